@@ -1,0 +1,93 @@
+"""Opening the ledger: where it lives, its pragmas and file mode, and its migrations.
+
+Nothing else in xinfang opens a database connection.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from xinfang.errors import LedgerMissing, LedgerTooNew
+from xinfang.migrations import migrations
+
+ENV_DB = "XINFANG_DB"
+FILE_NAME = "ledger.db"
+
+
+@dataclass(frozen=True)
+class Location:
+    path: Path
+    source: str  # "option" (--db), "env" (XINFANG_DB) or "default" (user data directory)
+
+
+def locate(option: str | os.PathLike | None = None) -> Location:
+    """Which ledger file to use: `--db`, else `XINFANG_DB`, else the user data directory."""
+    if option:
+        return Location(Path(option).expanduser(), "option")
+    if os.environ.get(ENV_DB):
+        return Location(Path(os.environ[ENV_DB]).expanduser(), "env")
+    import typer  # only for its app-dir rule, shared with every Click/Typer tool
+
+    return Location(Path(typer.get_app_dir("xinfang")) / FILE_NAME, "default")
+
+
+def open_ledger(path: str | os.PathLike, *, create: bool) -> sqlite_utils.Database:
+    """Open the ledger at `path`, applying pending migrations.
+
+    With `create=False` (read-only commands) a missing file is an error, never created.
+    A new file is made readable by its owner only (mode 0600): it holds personal data.
+    """
+    path = Path(path)
+    if not path.exists():
+        if not create:
+            raise LedgerMissing(path=str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    db = sqlite_utils.Database(path)
+    conn = db.conn
+    conn.execute("PRAGMA busy_timeout = 30000")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    _migrate(db, path)
+    return db
+
+
+def _migrate(db: sqlite_utils.Database, path: Path) -> None:
+    known = {migration.name for migration in migrations._migrations}
+    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    if unknown:
+        db.close()
+        raise LedgerTooNew(path=str(path), names=", ".join(unknown))
+    if migrations.pending(db):
+        migrations.apply(db)
+
+
+def schema_version(db: sqlite_utils.Database) -> list[str]:
+    return [m.name for m in migrations.applied(db)]
+
+
+@contextmanager
+def write(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction. BEGIN IMMEDIATE takes the write lock up front, so a
+    concurrent writer waits (busy timeout) instead of failing half-way; nested use
+    becomes a savepoint."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")

@@ -1,0 +1,303 @@
+"""The life of a case (DOMAIN.md §3) as one table: which act is allowed in which state,
+the state it leads to, and the clocks (§4) it stops and starts.
+
+`apply` is pure: it takes a case's state and one event and returns the next state.
+Replaying a case's events through `apply` gives its stored state.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from xinfang.deadlines import Calendar, due_date
+from xinfang.errors import XinfangError
+from xinfang.policy import Policy
+
+DUTIES = ("forward", "notify", "handle", "report", "review", "recheck")
+WINDOWS = ("objection", "review_request", "recheck_request", "evaluation")
+ANY = "*"
+OPEN = ("registered", "forwarded", "accepted", "under_review", "under_recheck")
+ENDED = ("rejected", "redirected", "final")
+# Asides are not steps of the case: they never hold back the date of the next act.
+_ASIDES = ("note", "revealed")
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: tuple[str | None, ...]  # states the act is allowed from; (ANY,) = any state
+    target: str | None  # the state after it; None = unchanged
+    stops: tuple[str, ...] = ()
+    starts: tuple[str, ...] = ()
+
+
+_BEFORE_HANDLING = ("forward", "notify", "objection", "report")
+
+TRANSITIONS: dict[str, Transition] = {
+    "registered": Transition((None,), "registered", starts=("forward",)),
+    "forwarded": Transition(("registered",), "forwarded", ("forward",), ("notify", "objection")),
+    "assigned": Transition(
+        ("registered",), "forwarded", ("forward",), ("notify", "objection", "report")
+    ),
+    "objected": Transition(("forwarded",), "registered", ("notify", "objection", "report"),
+                           ("forward",)),
+    "accepted": Transition(("registered", "forwarded"), "accepted", ("forward", "notify",
+                                                                     "objection"), ("handle",)),
+    "rejected": Transition(("registered", "forwarded"), "rejected", _BEFORE_HANDLING),
+    "redirected": Transition(("registered", "forwarded"), "redirected", _BEFORE_HANDLING),
+    "extended": Transition(("accepted",), None),
+    "closed": Transition(("registered", "accepted"), "closed", ("forward", "handle", "report"),
+                         ("review_request", "evaluation")),
+    "review_requested": Transition(("closed",), "under_review", ("review_request",),
+                                   ("review",)),
+    "review_concluded": Transition(("under_review",), "reviewed", ("review",),
+                                   ("recheck_request",)),
+    "recheck_requested": Transition(("reviewed",), "under_recheck", ("recheck_request",),
+                                    ("recheck",)),
+    "recheck_hearing": Transition(("under_recheck",), None),
+    "recheck_concluded": Transition(("under_recheck",), "final", ("recheck",)),
+    "reopened": Transition(("closed",), "accepted", ("review_request", "evaluation"),
+                           ("handle",)),
+    "followed_up": Transition((ANY,), None, ("evaluation",)),
+    "escalated": Transition((ANY,), None),
+    "note": Transition((ANY,), None),
+    "revealed": Transition((ANY,), None),
+}
+
+
+class ExtensionTooLong(XinfangError):
+    zh = "延期合计不能超过 {max} 日：已延期 {used} 日，最多还能延 {left} 日。"
+    en = "Extensions may total at most {max} days: {used} used, {left} left."
+
+
+class NotRunning(XinfangError):
+    zh = "本案没有正在计算的{clock}期限，无法{what}。"
+    en = "This case has no running {clock_en} clock to {what_en}."
+
+
+@dataclass
+class Clock:
+    clock: str
+    started_on: dt.date
+    length: int
+    unit: str
+    due_on: dt.date
+    extra_days: int = 0
+    stopped_on: dt.date | None = None
+    late: bool = False  # stopped after its due date
+    fixed: bool = False  # due date set by hand (an assignment's report-by date)
+
+    @property
+    def running(self) -> bool:
+        return self.stopped_on is None
+
+    @property
+    def duty(self) -> bool:
+        return self.clock in DUTIES
+
+
+@dataclass
+class CaseState:
+    status: str | None = None
+    holder: str | None = None  # who holds the case: "office", a unit or a leader
+    holder_kind: str | None = None  # "office" | "unit" | "leader"
+    holder_since: dt.date | None = None
+    unit: str | None = None  # the responsible unit it was forwarded to
+    accepted_on: dt.date | None = None
+    closed_on: dt.date | None = None
+    result: str | None = None
+    satisfaction: str | None = None
+    last_on: dt.date | None = None
+    clocks: list[Clock] = field(default_factory=list)
+    flags: set[str] = field(default_factory=set)
+
+    def running(self, clock: str) -> Clock | None:
+        for item in self.clocks:
+            if item.clock == clock and item.running:
+                return item
+        return None
+
+    @property
+    def extension_days(self) -> int:
+        """Total extension of the current handling period."""
+        handle = [c for c in self.clocks if c.clock == "handle"]
+        return handle[-1].extra_days if handle else 0
+
+
+def allowed(status: str | None, kind: str) -> bool:
+    sources = TRANSITIONS[kind].sources
+    return ANY in sources or status in sources
+
+
+def allowed_actions(status: str | None) -> list[str]:
+    """The acts allowed from a state, in table order."""
+    return [kind for kind in TRANSITIONS if kind != "registered" and allowed(status, kind)]
+
+
+def start_clock(
+    code: str, on: dt.date, policy: Policy, calendar: Calendar, extra_days: int = 0
+) -> Clock:
+    rule = policy.rule(code)
+    due = due_date(on, rule.length, rule.unit, calendar, extra_days)
+    return Clock(code, on, rule.length, rule.unit, due.due_on, extra_days)
+
+
+def refresh_due(clock: Clock, policy: Policy, calendar: Calendar) -> None:
+    """Recompute a running clock under the current policy and calendar."""
+    if clock.fixed or not clock.running:
+        return
+    rule = policy.rule(clock.clock)
+    clock.length, clock.unit = rule.length, rule.unit
+    clock.due_on = due_date(
+        clock.started_on, clock.length, clock.unit, calendar, clock.extra_days
+    ).due_on
+
+
+def _stop(state: CaseState, code: str, on: dt.date) -> Clock | None:
+    clock = state.running(code)
+    if clock is not None:
+        clock.stopped_on = on
+        clock.late = on > clock.due_on
+        if clock.late and code in WINDOWS:
+            state.flags.add(f"late_{code}")
+    return clock
+
+
+def apply(
+    state: CaseState,
+    kind: str,
+    on: dt.date,
+    details: dict[str, Any],
+    policy: Policy,
+    calendar: Calendar,
+) -> CaseState:
+    """The state after one event. The caller checks `allowed` first."""
+    rule = TRANSITIONS[kind]
+    new = copy.deepcopy(state)
+    for code in rule.stops:
+        _stop(new, code, on)
+    for code in rule.starts:
+        new.clocks.append(start_clock(code, on, policy, calendar))
+    if rule.target is not None:
+        new.status = rule.target
+    if kind not in _ASIDES:
+        new.last_on = max(on, new.last_on) if new.last_on else on
+    _EFFECTS.get(kind, _nothing)(new, on, details, policy, calendar)
+    return new
+
+
+def _nothing(state: CaseState, on: dt.date, details: dict, policy: Policy, cal: Calendar):
+    pass
+
+
+def _hold(state: CaseState, kind: str, who: str, on: dt.date) -> None:
+    state.holder_kind, state.holder, state.holder_since = kind, who, on
+
+
+def _registered(state, on, details, policy, cal):
+    _hold(state, "office", "office", on)
+
+
+def _forwarded(state, on, details, policy, cal):
+    state.unit = details["unit"]
+    _hold(state, "unit", details["unit"], on)
+
+
+def _assigned(state, on, details, policy, cal):
+    _forwarded(state, on, details, policy, cal)
+    report = state.running("report")
+    report_by = dt.date.fromisoformat(details["report_by"])
+    report.due_on, report.fixed = report_by, True
+    report.length, report.unit = (report_by - on).days, "days"
+
+
+def _objected(state, on, details, policy, cal):
+    # The unit sends it back: the office holds it again and must forward it anew.
+    _hold(state, "office", "office", on)
+
+
+def _accepted(state, on, details, policy, cal):
+    state.accepted_on = on
+
+
+def _extended(state, on, details, policy, cal):
+    handle = state.running("handle")
+    if handle is None:
+        raise NotRunning(clock="办理", clock_en="handle", what="延期", what_en="extend")
+    days = int(details["days"])
+    maximum = policy.number("max_extension_days")
+    if handle.extra_days + days > maximum:
+        used = handle.extra_days
+        raise ExtensionTooLong(max=maximum, used=used, left=max(0, maximum - used))
+    handle.extra_days += days
+    refresh_due(handle, policy, cal)
+
+
+def _closed(state, on, details, policy, cal):
+    if state.accepted_on is None:
+        # Closed on the spot (当场办结): counts as accepted that day.
+        state.accepted_on = on
+        state.flags.add("on_the_spot")
+    state.closed_on = on
+    state.result = details.get("result")
+
+
+def _recheck_hearing(state, on, details, policy, cal):
+    recheck = state.running("recheck")
+    if recheck is None:
+        raise NotRunning(clock="复核", clock_en="recheck", what="记录听证", what_en="hold a hearing")
+    start = dt.date.fromisoformat(details["from"])
+    end = dt.date.fromisoformat(details["to"])
+    # Hearing time is not counted: its days (both ends included) are added before the roll.
+    recheck.extra_days += (end - start).days + 1
+    refresh_due(recheck, policy, cal)
+
+
+def _concluded_final(state, on, details, policy, cal):
+    state.flags.add("final")
+
+
+def _reopened(state, on, details, policy, cal):
+    state.closed_on = None
+    state.result = None
+
+
+def _followed_up(state, on, details, policy, cal):
+    if details.get("satisfaction"):
+        state.satisfaction = details["satisfaction"]
+
+
+def _escalated(state, on, details, policy, cal):
+    state.flags.add("escalated")
+    if details.get("leader"):
+        _hold(state, "leader", details["leader"], on)
+    elif details.get("unit"):
+        _hold(state, "unit", details["unit"], on)
+
+
+_EFFECTS = {
+    "registered": _registered,
+    "forwarded": _forwarded,
+    "assigned": _assigned,
+    "objected": _objected,
+    "accepted": _accepted,
+    "extended": _extended,
+    "closed": _closed,
+    "recheck_hearing": _recheck_hearing,
+    "recheck_concluded": _concluded_final,
+    "reopened": _reopened,
+    "followed_up": _followed_up,
+    "escalated": _escalated,
+}
+
+
+def replay(
+    events: list[tuple[str, dt.date, dict[str, Any]]], policy: Policy, calendar: Calendar
+) -> CaseState:
+    """A case's state from its events alone, in order."""
+    state = CaseState()
+    for kind, on, details in events:
+        state = apply(state, kind, on, details, policy, calendar)
+    return state

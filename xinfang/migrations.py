@@ -1,0 +1,159 @@
+"""The ledger's schema, as named migrations. Never edit one after release: add the next."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import sqlite_utils
+
+migrations = sqlite_utils.Migrations("xinfang")
+
+
+def _run(db: sqlite_utils.Database, script: str) -> None:
+    # One statement at a time: executescript() would commit the migration's transaction.
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        db.execute(statement)
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    _run(
+        db,
+        """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE settings_log (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    old TEXT,
+    new TEXT,
+    officer TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+);
+CREATE TABLE calendar_overrides (
+    day TEXT PRIMARY KEY,
+    working INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    officer TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+);
+CREATE TABLE units (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL UNIQUE,
+    level TEXT,
+    parent_id INTEGER REFERENCES units(id)
+);
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    name TEXT,
+    id_number TEXT,
+    phone TEXT,
+    address TEXT
+);
+CREATE UNIQUE INDEX people_id_number ON people(id_number) WHERE id_number IS NOT NULL;
+CREATE INDEX people_name_phone ON people(name, phone);
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    number TEXT NOT NULL UNIQUE,
+    year INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    received_on TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    headcount INTEGER NOT NULL DEFAULT 1 CHECK (headcount >= 1),
+    locality TEXT,
+    category TEXT,
+    content TEXT NOT NULL,
+    request TEXT,
+    anonymous INTEGER NOT NULL DEFAULT 0,
+    confidential INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL,
+    unit_id INTEGER REFERENCES units(id),
+    holder TEXT,
+    holder_kind TEXT,
+    holder_since TEXT,
+    accepted_on TEXT,
+    closed_on TEXT,
+    result TEXT,
+    satisfaction TEXT,
+    repeat_of INTEGER REFERENCES cases(id),
+    flags TEXT NOT NULL DEFAULT '[]',
+    next_due_on TEXT,
+    last_on TEXT NOT NULL
+);
+CREATE INDEX cases_received ON cases(received_on);
+CREATE INDEX cases_status ON cases(status, received_on);
+CREATE INDEX cases_unit ON cases(unit_id, received_on);
+CREATE INDEX cases_category ON cases(category);
+CREATE INDEX cases_locality ON cases(locality);
+CREATE INDEX cases_next_due ON cases(next_due_on) WHERE next_due_on IS NOT NULL;
+CREATE INDEX cases_year_seq ON cases(year, seq);
+CREATE TABLE case_people (
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    lead INTEGER NOT NULL DEFAULT 0,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (case_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX case_people_person ON case_people(person_id);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    kind TEXT NOT NULL,
+    acted_on TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    officer TEXT NOT NULL,
+    details TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX events_case ON events(case_id, id);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'events are append-only: record a new event instead');
+END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'events are append-only: record a new event instead');
+END;
+CREATE TABLE clocks (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    clock TEXT NOT NULL,
+    started_on TEXT NOT NULL,
+    length INTEGER NOT NULL,
+    unit TEXT NOT NULL,
+    extra_days INTEGER NOT NULL DEFAULT 0,
+    due_on TEXT NOT NULL,
+    stopped_on TEXT,
+    late INTEGER NOT NULL DEFAULT 0,
+    fixed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX clocks_case ON clocks(case_id);
+CREATE INDEX clocks_running ON clocks(due_on, clock) WHERE stopped_on IS NULL;
+CREATE VIRTUAL TABLE cases_fts USING fts5(
+    content, request, content='cases', content_rowid='id', tokenize='trigram', columnsize=0
+);
+CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN
+    INSERT INTO cases_fts(rowid, content, request) VALUES (new.id, new.content, new.request);
+END;
+CREATE TRIGGER cases_fts_delete AFTER DELETE ON cases BEGIN
+    INSERT INTO cases_fts(cases_fts, rowid, content, request)
+    VALUES ('delete', old.id, old.content, old.request);
+END;
+CREATE TRIGGER cases_fts_update AFTER UPDATE OF content, request ON cases BEGIN
+    INSERT INTO cases_fts(cases_fts, rowid, content, request)
+    VALUES ('delete', old.id, old.content, old.request);
+    INSERT INTO cases_fts(rowid, content, request) VALUES (new.id, new.content, new.request);
+END
+""",
+    )

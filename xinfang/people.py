@@ -1,0 +1,122 @@
+"""Petitioners' identity data: checking ID numbers and phones, and masking them
+(DOMAIN.md §8: personal information is shown masked unless revealed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from xinfang.errors import BadIdNumber, BadPhone
+
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_LANDLINE = re.compile(r"^(0\d{2,3})-?(\d{7,8})(?:-(\d{1,6}))?$")
+_LOCAL = re.compile(r"^\d{7,8}$")
+_EXCEL_NUMBER = re.compile(r"^\d(\.\d+)?E\+?\d+$", re.IGNORECASE)
+
+
+def _clean(text: str) -> str:
+    # Full-width digits and letters typed with an IME become ASCII.
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def mask_id(number: str | None) -> str | None:
+    """`110105194912310021` → `110105********0021`."""
+    if not number:
+        return number
+    if len(number) <= 10:
+        return "*" * len(number)
+    return number[:6] + "*" * (len(number) - 10) + number[-4:]
+
+
+def mask_phone(phone: str | None) -> str | None:
+    """`13812345678` → `138****5678`; `0635-1234567` → `0635-***4567`."""
+    if not phone:
+        return phone
+    if "-" in phone:
+        area, local, *extension = phone.split("-")
+        return "-".join([area, mask_phone_digits(local, keep_head=0), *extension])
+    return mask_phone_digits(phone, keep_head=3)
+
+
+def mask_phone_digits(digits: str, keep_head: int) -> str:
+    if len(digits) <= keep_head + 4:
+        return "*" * len(digits)
+    return digits[:keep_head] + "*" * (len(digits) - keep_head - 4) + digits[-4:]
+
+
+def normalize_id(text: str, *, today: dt.date | None = None) -> str:
+    """Check an 18-digit resident ID number (length, digits, birth date, check digit)
+    with `stdnum.cn.ric` and return it compacted, with a capital X.
+
+    The message of a refusal says which character is wrong or that the check digit fails.
+    """
+    from stdnum import exceptions as stdnum_errors
+    from stdnum.cn import ric
+
+    raw = _clean(text)
+    if _EXCEL_NUMBER.match(raw.replace(" ", "")):
+        _refuse(
+            raw,
+            "被 Excel 改成了科学计数法（如 3.60803E+17），后几位数字已丢失，请对照原件重新录入",
+            "Excel turned it into a number in scientific notation and its last digits are "
+            "lost; type it again from the original",
+        )
+    number = ric.compact(raw)
+    if len(number) != 18:
+        _refuse(number, f"应为 18 位，实际 {len(number)} 位", f"it has {len(number)} characters, not 18")
+    for position, char in enumerate(number[:17], start=1):
+        if not char.isdigit():
+            _refuse(
+                number,
+                f"第 {position} 位“{char}”不是数字（只有第 18 位可以是 X）",
+                f"character {position} ('{char}') is not a digit (only the 18th may be X)",
+            )
+    if not (number[17].isdigit() or number[17] == "X"):
+        _refuse(
+            number, f"第 18 位“{number[17]}”应为数字或 X", f"the 18th character '{number[17]}' must be a digit or X"
+        )
+    expected = ric.calc_check_digit(number)
+    if number[17] != expected:
+        _refuse(
+            number,
+            f"校验位不符：第 18 位应为 {expected}，实际为 {number[17]}（前 17 位中可能有一位抄错）",
+            f"the check digit fails: the 18th character should be {expected}, not {number[17]} "
+            "(one of the first 17 may be mistyped)",
+        )
+    try:
+        born = ric.get_birth_date(number)
+    except stdnum_errors.ValidationError:
+        born = None
+    if born is None or born > (today or dt.date.today()) or born.year < 1890:
+        _refuse(
+            number,
+            f"第 7–14 位的出生日期 {number[6:14]} 不存在",
+            f"characters 7–14 hold a birth date {number[6:14]} that does not exist",
+        )
+    # The area code is not checked against stdnum's place list: that list lags renamed
+    # and new counties, and refusing a real card would stop the officer's work.
+    return number
+
+
+def _refuse(number: str, reason: str, reason_en: str) -> None:
+    raise BadIdNumber(masked=mask_id(number) or number, reason=reason, reason_en=reason_en)
+
+
+def normalize_phone(text: str) -> str:
+    """A mobile (11 digits, 1 then 3–9) or a landline (area code, 7–8 digits, extension)."""
+    raw = _clean(text)
+    compact = re.sub(r"[\s()（）]", "", raw)
+    compact = re.sub(r"^(\+86|0086)-?", "", compact)
+    digits = compact.replace("-", "")
+    if _MOBILE.match(digits):
+        return digits
+    if compact.startswith("86") and _MOBILE.match(digits[2:]):
+        return digits[2:]
+    match = _LANDLINE.match(compact)
+    if match:
+        area, local, extension = match.groups()
+        return f"{area}-{local}" + (f"-{extension}" if extension else "")
+    if _LOCAL.match(digits):
+        return digits
+    raise BadPhone(text=text)

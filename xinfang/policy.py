@@ -1,0 +1,124 @@
+"""The office's deadline policy (DOMAIN.md §4): every clock's length and unit, the warning
+window and the thresholds. National values are the defaults; the ledger stores changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from xinfang.errors import BadPolicy, UnknownPolicyKey
+from xinfang.vocab import CLOCKS, parse_unit
+
+
+@dataclass(frozen=True)
+class ClockRule:
+    length: int
+    unit: str  # "days" | "workdays"
+
+
+NATIONAL_CLOCKS = {
+    "forward": ClockRule(15, "days"),  # 2022 Regulation Art 22
+    "notify": ClockRule(15, "days"),  # Art 23
+    "objection": ClockRule(5, "workdays"),  # Art 23
+    "handle": ClockRule(60, "days"),  # Art 34
+    "review_request": ClockRule(30, "days"),  # Art 35
+    "review": ClockRule(30, "days"),  # Art 35
+    "recheck_request": ClockRule(30, "days"),  # Art 36
+    "recheck": ClockRule(30, "days"),  # Art 36
+    "evaluation": ClockRule(30, "days"),  # local practice
+}
+
+# Number settings: key -> (default, 中文说明, English description)
+NUMBERS = {
+    "warning_days": (3, "到期预警（工作日）", "due-soon warning window (working days)"),
+    "max_extension_days": (30, "延期合计上限（日）", "maximum total extension (days)"),
+    "collective_headcount": (5, "集体访人数下限", "headcount that makes a collective visit"),
+    "max_representatives": (5, "集体访代表人数上限", "maximum representatives of a group"),
+    "escalate_overdue_days": (15, "超期多少日需上报", "days overdue before escalation is needed"),
+    "repeat_chain_escalate": (3, "重复信访几次需上报", "repeat chain length that needs escalation"),
+}
+
+PRESETS = {
+    "national": {},
+    # Zhejiang counts forwarding and acceptance in working days.
+    "zhejiang": {"forward": ClockRule(5, "workdays"), "notify": ClockRule(5, "workdays")},
+    "henan": {"forward": ClockRule(5, "days"), "handle": ClockRule(30, "days")},
+}
+
+
+@dataclass(frozen=True)
+class Policy:
+    clocks: dict[str, ClockRule] = field(default_factory=lambda: dict(NATIONAL_CLOCKS))
+    numbers: dict[str, int] = field(
+        default_factory=lambda: {key: spec[0] for key, spec in NUMBERS.items()}
+    )
+
+    def rule(self, clock: str) -> ClockRule:
+        return self.clocks[clock]
+
+    def number(self, key: str) -> int:
+        return self.numbers[key]
+
+    def to_settings(self) -> dict[str, object]:
+        """Flat key → value form, as stored in the ledger's settings table."""
+        out: dict[str, object] = {
+            f"clock.{code}": {"length": rule.length, "unit": rule.unit}
+            for code, rule in self.clocks.items()
+        }
+        out.update({f"number.{key}": value for key, value in self.numbers.items()})
+        return out
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, object]) -> Policy:
+        policy = cls()
+        for key, value in settings.items():
+            if key.startswith("clock.") and key[6:] in policy.clocks and isinstance(value, dict):
+                policy.clocks[key[6:]] = ClockRule(int(value["length"]), str(value["unit"]))
+            elif key.startswith("number.") and key[7:] in policy.numbers:
+                policy.numbers[key[7:]] = int(value)  # type: ignore[call-overload]
+        return policy
+
+
+def policy_keys() -> list[str]:
+    return [*NATIONAL_CLOCKS, *NUMBERS]
+
+
+def changed(policy: Policy, key: str, value: str, unit: str | None = None) -> Policy:
+    """A copy of `policy` with one item changed; `value` is what the officer typed."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise BadPolicy(
+            reason=f"“{value}”不是整数。", reason_en=f"'{value}' is not a whole number."
+        ) from None
+    if key in NATIONAL_CLOCKS:
+        if number < 1 or number > 365:
+            raise BadPolicy(
+                reason="期限长度应在 1 到 365 之间。", reason_en="a length must be 1 to 365."
+            )
+        new_unit = parse_unit(unit) if unit else policy.clocks[key].unit
+        clocks = dict(policy.clocks)
+        clocks[key] = ClockRule(number, new_unit)
+        return replace(policy, clocks=clocks)
+    if key in NUMBERS:
+        if unit:
+            raise BadPolicy(
+                reason=f"{key} 是数值项，不带单位。", reason_en=f"{key} takes no unit."
+            )
+        if number < 0:
+            raise BadPolicy(reason="数值不能为负。", reason_en="a value cannot be negative.")
+        numbers = dict(policy.numbers)
+        numbers[key] = number
+        return replace(policy, numbers=numbers)
+    raise UnknownPolicyKey(key=key, keys=", ".join(policy_keys()))
+
+
+def preset(name: str) -> Policy:
+    """The national defaults with a province's known variants applied."""
+    if name not in PRESETS:
+        raise UnknownPolicyKey(key=name, keys=", ".join(PRESETS))
+    clocks = dict(NATIONAL_CLOCKS)
+    clocks.update(PRESETS[name])
+    return Policy(clocks=clocks)
+
+
+assert set(NATIONAL_CLOCKS) <= set(CLOCKS)

@@ -1,0 +1,267 @@
+"""Reading the ledger: one case in full, lists of cases with filters, search.
+
+Records come back as plain dicts with the stable field names of the JSON output.
+Personal data is masked unless `reveal` is asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from xinfang import rules
+from xinfang.deadlines import days_left, due_date
+from xinfang.ledger import Ledger
+from xinfang.people import mask_id, mask_phone, normalize_id
+
+_ID_LIKE = re.compile(r"^[\dXx]{15,18}$")
+
+
+@dataclass
+class Filters:
+    status: list[str] | None = None
+    unit: str | None = None
+    category: str | None = None
+    locality: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    person: str | None = None
+    search: str | None = None
+
+
+def _where(ledger: Ledger, filters: Filters) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.status:
+        clauses.append(f"c.status IN ({', '.join('?' for _ in filters.status)})")
+        params += filters.status
+    if filters.unit:
+        clauses.append("c.unit_id = (SELECT id FROM units WHERE name = ?)")
+        params.append(filters.unit.strip())
+    if filters.category:
+        from xinfang.vocab import normalize_category
+
+        clauses.append("c.category = ?")
+        params.append(normalize_category(filters.category))
+    if filters.locality:
+        clauses.append("c.locality = ?")
+        params.append(filters.locality.strip())
+    if filters.since:
+        clauses.append("c.received_on >= ?")
+        params.append(filters.since.isoformat())
+    if filters.until:
+        clauses.append("c.received_on <= ?")
+        params.append(filters.until.isoformat())
+    if filters.person:
+        text = filters.person.strip()
+        if _ID_LIKE.match(text):
+            column, value = "id_number", normalize_id(text, today=ledger.today)
+        else:
+            column, value = "name", text
+        clauses.append(
+            "c.id IN (SELECT cp.case_id FROM case_people cp JOIN people p ON p.id = cp.person_id"
+            f" WHERE p.{column} = ?)"
+        )
+        params.append(value)
+    if filters.search:
+        text = filters.search.strip()
+        if len(text) >= 3:
+            # The trigram index finds any substring of three characters or more.
+            clauses.append("c.id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)")
+            params.append('"' + text.replace('"', '""') + '"')
+        else:
+            clauses.append("(c.content LIKE ? ESCAPE '\\' OR c.request LIKE ? ESCAPE '\\')")
+            like = "%" + re.sub(r"([%_\\])", r"\\\1", text) + "%"
+            params += [like, like]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+_CASE_COLUMNS = (
+    "c.id, c.uid, c.number, c.status, c.received_on, c.channel, c.headcount, c.locality, "
+    "c.category, c.content, c.request, c.anonymous, c.confidential, u.name, c.holder, "
+    "c.holder_kind, c.holder_since, c.accepted_on, c.closed_on, c.result, c.satisfaction, "
+    "c.flags, c.next_due_on, r.number"
+)
+_CASE_FROM = (
+    " FROM cases c LEFT JOIN units u ON u.id = c.unit_id LEFT JOIN cases r ON r.id = c.repeat_of"
+)
+
+
+def list_cases(
+    ledger: Ledger,
+    filters: Filters,
+    *,
+    as_of: dt.date | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
+    reveal: bool = False,
+) -> tuple[list[dict[str, Any]], int]:
+    """Cases matching the filters, newest first, and how many match in all."""
+    where, params = _where(ledger, filters)
+    total = ledger.db.execute(f"SELECT count(*) FROM cases c{where}", params).fetchone()[0]
+    sql = f"SELECT {_CASE_COLUMNS}{_CASE_FROM}{where} ORDER BY c.received_on DESC, c.id DESC"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    rows = ledger.db.execute(sql, params).fetchall()
+    records = _records(ledger, rows, as_of or ledger.today, reveal)
+    return records, total
+
+
+def case_record(
+    ledger: Ledger, case_id: int, *, as_of: dt.date | None = None, reveal: bool = False
+) -> dict[str, Any]:
+    """Everything about one case: petitioners, state, clocks and the timeline of events."""
+    rows = ledger.db.execute(
+        f"SELECT {_CASE_COLUMNS}{_CASE_FROM} WHERE c.id = ?", [case_id]
+    ).fetchall()
+    record = _records(ledger, rows, as_of or ledger.today, reveal)[0]
+    record["events"] = ledger.events(case_id)
+    return record
+
+
+def _records(
+    ledger: Ledger, rows: list[tuple], as_of: dt.date, reveal: bool
+) -> list[dict[str, Any]]:
+    ids = [row[0] for row in rows]
+    people = _people(ledger, ids, reveal)
+    clocks = _clocks(ledger, ids, as_of)
+    records = []
+    for row in rows:
+        (case_id, uid, number, status, received, channel, headcount, locality, category,
+         content, request, anonymous, confidential, unit, holder, holder_kind, holder_since,
+         accepted, closed, result, satisfaction, flags, next_due, repeat_of) = row
+        case_clocks = clocks.get(case_id, [])
+        unpublished = sorted({
+            year for clock in case_clocks if clock["stopped_on"] is None
+            for year in clock["unpublished_years"]
+        })
+        records.append({
+            "id": number,
+            "uid": uid,
+            "status": status,
+            "received_on": received,
+            "channel": channel,
+            "headcount": headcount,
+            "locality": locality,
+            "category": category,
+            "content": content,
+            "request": request,
+            "anonymous": bool(anonymous),
+            "confidential": bool(confidential),
+            "unit": unit,
+            "holder": {"kind": holder_kind, "name": holder, "since": holder_since},
+            "accepted_on": accepted,
+            "closed_on": closed,
+            "result": result,
+            "satisfaction": satisfaction,
+            "repeat_of": repeat_of,
+            "next_due_on": next_due,
+            "flags": json.loads(flags),
+            "people": people.get(case_id, []),
+            "clocks": case_clocks,
+            "unpublished_years": unpublished,
+        })
+    return records
+
+
+def _in(ids: list[int]) -> str:
+    return ", ".join(str(int(i)) for i in ids) or "NULL"
+
+
+def _people(ledger: Ledger, ids: list[int], reveal: bool) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {}
+    rows = ledger.db.execute(
+        "SELECT cp.case_id, p.uid, p.name, p.id_number, p.phone, p.address, cp.lead "
+        f"FROM case_people cp JOIN people p ON p.id = cp.person_id WHERE cp.case_id IN ({_in(ids)}) "
+        "ORDER BY cp.case_id, cp.position"
+    ).fetchall()
+    for case_id, uid, name, id_number, phone, address, lead in rows:
+        out.setdefault(case_id, []).append({
+            "uid": uid,
+            "name": name,
+            "id_number": id_number if reveal else mask_id(id_number),
+            "phone": phone if reveal else mask_phone(phone),
+            "address": address,
+            "lead": bool(lead),
+        })
+    return out
+
+
+def _clocks(ledger: Ledger, ids: list[int], as_of: dt.date) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {}
+    warning = ledger.policy.number("warning_days")
+    calendar = ledger.calendar
+    rows = ledger.db.execute(
+        "SELECT case_id, clock, started_on, length, unit, extra_days, due_on, stopped_on, late "
+        f"FROM clocks WHERE case_id IN ({_in(ids)}) ORDER BY case_id, id"
+    ).fetchall()
+    for case_id, code, started, length, unit, extra, due, stopped, late in rows:
+        due_on = dt.date.fromisoformat(due)
+        stopped_on = dt.date.fromisoformat(stopped) if stopped else None
+        unpublished = [] if stopped_on else [
+            year for year in range(dt.date.fromisoformat(started).year, due_on.year + 1)
+            if not calendar.is_published(year)
+        ]
+        out.setdefault(case_id, []).append({
+            "clock": code,
+            "started_on": started,
+            "length": length,
+            "unit": unit,
+            "extra_days": extra,
+            "due_on": due,
+            "stopped_on": stopped,
+            "days_left": None if stopped_on else days_left(due_on, as_of),
+            "state": rules.clock_state(code, due_on, stopped_on, as_of, warning, calendar),
+            "late": bool(late),
+            "unpublished_years": unpublished,
+        })
+    return out
+
+
+def explain(ledger: Ledger, case_id: int, clock: str | None = None) -> list[dict[str, Any]]:
+    """How each of a case's clocks (or one) got its due date: start, length, unit, the rest
+    days stepped over, the office's overrides that applied, unpublished schedules."""
+    calendar = ledger.calendar
+    out = []
+    rows = ledger.db.execute(
+        "SELECT clock, started_on, length, unit, extra_days, due_on, stopped_on, fixed "
+        "FROM clocks WHERE case_id = ? ORDER BY id",
+        [case_id],
+    ).fetchall()
+    for code, started, length, unit, extra, due, stopped, fixed in rows:
+        if clock and code != clock:
+            continue
+        start = dt.date.fromisoformat(started)
+        item: dict[str, Any] = {
+            "clock": code, "started_on": started, "length": length, "unit": unit,
+            "extra_days": extra, "due_on": due, "stopped_on": stopped, "fixed": bool(fixed),
+        }
+        if not fixed:
+            computed = due_date(start, length, unit, calendar, extra)
+            item["skipped"] = [
+                {"day": day.isoformat(), "why": _rest_reason(ledger, day)}
+                for day in computed.skipped
+            ]
+            item["overrides"] = [
+                {"day": day.isoformat(), "working": o.working, "reason": o.reason}
+                for day, o in sorted(calendar.overrides.items())
+                if start < day <= max(computed.due_on, dt.date.fromisoformat(due))
+            ]
+            item["unpublished_years"] = list(computed.unpublished_years)
+            # A stopped clock keeps the due date it had; say if today's rules would differ.
+            item["recomputed_due_on"] = computed.due_on.isoformat()
+        out.append(item)
+    return out
+
+
+def _rest_reason(ledger: Ledger, day: dt.date) -> str:
+    override = ledger.calendar.overrides.get(day)
+    if override is not None:
+        return f"override:{override.reason}"
+    name = ledger.calendar.holiday_name(day)
+    if name:
+        return f"holiday:{name}"
+    return "weekend"

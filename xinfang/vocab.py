@@ -1,0 +1,172 @@
+"""The domain's vocabulary: stored English codes and their Chinese and English labels.
+
+Stored values are always the codes; input accepts the code, the Chinese label and the
+common spellings that registers use.
+"""
+
+from __future__ import annotations
+
+from xinfang.errors import BadChoice
+
+# code: (中文, English)
+CHANNELS = {
+    "visit": ("来访", "visit"),
+    "letter": ("来信", "letter"),
+    "phone": ("来电", "phone"),
+    "online": ("网上信访", "online"),
+    "other": ("其他", "other"),
+}
+CHANNEL_SPELLINGS = {
+    "走访": "visit",
+    "上访": "visit",
+    "书信": "letter",
+    "信件": "letter",
+    "电话": "phone",
+    "网上": "online",
+    "网信": "online",
+    "网络": "online",
+    "网上投诉": "online",
+    "信息网络": "online",
+    "传真": "letter",
+}
+
+# The national top-level list, and the short forms registers use for it (DOMAIN.md §2).
+CATEGORIES = [
+    "政法", "科技与信息产业", "纪检监察", "党务政务", "国土资源", "教育文体",
+    "劳动和社会保障", "城乡建设", "农村农业", "卫生计生", "环境保护", "交通运输",
+    "民政", "经济管理", "商贸旅游", "组织人事", "其他",
+]
+CATEGORY_SPELLINGS = {
+    "涉法涉诉": "政法",
+    "政法类": "政法",
+    "劳动社保": "劳动和社会保障",
+    "劳动保障": "劳动和社会保障",
+    "社会保障": "劳动和社会保障",
+    "人社": "劳动和社会保障",
+    "农业农村": "农村农业",
+    "三农": "农村农业",
+    "农村": "农村农业",
+    "城建": "城乡建设",
+    "住房城乡建设": "城乡建设",
+    "国土": "国土资源",
+    "自然资源": "国土资源",
+    "环保": "环境保护",
+    "生态环境": "环境保护",
+    "卫生健康": "卫生计生",
+    "卫健": "卫生计生",
+    "教育": "教育文体",
+    "交通": "交通运输",
+    "纪检": "纪检监察",
+    "商贸": "商贸旅游",
+}
+
+STATUSES = {
+    "registered": ("已登记", "registered"),
+    "forwarded": ("已转送", "forwarded"),
+    "accepted": ("已受理", "accepted"),
+    "closed": ("已办结", "closed"),
+    "under_review": ("复查中", "under review"),
+    "reviewed": ("已复查", "reviewed"),
+    "under_recheck": ("复核中", "under recheck"),
+    "final": ("已终结", "final"),
+    "rejected": ("不予受理", "not accepted"),
+    "redirected": ("已告知法定途径", "redirected"),
+}
+
+CLOCKS = {
+    "forward": ("登记转送", "forward"),
+    "notify": ("受理告知", "notify"),
+    "objection": ("异议期", "objection window"),
+    "handle": ("办理", "handle"),
+    "report": ("交办报告", "assignment report"),
+    "review_request": ("复查申请期", "review request window"),
+    "review": ("复查", "review"),
+    "recheck_request": ("复核申请期", "recheck request window"),
+    "recheck": ("复核", "recheck"),
+    "evaluation": ("评价期", "evaluation window"),
+}
+
+EVENT_KINDS = {
+    "registered": ("登记", "registered"),
+    "note": ("备注", "note"),
+    "revealed": ("查看个人信息", "personal data revealed"),
+    "forwarded": ("转送", "forwarded"),
+    "assigned": ("交办", "assigned"),
+    "objected": ("异议", "objection"),
+    "accepted": ("受理", "accepted"),
+    "rejected": ("不予受理", "not accepted"),
+    "redirected": ("告知法定途径", "redirected"),
+    "extended": ("延期", "extended"),
+    "escalated": ("上报/包案", "escalated"),
+    "closed": ("办结", "closed"),
+    "review_requested": ("申请复查", "review requested"),
+    "review_concluded": ("复查结论", "review concluded"),
+    "recheck_requested": ("申请复核", "recheck requested"),
+    "recheck_hearing": ("复核听证", "recheck hearing"),
+    "recheck_concluded": ("复核结论", "recheck concluded"),
+    "followed_up": ("回访", "follow-up"),
+    "reopened": ("重新办理", "reopened"),
+}
+
+UNITS = {"days": ("日", "days"), "workdays": ("工作日", "working days")}
+UNIT_SPELLINGS = {
+    "day": "days", "d": "days", "天": "days", "自然日": "days",
+    "workday": "workdays", "working-days": "workdays", "working_days": "workdays",
+    "wd": "workdays", "个工作日": "workdays",
+}
+
+
+def label(table: dict[str, tuple[str, str]], code: str | None, lang: str = "zh") -> str:
+    """The label of a stored code in the chosen language; unknown codes are shown as they are."""
+    if code is None:
+        return ""
+    pair = table.get(code)
+    if pair is None:
+        return code
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def _parse(
+    table: dict[str, tuple[str, str]],
+    spellings: dict[str, str],
+    value: str,
+    what: str,
+    what_en: str,
+) -> str:
+    text = value.strip()
+    key = text.lower()
+    if key in table:
+        return key
+    for code, (zh, en) in table.items():
+        if text == zh or key == en.lower():
+            return code
+    if text in spellings:
+        return spellings[text]
+    if key in spellings:
+        return spellings[key]
+    choices = "、".join(f"{zh}/{code}" for code, (zh, _) in table.items())
+    raise BadChoice(what=what, what_en=what_en, value=value, choices=choices)
+
+
+def parse_channel(value: str) -> str:
+    """来访/来信/来电/网上信访 or visit/letter/phone/online (and common spellings) → code."""
+    return _parse(CHANNELS, CHANNEL_SPELLINGS, value, "信访形式", "Channel")
+
+
+def parse_unit(value: str) -> str:
+    """日/工作日 or days/workdays → code."""
+    return _parse(UNITS, UNIT_SPELLINGS, value, "计算单位", "Unit")
+
+
+def parse_status(value: str) -> str:
+    return _parse(STATUSES, {}, value, "状态", "Status")
+
+
+def parse_clock(value: str) -> str:
+    return _parse(CLOCKS, {}, value, "期限", "Clock")
+
+
+def normalize_category(value: str) -> str:
+    """Map short forms to the national list; keep unknown categories as given."""
+    text = value.strip()
+    return CATEGORY_SPELLINGS.get(text, text)
