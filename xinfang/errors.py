@@ -12,6 +12,7 @@ class XinfangError(Exception):
 
     zh = "操作失败。"
     en = "The operation failed."
+    exit_code = 1  # 2 for errors in how the command was typed (usage errors)
 
     def __init__(self, **params: object) -> None:
         self.params = params
@@ -58,6 +59,7 @@ class AmbiguousCase(XinfangError):
 
 
 class BadDate(XinfangError):
+    exit_code = 2
     zh = "日期“{text}”无法识别。请写成 2026-11-23、2026/11/23、2026年11月23日 或 20261123。"
     en = "Cannot read the date '{text}'. Write it as 2026-11-23, 2026/11/23 or 20261123."
 
@@ -88,16 +90,19 @@ class BadHeadcount(XinfangError):
 
 
 class BadChoice(XinfangError):
+    exit_code = 2
     zh = "{what}“{value}”无效。可选：{choices}。"
     en = "{what_en} '{value}' is not valid. Choose one of: {choices}."
 
 
 class MissingField(XinfangError):
+    exit_code = 2
     zh = "缺少{what}。请用 {option} 提供{hint}。"
     en = "Missing {what_en}. Give it with {option}{hint_en}."
 
 
 class BadPerson(XinfangError):
+    exit_code = 2
     zh = "信访人“{text}”格式不对。写成 --person \"姓名,身份证号,电话,住址\"，不知道的项留空，例如 --person \"张三,,13800138000\"。"
     en = "Petitioner '{text}' has a wrong shape. Write --person \"name,ID number,phone,address\", leaving unknown parts empty."
 
@@ -113,6 +118,7 @@ class BadPolicy(XinfangError):
 
 
 class UnknownPolicyKey(XinfangError):
+    exit_code = 2
     zh = "没有名为“{key}”的政策项。可设置：{keys}。"
     en = "No policy item '{key}'. Items: {keys}."
 

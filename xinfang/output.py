@@ -1,0 +1,367 @@
+"""What people and machines see: Rich tables and panels for people, JSON for machines,
+every label in Chinese by default and English with `--lang en`.
+
+User text never reaches Rich as markup: it is wrapped in `Text`, so `[b]` or `[/]` in a
+petition is shown as typed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from xinfang.lifecycle import DUTIES
+from xinfang.vocab import CHANNELS, CLOCKS, EVENT_KINDS, STATUSES, UNITS, label
+
+UI: dict[str, tuple[str, str]] = {
+    "case": ("案件编号", "Case"),
+    "status": ("状态", "Status"),
+    "received_on": ("收到日期", "Received"),
+    "channel": ("形式", "Channel"),
+    "headcount": ("人数", "Headcount"),
+    "locality": ("属地", "Locality"),
+    "category": ("类别", "Category"),
+    "content": ("反映问题", "Content"),
+    "request": ("诉求", "Request"),
+    "unit": ("责任单位", "Unit"),
+    "holder": ("当前承办", "Held by"),
+    "petitioners": ("信访人", "Petitioners"),
+    "lead": ("主访人", "lead"),
+    "anonymous": ("匿名", "anonymous"),
+    "name": ("姓名", "Name"),
+    "id_number": ("身份证号", "ID number"),
+    "phone": ("电话", "Phone"),
+    "address": ("住址", "Address"),
+    "clock": ("期限", "Clock"),
+    "started_on": ("起算", "Started"),
+    "length": ("时长", "Length"),
+    "due_on": ("截止", "Due"),
+    "stopped_on": ("停止", "Stopped"),
+    "days_left": ("剩余/超期", "Left/overdue"),
+    "next_due": ("最近截止", "Next due"),
+    "timeline": ("办理经过", "Timeline"),
+    "on": ("日期", "Date"),
+    "officer": ("经办人", "Officer"),
+    "what": ("事项", "What"),
+    "flags": ("提示", "Flags"),
+    "office": ("本办", "the office"),
+    "leader": ("包案领导", "leader"),
+    "clocks": ("期限", "Clocks"),
+    "result": ("办理结果", "Result"),
+    "confidential": ("保密", "confidential"),
+    "total": ("共 {total} 件，显示 {shown} 件。", "{total} cases, {shown} shown."),
+    "more": ("用 --limit 或 --offset 查看更多。", "Use --limit or --offset to see more."),
+    "none": ("没有符合条件的案件。", "No cases match."),
+    "days_left_n": ("还剩 {n} 天", "{n} days left"),
+    "due_today": ("今天截止", "due today"),
+    "overdue_n": ("超期 {n} 天", "{n} days overdue"),
+    "lapsed": ("已过期", "lapsed"),
+    "stopped": ("已停止", "stopped"),
+    "late": ("（逾期）", " (late)"),
+    "unpublished": (
+        "注意：{years} 年的国家放假安排尚未公布，截止日期按法定节日推算，调休未计入，公布后会变。",
+        "Note: the official holiday schedule for {years} is not yet published; due dates are "
+        "estimated from the statutory holidays without make-up days and may change.",
+    ),
+}
+
+STATE_STYLE = {"overdue": "bold red", "due_soon": "yellow", "lapsed": "dim", "stopped": "dim"}
+
+
+def t(key: str, lang: str, **params: Any) -> str:
+    zh, en = UI[key]
+    return (zh if lang == "zh" else en).format(**params)
+
+
+def print_json(data: Any) -> None:
+    """Machine output: plain JSON on stdout, never through Rich."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def stdout_console() -> Console:
+    return Console(highlight=False)
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _text(value: Any) -> Text:
+    return Text("" if value is None else str(value))
+
+
+def holder_text(holder: dict[str, Any], lang: str) -> str:
+    if not holder or not holder.get("name"):
+        return ""
+    name = t("office", lang) if holder["kind"] == "office" else holder["name"]
+    if holder["kind"] == "leader":
+        name = f"{t('leader', lang)} {name}"
+    since = holder.get("since")
+    return f"{name}（{since} 起）" if lang == "zh" and since else (
+        f"{name} (since {since})" if since else name
+    )
+
+
+def clock_left(clock: dict[str, Any], lang: str) -> str:
+    """`还剩 3 天` / `超期 5 天` / `今天截止` / `已停止`."""
+    state = clock["state"]
+    if state == "stopped":
+        return t("stopped", lang) + (t("late", lang) if clock["late"] else "")
+    if state == "lapsed":
+        return t("lapsed", lang)
+    left = clock["days_left"]
+    if left < 0:
+        return t("overdue_n", lang, n=-left)
+    if left == 0:
+        return t("due_today", lang)
+    return t("days_left_n", lang, n=left)
+
+
+def length_text(clock: dict[str, Any], lang: str) -> str:
+    text = f"{clock['length']}{label(UNITS, clock['unit'], lang) if lang == 'zh' else ' ' + label(UNITS, clock['unit'], lang)}"
+    if clock.get("extra_days"):
+        text += f"+{clock['extra_days']}"
+    return text
+
+
+def clocks_table(clocks: list[dict[str, Any]], lang: str) -> Table:
+    table = Table(title=t("clocks", lang), title_justify="left", expand=False)
+    for key in ("clock", "started_on", "length", "due_on", "stopped_on", "days_left"):
+        table.add_column(t(key, lang))
+    for clock in clocks:
+        style = STATE_STYLE.get(clock["state"], "")
+        table.add_row(
+            label(CLOCKS, clock["clock"], lang),
+            clock["started_on"],
+            length_text(clock, lang),
+            clock["due_on"],
+            clock["stopped_on"] or "",
+            Text(clock_left(clock, lang), style=style),
+        )
+    return table
+
+
+def people_lines(people: list[dict[str, Any]], anonymous: bool, lang: str) -> Text:
+    if anonymous and not people:
+        return Text(t("anonymous", lang))
+    text = Text()
+    for index, person in enumerate(people):
+        if index:
+            text.append("\n")
+        parts = [person["name"] or "", person["id_number"] or "", person["phone"] or "",
+                 person["address"] or ""]
+        text.append("  ".join(part for part in parts if part))
+        if person["lead"] and len(people) > 1:
+            text.append(f"（{t('lead', lang)}）" if lang == "zh" else f" ({t('lead', lang)})")
+    return text
+
+
+def event_text(event: dict[str, Any], lang: str) -> Text:
+    """One line of a case's history: what happened and why."""
+    details = event["details"]
+    text = Text(label(EVENT_KINDS, event["kind"], lang))
+    bits = []
+    for key in ("unit", "leader", "text", "reason", "result", "opinion", "route",
+                "satisfaction", "note", "plan", "days", "report_by", "from", "to"):
+        if details.get(key) not in (None, ""):
+            bits.append(str(details[key]))
+    if event["kind"] == "revealed":
+        bits.append(" ".join(details.get("fields", [])))
+    if event["kind"] == "registered":
+        bits.append(label(CHANNELS, details.get("channel"), lang))
+    if details.get("late"):
+        bits.append(t("late", lang).strip("（）() "))
+    if bits:
+        text.append("：" if lang == "zh" else ": ")
+        text.append("；".join(bits) if lang == "zh" else "; ".join(bits))
+    return text
+
+
+def timeline_table(events: list[dict[str, Any]], lang: str) -> Table:
+    table = Table(title=t("timeline", lang), title_justify="left")
+    for key in ("on", "what", "officer"):
+        table.add_column(t(key, lang))
+    table.add_column("记录时间" if lang == "zh" else "Recorded", style="dim")
+    for event in events:
+        table.add_row(event["on"], event_text(event, lang), _text(event["officer"]),
+                      event["recorded_at"][:16].replace("T", " "))
+    return table
+
+
+def case_panel(record: dict[str, Any], lang: str) -> Group:
+    """`show`: the case, its petitioners, its clocks and its history."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    rows = [
+        ("status", label(STATUSES, record["status"], lang)),
+        ("received_on", record["received_on"]),
+        ("channel", label(CHANNELS, record["channel"], lang)),
+        ("headcount", record["headcount"]),
+        ("locality", record["locality"]),
+        ("category", record["category"]),
+        ("content", record["content"]),
+        ("request", record["request"]),
+        ("unit", record["unit"]),
+        ("holder", holder_text(record["holder"], lang)),
+        ("result", record["result"]),
+    ]
+    for key, value in rows:
+        if value not in (None, ""):
+            grid.add_row(t(key, lang), _text(value))
+    grid.add_row(t("petitioners", lang), people_lines(record["people"], record["anonymous"], lang))
+    if record["flags"]:
+        grid.add_row(t("flags", lang), _text("、".join(record["flags"])))
+    title = Text(record["id"], style="bold")
+    if record["confidential"]:
+        title.append(f"  [{t('confidential', lang)}]", style="red")
+    parts: list[Any] = [Panel(grid, title=title, title_align="left")]
+    if record["clocks"]:
+        parts.append(clocks_table(record["clocks"], lang))
+    if record["unpublished_years"]:
+        years = "、".join(str(y) for y in record["unpublished_years"])
+        parts.append(Text(t("unpublished", lang, years=years), style="yellow"))
+    if record.get("events"):
+        parts.append(timeline_table(record["events"], lang))
+    return Group(*parts)
+
+
+def cases_table(records: list[dict[str, Any]], lang: str) -> Table:
+    """`list`: one line a case, newest first."""
+    table = Table()
+    for key in ("case", "received_on", "status"):
+        table.add_column(t(key, lang), no_wrap=True)
+    for key in ("petitioners", "category", "content", "unit", "next_due"):
+        table.add_column(t(key, lang), overflow="fold")
+    for record in records:
+        lead = next((p["name"] for p in record["people"] if p["lead"]), None)
+        if lead is None and record["anonymous"]:
+            lead = t("anonymous", lang)
+        running = [c for c in record["clocks"] if c["stopped_on"] is None and c["clock"] in DUTIES]
+        due = Text("")
+        if running:
+            first = min(running, key=lambda c: c["due_on"])
+            due = Text(f"{first['due_on']} {clock_left(first, lang)}",
+                       style=STATE_STYLE.get(first["state"], ""))
+        content = record["content"]
+        table.add_row(
+            record["id"], record["received_on"], label(STATUSES, record["status"], lang),
+            _text(lead), _text(record["category"]),
+            _text(content if len(content) <= 24 else content[:23] + "…"),
+            _text(record["unit"]), due,
+        )
+    return table
+
+
+def deadline_text(item: dict[str, Any], lang: str) -> Text:
+    """`deadline`: how one clock's due date was counted."""
+    zh = lang == "zh"
+    text = Text()
+    text.append(label(CLOCKS, item["clock"], lang), style="bold")
+    text.append(f"  {item['due_on']}\n")
+    if item["fixed"]:
+        text.append("交办时指定的报告日期。\n" if zh else "The report-by date set on assignment.\n")
+        return text
+    unit = label(UNITS, item["unit"], lang)
+    text.append(
+        f"起算：{item['started_on']}（当天不计）；时长：{item['length']}{unit}" if zh else
+         f"Start: {item['started_on']} (not counted); length: {item['length']} {unit}"
+    )
+    if item["extra_days"]:
+        text.append(f"，另加 {item['extra_days']} 日（延期/听证）" if zh else
+                    f", plus {item['extra_days']} days (extension/hearing)")
+    text.append("\n")
+    if item["skipped"]:
+        joined = "、" if zh else ", "
+        days = joined.join(f"{s['day']}（{_why(s['why'], lang)}）" for s in item["skipped"])
+        text.append(("跳过的休息日：" if zh else "Rest days skipped: ") + days + "\n")
+    else:
+        text.append("没有遇到休息日。\n" if zh else "No rest day in the way.\n")
+    for override in item["overrides"]:
+        kind = ("本地工作日" if zh else "local working day") if override["working"] else (
+            "本地休息日" if zh else "local rest day")
+        text.append(f"本地调整：{override['day']} {kind}（{override['reason']}）\n" if zh else
+                     f"Override: {override['day']} {kind} ({override['reason']})\n")
+    if item["stopped_on"] and item["recomputed_due_on"] != item["due_on"]:
+        text.append(f"注：按现行政策和日历重算应为 {item['recomputed_due_on']}；已停止的期限保留当时的截止日期。\n"
+                     if zh else f"Under today's policy and calendar it would be "
+                     f"{item['recomputed_due_on']}; a stopped clock keeps its due date.\n")
+    if item["unpublished_years"]:
+        years = "、".join(str(y) for y in item["unpublished_years"])
+        text.append(t("unpublished", lang, years=years) + "\n", style="yellow")
+    return text
+
+
+def _why(why: str, lang: str) -> str:
+    kind, _, name = why.partition(":")
+    if kind == "weekend":
+        return "周末" if lang == "zh" else "weekend"
+    if kind == "override":
+        return ("本地调整：" if lang == "zh" else "override: ") + name
+    return name
+
+
+def calendar_table(year: int, days: list[dict[str, Any]], published: bool, lang: str) -> Group:
+    zh = lang == "zh"
+    kinds = {
+        "rest": ("放假", "holiday"),
+        "makeup": ("调休上班", "make-up working day"),
+        "override-rest": ("本地休息日", "local rest day"),
+        "override-work": ("本地工作日", "local working day"),
+    }
+    table = Table(title=f"{year}" + (" 年放假与调休" if zh else " rest days and make-up days"),
+                  title_justify="left")
+    for header in (("日期", "Date"), ("星期", "Weekday"), ("类型", "Kind"), ("说明", "Why")):
+        table.add_column(header[0] if zh else header[1])
+    weekdays = "一二三四五六日" if zh else None
+    import datetime as _dt
+
+    for day in days:
+        d = _dt.date.fromisoformat(day["day"])
+        weekday = ("周" + weekdays[d.weekday()]) if weekdays else d.strftime("%a")
+        kind = kinds[day["kind"]][0 if zh else 1]
+        table.add_row(day["day"], weekday, kind, _text(day["why"]))
+    parts: list[Any] = [table]
+    if not published:
+        parts.append(Text(t("unpublished", lang, years=str(year)), style="yellow"))
+    return Group(*parts)
+
+
+def policy_table(policy: Any, lang: str) -> Table:
+    from xinfang.policy import NATIONAL_CLOCKS, NUMBERS
+
+    zh = lang == "zh"
+    table = Table(title="期限政策" if zh else "Deadline policy", title_justify="left")
+    for header in (("项目", "Item"), ("代码", "Code"), ("设定", "Setting"), ("全国默认", "National")):
+        table.add_column(header[0] if zh else header[1])
+    for code, rule in policy.clocks.items():
+        national = NATIONAL_CLOCKS[code]
+        table.add_row(label(CLOCKS, code, lang), code, length_text(
+            {"length": rule.length, "unit": rule.unit}, lang), length_text(
+            {"length": national.length, "unit": national.unit}, lang),
+            style="" if rule == national else "bold")
+    for key, (default, zh_text, en_text) in NUMBERS.items():
+        value = policy.numbers[key]
+        table.add_row(zh_text if zh else en_text, key, str(value), str(default),
+                      style="" if value == default else "bold")
+    return table
+
+
+def demo_intro(summary: dict[str, int], lang: str) -> Text:
+    if lang == "zh":
+        return Text(
+            f"演示台账（演示日期 2026-11-23）：从内置登记簿登记 {summary['cases']} 件，"
+            f"转送 {summary['forwarded']} 件，办结 {summary['closed']} 件，"
+            f"其中 {summary['overdue']} 件有期限已超期。\n最近收到的案件（xinfang list）："
+        )
+    return Text(
+        f"Demo ledger (as of 2026-11-23): {summary['cases']} cases registered from the bundled "
+        f"register, {summary['forwarded']} forwarded, {summary['closed']} closed, "
+        f"{summary['overdue']} with an overdue clock.\nNewest cases (xinfang list):"
+    )
