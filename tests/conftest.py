@@ -1,0 +1,44 @@
+import datetime as dt
+
+import pytest
+from typer.testing import CliRunner
+
+from xinfang.cli import app
+from xinfang.ledger import Ledger
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    """Never touch the real user ledger: every test gets its own file and a fixed today."""
+    monkeypatch.setenv("XINFANG_DB", str(tmp_path / "ledger.db"))
+    monkeypatch.setenv("XINFANG_TODAY", TODAY.isoformat())
+    monkeypatch.setenv("XINFANG_OFFICER", "测试员")
+    monkeypatch.delenv("XINFANG_LANG", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def db_path(isolated):
+    return isolated / "ledger.db"
+
+
+@pytest.fixture
+def ledger(db_path):
+    """A fresh ledger with the office code set, as of TODAY."""
+    ledger = Ledger.open(db_path, create=True, today=TODAY)
+    ledger.set_office("YQH", "鱼邱湖街道信访办", "测试员")
+    yield ledger
+    ledger.close()
+
+
+@pytest.fixture
+def cli():
+    """Run the CLI; returns the Result (exit_code, stdout, stderr)."""
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(app, [str(a) for a in args], input=input)
+
+    return invoke
