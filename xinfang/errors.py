@@ -126,3 +126,18 @@ class UnknownPolicyKey(XinfangError):
 class OverrideNotFound(XinfangError):
     zh = "{date} 没有本地调整，无需删除。用 xinfang calendar --year {year} 查看。"
     en = "There is no local override on {date}. See xinfang calendar --year {year}."
+
+
+class UnknownUnit(XinfangError):
+    zh = "单位“{name}”不在单位名单中。{suggest}用 xinfang unit add 名称 --level 层级 添加，或用 xinfang unit list 查看。"
+    en = "Unit '{name}' is not in the list of units. {suggest_en}Add it with xinfang unit add NAME --level LEVEL, or see xinfang unit list."
+
+
+class UnitExists(XinfangError):
+    zh = "单位“{name}”已在名单中。"
+    en = "Unit '{name}' is already in the list."
+
+
+class BadAct(XinfangError):
+    zh = "{reason}"
+    en = "{reason_en}"

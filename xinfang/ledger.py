@@ -25,11 +25,13 @@ from xinfang.errors import (
     OfficeAlreadySet,
     OfficeNotSet,
     OverrideNotFound,
+    UnitExists,
+    UnknownUnit,
 )
 from xinfang.intake import Intake, Person
 from xinfang.lifecycle import CaseState, Clock
 from xinfang.policy import Policy, changed, preset
-from xinfang.vocab import EVENT_KINDS, STATUSES, label
+from xinfang.vocab import COMMANDS, EVENT_KINDS, STATUSES, label, parse_level
 
 _OFFICE_CODE = re.compile(r"^[A-Z0-9]{2,12}$")
 _SHORT_REF = re.compile(r"^(\d{4})-(\d{1,6})$")
@@ -305,10 +307,10 @@ class Ledger:
                     state=label(STATUSES, state.status),
                     action=label(EVENT_KINDS, kind),
                     action_en=label(EVENT_KINDS, kind, "en"),
-                    allowed="、".join(label(EVENT_KINDS, k) for k in
+                    allowed="、".join(f"{label(EVENT_KINDS, k)}（{COMMANDS[k]}）" for k in
                                      lifecycle.allowed_actions(state.status)),
-                    allowed_en=", ".join(label(EVENT_KINDS, k, "en") for k in
-                                         lifecycle.allowed_actions(state.status)),
+                    allowed_en=", ".join(f"{label(EVENT_KINDS, k, 'en')} ({COMMANDS[k]})"
+                                         for k in lifecycle.allowed_actions(state.status)),
                 )
             if on > self.today:
                 raise FutureDate(what="办理日期", what_en="date of the act", date=on,
@@ -328,6 +330,14 @@ class Ledger:
         number: str,
     ) -> dict[str, Any]:
         new_state = lifecycle.apply(state, kind, on, details, self.policy, self.calendar)
+        late = [
+            clock.clock for clock in new_state.clocks
+            if clock.stopped_on == on and clock.late and clock.clock in lifecycle.WINDOWS
+            and clock not in state.clocks
+        ]
+        if late:
+            # An act after its window is recorded, and says so in the history.
+            details = {**details, "late": late}
         event = {
             "uid": new_uid(),
             "case_id": case_id,
@@ -353,6 +363,51 @@ class Ledger:
             for case_id in case_ids:
                 self.act(case_id, "revealed", officer=officer, on=self.today,
                          details={"fields": fields, "command": command})
+
+    # Units ---------------------------------------------------------------------------
+
+    def units(self) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT u.uid, u.name, u.level, p.name FROM units u "
+            "LEFT JOIN units p ON p.id = u.parent_id ORDER BY u.level, u.name"
+        ).fetchall()
+        return [{"uid": uid, "name": name, "level": level, "parent": parent}
+                for uid, name, level, parent in rows]
+
+    def add_unit(self, name: str, level: str, parent: str | None = None) -> dict[str, Any]:
+        """Add a unit cases can be forwarded to: name, level (乡镇/县区/市/省), parent."""
+        name = name.strip()
+        level_code = parse_level(level)
+        with write(self.db):
+            if self.db.execute("SELECT 1 FROM units WHERE name = ?", [name]).fetchone():
+                raise UnitExists(name=name)
+            parent_id = None
+            if parent:
+                parent_name = self.require_unit(parent)
+                parent_id = self.db.execute(
+                    "SELECT id FROM units WHERE name = ?", [parent_name]
+                ).fetchone()[0]
+            self.db.execute(
+                "INSERT INTO units(uid, name, level, parent_id) VALUES (?, ?, ?, ?)",
+                [new_uid(), name, level_code, parent_id],
+            )
+        return {"name": name, "level": level_code, "parent": parent}
+
+    def require_unit(self, name: str) -> str:
+        """The unit's name if it is in the list; otherwise refuse, naming the closest ones."""
+        name = name.strip()
+        if self.db.execute("SELECT 1 FROM units WHERE name = ?", [name]).fetchone():
+            return name
+        from rapidfuzz import fuzz, process
+
+        names = [row[0] for row in self.db.execute("SELECT name FROM units")]
+        close = [match for match, score, _ in
+                 process.extract(name, names, scorer=fuzz.ratio, limit=3) if score >= 40]
+        raise UnknownUnit(
+            name=name,
+            suggest=f"是不是：{'、'.join(close)}？" if close else "",
+            suggest_en=f"Did you mean: {', '.join(close)}? " if close else "",
+        )
 
     # Derived state -------------------------------------------------------------------
 

@@ -60,7 +60,8 @@ TRANSITIONS: dict[str, Transition] = {
     "recheck_concluded": Transition(("under_recheck",), "final", ("recheck",)),
     "reopened": Transition(("closed",), "accepted", ("review_request", "evaluation"),
                            ("handle",)),
-    "followed_up": Transition((ANY,), None, ("evaluation",)),
+    # A follow-up stops the evaluation window only when satisfaction was recorded.
+    "followed_up": Transition((ANY,), None),
     "escalated": Transition((ANY,), None),
     "note": Transition((ANY,), None),
     "revealed": Transition((ANY,), None),
@@ -133,7 +134,8 @@ def allowed(status: str | None, kind: str) -> bool:
 
 def allowed_actions(status: str | None) -> list[str]:
     """The acts allowed from a state, in table order."""
-    return [kind for kind in TRANSITIONS if kind != "registered" and allowed(status, kind)]
+    return [kind for kind in TRANSITIONS
+            if kind not in ("registered", "revealed") and allowed(status, kind)]
 
 
 def start_clock(
@@ -197,6 +199,7 @@ def _hold(state: CaseState, kind: str, who: str, on: dt.date) -> None:
 
 
 def _registered(state, on, details, policy, cal):
+    state.flags.update(details.get("flags", []))
     _hold(state, "office", "office", on)
 
 
@@ -267,6 +270,7 @@ def _reopened(state, on, details, policy, cal):
 def _followed_up(state, on, details, policy, cal):
     if details.get("satisfaction"):
         state.satisfaction = details["satisfaction"]
+        _stop(state, "evaluation", on)
 
 
 def _escalated(state, on, details, policy, cal):

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from xinfang.lifecycle import DUTIES
-from xinfang.vocab import CHANNELS, CLOCKS, EVENT_KINDS, STATUSES, UNITS, label
+from xinfang.vocab import CHANNELS, CLOCKS, EVENT_KINDS, FLAGS, RESULTS, STATUSES, UNITS, label
 
 UI: dict[str, tuple[str, str]] = {
     "case": ("案件编号", "Case"),
@@ -164,22 +164,50 @@ def people_lines(people: list[dict[str, Any]], anonymous: bool, lang: str) -> Te
 
 def event_text(event: dict[str, Any], lang: str) -> Text:
     """One line of a case's history: what happened and why."""
-    details = event["details"]
-    text = Text(label(EVENT_KINDS, event["kind"], lang))
-    bits = []
-    for key in ("unit", "leader", "text", "reason", "result", "opinion", "route",
-                "satisfaction", "note", "plan", "days", "report_by", "from", "to"):
-        if details.get(key) not in (None, ""):
-            bits.append(str(details[key]))
-    if event["kind"] == "revealed":
-        bits.append(" ".join(details.get("fields", [])))
-    if event["kind"] == "registered":
-        bits.append(label(CHANNELS, details.get("channel"), lang))
-    if details.get("late"):
-        bits.append(t("late", lang).strip("（）() "))
+    from xinfang.vocab import REJECT_REASONS, RESULTS, ROUTES, SATISFACTION
+
+    zh = lang == "zh"
+    d = event["details"]
+    kind = event["kind"]
+    bits: list[str] = []
+    if kind == "registered":
+        bits.append(label(CHANNELS, d.get("channel"), lang))
+    if d.get("unit"):
+        bits.append(d["unit"])
+    if d.get("leader"):
+        bits.append(f"包案领导 {d['leader']}" if zh else f"leader {d['leader']}")
+    if d.get("report_by"):
+        bits.append(f"{d['report_by']} 前报告结果" if zh else f"report by {d['report_by']}")
+    if d.get("result"):
+        bits.append(label(RESULTS, d["result"], lang))
+    if kind == "rejected" and d.get("reason"):
+        bits.append(label(REJECT_REASONS, d["reason"], lang))
+    if d.get("route"):
+        bits.append(label(ROUTES, d["route"], lang))
+    if d.get("days"):
+        bits.append(f"延长 {d['days']} 日" if zh else f"{d['days']} more days")
+    if d.get("approved_by"):
+        bits.append(f"批准：{d['approved_by']}" if zh else f"approved by {d['approved_by']}")
+    if d.get("from"):
+        bits.append(f"{d['from']} ~ {d['to']}")
+    if d.get("satisfaction"):
+        bits.append(label(SATISFACTION, d["satisfaction"], lang))
+    if d.get("unreachable"):
+        bits.append("联系不上" if zh else "unreachable")
+    if kind != "rejected" and d.get("reason"):
+        bits.append(("理由：" if zh else "why: ") + d["reason"])
+    for key in ("text", "opinion", "plan", "note"):
+        if d.get(key):
+            bits.append(str(d[key]))
+    if d.get("target"):
+        bits.append(f"目标 {d['target']}" if zh else f"target {d['target']}")
+    if kind == "revealed":
+        bits.append(" ".join(d.get("fields", [])))
+    if d.get("late"):
+        bits.append("逾期" if zh else "late")
+    text = Text(label(EVENT_KINDS, kind, lang))
     if bits:
-        text.append("：" if lang == "zh" else ": ")
-        text.append("；".join(bits) if lang == "zh" else "; ".join(bits))
+        text.append(("：" if zh else ": ") + ("；" if zh else "; ").join(bits))
     return text
 
 
@@ -210,14 +238,14 @@ def case_panel(record: dict[str, Any], lang: str) -> Group:
         ("request", record["request"]),
         ("unit", record["unit"]),
         ("holder", holder_text(record["holder"], lang)),
-        ("result", record["result"]),
+        ("result", label(RESULTS, record["result"], lang)),
     ]
     for key, value in rows:
         if value not in (None, ""):
             grid.add_row(t(key, lang), _text(value))
     grid.add_row(t("petitioners", lang), people_lines(record["people"], record["anonymous"], lang))
     if record["flags"]:
-        grid.add_row(t("flags", lang), _text("、".join(record["flags"])))
+        grid.add_row(t("flags", lang), _text("、".join(label(FLAGS, f, lang) for f in record["flags"])))
     title = Text(record["id"], style="bold")
     if record["confidential"]:
         title.append(f"  [{t('confidential', lang)}]", style="red")
@@ -365,3 +393,23 @@ def demo_intro(summary: dict[str, int], lang: str) -> Text:
         f"register, {summary['forwarded']} forwarded, {summary['closed']} closed, "
         f"{summary['overdue']} with an overdue clock.\nNewest cases (xinfang list):"
     )
+
+
+def act_headline(event: dict[str, Any], lang: str) -> str:
+    """`已转送 XF-…：人社局`."""
+    text = f"{label(EVENT_KINDS, event['kind'], lang)} {event['case']}"
+    extra = event["details"].get("unit") or event["details"].get("leader")
+    if extra:
+        text += ("：" if lang == "zh" else ": ") + str(extra)
+    return ("已" if lang == "zh" else "") + text if lang == "zh" else text.capitalize()
+
+
+def units_table(units: list[dict[str, Any]], lang: str) -> Table:
+    from xinfang.vocab import LEVELS
+
+    table = Table()
+    for header in (("单位", "Unit"), ("层级", "Level"), ("上级", "Parent")):
+        table.add_column(header[0] if lang == "zh" else header[1])
+    for unit in units:
+        table.add_row(_text(unit["name"]), label(LEVELS, unit["level"], lang), _text(unit["parent"]))
+    return table

@@ -170,3 +170,90 @@ def normalize_category(value: str) -> str:
     """Map short forms to the national list; keep unknown categories as given."""
     text = value.strip()
     return CATEGORY_SPELLINGS.get(text, text)
+
+
+RESULTS = {
+    "resolved": ("已解决", "resolved"),
+    "partly": ("部分支持", "partly supported"),
+    "unsupported": ("不予支持", "not supported"),
+    "mediated": ("调解化解", "mediated"),
+    "withdrawn": ("信访人撤回", "withdrawn"),
+}
+RESULT_SPELLINGS = {
+    "已办结": "resolved", "已答复": "resolved", "已化解": "mediated", "化解": "mediated",
+    "支持": "resolved", "部分": "partly", "不支持": "unsupported", "撤回": "withdrawn",
+    "调解": "mediated",
+}
+REJECT_REASONS = {
+    "handling": ("已在办理中", "already being handled"),
+    "final": ("已复核终结", "final after recheck"),
+    "no_remit": ("不属于任何机关职责范围", "not within any body's remit"),
+    "other": ("其他", "other"),
+}
+REJECT_SPELLINGS = {
+    "being-handled": "handling", "being_handled": "handling", "正在办理": "handling",
+    "办理中": "handling", "终结": "final", "复核终结": "final", "no-remit": "no_remit",
+    "不属于职责": "no_remit",
+}
+ROUTES = {
+    "litigation": ("诉讼", "litigation"),
+    "arbitration": ("仲裁", "arbitration"),
+    "admin-review": ("行政复议", "administrative review"),
+    "other": ("其他法定途径", "other legal route"),
+}
+ROUTE_SPELLINGS = {"admin_review": "admin-review", "复议": "admin-review"}
+SATISFACTION = {
+    "satisfied": ("满意", "satisfied"),
+    "basic": ("基本满意", "basically satisfied"),
+    "unsatisfied": ("不满意", "unsatisfied"),
+}
+LEVELS = {
+    "township": ("乡镇", "township"),
+    "county": ("县区", "county"),
+    "city": ("市", "city"),
+    "province": ("省", "province"),
+}
+LEVEL_SPELLINGS = {"县": "county", "区": "county", "县级": "county", "乡": "township",
+                   "镇": "township", "街道": "township", "省级": "province", "市级": "city"}
+
+# The command an officer types for each act, for "what you can do now" messages.
+COMMANDS = {
+    "forwarded": "forward", "assigned": "forward --assign", "objected": "object",
+    "accepted": "accept", "rejected": "reject", "redirected": "redirect", "extended": "extend",
+    "escalated": "escalate", "closed": "close", "review_requested": "review request",
+    "review_concluded": "review conclude", "recheck_requested": "recheck request",
+    "recheck_hearing": "recheck hearing", "recheck_concluded": "recheck conclude",
+    "followed_up": "followup", "reopened": "reopen", "note": "note", "revealed": "show --reveal",
+}
+
+
+def parse_result(value: str) -> str:
+    return _parse(RESULTS, RESULT_SPELLINGS, value, "办理结果", "Result")
+
+
+def parse_reject_reason(value: str) -> str:
+    return _parse(REJECT_REASONS, REJECT_SPELLINGS, value, "不予受理理由", "Reason")
+
+
+def parse_route(value: str) -> str:
+    return _parse(ROUTES, ROUTE_SPELLINGS, value, "法定途径", "Route")
+
+
+def parse_satisfaction(value: str) -> str:
+    return _parse(SATISFACTION, {"basically satisfied": "basic"}, value, "满意度", "Satisfaction")
+
+
+def parse_level(value: str) -> str:
+    return _parse(LEVELS, LEVEL_SPELLINGS, value, "单位层级", "Level")
+
+FLAGS = {
+    "escalated": ("已上报/包案", "escalated"),
+    "final": ("已终结，不再受理", "final"),
+    "on_the_spot": ("当场办结", "closed on the spot"),
+    "late_objection": ("异议逾期", "late objection"),
+    "late_review_request": ("复查申请逾期", "late review request"),
+    "late_recheck_request": ("复核申请逾期", "late recheck request"),
+    "late_evaluation": ("评价逾期", "late evaluation"),
+    "to_province": ("赴省", "to the province"),
+    "to_beijing": ("进京", "to Beijing"),
+}

@@ -1,0 +1,160 @@
+"""The acts of a case's life (DOMAIN.md §3), one function each: check what the officer
+gave, then record the event through `Ledger.act`, which applies the lifecycle table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from xinfang.errors import BadAct, MissingField
+from xinfang.ledger import Ledger
+from xinfang.vocab import (
+    parse_reject_reason,
+    parse_result,
+    parse_route,
+    parse_satisfaction,
+)
+
+
+def _required(value: str | None, what: str, what_en: str, option: str) -> str:
+    if value is None or not value.strip():
+        raise MissingField(what=what, what_en=what_en, option=option, hint="", hint_en="")
+    return value.strip()
+
+
+def _act(ledger: Ledger, ref: str, kind: str, officer: str, on: dt.date | None,
+         **details: Any) -> dict[str, Any]:
+    clean = {key: value for key, value in details.items() if value not in (None, "", False)}
+    return ledger.act(ref, kind, officer=officer, on=on, details=clean)
+
+
+def forward(ledger: Ledger, ref: str, unit: str, *, officer: str, on: dt.date | None = None,
+            assign: bool = False, report_by: dt.date | None = None) -> dict[str, Any]:
+    """转送 to the responsible unit, or 交办 with a date by which it must report back."""
+    name = ledger.require_unit(unit)
+    if not assign:
+        if report_by is not None:
+            raise BadAct(reason="--report-by 只用于交办，请同时加 --assign。",
+                         reason_en="--report-by goes with --assign.")
+        return _act(ledger, ref, "forwarded", officer, on, unit=name)
+    if report_by is None:
+        raise MissingField(what="交办报告日期", what_en="the report-by date",
+                           option="--report-by", hint="", hint_en="")
+    if report_by <= (on or ledger.today):
+        raise BadAct(reason=f"报告日期 {report_by} 应在交办日期之后。",
+                     reason_en=f"The report-by date {report_by} must come after the assignment.")
+    return _act(ledger, ref, "assigned", officer, on, unit=name, report_by=report_by.isoformat())
+
+
+def object_(ledger: Ledger, ref: str, reason: str, *, officer: str,
+            on: dt.date | None = None) -> dict[str, Any]:
+    """The receiving unit says the matter is not theirs: back to the office to re-forward."""
+    reason = _required(reason, "异议理由", "the reason", "--reason")
+    return _act(ledger, ref, "objected", officer, on, reason=reason)
+
+
+def accept(ledger: Ledger, ref: str, *, officer: str, on: dt.date | None = None) -> dict:
+    return _act(ledger, ref, "accepted", officer, on)
+
+
+def reject(ledger: Ledger, ref: str, reason: str, *, officer: str, text: str | None = None,
+           on: dt.date | None = None) -> dict[str, Any]:
+    """不予受理, with a reason from the fixed list ("other" needs a text)."""
+    code = parse_reject_reason(reason)
+    if code == "other":
+        text = _required(text, "不予受理的具体理由", "the reason text", "--text")
+    return _act(ledger, ref, "rejected", officer, on, reason=code, text=text)
+
+
+def redirect(ledger: Ledger, ref: str, route: str, *, officer: str, text: str | None = None,
+             on: dt.date | None = None) -> dict[str, Any]:
+    """诉访分离: the matter belongs to litigation, arbitration or administrative review."""
+    return _act(ledger, ref, "redirected", officer, on, route=parse_route(route), text=text)
+
+
+def extend(ledger: Ledger, ref: str, days: int, reason: str, approved_by: str, *,
+           officer: str, on: dt.date | None = None) -> dict[str, Any]:
+    """延期 of the handling period; the lifecycle refuses more than the policy's total."""
+    if days < 1:
+        raise BadAct(reason="延期天数至少为 1。", reason_en="Extend by at least 1 day.")
+    reason = _required(reason, "延期理由", "the reason", "--reason")
+    approved_by = _required(approved_by, "批准人", "who approved it", "--approved-by")
+    return _act(ledger, ref, "extended", officer, on, days=days, reason=reason,
+                approved_by=approved_by)
+
+
+def escalate(ledger: Ledger, ref: str, reason: str, *, officer: str, unit: str | None = None,
+             leader: str | None = None, plan: str | None = None,
+             target: dt.date | None = None, on: dt.date | None = None) -> dict[str, Any]:
+    """上报 to a higher unit and/or 领导包案. It never stops a statutory clock."""
+    if not unit and not leader:
+        raise MissingField(what="上报单位或包案领导", what_en="a unit or a leader",
+                           option="--to 单位 或 --leader 姓名", hint="", hint_en="")
+    reason = _required(reason, "上报理由", "the reason", "--reason")
+    name = ledger.require_unit(unit) if unit else None
+    return _act(ledger, ref, "escalated", officer, on, unit=name, leader=leader, plan=plan,
+                target=target.isoformat() if target else None, reason=reason)
+
+
+def close(ledger: Ledger, ref: str, result: str, opinion: str, *, officer: str,
+          on: dt.date | None = None) -> dict[str, Any]:
+    """办结: the written handling opinion is issued."""
+    opinion = _required(opinion, "处理意见", "the handling opinion", "--opinion")
+    return _act(ledger, ref, "closed", officer, on, result=parse_result(result), opinion=opinion)
+
+
+def review(ledger: Ledger, ref: str, step: str, *, officer: str, note: str | None = None,
+           on: dt.date | None = None) -> dict[str, Any]:
+    """复查: `request` (the petitioner contests the opinion) or `conclude`."""
+    kinds = {"request": "review_requested", "conclude": "review_concluded"}
+    return _act(ledger, ref, _step(kinds, step), officer, on, note=note)
+
+
+def recheck(ledger: Ledger, ref: str, step: str, *, officer: str, note: str | None = None,
+            hearing_from: dt.date | None = None, hearing_to: dt.date | None = None,
+            on: dt.date | None = None) -> dict[str, Any]:
+    """复核: `request`, `hearing` (its days are not counted) or `conclude` (final)."""
+    kinds = {"request": "recheck_requested", "hearing": "recheck_hearing",
+             "conclude": "recheck_concluded"}
+    kind = _step(kinds, step)
+    if kind != "recheck_hearing":
+        return _act(ledger, ref, kind, officer, on, note=note)
+    if hearing_from is None or hearing_to is None:
+        raise MissingField(what="听证起止日期", what_en="the hearing dates",
+                           option="--from 和 --to", hint="", hint_en="")
+    if hearing_to < hearing_from:
+        raise BadAct(reason="听证结束日期早于开始日期。",
+                     reason_en="The hearing ends before it starts.")
+    return _act(ledger, ref, kind, officer, on or hearing_to, note=note,
+                **{"from": hearing_from.isoformat(), "to": hearing_to.isoformat()})
+
+
+def _step(kinds: dict[str, str], step: str) -> str:
+    from xinfang.errors import BadChoice
+
+    if step not in kinds:
+        raise BadChoice(what="步骤", what_en="Step", value=step, choices="、".join(kinds))
+    return kinds[step]
+
+
+def followup(ledger: Ledger, ref: str, *, officer: str, satisfaction: str | None = None,
+             unreachable: bool = False, note: str | None = None,
+             on: dt.date | None = None) -> dict[str, Any]:
+    """回访: satisfaction stops the evaluation window; an unreachable petitioner does not."""
+    if unreachable and satisfaction:
+        raise BadAct(reason="联系不上信访人时不能记录满意度。",
+                     reason_en="An unreachable petitioner cannot give a satisfaction.")
+    if not unreachable and not satisfaction:
+        raise MissingField(what="满意度", what_en="the satisfaction",
+                           option="--satisfaction", hint="（满意/基本满意/不满意），联系不上请加 --unreachable",
+                           hint_en=" (or --unreachable)")
+    code = parse_satisfaction(satisfaction) if satisfaction else None
+    return _act(ledger, ref, "followed_up", officer, on, satisfaction=code,
+                unreachable=unreachable, note=note)
+
+
+def reopen(ledger: Ledger, ref: str, reason: str, *, officer: str,
+           on: dt.date | None = None) -> dict[str, Any]:
+    """重新办理 a closed case (e.g. the opinion was not carried out): a new handle clock."""
+    reason = _required(reason, "重新办理的理由", "the reason", "--reason")
+    return _act(ledger, ref, "reopened", officer, on, reason=reason)
