@@ -305,3 +305,28 @@ def replay(
     for kind, on, details in events:
         state = apply(state, kind, on, details, policy, calendar)
     return state
+
+
+def differences(stored: CaseState, replayed: CaseState) -> list[str]:
+    """Where a stored state departs from the replay of its events.
+
+    A stopped clock keeps the due date it had when it stopped, while a replay counts it
+    under today's policy and calendar: for stopped clocks only the dates of start and
+    stop are compared; running clocks are compared in full.
+    """
+    found = []
+    for name in ("status", "holder", "holder_kind", "holder_since", "unit", "accepted_on",
+                 "closed_on", "result", "satisfaction", "last_on"):
+        if getattr(stored, name) != getattr(replayed, name):
+            found.append(f"{name}: {getattr(stored, name)!r} != {getattr(replayed, name)!r}")
+    if stored.flags != replayed.flags:
+        found.append(f"flags: {sorted(stored.flags)} != {sorted(replayed.flags)}")
+
+    def shape(clock: Clock) -> tuple:
+        if clock.running:
+            return (clock.clock, clock.started_on, None, clock.due_on, clock.extra_days)
+        return (clock.clock, clock.started_on, clock.stopped_on)
+
+    if [shape(c) for c in stored.clocks] != [shape(c) for c in replayed.clocks]:
+        found.append("clocks differ")
+    return found
