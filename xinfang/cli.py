@@ -129,7 +129,9 @@ def command(group: typer.Typer, name: str | None = None):
                      .format(err), lang)
 
         group.command(name)(wrapper)
-        return fn
+        # The wrapper, so a group callback that calls a command directly
+        # (`xinfang office` → office_show) also turns errors into messages.
+        return wrapper
 
     return decorate
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
-from xinfang import dates, lifecycle
+from xinfang import dates, lifecycle, rules
 from xinfang.calendar import Override, WorkCalendar
 from xinfang.db import open_ledger, write
 from xinfang.errors import (
@@ -206,8 +206,57 @@ class Ledger:
     def case_number(self, case_id: int) -> str:
         return self.db.execute("SELECT number FROM cases WHERE id = ?", [case_id]).fetchone()[0]
 
-    def register(self, intake: Intake, officer: str) -> str:
-        """Record a new petition; returns its case number. Its forward clock starts."""
+    def earlier_cases(self, intake: Intake) -> list[dict[str, Any]]:
+        """Earlier cases of the same petitioners about the same matter: the chain this
+        petition would repeat, first case (初件) first. Empty if it is a first petition."""
+        keys: set[str] = set()
+        for person in intake.people:
+            keys |= rules.person_keys(person.name, person.id_number, person.phone)
+        if not keys:
+            return []
+        clauses, params = [], []
+        for key in keys:
+            if key.startswith("id:"):
+                clauses.append("p.id_number = ?")
+                params.append(key[3:])
+            else:
+                name, _, phone = key[3:].partition("|")
+                clauses.append("(p.name = ? AND p.phone = ?)")
+                params += [name, phone]
+        rows = self.db.execute(
+            "SELECT DISTINCT c.id, c.number, c.received_on, c.category, c.content, c.status, "
+            "c.result, c.repeat_of, r.number FROM people p "
+            "JOIN case_people cp ON cp.person_id = p.id JOIN cases c ON c.id = cp.case_id "
+            "LEFT JOIN cases r ON r.id = c.repeat_of "
+            f"WHERE ({' OR '.join(clauses)}) AND c.received_on <= ? ORDER BY c.received_on, c.id",
+            [*params, intake.received_on.isoformat()],
+        ).fetchall()
+        new = rules.Petition(None, intake.received_on, frozenset(keys), intake.category,
+                             intake.content)
+        earlier = {
+            row[0]: rules.Petition(row[0], dt.date.fromisoformat(row[2]), frozenset(keys),
+                                   row[3], row[4])
+            for row in rows
+        }
+        roots = {row[0]: row[7] for row in rows if row[7] is not None}
+        threshold = self.policy.number("repeat_similarity")
+        root = rules.repeat_of(new, earlier.values(), roots, threshold)
+        if root is None:
+            return []
+        chain = [row for row in rows if row[0] == root or row[7] == root]
+        return [
+            {"id": number, "received_on": received, "status": status, "result": result,
+             "category": category, "content": content, "first": case_id == root}
+            for case_id, number, received, category, content, status, result, _, _ in chain
+        ]
+
+    def register(self, intake: Intake, officer: str, *, repeat_of: str | None = None,
+                 not_repeat: bool = False) -> str:
+        """Record a new petition; returns its case number. Its forward clock starts.
+
+        A repeat of an earlier matter is recognised and linked to the first case of its
+        chain, unless the officer links it (`repeat_of`) or says it is new (`not_repeat`);
+        either decision is recorded with the event."""
         office = self.office()
         if office is None:
             raise OfficeNotSet()
@@ -215,6 +264,7 @@ class Ledger:
             raise FutureDate(what="收到日期", what_en="received date",
                              date=intake.received_on, today=self.today)
         with write(self.db):
+            repeat = self._repeat_decision(intake, repeat_of, not_repeat)
             year = intake.received_on.year
             prefix = f"XF-{office['code']}-{year}-"
             last = self.db.execute(
@@ -252,12 +302,52 @@ class Ledger:
                 "anonymous": intake.anonymous,
                 "confidential": intake.confidential,
                 "people": person_uids,
-                "flags": intake.flags,
+                "flags": intake.flags + repeat.get("flags", []),
+                "repeat_of": repeat.get("repeat_of"),
+                "repeat_decision": repeat.get("decision"),
             }
             details = {key: value for key, value in details.items() if value not in (None, [])}
             self._append(case_id, "registered", intake.received_on, officer, details,
                          CaseState(), number)
         return number
+
+    def _repeat_decision(self, intake: Intake, repeat_of: str | None,
+                         not_repeat: bool) -> dict[str, Any]:
+        if not_repeat:
+            return {"decision": "not_repeat"}
+        if repeat_of:
+            case_id = self.find_case(repeat_of)
+            row = self.db.execute(
+                "SELECT coalesce(r.number, c.number), c.status FROM cases c "
+                "LEFT JOIN cases r ON r.id = c.repeat_of WHERE c.id = ?", [case_id]
+            ).fetchone()
+            return {"decision": "officer", "repeat_of": row[0],
+                    "flags": rules.repeat_flags([row[1]])}
+        chain = self.earlier_cases(intake)
+        if not chain:
+            return {}
+        return {"decision": "auto", "repeat_of": chain[0]["id"],
+                "flags": rules.repeat_flags(case["status"] for case in chain)}
+
+    def mark_repeat(self, ref: str, *, officer: str, repeat_of: str | None = None,
+                    on: dt.date | None = None) -> dict[str, Any]:
+        """The officer's word on a repeat link: link `ref` to `repeat_of`'s chain, or
+        (with None) say it is a new matter. Recorded as an event, never an edit."""
+        root = None
+        if repeat_of:
+            case_id = self.find_case(repeat_of)
+            root = self.db.execute(
+                "SELECT coalesce(r.number, c.number) FROM cases c "
+                "LEFT JOIN cases r ON r.id = c.repeat_of WHERE c.id = ?", [case_id]
+            ).fetchone()[0]
+            if root == self.case_number(self.find_case(ref)):
+                from xinfang.errors import BadAct
+
+                raise BadAct(reason="案件不能是它自己的重复信访。",
+                             reason_en="A case cannot repeat itself.")
+        return self.act(ref, "repeat_marked", officer=officer, on=on,
+                        details={"repeat_of": root,
+                                 "decision": "officer" if root else "not_repeat"})
 
     def _person(self, person: Person) -> tuple[int, str]:
         """Find the petitioner already in the ledger (same ID number; without one, same
@@ -416,11 +506,12 @@ class Ledger:
         self.db.execute(
             "UPDATE cases SET status = ?, holder = ?, holder_kind = ?, holder_since = ?, "
             "unit_id = ?, accepted_on = ?, closed_on = ?, result = ?, satisfaction = ?, "
+            "repeat_of = (SELECT id FROM cases WHERE number = ?), "
             "flags = ?, next_due_on = ?, last_on = ? WHERE id = ?",
             [
                 state.status, state.holder, state.holder_kind, _iso(state.holder_since),
                 self._unit_id(state.unit), _iso(state.accepted_on), _iso(state.closed_on),
-                state.result, state.satisfaction, json.dumps(sorted(state.flags)),
+                state.result, state.satisfaction, state.repeat_of, json.dumps(sorted(state.flags)),
                 _iso(min(running_duties)) if running_duties else None, _iso(state.last_on),
                 case_id,
             ],
@@ -448,8 +539,9 @@ class Ledger:
     def stored_state(self, case_id: int) -> CaseState:
         row = self.db.execute(
             "SELECT c.status, c.holder, c.holder_kind, c.holder_since, u.name, c.accepted_on, "
-            "c.closed_on, c.result, c.satisfaction, c.last_on, c.flags "
-            "FROM cases c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id = ?",
+            "c.closed_on, c.result, c.satisfaction, c.last_on, c.flags, r.number "
+            "FROM cases c LEFT JOIN units u ON u.id = c.unit_id "
+            "LEFT JOIN cases r ON r.id = c.repeat_of WHERE c.id = ?",
             [case_id],
         ).fetchone()
         if row is None:
@@ -467,7 +559,7 @@ class Ledger:
             status=row[0], holder=row[1], holder_kind=row[2], holder_since=_date(row[3]),
             unit=row[4], accepted_on=_date(row[5]), closed_on=_date(row[6]), result=row[7],
             satisfaction=row[8], last_on=_date(row[9]), clocks=clocks,
-            flags=set(json.loads(row[10])),
+            flags=set(json.loads(row[10])), repeat_of=row[11],
         )
 
     def events(self, case_id: int) -> list[dict[str, Any]]:

@@ -22,7 +22,7 @@ ANY = "*"
 OPEN = ("registered", "forwarded", "accepted", "under_review", "under_recheck")
 ENDED = ("rejected", "redirected", "final")
 # Asides are not steps of the case: they never hold back the date of the next act.
-_ASIDES = ("note", "revealed")
+_ASIDES = ("note", "revealed", "repeat_marked")
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ TRANSITIONS: dict[str, Transition] = {
     "followed_up": Transition((ANY,), None),
     "escalated": Transition((ANY,), None),
     "note": Transition((ANY,), None),
+    "repeat_marked": Transition((ANY,), None),
     "revealed": Transition((ANY,), None),
 }
 
@@ -110,6 +111,7 @@ class CaseState:
     closed_on: dt.date | None = None
     result: str | None = None
     satisfaction: str | None = None
+    repeat_of: str | None = None  # the number of the first case (初件) of its repeat chain
     last_on: dt.date | None = None
     clocks: list[Clock] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
@@ -135,7 +137,7 @@ def allowed(status: str | None, kind: str) -> bool:
 def allowed_actions(status: str | None) -> list[str]:
     """The acts allowed from a state, in table order."""
     return [kind for kind in TRANSITIONS
-            if kind not in ("registered", "revealed") and allowed(status, kind)]
+            if kind not in ("registered", "revealed", "repeat_marked") and allowed(status, kind)]
 
 
 def start_clock(
@@ -200,6 +202,7 @@ def _hold(state: CaseState, kind: str, who: str, on: dt.date) -> None:
 
 def _registered(state, on, details, policy, cal):
     state.flags.update(details.get("flags", []))
+    state.repeat_of = details.get("repeat_of")
     _hold(state, "office", "office", on)
 
 
@@ -281,7 +284,17 @@ def _escalated(state, on, details, policy, cal):
         _hold(state, "unit", details["unit"], on)
 
 
+def _repeat_marked(state, on, details, policy, cal):
+    # The officer's correction of a repeat link: link to a chain, or say it is new.
+    state.repeat_of = details.get("repeat_of")
+    if state.repeat_of:
+        state.flags.add("repeat")
+    else:
+        state.flags -= {"repeat", "repeat_being_handled", "repeat_final"}
+
+
 _EFFECTS = {
+    "repeat_marked": _repeat_marked,
     "registered": _registered,
     "forwarded": _forwarded,
     "assigned": _assigned,
@@ -316,7 +329,7 @@ def differences(stored: CaseState, replayed: CaseState) -> list[str]:
     """
     found = []
     for name in ("status", "holder", "holder_kind", "holder_since", "unit", "accepted_on",
-                 "closed_on", "result", "satisfaction", "last_on"):
+                 "closed_on", "result", "satisfaction", "repeat_of", "last_on"):
         if getattr(stored, name) != getattr(replayed, name):
             found.append(f"{name}: {getattr(stored, name)!r} != {getattr(replayed, name)!r}")
     if stored.flags != replayed.flags:

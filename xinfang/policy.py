@@ -35,6 +35,7 @@ NUMBERS = {
     "max_representatives": (5, "集体访代表人数上限", "maximum representatives of a group"),
     "escalate_overdue_days": (15, "超期多少日需上报", "days overdue before escalation is needed"),
     "repeat_chain_escalate": (3, "重复信访几次需上报", "repeat chain length that needs escalation"),
+    "repeat_similarity": (80, "同一事项的内容相似度（0–100）", "content similarity of the same matter (0–100)"),
 }
 
 PRESETS = {

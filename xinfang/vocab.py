@@ -106,6 +106,7 @@ EVENT_KINDS = {
     "recheck_concluded": ("复核结论", "recheck concluded"),
     "followed_up": ("回访", "follow-up"),
     "reopened": ("重新办理", "reopened"),
+    "repeat_marked": ("更正重复信访认定", "repeat link corrected"),
 }
 
 UNITS = {"days": ("日", "days"), "workdays": ("工作日", "working days")}
@@ -224,6 +225,7 @@ COMMANDS = {
     "review_concluded": "review conclude", "recheck_requested": "recheck request",
     "recheck_hearing": "recheck hearing", "recheck_concluded": "recheck conclude",
     "followed_up": "followup", "reopened": "reopen", "note": "note", "revealed": "show --reveal",
+    "repeat_marked": "repeats CASE --repeat-of/--not-repeat",
 }
 
 
@@ -256,4 +258,7 @@ FLAGS = {
     "late_evaluation": ("评价逾期", "late evaluation"),
     "to_province": ("赴省", "to the province"),
     "to_beijing": ("进京", "to Beijing"),
+    "repeat": ("重复信访", "repeat petition"),
+    "repeat_being_handled": ("同一事项正在办理中", "same matter being handled"),
+    "repeat_final": ("同一事项已终结，不再受理", "same matter final: not accepted again"),
 }
