@@ -967,3 +967,7 @@ def reopen(
 
 def main() -> None:
     app()
+
+
+# Commands kept in their own modules register themselves on `app` when imported.
+from xinfang import cli_transfer  # noqa: E402,F401

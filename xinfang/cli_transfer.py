@@ -1,0 +1,3 @@
+"""`xinfang import` and `xinfang export`: paper registers in, the ledger out."""
+
+from __future__ import annotations
