@@ -29,10 +29,6 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-office_app = typer.Typer(help="本办代码与名称（案件编号含本办代码，只能设置一次）。\n\n例：xinfang office set YQH 鱼邱湖街道信访办")
-policy_app = typer.Typer(help="期限政策：各期限的时长与单位、预警窗口与阈值。\n\n例：xinfang policy set forward 5 --unit 工作日")
-app.add_typer(office_app, name="office")
-app.add_typer(policy_app, name="policy")
 
 # Options that mean the same thing on every command --------------------------------------
 
@@ -171,6 +167,8 @@ def register(
     flag: Annotated[list[str] | None, typer.Option("--flag", help="越级情况：赴省 或 进京（可写多次）。", show_default=False)] = None,
     confidential: Annotated[bool, typer.Option("--confidential", help="检举控告等需保密的案件，不进入导出和共享报表。")] = False,
     on: Annotated[str | None, typer.Option("--on", help="收到日期，默认今天。", show_default=False)] = None,
+    repeat_of: Annotated[str | None, typer.Option("--repeat-of", help="认定为这件案件的重复信访（链接到初件）。", show_default=False)] = None,
+    not_repeat: Annotated[bool, typer.Option("--not-repeat", help="认定为新事项，不是重复信访。")] = False,
     officer: OfficerOpt = None,
     db: DbOpt = None,
     json_: Annotated[bool, typer.Option("--json", help="以 JSON 输出新案件。")] = False,
@@ -206,9 +204,46 @@ def register(
         anonymous=anonymous, headcount=headcount, locality=locality, category=category,
         request=request, confidential=confidential, flags=flags,
     )
+    if repeat_of and not_repeat:
+        fail("--repeat-of 和 --not-repeat 只能选一个。" if lang == "zh" else
+             "Use either --repeat-of or --not-repeat.", lang, 2)
     ledger = _open(db, create=True)
-    number = ledger.register(intake, resolve_officer(officer))
+    earlier = ledger.earlier_cases(intake) if not (repeat_of or not_repeat) else []
+    if earlier and _interactive() and not json_:
+        from xinfang import output
+
+        output.stderr_console().print(output.earlier_cases_table(earlier, lang))
+        if typer.confirm("这是上面这件事项的重复信访吗？" if lang == "zh" else
+                         "Is this a repeat of the matter above?", default=True, err=True):
+            repeat_of = earlier[0]["id"]
+        else:
+            not_repeat = True
+    number = ledger.register(intake, resolve_officer(officer), repeat_of=repeat_of,
+                             not_repeat=not_repeat)
     _print_case_brief(ledger, number, json_, lang)
+    if not json_:
+        _print_repeat(ledger, number, lang)
+
+
+def _print_repeat(ledger: Ledger, number: str, lang: str) -> None:
+    """Show the earlier cases of a repeat at once, with the advice its flags carry."""
+    from xinfang import output, reports
+    from xinfang.vocab import FLAGS
+
+    record_flags = ledger.stored_state(ledger.find_case(number)).flags
+    if "repeat" not in record_flags:
+        return
+    chain = reports.chain_of(ledger, ledger.find_case(number))
+    earlier = [dict(case, first=index == 0) for index, case in enumerate(chain["cases"])
+               if case["id"] != number]
+    out = output.stdout_console()
+    out.print(output.earlier_cases_table(earlier, lang))
+    for flag in ("repeat_being_handled", "repeat_final"):
+        if flag in record_flags:
+            say(("提示：" if lang == "zh" else "Note: ") + output.label(FLAGS, flag, lang))
+    say("如认定有误，可用 xinfang repeats 编号 --not-repeat 或 --repeat-of 编号 更正。"
+        if lang == "zh" else
+        "If this is wrong, correct it with xinfang repeats CASE --not-repeat or --repeat-of CASE.")
 
 
 def _major_flag(value: str) -> str:
@@ -296,6 +331,11 @@ def list_(
     until: Annotated[str | None, typer.Option("--until", help="收到日期不晚于。", show_default=False)] = None,
     person: Annotated[str | None, typer.Option("--person", help="信访人身份证号或姓名。", show_default=False)] = None,
     search: Annotated[str | None, typer.Option("--search", help="在反映问题和诉求中查找文字。", show_default=False)] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="只列有期限已超期的。")] = False,
+    due_within: Annotated[int | None, typer.Option("--due-within", help="只列 N 天内有期限到期的。", min=0, show_default=False)] = None,
+    repeat: Annotated[bool, typer.Option("--repeat", help="只列重复信访。")] = False,
+    collective: Annotated[bool, typer.Option("--collective", help="只列集体访。")] = False,
+    flag: Annotated[str | None, typer.Option("--flag", help="只列带此提示的，如 赴省、进京、已上报/包案。", show_default=False)] = None,
     limit: Annotated[int, typer.Option("--limit", help="最多显示几件。", min=1)] = 50,
     offset: Annotated[int, typer.Option("--offset", help="跳过前几件（翻页用）。", min=0)] = 0,
     as_of: AsOfOpt = None,
@@ -307,10 +347,10 @@ def list_(
 ) -> None:
     """按条件列出案件，最新收到的在前。
 
-    例：xinfang list --status 已登记 --category 城乡建设 --search 拖欠工资
+    例：xinfang list --status 已登记 --category 城乡建设 --search 拖欠工资；xinfang list --overdue --unit 人社局
     """
     from xinfang import output, queries
-    from xinfang.vocab import parse_status
+    from xinfang.vocab import parse_flag, parse_status
 
     lang = resolve_lang(lang)
     statuses = [parse_status(part) for value in status or [] for part in
@@ -318,6 +358,8 @@ def list_(
     filters = queries.Filters(
         status=statuses or None, unit=unit, category=category, locality=locality,
         since=_date(since), until=_date(until), person=person, search=search,
+        overdue=overdue, due_within=due_within, repeat=repeat, collective=collective,
+        flag=parse_flag(flag) if flag else None, as_of=_date(as_of),
     )
     ledger = _open(db, create=False)
     records, total = queries.list_cases(ledger, filters, as_of=_date(as_of), limit=limit,
@@ -330,7 +372,8 @@ def list_(
     elif not records:
         say(output.t("none", lang))
     else:
-        output.stdout_console().print(output.cases_table(records, lang))
+        console = output.stdout_console()
+        console.print(output.cases_table(records, lang, wide=console.width >= 120))
     if not json_ and records:
         say(output.t("total", lang, total=total, shown=len(records))
             + (output.t("more", lang) if total > offset + len(records) else ""))
@@ -395,579 +438,9 @@ def deadline(
         out.print(output.deadline_text(item, lang))
 
 
-@command(app)
-def info(
-    db: DbOpt = None,
-    officer: OfficerOpt = None,
-    json_: JsonOpt = False,
-    lang: LangOpt = None,
-) -> None:
-    """显示正在使用哪个台账文件（以及为什么）、本办、案件数和结构版本。
-
-    例：xinfang info
-    """
-    from xinfang import output
-    from xinfang.db import locate
-
-    lang = resolve_lang(lang)
-    location = locate(db)
-    why = {
-        "option": ("由 --db 指定", "given by --db"),
-        "env": ("由环境变量 XINFANG_DB 指定", "from the XINFANG_DB environment variable"),
-        "default": ("默认位置（用户数据目录）", "the default place (user data directory)"),
-    }[location.source][0 if lang == "zh" else 1]
-    data: dict[str, Any] = {
-        "path": str(location.path), "source": location.source, "why": why,
-        "exists": location.path.exists(), "officer": resolve_officer(officer), "lang": lang,
-    }
-    if location.path.exists():
-        from xinfang.db import schema_version
-
-        ledger = _open(db, create=False)
-        data["office"] = ledger.office()
-        data["cases"] = ledger.db.execute("SELECT count(*) FROM cases").fetchone()[0]
-        data["events"] = ledger.db.execute("SELECT count(*) FROM events").fetchone()[0]
-        data["size_bytes"] = location.path.stat().st_size
-        data["migrations"] = schema_version(ledger.db)
-    if json_:
-        output.print_json(data)
-        return
-    out = output.stdout_console()
-    zh = lang == "zh"
-    out.print(("台账文件：" if zh else "Ledger: ") + data["path"], markup=False)
-    out.print(("来源：" if zh else "Why: ") + why, markup=False)
-    if not data["exists"]:
-        out.print("尚未建立。登记第一件信访（xinfang register）时自动建立，或先试试 xinfang demo。"
-                  if zh else "Not created yet. It is made by the first xinfang register; "
-                  "or try xinfang demo.", markup=False)
-        return
-    office = data["office"]
-    office_text = f"{office['code']} {office['name']}" if office else (
-        "未设置（xinfang office set 代码 名称）" if zh else "not set (xinfang office set CODE NAME)")
-    out.print(("本办：" if zh else "Office: ") + office_text, markup=False)
-    out.print((f"案件 {data['cases']} 件，记录 {data['events']} 条，文件 {data['size_bytes']:,} 字节"
-               if zh else f"{data['cases']} cases, {data['events']} events, "
-               f"{data['size_bytes']:,} bytes"), markup=False)
-    out.print(("结构版本：" if zh else "Schema: ") + ", ".join(data["migrations"]), markup=False)
-    out.print(("经办人：" if zh else "Officer: ") + data["officer"], markup=False)
-
-
-@command(app)
-def calendar(
-    year: Annotated[int | None, typer.Option("--year", help="年份，默认今年。", show_default=False)] = None,
-    add_rest: Annotated[str | None, typer.Option("--add-rest", help="把这一天加为本地休息日。", show_default=False)] = None,
-    add_work: Annotated[str | None, typer.Option("--add-work", help="把这一天加为本地工作日。", show_default=False)] = None,
-    remove: Annotated[str | None, typer.Option("--remove", help="删除这一天的本地调整。", show_default=False)] = None,
-    reason: Annotated[str | None, typer.Option("--reason", help="调整原因（添加时必填）。", show_default=False)] = None,
-    officer: OfficerOpt = None,
-    db: DbOpt = None,
-    json_: JsonOpt = False,
-    lang: LangOpt = None,
-) -> None:
-    """显示一年的放假和调休上班日；添加或删除本地调整（对所有未到期的期限生效）。
-
-    例：xinfang calendar --year 2026；xinfang calendar --add-rest 2026-12-24 --reason 县里统一停电
-    """
-    from xinfang import output
-    from xinfang.dates import today
-
-    lang = resolve_lang(lang)
-    changes = [value for value in (add_rest, add_work, remove) if value]
-    if len(changes) > 1:
-        fail("一次只能做一项调整。" if lang == "zh" else "Make one change at a time.", lang, 2)
-    if changes:
-        if (add_rest or add_work) and not (reason and reason.strip()):
-            fail("添加本地调整时请用 --reason 说明原因。" if lang == "zh" else
-                 "Give --reason when adding an override.", lang, 2)
-        ledger = _open(db, create=True)
-        who = resolve_officer(officer)
-        day = _date(changes[0])
-        if remove:
-            ledger.remove_override(day, who)
-        else:
-            ledger.add_override(day, bool(add_work), reason.strip(), who)
-        say(("已更新本地日历：" if lang == "zh" else "Calendar updated: ") + day.isoformat())
-        year = year or day.year
-    else:
-        from xinfang.db import locate
-
-        location = locate(db)
-        ledger = _open(db, create=False) if location.path.exists() else None
-    from xinfang.calendar import WorkCalendar
-
-    cal = ledger.calendar if ledger else WorkCalendar()
-    year = year or today().year
-    days = [{"day": d.isoformat(), "kind": kind, "why": why} for d, kind, why in cal.year(year, lang)]
-    if json_:
-        output.print_json({"year": year, "published": cal.is_published(year), "days": days})
-        return
-    output.stdout_console().print(output.calendar_table(year, days, cal.is_published(year), lang))
-
-
-@office_app.callback(invoke_without_command=True)
-def office_main(ctx: typer.Context, db: DbOpt = None, json_: JsonOpt = False,
-                lang: LangOpt = None) -> None:
-    """显示或设置本办代码。例：xinfang office set YQH 鱼邱湖街道信访办"""
-    if ctx.invoked_subcommand is None:
-        office_show(db=db, json_=json_, lang=lang)
-
-
-@command(office_app, "show")
-def office_show(db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None) -> None:
-    """显示本办代码与名称。
-
-    例：xinfang office show
-    """
-    from xinfang import output
-
-    lang = resolve_lang(lang)
-    current = _open(db, create=False).office()
-    if json_:
-        output.print_json(current)
-    elif current is None:
-        say("尚未设置。用 xinfang office set 代码 名称 设置。" if lang == "zh" else
-            "Not set. Use xinfang office set CODE NAME.")
-    else:
-        output.stdout_console().print(f"{current['code']} {current['name']}", markup=False)
-
-
-@command(office_app, "set")
-def office_set(
-    code: Annotated[str, typer.Argument(help="本办代码：2–12 位大写字母或数字，写进每个案件编号。")],
-    name: Annotated[str, typer.Argument(help="本办名称。")],
-    officer: OfficerOpt = None,
-    db: DbOpt = None,
-    lang: LangOpt = None,
-) -> None:
-    """设置本办代码与名称（代码只能设置一次；名称可以改）。
-
-    例：xinfang office set YQH 高唐县鱼邱湖街道信访办
-    """
-    lang = resolve_lang(lang)
-    ledger = _open(db, create=True)
-    office = ledger.set_office(code, name, resolve_officer(officer))
-    say(("本办：" if lang == "zh" else "Office: ") + f"{office['code']} {office['name']}")
-
-
-@policy_app.callback(invoke_without_command=True)
-def policy_main(ctx: typer.Context, db: DbOpt = None, json_: JsonOpt = False,
-                lang: LangOpt = None) -> None:
-    """显示或修改期限政策。例：xinfang policy show"""
-    if ctx.invoked_subcommand is None:
-        policy_show(db=db, json_=json_, lang=lang)
-
-
-@command(policy_app, "show")
-def policy_show(db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None) -> None:
-    """显示本办的期限政策（未改动的项为全国默认值）。
-
-    例：xinfang policy show --json
-    """
-    from xinfang import output
-    from xinfang.db import locate
-    from xinfang.policy import Policy
-
-    lang = resolve_lang(lang)
-    ledger = _open(db, create=False) if locate(db).path.exists() else None
-    policy = ledger.policy if ledger else Policy()
-    data = {
-        "clocks": {code: {"length": r.length, "unit": r.unit} for code, r in policy.clocks.items()},
-        "numbers": dict(policy.numbers),
-    }
-    if json_:
-        output.print_json(data)
-    else:
-        output.stdout_console().print(output.policy_table(policy, lang))
-
-
-@command(policy_app, "set")
-def policy_set(
-    key: Annotated[str, typer.Argument(help="政策项，如 forward、handle、warning_days。")],
-    value: Annotated[str, typer.Argument(help="新的数值。")],
-    unit: Annotated[str | None, typer.Option("--unit", help="期限单位：日 或 工作日（days/workdays）。", show_default=False)] = None,
-    officer: OfficerOpt = None,
-    db: DbOpt = None,
-    lang: LangOpt = None,
-) -> None:
-    """修改一项期限政策；所有未到期的期限随之重算。
-
-    例：xinfang policy set forward 5 --unit 工作日
-    """
-    lang = resolve_lang(lang)
-    ledger = _open(db, create=True)
-    ledger.set_policy(key.strip(), value, unit, resolve_officer(officer))
-    say(("已更新政策：" if lang == "zh" else "Policy updated: ") + f"{key} = {value}"
-        + (f" {unit}" if unit else ""))
-
-
-@command(policy_app, "preset")
-def policy_preset(
-    name: Annotated[str, typer.Argument(help="national（全国默认）、zhejiang、henan。")],
-    officer: OfficerOpt = None,
-    db: DbOpt = None,
-    lang: LangOpt = None,
-) -> None:
-    """换用一套已知的地方期限规定（全部期限项一起改）。
-
-    例：xinfang policy preset zhejiang
-    """
-    lang = resolve_lang(lang)
-    ledger = _open(db, create=True)
-    ledger.apply_preset(name.strip().lower(), resolve_officer(officer))
-    say(("已采用政策：" if lang == "zh" else "Policy preset applied: ") + name)
-
-
-@command(app)
-def demo(
-    db: Annotated[Path | None, typer.Option("--db", help="把演示台账留在这个文件（默认用临时文件，结束即删）。", show_default=False, dir_okay=False)] = None,
-    lang: LangOpt = None,
-) -> None:
-    """用内置的演示登记簿建一个临时台账，展示 xinfang 能做什么。
-
-    例：xinfang demo
-    """
-    import tempfile
-
-    from xinfang import demo as demo_mod
-    from xinfang import output, queries
-    from xinfang.ledger import Ledger
-
-    lang = resolve_lang(lang)
-    zh = lang == "zh"
-    with tempfile.TemporaryDirectory() as tmp:
-        path = db or Path(tmp) / "demo.db"
-        if path.exists():
-            fail(f"{path} 已存在，演示不会覆盖它。换一个文件名。" if zh else
-                 f"{path} exists; the demo will not overwrite it. Choose another name.", lang)
-        ledger = Ledger.open(path, create=True, today=demo_mod.DEMO_TODAY)
-        summary = demo_mod.build(ledger)
-        out = output.stdout_console()
-        out.print(output.demo_intro(summary, lang))
-        records, total = queries.list_cases(ledger, queries.Filters(), limit=12)
-        out.print(output.cases_table(records, lang))
-        overdue = demo_mod.most_overdue(ledger)
-        if overdue is not None:
-            out.print(("\n最超期的一件，详情（xinfang show）：" if zh else
-                       "\nThe most overdue case (xinfang show):"), markup=False)
-            out.print(output.case_panel(queries.case_record(ledger, overdue), lang))
-            for item in queries.explain(ledger, overdue, "forward")[:1]:
-                out.print(("\n截止日期怎么算的（xinfang deadline）：" if zh else
-                           "\nHow the due date was counted (xinfang deadline):"), markup=False)
-                out.print(output.deadline_text(item, lang))
-        ledger.close()
-        if db:
-            say(f"演示台账保存在 {path}，可用 xinfang --db {path} … 继续试。" if zh else
-                 f"The demo ledger is kept at {path}; try xinfang list --db {path}.")
-
-
-# The life of a case ----------------------------------------------------------------------
-
-unit_app = typer.Typer(help="责任单位名单（转送、上报只能选名单中的单位）。\n\n例：xinfang unit add 人社局 --level 县区")
-app.add_typer(unit_app, name="unit")
-
-ReasonOpt = Annotated[str | None, typer.Option("--reason", help="理由。", show_default=False)]
-
-
-def _after_act(ledger: Ledger, event: dict[str, Any], json_: bool, lang: str) -> None:
-    from xinfang.output import act_headline
-
-    _print_case_brief(ledger, event["case"], json_, lang, act_headline(event, lang))
-
-
-@command(unit_app, "add")
-def unit_add(
-    name: Annotated[str, typer.Argument(help="单位名称，如 人社局、鱼邱湖街道。")],
-    level: Annotated[str, typer.Option("--level", help="层级：乡镇、县区、市、省（township/county/city/province）。")],
-    parent: Annotated[str | None, typer.Option("--parent", help="上级单位（须已在名单中）。", show_default=False)] = None,
-    db: DbOpt = None,
-    json_: JsonOpt = False,
-    lang: LangOpt = None,
-) -> None:
-    """把一个单位加入责任单位名单。
-
-    例：xinfang unit add 高唐县人社局 --level 县区 --parent 高唐县人民政府
-    """
-    from xinfang import output
-
-    lang = resolve_lang(lang)
-    unit = _open(db, create=True).add_unit(name, level, parent)
-    if json_:
-        output.print_json(unit)
-    else:
-        say(("已添加单位：" if lang == "zh" else "Unit added: ") + unit["name"])
-
-
-@command(unit_app, "list")
-def unit_list(db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None) -> None:
-    """列出责任单位名单。
-
-    例：xinfang unit list
-    """
-    from xinfang import output
-
-    lang = resolve_lang(lang)
-    units = _open(db, create=False).units()
-    if json_:
-        output.print_json(units)
-    elif not units:
-        say("名单是空的。用 xinfang unit add 名称 --level 层级 添加。" if lang == "zh" else
-            "No units yet. Add one with xinfang unit add NAME --level LEVEL.")
-    else:
-        output.stdout_console().print(output.units_table(units, lang))
-
-
-@command(app)
-def forward(
-    case: CaseArg,
-    to: Annotated[str, typer.Option("--to", help="责任单位（须在单位名单中）。")],
-    assign: Annotated[bool, typer.Option("--assign", help="交办：要求责任单位按期报告结果。")] = False,
-    report_by: Annotated[str | None, typer.Option("--report-by", help="交办的结果报告日期。", show_default=False)] = None,
-    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
-    lang: LangOpt = None,
-) -> None:
-    """转送（或 --assign 交办）给责任单位：停止登记转送期限，开始受理告知期限和异议期。
-
-    例：xinfang forward 2026-42 --to 人社局；xinfang forward 2026-42 --to 人社局 --assign --report-by 2026-12-20
-    """
-    from xinfang import actions
-
-    lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    event = actions.forward(ledger, case, to, officer=resolve_officer(officer), on=_date(on),
-                            assign=assign, report_by=_date(report_by))
-    _after_act(ledger, event, json_, lang)
-
-
-@command(app, "object")
-def object_(
-    case: CaseArg, reason: ReasonOpt = None, on: OnOpt = None, officer: OfficerOpt = None,
-    db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None,
-) -> None:
-    """责任单位提出异议（不属于本单位职责）：案件退回本办，重新计算登记转送期限。
-
-    例：xinfang object 2026-42 --reason "属于县住建局职责"
-    """
-    from xinfang import actions
-
-    lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    event = actions.object_(ledger, case, reason, officer=resolve_officer(officer), on=_date(on))
-    _after_act(ledger, event, json_, lang)
-
-
-@command(app)
-def accept(
-    case: CaseArg, on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None,
-    json_: JsonOpt = False, lang: LangOpt = None,
-) -> None:
-    """受理（责任单位受理，或本办自行受理）：开始 60 日办理期限。
-
-    例：xinfang accept 2026-42 --on 2026-11-25
-    """
-    from xinfang import actions
-
-    lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    event = actions.accept(ledger, case, officer=resolve_officer(officer), on=_date(on))
-    _after_act(ledger, event, json_, lang)
-
-
-@command(app)
-def reject(
-    case: CaseArg,
-    reason: Annotated[str, typer.Option("--reason", help="理由：handling（已在办理）、final（已复核终结）、no_remit（不属于任何机关职责）、other（其他，须加 --text）。")],
-    text: Annotated[str | None, typer.Option("--text", help="具体说明。", show_default=False)] = None,
-    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
-    lang: LangOpt = None,
-) -> None:
-    """不予受理，并结束案件的各项期限。
-
-    例：xinfang reject 2026-42 --reason final
-    """
-    from xinfang import actions
-
-    lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    event = actions.reject(ledger, case, reason, officer=resolve_officer(officer), text=text,
-                           on=_date(on))
-    _after_act(ledger, event, json_, lang)
-
-
-@command(app)
-def redirect(
-    case: CaseArg,
-    route: Annotated[str, typer.Option("--route", help="法定途径：litigation（诉讼）、arbitration（仲裁）、admin-review（行政复议）、other。")],
-    text: Annotated[str | None, typer.Option("--text", help="具体说明。", show_default=False)] = None,
-    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
-    lang: LangOpt = None,
-) -> None:
-    """告知信访人通过法定途径解决（诉访分离），并结束案件的各项期限。
-
-    例：xinfang redirect 2026-42 --route litigation
-    """
-    from xinfang import actions
-
-    lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    event = actions.redirect(ledger, case, route, officer=resolve_officer(officer), text=text,
-                             on=_date(on))
-    _after_act(ledger, event, json_, lang)
-
-
-@command(app)
-def extend(
-    case: CaseArg,
-    days: Annotated[int, typer.Option("--days", help="延长的天数。")],
-    reason: Annotated[str, typer.Option("--reason", help="延期理由（须告知信访人）。")],
-    approved_by: Annotated[str, typer.Option("--approved-by", help="批准延期的单位负责人。")],
-    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
-    lang: LangOpt = None,
-) -> None:
-    """延长办理期限（合计不超过政策上限，默认 30 日）。
-
-    例：xinfang extend 2026-42 --days 30 --reason 需要现场勘查 --approved-by 王局长
-    """
-    from xinfang import actions
-
-    lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    event = actions.extend(ledger, case, days, reason, approved_by,
-                           officer=resolve_officer(officer), on=_date(on))
-    _after_act(ledger, event, json_, lang)
-
-
-@command(app)
-def escalate(
-    case: CaseArg,
-    to: Annotated[str | None, typer.Option("--to", help="上报到的单位（须在单位名单中）。", show_default=False)] = None,
-    leader: Annotated[str | None, typer.Option("--leader", help="包案领导姓名。", show_default=False)] = None,
-    plan: Annotated[str | None, typer.Option("--plan", help="化解方案。", show_default=False)] = None,
-    target: Annotated[str | None, typer.Option("--target", help="目标化解日期。", show_default=False)] = None,
-    reason: ReasonOpt = None,
-    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
-    lang: LangOpt = None,
-) -> None:
-    """上报上级或领导包案。法定期限照常计算。
-
-    例：xinfang escalate 2026-42 --leader 李书记 --plan "召集住建、国土联合调处" --target 2026-12-31 --reason 重复信访
-    """
-    from xinfang import actions
-
-    lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    event = actions.escalate(ledger, case, reason, officer=resolve_officer(officer), unit=to,
-                             leader=leader, plan=plan, target=_date(target), on=_date(on))
-    _after_act(ledger, event, json_, lang)
-
-
-@command(app)
-def close(
-    case: CaseArg,
-    result: Annotated[str, typer.Option("--result", help="结果：resolved（已解决）、partly（部分支持）、unsupported（不予支持）、mediated（调解化解）、withdrawn（撤回）。")],
-    opinion: Annotated[str, typer.Option("--opinion", help="处理意见（书面答复的要点）。")],
-    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
-    lang: LangOpt = None,
-) -> None:
-    """办结：出具处理意见。已登记的案件可当场办结（同时视为当日受理）。
-
-    例：xinfang close 2026-42 --result resolved --opinion "已督促企业补发工资"
-    """
-    from xinfang import actions
-
-    lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    event = actions.close(ledger, case, result, opinion, officer=resolve_officer(officer),
-                          on=_date(on))
-    _after_act(ledger, event, json_, lang)
-
-
-@command(app)
-def review(
-    case: CaseArg,
-    step: Annotated[str, typer.Argument(help="request（申请复查）或 conclude（复查结论）。")],
-    note: Annotated[str | None, typer.Option("--note", help="说明。", show_default=False)] = None,
-    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
-    lang: LangOpt = None,
-) -> None:
-    """复查：信访人不服处理意见申请复查（request），复查机关出具结论（conclude）。
-
-    例：xinfang review 2026-42 request --on 2026-12-01
-    """
-    from xinfang import actions
-
-    lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    event = actions.review(ledger, case, step, officer=resolve_officer(officer), note=note,
-                           on=_date(on))
-    _after_act(ledger, event, json_, lang)
-
-
-@command(app)
-def recheck(
-    case: CaseArg,
-    step: Annotated[str, typer.Argument(help="request（申请复核）、hearing（听证）或 conclude（复核结论，案件终结）。")],
-    from_: Annotated[str | None, typer.Option("--from", help="听证开始日期。", show_default=False)] = None,
-    to: Annotated[str | None, typer.Option("--to", help="听证结束日期。", show_default=False)] = None,
-    note: Annotated[str | None, typer.Option("--note", help="说明。", show_default=False)] = None,
-    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
-    lang: LangOpt = None,
-) -> None:
-    """复核：申请（request）、听证（hearing，听证时间不计入期限）、结论（conclude，此后不再受理）。
-
-    例：xinfang recheck 2026-42 hearing --from 2026-12-10 --to 2026-12-12
-    """
-    from xinfang import actions
-
-    lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    event = actions.recheck(ledger, case, step, officer=resolve_officer(officer), note=note,
-                            hearing_from=_date(from_), hearing_to=_date(to), on=_date(on))
-    _after_act(ledger, event, json_, lang)
-
-
-@command(app)
-def followup(
-    case: CaseArg,
-    satisfaction: Annotated[str | None, typer.Option("--satisfaction", help="满意、基本满意、不满意（satisfied/basic/unsatisfied）。", show_default=False)] = None,
-    unreachable: Annotated[bool, typer.Option("--unreachable", help="联系不上信访人。")] = False,
-    note: Annotated[str | None, typer.Option("--note", help="回访情况。", show_default=False)] = None,
-    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
-    lang: LangOpt = None,
-) -> None:
-    """回访信访人，记录满意度（记录后评价期结束）。
-
-    例：xinfang followup 2026-42 --satisfaction 满意 --note "电话回访，工资已到账"
-    """
-    from xinfang import actions
-
-    lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    event = actions.followup(ledger, case, officer=resolve_officer(officer),
-                             satisfaction=satisfaction, unreachable=unreachable, note=note,
-                             on=_date(on))
-    _after_act(ledger, event, json_, lang)
-
-
-@command(app)
-def reopen(
-    case: CaseArg, reason: ReasonOpt = None, on: OnOpt = None, officer: OfficerOpt = None,
-    db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None,
-) -> None:
-    """重新办理已办结的案件（如处理意见未落实），重新开始办理期限。
-
-    例：xinfang reopen 2026-42 --reason "处理意见未落实"
-    """
-    from xinfang import actions
-
-    lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    event = actions.reopen(ledger, case, reason, officer=resolve_officer(officer), on=_date(on))
-    _after_act(ledger, event, json_, lang)
-
-
 def main() -> None:
     app()
 
 
 # Commands kept in their own modules register themselves on `app` when imported.
-from xinfang import cli_transfer  # noqa: E402,F401
+from xinfang import cli_case, cli_reports, cli_setup, cli_transfer  # noqa: E402,F401

@@ -69,6 +69,11 @@ def _play(ledger: Ledger, number: str, row: dict[str, str], received: dt.date, s
         act(number, "closed", officer=DEMO_OFFICER, on=closed,
             details={"result": RESULTS.get(result, "resolved"), "opinion": result})
         counts["closed"] += 1
+        followed = closed + dt.timedelta(days=3 + seq % 9)
+        if seq % 4 and followed <= ledger.today:
+            satisfaction = ("satisfied", "basic", "satisfied", "unsatisfied")[seq % 4]
+            act(number, "followed_up", officer=DEMO_OFFICER, on=followed,
+                details={"satisfaction": satisfaction, "note": "电话回访"})
 
 
 def most_overdue(ledger: Ledger) -> int | None:

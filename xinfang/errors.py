@@ -109,7 +109,7 @@ class BadPerson(XinfangError):
 
 class NotAllowed(XinfangError):
     zh = "案件 {number} 当前状态为“{state}”，不能{action}。此状态下可以：{allowed}。"
-    en = "Case {number} is '{state}'; it cannot be {action_en}. Allowed now: {allowed_en}."
+    en = "Case {number} is '{state_en}'; it cannot be {action_en}. Allowed now: {allowed_en}."
 
 
 class BadPolicy(XinfangError):

@@ -395,6 +395,7 @@ class Ledger:
                 raise NotAllowed(
                     number=number,
                     state=label(STATUSES, state.status),
+                    state_en=label(STATUSES, state.status, "en"),
                     action=label(EVENT_KINDS, kind),
                     action_en=label(EVENT_KINDS, kind, "en"),
                     allowed="、".join(f"{label(EVENT_KINDS, k)}（{COMMANDS[k]}）" for k in

@@ -143,6 +143,9 @@ def allowed_actions(status: str | None) -> list[str]:
 def start_clock(
     code: str, on: dt.date, policy: Policy, calendar: Calendar, extra_days: int = 0
 ) -> Clock:
+    if code not in policy.clocks:
+        # No policy length (an assignment's report-by date): the act itself sets the due date.
+        return Clock(code, on, 0, "days", on, extra_days)
     rule = policy.rule(code)
     due = due_date(on, rule.length, rule.unit, calendar, extra_days)
     return Clock(code, on, rule.length, rule.unit, due.due_on, extra_days)
@@ -159,11 +162,17 @@ def refresh_due(clock: Clock, policy: Policy, calendar: Calendar) -> None:
     ).due_on
 
 
-def _stop(state: CaseState, code: str, on: dt.date) -> Clock | None:
+# A window waits for one act; another act that ends it after it lapsed (a unit accepting,
+# the office reopening) is not that act done late.
+_AWAITED = {"objection": "objected", "review_request": "review_requested",
+            "recheck_request": "recheck_requested", "evaluation": "followed_up"}
+
+
+def _stop(state: CaseState, code: str, on: dt.date, kind: str) -> Clock | None:
     clock = state.running(code)
     if clock is not None:
         clock.stopped_on = on
-        clock.late = on > clock.due_on
+        clock.late = on > clock.due_on and _AWAITED.get(code, kind) == kind
         if clock.late and code in WINDOWS:
             state.flags.add(f"late_{code}")
     return clock
@@ -181,7 +190,7 @@ def apply(
     rule = TRANSITIONS[kind]
     new = copy.deepcopy(state)
     for code in rule.stops:
-        _stop(new, code, on)
+        _stop(new, code, on, kind)
     for code in rule.starts:
         new.clocks.append(start_clock(code, on, policy, calendar))
     if rule.target is not None:
@@ -273,7 +282,7 @@ def _reopened(state, on, details, policy, cal):
 def _followed_up(state, on, details, policy, cal):
     if details.get("satisfaction"):
         state.satisfaction = details["satisfaction"]
-        _stop(state, "evaluation", on)
+        _stop(state, "evaluation", on, "followed_up")
 
 
 def _escalated(state, on, details, policy, cal):

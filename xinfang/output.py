@@ -11,6 +11,7 @@ import json
 import sys
 from typing import Any
 
+from rich import box
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -260,13 +261,21 @@ def case_panel(record: dict[str, Any], lang: str) -> Group:
     return Group(*parts)
 
 
-def cases_table(records: list[dict[str, Any]], lang: str) -> Table:
-    """`list`: one line a case, newest first."""
-    table = Table()
-    for key in ("case", "received_on", "status"):
-        table.add_column(t(key, lang), no_wrap=True)
-    for key in ("petitioners", "category", "content", "unit", "next_due"):
-        table.add_column(t(key, lang), overflow="fold")
+def cases_table(records: list[dict[str, Any]], lang: str, wide: bool = False) -> Table:
+    """`list`: one line a case, newest first. `wide` adds category and unit."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    widest = max([len(r["id"]) for r in records] + [8])
+    table.add_column(t("case", lang), no_wrap=True, min_width=widest)
+    table.add_column(t("received_on", lang), no_wrap=True, min_width=10)
+    table.add_column(t("status", lang), no_wrap=True, min_width=8)
+    table.add_column(t("petitioners", lang), no_wrap=True, min_width=6, max_width=10)
+    if wide:
+        table.add_column(t("category", lang), max_width=10)
+    table.add_column(t("content", lang), no_wrap=True, overflow="ellipsis",
+                     max_width=30 if wide else 14)
+    if wide:
+        table.add_column(t("unit", lang), max_width=12)
+    table.add_column(t("next_due", lang), no_wrap=True, min_width=16 if wide else 9)
     for record in records:
         lead = next((p["name"] for p in record["people"] if p["lead"]), None)
         if lead is None and record["anonymous"]:
@@ -275,15 +284,19 @@ def cases_table(records: list[dict[str, Any]], lang: str) -> Table:
         due = Text("")
         if running:
             first = min(running, key=lambda c: c["due_on"])
-            due = Text(f"{first['due_on']} {clock_left(first, lang)}",
+            left = clock_left(first, lang).replace(" ", "") if lang == "zh" else clock_left(first, lang)
+            due = Text(f"{first['due_on'][5:]} {left}" if wide else left,
                        style=STATE_STYLE.get(first["state"], ""))
-        content = record["content"]
-        table.add_row(
-            record["id"], record["received_on"], label(STATUSES, record["status"], lang),
-            _text(lead), _text(record["category"]),
-            _text(content if len(content) <= 24 else content[:23] + "…"),
-            _text(record["unit"]), due,
-        )
+        content = " ".join(record["content"].split())
+        cells = [record["id"], record["received_on"], label(STATUSES, record["status"], lang),
+                 _text(lead)]
+        if wide:
+            cells.append(_text(record["category"]))
+        cells.append(_text(content if len(content) <= 20 else content[:19] + "…"))
+        if wide:
+            cells.append(_text(record["unit"]))
+        cells.append(due)
+        table.add_row(*cells)
     return table
 
 
@@ -412,4 +425,121 @@ def units_table(units: list[dict[str, Any]], lang: str) -> Table:
         table.add_column(header[0] if lang == "zh" else header[1])
     for unit in units:
         table.add_row(_text(unit["name"]), label(LEVELS, unit["level"], lang), _text(unit["parent"]))
+    return table
+
+
+def overdue_tables(report: dict[str, Any], lang: str) -> Group:
+    """The overdue report for a person at a terminal: one table per responsible unit."""
+    from xinfang.report_format import _holder, _unit
+
+    zh = lang == "zh"
+    late, soon = report["overdue"], report["due_soon"]
+    parts: list[Any] = [Text(
+        (f"超期报告 {report['as_of']}：超期 {len({i['id'] for i in late})} 件"
+         f"（{len(late)} 项期限），即将到期 {len(soon)} 项") if zh else
+        (f"Overdue report {report['as_of']}: {len({i['id'] for i in late})} cases "
+         f"({len(late)} clocks), {len(soon)} due soon"), style="bold")]
+    groups: dict[str | None, list[dict[str, Any]]] = {}
+    for item in late:
+        groups.setdefault(item["unit"], []).append(item)
+    for items in groups.values():
+        table = Table(title=_unit(items[0], lang), title_justify="left")
+        for key in ("case", "clock", "due_on", "days_left", "holder"):
+            table.add_column(t(key, lang))
+        table.add_column("需上报" if zh else "Escalate")
+        for i in items:
+            table.add_row(i["id"], label(CLOCKS, i["clock"], lang), i["due_on"],
+                          Text(t("overdue_n", lang, n=i["days_overdue"]), style="bold red"),
+                          _text(_holder(i, lang)), "是" if zh and i["needs_escalation"] else
+                          ("yes" if i["needs_escalation"] else ""))
+        parts.append(table)
+    if soon:
+        table = Table(title="即将到期" if zh else "Due soon", title_justify="left")
+        for key in ("case", "clock", "due_on", "days_left", "unit"):
+            table.add_column(t(key, lang))
+        for i in soon:
+            left = t("due_today", lang) if i["days_left"] == 0 else t("days_left_n", lang,
+                                                                        n=i["days_left"])
+            table.add_row(i["id"], label(CLOCKS, i["clock"], lang), i["due_on"],
+                          Text(left, style="yellow"), _text(_unit(i, lang)))
+        parts.append(table)
+    return Group(*parts)
+
+
+def stats_tables(result: dict[str, Any], lang: str) -> Group:
+    zh = lang == "zh"
+    table = Table(title=(f"工作指标 {result['from']} 至 {result['to']}" if zh else
+                         f"Figures {result['from']} to {result['to']}"), title_justify="left")
+    for header in (("指标", "Figure"), ("分子", "Num."), ("分母", "Den."), ("比率", "Rate"),
+                   ("口径", "Definition")):
+        table.add_column(header[0] if zh else header[1])
+    for figure in result["figures"].values():
+        rate = "—" if figure["rate"] is None else f"{figure['rate'] * 100:.1f}%"
+        table.add_row(figure["name"] if zh else figure["name_en"], str(figure["numerator"]),
+                      str(figure["denominator"]), rate, Text(figure["definition"], style="dim"))
+    parts: list[Any] = [table]
+    if result.get("groups") is not None:
+        names = {"unit": ("责任单位", "Unit"), "category": ("类别", "Category"),
+                 "locality": ("属地", "Locality"), "month": ("月份", "Month")}
+        groups = Table()
+        groups.add_column(names[result["by"]][0 if zh else 1])
+        for header in (("登记", "Registered"), ("已办结", "Closed"), ("现超期", "Overdue now"),
+                       ("重复信访", "Repeats")):
+            groups.add_column(header[0] if zh else header[1], justify="right")
+        for g in result["groups"]:
+            groups.add_row(_text(g["key"] or ("（未填）" if zh else "(none)")), str(g["registered"]),
+                           str(g["closed"]), str(g["overdue"]), str(g["repeats"]))
+        parts.append(groups)
+    return Group(*parts)
+
+
+def month_chart(months: list[dict[str, Any]], lang: str, width: int = 40) -> Group:
+    """Registered and closed per month as bars, so a leader sees the trend at a glance."""
+    zh = lang == "zh"
+    top = max([m["registered"] for m in months] + [m["closed"] for m in months] + [1])
+    lines: list[Any] = [Text("逐月登记（█）与办结（▒）" if zh else
+                             "Registered (█) and closed (▒) by month", style="bold")]
+    for m in months:
+        line = Text(f"{m['month']} ")
+        line.append("█" * round(m["registered"] / top * width), style="cyan")
+        line.append(f" {m['registered']}\n        ")
+        line.append("▒" * round(m["closed"] / top * width), style="green")
+        line.append(f" {m['closed']}")
+        lines.append(line)
+    return Group(*lines)
+
+
+def chains_view(chains: list[dict[str, Any]], lang: str) -> Group:
+    zh = lang == "zh"
+    parts: list[Any] = []
+    for chain in chains:
+        first = chain["cases"][0]
+        title = Text(f"{chain['first']}  ")
+        title.append(f"共 {chain['length']} 次" if zh else f"{chain['length']} petitions",
+                     style="bold")
+        title.append(f"  {first['petitioner'] or ''}  {first['category'] or ''}  {first['content']}")
+        if chain["final"]:
+            title.append("  " + label(FLAGS, "repeat_final", lang), style="red")
+        table = Table(title=title, title_justify="left")
+        for key in ("case", "received_on", "status", "result"):
+            table.add_column(t(key, lang))
+        for index, case in enumerate(chain["cases"]):
+            mark = ("（初件）" if zh else " (first)") if index == 0 else ""
+            table.add_row(case["id"] + mark, case["received_on"],
+                          label(STATUSES, case["status"], lang), label(RESULTS, case["result"], lang))
+        parts.append(table)
+    return Group(*parts)
+
+
+def earlier_cases_table(cases: list[dict[str, Any]], lang: str) -> Table:
+    """At registration: the earlier cases of the same person and matter."""
+    zh = lang == "zh"
+    table = Table(title="同一信访人同一事项的在先案件（重复信访）" if zh else
+                  "Earlier cases of the same person and matter (repeat)", title_justify="left")
+    for key in ("case", "received_on", "status", "result", "content"):
+        table.add_column(t(key, lang))
+    for case in cases:
+        mark = ("（初件）" if zh else " (first)") if case["first"] else ""
+        table.add_row(case["id"] + mark, case["received_on"], label(STATUSES, case["status"], lang),
+                      label(RESULTS, case["result"], lang), _text(case["content"]))
     return table

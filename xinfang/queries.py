@@ -30,6 +30,12 @@ class Filters:
     until: dt.date | None = None
     person: str | None = None
     search: str | None = None
+    overdue: bool = False  # a running duty clock is past its due date
+    due_within: int | None = None  # a running duty clock falls due within N days
+    repeat: bool = False
+    collective: bool = False
+    flag: str | None = None
+    as_of: dt.date | None = None
 
 
 def _where(ledger: Ledger, filters: Filters) -> tuple[str, list[Any]]:
@@ -76,6 +82,21 @@ def _where(ledger: Ledger, filters: Filters) -> tuple[str, list[Any]]:
             clauses.append("(c.content LIKE ? ESCAPE '\\' OR c.request LIKE ? ESCAPE '\\')")
             like = "%" + re.sub(r"([%_\\])", r"\\\1", text) + "%"
             params += [like, like]
+    as_of = filters.as_of or ledger.today
+    if filters.overdue:
+        clauses.append("c.next_due_on < ?")
+        params.append(as_of.isoformat())
+    if filters.due_within is not None:
+        clauses.append("c.next_due_on BETWEEN ? AND ?")
+        params += [as_of.isoformat(), (as_of + dt.timedelta(days=filters.due_within)).isoformat()]
+    if filters.repeat:
+        clauses.append("c.repeat_of IS NOT NULL")
+    if filters.collective:
+        clauses.append("c.headcount >= ?")
+        params.append(ledger.policy.number("collective_headcount"))
+    if filters.flag:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(c.flags) WHERE value = ?)")
+        params.append(filters.flag)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -70,7 +70,7 @@ STATUSES = {
     "under_recheck": ("复核中", "under recheck"),
     "final": ("已终结", "final"),
     "rejected": ("不予受理", "not accepted"),
-    "redirected": ("已告知法定途径", "redirected"),
+    "redirected": ("告知途径", "redirected"),
 }
 
 CLOCKS = {
@@ -262,3 +262,12 @@ FLAGS = {
     "repeat_being_handled": ("同一事项正在办理中", "same matter being handled"),
     "repeat_final": ("同一事项已终结，不再受理", "same matter final: not accepted again"),
 }
+
+FLAGS.update({
+    "collective": ("集体访", "collective visit"),
+    "too_many_representatives": ("代表超过5人", "more than 5 representatives"),
+})
+
+
+def parse_flag(value: str) -> str:
+    return _parse(FLAGS, {"赴省访": "to_province", "进京访": "to_beijing"}, value, "提示", "Flag")

@@ -1,0 +1,331 @@
+"""Commands for the life of a case: forward, accept, close, review … and the unit list."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from xinfang.cli import (
+    CaseArg,
+    DbOpt,
+    JsonOpt,
+    LangOpt,
+    OfficerOpt,
+    OnOpt,
+    _date,
+    _open,
+    _print_case_brief,
+    app,
+    command,
+    resolve_lang,
+    resolve_officer,
+    say,
+)
+
+if TYPE_CHECKING:
+    from xinfang.ledger import Ledger
+
+unit_app = typer.Typer(help="责任单位名单（转送、上报只能选名单中的单位）。\n\n例：xinfang unit add 人社局 --level 县区")
+app.add_typer(unit_app, name="unit")
+
+ReasonOpt = Annotated[str | None, typer.Option("--reason", help="理由。", show_default=False)]
+
+
+def _after_act(ledger: Ledger, event: dict[str, Any], json_: bool, lang: str) -> None:
+    from xinfang.output import act_headline
+
+    _print_case_brief(ledger, event["case"], json_, lang, act_headline(event, lang))
+
+
+@command(unit_app, "add")
+def unit_add(
+    name: Annotated[str, typer.Argument(help="单位名称，如 人社局、鱼邱湖街道。")],
+    level: Annotated[str, typer.Option("--level", help="层级：乡镇、县区、市、省（township/county/city/province）。")],
+    parent: Annotated[str | None, typer.Option("--parent", help="上级单位（须已在名单中）。", show_default=False)] = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """把一个单位加入责任单位名单。
+
+    例：xinfang unit add 高唐县人社局 --level 县区 --parent 高唐县人民政府
+    """
+    from xinfang import output
+
+    lang = resolve_lang(lang)
+    unit = _open(db, create=True).add_unit(name, level, parent)
+    if json_:
+        output.print_json(unit)
+    else:
+        say(("已添加单位：" if lang == "zh" else "Unit added: ") + unit["name"])
+
+
+@command(unit_app, "list")
+def unit_list(db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None) -> None:
+    """列出责任单位名单。
+
+    例：xinfang unit list
+    """
+    from xinfang import output
+
+    lang = resolve_lang(lang)
+    units = _open(db, create=False).units()
+    if json_:
+        output.print_json(units)
+    elif not units:
+        say("名单是空的。用 xinfang unit add 名称 --level 层级 添加。" if lang == "zh" else
+            "No units yet. Add one with xinfang unit add NAME --level LEVEL.")
+    else:
+        output.stdout_console().print(output.units_table(units, lang))
+
+
+@command(app)
+def forward(
+    case: CaseArg,
+    to: Annotated[str, typer.Option("--to", help="责任单位（须在单位名单中）。")],
+    assign: Annotated[bool, typer.Option("--assign", help="交办：要求责任单位按期报告结果。")] = False,
+    report_by: Annotated[str | None, typer.Option("--report-by", help="交办的结果报告日期。", show_default=False)] = None,
+    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """转送（或 --assign 交办）给责任单位：停止登记转送期限，开始受理告知期限和异议期。
+
+    例：xinfang forward 2026-42 --to 人社局；xinfang forward 2026-42 --to 人社局 --assign --report-by 2026-12-20
+    """
+    from xinfang import actions
+
+    lang = resolve_lang(lang)
+    ledger = _open(db, create=False)
+    event = actions.forward(ledger, case, to, officer=resolve_officer(officer), on=_date(on),
+                            assign=assign, report_by=_date(report_by))
+    _after_act(ledger, event, json_, lang)
+
+
+@command(app, "object")
+def object_(
+    case: CaseArg, reason: ReasonOpt = None, on: OnOpt = None, officer: OfficerOpt = None,
+    db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None,
+) -> None:
+    """责任单位提出异议（不属于本单位职责）：案件退回本办，重新计算登记转送期限。
+
+    例：xinfang object 2026-42 --reason "属于县住建局职责"
+    """
+    from xinfang import actions
+
+    lang = resolve_lang(lang)
+    ledger = _open(db, create=False)
+    event = actions.object_(ledger, case, reason, officer=resolve_officer(officer), on=_date(on))
+    _after_act(ledger, event, json_, lang)
+
+
+@command(app)
+def accept(
+    case: CaseArg, on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None,
+    json_: JsonOpt = False, lang: LangOpt = None,
+) -> None:
+    """受理（责任单位受理，或本办自行受理）：开始 60 日办理期限。
+
+    例：xinfang accept 2026-42 --on 2026-11-25
+    """
+    from xinfang import actions
+
+    lang = resolve_lang(lang)
+    ledger = _open(db, create=False)
+    event = actions.accept(ledger, case, officer=resolve_officer(officer), on=_date(on))
+    _after_act(ledger, event, json_, lang)
+
+
+@command(app)
+def reject(
+    case: CaseArg,
+    reason: Annotated[str, typer.Option("--reason", help="理由：handling（已在办理）、final（已复核终结）、no_remit（不属于任何机关职责）、other（其他，须加 --text）。")],
+    text: Annotated[str | None, typer.Option("--text", help="具体说明。", show_default=False)] = None,
+    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """不予受理，并结束案件的各项期限。
+
+    例：xinfang reject 2026-42 --reason final
+    """
+    from xinfang import actions
+
+    lang = resolve_lang(lang)
+    ledger = _open(db, create=False)
+    event = actions.reject(ledger, case, reason, officer=resolve_officer(officer), text=text,
+                           on=_date(on))
+    _after_act(ledger, event, json_, lang)
+
+
+@command(app)
+def redirect(
+    case: CaseArg,
+    route: Annotated[str, typer.Option("--route", help="法定途径：litigation（诉讼）、arbitration（仲裁）、admin-review（行政复议）、other。")],
+    text: Annotated[str | None, typer.Option("--text", help="具体说明。", show_default=False)] = None,
+    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """告知信访人通过法定途径解决（诉访分离），并结束案件的各项期限。
+
+    例：xinfang redirect 2026-42 --route litigation
+    """
+    from xinfang import actions
+
+    lang = resolve_lang(lang)
+    ledger = _open(db, create=False)
+    event = actions.redirect(ledger, case, route, officer=resolve_officer(officer), text=text,
+                             on=_date(on))
+    _after_act(ledger, event, json_, lang)
+
+
+@command(app)
+def extend(
+    case: CaseArg,
+    days: Annotated[int, typer.Option("--days", help="延长的天数。")],
+    reason: Annotated[str, typer.Option("--reason", help="延期理由（须告知信访人）。")],
+    approved_by: Annotated[str, typer.Option("--approved-by", help="批准延期的单位负责人。")],
+    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """延长办理期限（合计不超过政策上限，默认 30 日）。
+
+    例：xinfang extend 2026-42 --days 30 --reason 需要现场勘查 --approved-by 王局长
+    """
+    from xinfang import actions
+
+    lang = resolve_lang(lang)
+    ledger = _open(db, create=False)
+    event = actions.extend(ledger, case, days, reason, approved_by,
+                           officer=resolve_officer(officer), on=_date(on))
+    _after_act(ledger, event, json_, lang)
+
+
+@command(app)
+def escalate(
+    case: CaseArg,
+    to: Annotated[str | None, typer.Option("--to", help="上报到的单位（须在单位名单中）。", show_default=False)] = None,
+    leader: Annotated[str | None, typer.Option("--leader", help="包案领导姓名。", show_default=False)] = None,
+    plan: Annotated[str | None, typer.Option("--plan", help="化解方案。", show_default=False)] = None,
+    target: Annotated[str | None, typer.Option("--target", help="目标化解日期。", show_default=False)] = None,
+    reason: ReasonOpt = None,
+    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """上报上级或领导包案。法定期限照常计算。
+
+    例：xinfang escalate 2026-42 --leader 李书记 --plan "召集住建、国土联合调处" --target 2026-12-31 --reason 重复信访
+    """
+    from xinfang import actions
+
+    lang = resolve_lang(lang)
+    ledger = _open(db, create=False)
+    event = actions.escalate(ledger, case, reason, officer=resolve_officer(officer), unit=to,
+                             leader=leader, plan=plan, target=_date(target), on=_date(on))
+    _after_act(ledger, event, json_, lang)
+
+
+@command(app)
+def close(
+    case: CaseArg,
+    result: Annotated[str, typer.Option("--result", help="结果：resolved（已解决）、partly（部分支持）、unsupported（不予支持）、mediated（调解化解）、withdrawn（撤回）。")],
+    opinion: Annotated[str, typer.Option("--opinion", help="处理意见（书面答复的要点）。")],
+    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """办结：出具处理意见。已登记的案件可当场办结（同时视为当日受理）。
+
+    例：xinfang close 2026-42 --result resolved --opinion "已督促企业补发工资"
+    """
+    from xinfang import actions
+
+    lang = resolve_lang(lang)
+    ledger = _open(db, create=False)
+    event = actions.close(ledger, case, result, opinion, officer=resolve_officer(officer),
+                          on=_date(on))
+    _after_act(ledger, event, json_, lang)
+
+
+@command(app)
+def review(
+    case: CaseArg,
+    step: Annotated[str, typer.Argument(help="request（申请复查）或 conclude（复查结论）。")],
+    note: Annotated[str | None, typer.Option("--note", help="说明。", show_default=False)] = None,
+    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """复查：信访人不服处理意见申请复查（request），复查机关出具结论（conclude）。
+
+    例：xinfang review 2026-42 request --on 2026-12-01
+    """
+    from xinfang import actions
+
+    lang = resolve_lang(lang)
+    ledger = _open(db, create=False)
+    event = actions.review(ledger, case, step, officer=resolve_officer(officer), note=note,
+                           on=_date(on))
+    _after_act(ledger, event, json_, lang)
+
+
+@command(app)
+def recheck(
+    case: CaseArg,
+    step: Annotated[str, typer.Argument(help="request（申请复核）、hearing（听证）或 conclude（复核结论，案件终结）。")],
+    from_: Annotated[str | None, typer.Option("--from", help="听证开始日期。", show_default=False)] = None,
+    to: Annotated[str | None, typer.Option("--to", help="听证结束日期。", show_default=False)] = None,
+    note: Annotated[str | None, typer.Option("--note", help="说明。", show_default=False)] = None,
+    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """复核：申请（request）、听证（hearing，听证时间不计入期限）、结论（conclude，此后不再受理）。
+
+    例：xinfang recheck 2026-42 hearing --from 2026-12-10 --to 2026-12-12
+    """
+    from xinfang import actions
+
+    lang = resolve_lang(lang)
+    ledger = _open(db, create=False)
+    event = actions.recheck(ledger, case, step, officer=resolve_officer(officer), note=note,
+                            hearing_from=_date(from_), hearing_to=_date(to), on=_date(on))
+    _after_act(ledger, event, json_, lang)
+
+
+@command(app)
+def followup(
+    case: CaseArg,
+    satisfaction: Annotated[str | None, typer.Option("--satisfaction", help="满意、基本满意、不满意（satisfied/basic/unsatisfied）。", show_default=False)] = None,
+    unreachable: Annotated[bool, typer.Option("--unreachable", help="联系不上信访人。")] = False,
+    note: Annotated[str | None, typer.Option("--note", help="回访情况。", show_default=False)] = None,
+    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """回访信访人，记录满意度（记录后评价期结束）。
+
+    例：xinfang followup 2026-42 --satisfaction 满意 --note "电话回访，工资已到账"
+    """
+    from xinfang import actions
+
+    lang = resolve_lang(lang)
+    ledger = _open(db, create=False)
+    event = actions.followup(ledger, case, officer=resolve_officer(officer),
+                             satisfaction=satisfaction, unreachable=unreachable, note=note,
+                             on=_date(on))
+    _after_act(ledger, event, json_, lang)
+
+
+@command(app)
+def reopen(
+    case: CaseArg, reason: ReasonOpt = None, on: OnOpt = None, officer: OfficerOpt = None,
+    db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None,
+) -> None:
+    """重新办理已办结的案件（如处理意见未落实），重新开始办理期限。
+
+    例：xinfang reopen 2026-42 --reason "处理意见未落实"
+    """
+    from xinfang import actions
+
+    lang = resolve_lang(lang)
+    ledger = _open(db, create=False)
+    event = actions.reopen(ledger, case, reason, officer=resolve_officer(officer), on=_date(on))
+    _after_act(ledger, event, json_, lang)
+
+

@@ -1,0 +1,183 @@
+"""Commands for reports: overdue (nightly), figures, major visits, repeat chains."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from xinfang.cli import (
+    AsOfOpt,
+    DbOpt,
+    JsonOpt,
+    LangOpt,
+    OfficerOpt,
+    _date,
+    _open,
+    app,
+    command,
+    fail,
+    resolve_lang,
+    resolve_officer,
+    say,
+)
+
+report_app = typer.Typer(help="报表：超期报告（供每晚定时任务）、工作指标、重大访情。\n\n例：xinfang report overdue --format text")
+app.add_typer(report_app, name="report")
+
+
+@contextlib.contextmanager
+def _report_lock(db: Path | None):
+    """Two runs of a report (two cron jobs, a cron job and an officer) never interleave:
+    the second waits for the first."""
+    import fcntl
+
+    from xinfang.db import locate
+
+    path = locate(db).path
+    lock_path = path.with_name(path.name + ".report-lock")
+    with open(lock_path, "a") as handle:
+        os.chmod(lock_path, 0o600)
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@command(report_app, "overdue")
+def report_overdue(
+    as_of: AsOfOpt = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="只看这个责任单位。", show_default=False)] = None,
+    format_: Annotated[str, typer.Option("--format", help="text（文本）、md（Markdown）、csv 或 json。")] = "text",
+    quiet_if_none: Annotated[bool, typer.Option("--quiet-if-none", help="没有超期时什么也不打印（适合定时任务）。")] = False,
+    db: DbOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """超期报告：按责任单位分组，超期最久的在前；随后列出即将到期的。每晚由定时任务运行。
+
+    例：xinfang report overdue --format text --quiet-if-none
+    """
+    from xinfang import report_format, reports
+    from xinfang.dates import today
+
+    lang = resolve_lang(lang)
+    if format_ not in ("text", "md", "csv", "json"):
+        raise typer.BadParameter("text, md, csv, json", param_hint="--format")
+    ledger = _open(db, create=False)
+    with _report_lock(db):
+        report = reports.overdue(ledger, _date(as_of) or today(), unit)
+        if quiet_if_none and not report["overdue"]:
+            return
+        if format_ == "json":
+            sys.stdout.write(report_format.json_text(report))
+        elif format_ == "csv":
+            sys.stdout.write(report_format.csv_text(report))
+        elif format_ == "md":
+            sys.stdout.write(report_format.markdown(report, lang))
+        elif sys.stdout.isatty():
+            from xinfang import output
+
+            output.stdout_console().print(output.overdue_tables(report, lang))
+        else:
+            sys.stdout.write(report_format.text(report, lang))
+        sys.stdout.flush()
+
+
+@command(report_app, "stats")
+def report_stats(
+    from_: Annotated[str | None, typer.Option("--from", help="统计起始日期，默认今年 1 月 1 日。", show_default=False)] = None,
+    to: Annotated[str | None, typer.Option("--to", help="统计截止日期，默认今天。", show_default=False)] = None,
+    by: Annotated[str | None, typer.Option("--by", help="分组：unit（责任单位）、category（类别）、locality（属地）、month（月份）。", show_default=False)] = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """工作指标：及时受理率、按期办结率、参评率、满意率、重复信访率、一次性化解率（含分子分母）。
+
+    例：xinfang report stats --from 2026-01-01 --to 2026-11-30 --by unit
+    """
+    from xinfang import output, reports
+    from xinfang.dates import today
+
+    lang = resolve_lang(lang)
+    if by is not None and by not in ("unit", "category", "locality", "month"):
+        raise typer.BadParameter("unit, category, locality, month", param_hint="--by")
+    ledger = _open(db, create=False)
+    end = _date(to) or today()
+    start = _date(from_) or end.replace(month=1, day=1)
+    if start > end:
+        fail("起始日期晚于截止日期。" if lang == "zh" else "--from is after --to.", lang, 2)
+    result = reports.stats(ledger, start, end, by)
+    if json_:
+        output.print_json(result)
+        return
+    out = output.stdout_console()
+    out.print(output.stats_tables(result, lang))
+    if sys.stdout.isatty():
+        out.print(output.month_chart(result["months"], lang))
+
+
+@command(report_app, "major")
+def report_major(
+    as_of: AsOfOpt = None, db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None,
+) -> None:
+    """重大访情：未办结的集体访和越级访（赴省、进京），需即时报告。
+
+    例：xinfang report major --as-of 2026-11-23
+    """
+    from xinfang import output, report_format, reports
+    from xinfang.dates import today
+
+    lang = resolve_lang(lang)
+    ledger = _open(db, create=False)
+    day = _date(as_of) or today()
+    items = reports.major(ledger, day)
+    if json_:
+        output.print_json(items)
+    else:
+        sys.stdout.write(report_format.major_text(items, day.isoformat(), lang))
+
+
+@command(app)
+def repeats(
+    case: Annotated[str | None, typer.Argument(help="案件编号；不写则列出整个台账的重复信访链。", show_default=False)] = None,
+    repeat_of: Annotated[str | None, typer.Option("--repeat-of", help="更正：把这件案件认定为某件案件的重复信访。", show_default=False)] = None,
+    not_repeat: Annotated[bool, typer.Option("--not-repeat", help="更正：这件案件不是重复信访。")] = False,
+    officer: OfficerOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """重复信访链：同一信访人就同一事项多次信访，链接到初件并计数。
+
+    例：xinfang repeats（整个台账）；xinfang repeats 2026-42；xinfang repeats 2026-42 --not-repeat
+    """
+    from xinfang import output, reports
+
+    lang = resolve_lang(lang)
+    if (repeat_of or not_repeat) and not case:
+        fail("更正重复信访认定时请写明案件编号。" if lang == "zh" else
+             "Name the case to correct.", lang, 2)
+    if repeat_of and not_repeat:
+        fail("--repeat-of 和 --not-repeat 只能选一个。" if lang == "zh" else
+             "Use either --repeat-of or --not-repeat.", lang, 2)
+    ledger = _open(db, create=False)
+    if case and (repeat_of or not_repeat):
+        ledger.mark_repeat(case, officer=resolve_officer(officer), repeat_of=repeat_of)
+    if case:
+        chains = [reports.chain_of(ledger, ledger.find_case(case))]
+    else:
+        chains = [c for c in reports.repeat_chains(ledger) if c["length"] > 1]
+    if json_:
+        output.print_json(chains if not case else chains[0])
+    elif not chains:
+        say("台账中没有重复信访。" if lang == "zh" else "No repeat petitions in the ledger.")
+    else:
+        output.stdout_console().print(output.chains_view(chains, lang))
+
+

@@ -1,0 +1,295 @@
+"""Commands that set up and describe the ledger: info, calendar, office, policy, demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from xinfang.cli import (
+    DbOpt,
+    JsonOpt,
+    LangOpt,
+    OfficerOpt,
+    _date,
+    _open,
+    app,
+    command,
+    fail,
+    resolve_lang,
+    resolve_officer,
+    say,
+)
+
+office_app = typer.Typer(help="本办代码与名称（案件编号含本办代码，只能设置一次）。\n\n例：xinfang office set YQH 鱼邱湖街道信访办")
+policy_app = typer.Typer(help="期限政策：各期限的时长与单位、预警窗口与阈值。\n\n例：xinfang policy set forward 5 --unit 工作日")
+app.add_typer(office_app, name="office")
+app.add_typer(policy_app, name="policy")
+
+
+@command(app)
+def info(
+    db: DbOpt = None,
+    officer: OfficerOpt = None,
+    json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """显示正在使用哪个台账文件（以及为什么）、本办、案件数和结构版本。
+
+    例：xinfang info
+    """
+    from xinfang import output
+    from xinfang.db import locate
+
+    lang = resolve_lang(lang)
+    location = locate(db)
+    why = {
+        "option": ("由 --db 指定", "given by --db"),
+        "env": ("由环境变量 XINFANG_DB 指定", "from the XINFANG_DB environment variable"),
+        "default": ("默认位置（用户数据目录）", "the default place (user data directory)"),
+    }[location.source][0 if lang == "zh" else 1]
+    data: dict[str, Any] = {
+        "path": str(location.path), "source": location.source, "why": why,
+        "exists": location.path.exists(), "officer": resolve_officer(officer), "lang": lang,
+    }
+    if location.path.exists():
+        from xinfang.db import schema_version
+
+        ledger = _open(db, create=False)
+        data["office"] = ledger.office()
+        data["cases"] = ledger.db.execute("SELECT count(*) FROM cases").fetchone()[0]
+        data["events"] = ledger.db.execute("SELECT count(*) FROM events").fetchone()[0]
+        data["size_bytes"] = location.path.stat().st_size
+        data["migrations"] = schema_version(ledger.db)
+    if json_:
+        output.print_json(data)
+        return
+    out = output.stdout_console()
+    zh = lang == "zh"
+    out.print(("台账文件：" if zh else "Ledger: ") + data["path"], markup=False)
+    out.print(("来源：" if zh else "Why: ") + why, markup=False)
+    if not data["exists"]:
+        out.print("尚未建立。登记第一件信访（xinfang register）时自动建立，或先试试 xinfang demo。"
+                  if zh else "Not created yet. It is made by the first xinfang register; "
+                  "or try xinfang demo.", markup=False)
+        return
+    office = data["office"]
+    office_text = f"{office['code']} {office['name']}" if office else (
+        "未设置（xinfang office set 代码 名称）" if zh else "not set (xinfang office set CODE NAME)")
+    out.print(("本办：" if zh else "Office: ") + office_text, markup=False)
+    out.print((f"案件 {data['cases']} 件，记录 {data['events']} 条，文件 {data['size_bytes']:,} 字节"
+               if zh else f"{data['cases']} cases, {data['events']} events, "
+               f"{data['size_bytes']:,} bytes"), markup=False)
+    out.print(("结构版本：" if zh else "Schema: ") + ", ".join(data["migrations"]), markup=False)
+    out.print(("经办人：" if zh else "Officer: ") + data["officer"], markup=False)
+
+
+@command(app)
+def calendar(
+    year: Annotated[int | None, typer.Option("--year", help="年份，默认今年。", show_default=False)] = None,
+    add_rest: Annotated[str | None, typer.Option("--add-rest", help="把这一天加为本地休息日。", show_default=False)] = None,
+    add_work: Annotated[str | None, typer.Option("--add-work", help="把这一天加为本地工作日。", show_default=False)] = None,
+    remove: Annotated[str | None, typer.Option("--remove", help="删除这一天的本地调整。", show_default=False)] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="调整原因（添加时必填）。", show_default=False)] = None,
+    officer: OfficerOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """显示一年的放假和调休上班日；添加或删除本地调整（对所有未到期的期限生效）。
+
+    例：xinfang calendar --year 2026；xinfang calendar --add-rest 2026-12-24 --reason 县里统一停电
+    """
+    from xinfang import output
+    from xinfang.dates import today
+
+    lang = resolve_lang(lang)
+    changes = [value for value in (add_rest, add_work, remove) if value]
+    if len(changes) > 1:
+        fail("一次只能做一项调整。" if lang == "zh" else "Make one change at a time.", lang, 2)
+    if changes:
+        if (add_rest or add_work) and not (reason and reason.strip()):
+            fail("添加本地调整时请用 --reason 说明原因。" if lang == "zh" else
+                 "Give --reason when adding an override.", lang, 2)
+        ledger = _open(db, create=True)
+        who = resolve_officer(officer)
+        day = _date(changes[0])
+        if remove:
+            ledger.remove_override(day, who)
+        else:
+            ledger.add_override(day, bool(add_work), reason.strip(), who)
+        say(("已更新本地日历：" if lang == "zh" else "Calendar updated: ") + day.isoformat())
+        year = year or day.year
+    else:
+        from xinfang.db import locate
+
+        location = locate(db)
+        ledger = _open(db, create=False) if location.path.exists() else None
+    from xinfang.calendar import WorkCalendar
+
+    cal = ledger.calendar if ledger else WorkCalendar()
+    year = year or today().year
+    days = [{"day": d.isoformat(), "kind": kind, "why": why} for d, kind, why in cal.year(year, lang)]
+    if json_:
+        output.print_json({"year": year, "published": cal.is_published(year), "days": days})
+        return
+    output.stdout_console().print(output.calendar_table(year, days, cal.is_published(year), lang))
+
+
+@office_app.callback(invoke_without_command=True)
+def office_main(ctx: typer.Context, db: DbOpt = None, json_: JsonOpt = False,
+                lang: LangOpt = None) -> None:
+    """显示或设置本办代码。例：xinfang office set YQH 鱼邱湖街道信访办"""
+    if ctx.invoked_subcommand is None:
+        office_show(db=db, json_=json_, lang=lang)
+
+
+@command(office_app, "show")
+def office_show(db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None) -> None:
+    """显示本办代码与名称。
+
+    例：xinfang office show
+    """
+    from xinfang import output
+
+    lang = resolve_lang(lang)
+    current = _open(db, create=False).office()
+    if json_:
+        output.print_json(current)
+    elif current is None:
+        say("尚未设置。用 xinfang office set 代码 名称 设置。" if lang == "zh" else
+            "Not set. Use xinfang office set CODE NAME.")
+    else:
+        output.stdout_console().print(f"{current['code']} {current['name']}", markup=False)
+
+
+@command(office_app, "set")
+def office_set(
+    code: Annotated[str, typer.Argument(help="本办代码：2–12 位大写字母或数字，写进每个案件编号。")],
+    name: Annotated[str, typer.Argument(help="本办名称。")],
+    officer: OfficerOpt = None,
+    db: DbOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """设置本办代码与名称（代码只能设置一次；名称可以改）。
+
+    例：xinfang office set YQH 高唐县鱼邱湖街道信访办
+    """
+    lang = resolve_lang(lang)
+    ledger = _open(db, create=True)
+    office = ledger.set_office(code, name, resolve_officer(officer))
+    say(("本办：" if lang == "zh" else "Office: ") + f"{office['code']} {office['name']}")
+
+
+@policy_app.callback(invoke_without_command=True)
+def policy_main(ctx: typer.Context, db: DbOpt = None, json_: JsonOpt = False,
+                lang: LangOpt = None) -> None:
+    """显示或修改期限政策。例：xinfang policy show"""
+    if ctx.invoked_subcommand is None:
+        policy_show(db=db, json_=json_, lang=lang)
+
+
+@command(policy_app, "show")
+def policy_show(db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None) -> None:
+    """显示本办的期限政策（未改动的项为全国默认值）。
+
+    例：xinfang policy show --json
+    """
+    from xinfang import output
+    from xinfang.db import locate
+    from xinfang.policy import Policy
+
+    lang = resolve_lang(lang)
+    ledger = _open(db, create=False) if locate(db).path.exists() else None
+    policy = ledger.policy if ledger else Policy()
+    data = {
+        "clocks": {code: {"length": r.length, "unit": r.unit} for code, r in policy.clocks.items()},
+        "numbers": dict(policy.numbers),
+    }
+    if json_:
+        output.print_json(data)
+    else:
+        output.stdout_console().print(output.policy_table(policy, lang))
+
+
+@command(policy_app, "set")
+def policy_set(
+    key: Annotated[str, typer.Argument(help="政策项，如 forward、handle、warning_days。")],
+    value: Annotated[str, typer.Argument(help="新的数值。")],
+    unit: Annotated[str | None, typer.Option("--unit", help="期限单位：日 或 工作日（days/workdays）。", show_default=False)] = None,
+    officer: OfficerOpt = None,
+    db: DbOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """修改一项期限政策；所有未到期的期限随之重算。
+
+    例：xinfang policy set forward 5 --unit 工作日
+    """
+    lang = resolve_lang(lang)
+    ledger = _open(db, create=True)
+    ledger.set_policy(key.strip(), value, unit, resolve_officer(officer))
+    say(("已更新政策：" if lang == "zh" else "Policy updated: ") + f"{key} = {value}"
+        + (f" {unit}" if unit else ""))
+
+
+@command(policy_app, "preset")
+def policy_preset(
+    name: Annotated[str, typer.Argument(help="national（全国默认）、zhejiang、henan。")],
+    officer: OfficerOpt = None,
+    db: DbOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """换用一套已知的地方期限规定（全部期限项一起改）。
+
+    例：xinfang policy preset zhejiang
+    """
+    lang = resolve_lang(lang)
+    ledger = _open(db, create=True)
+    ledger.apply_preset(name.strip().lower(), resolve_officer(officer))
+    say(("已采用政策：" if lang == "zh" else "Policy preset applied: ") + name)
+
+
+@command(app)
+def demo(
+    db: Annotated[Path | None, typer.Option("--db", help="把演示台账留在这个文件（默认用临时文件，结束即删）。", show_default=False, dir_okay=False)] = None,
+    lang: LangOpt = None,
+) -> None:
+    """用内置的演示登记簿建一个临时台账，展示 xinfang 能做什么。
+
+    例：xinfang demo
+    """
+    import tempfile
+
+    from xinfang import demo as demo_mod
+    from xinfang import output, queries
+    from xinfang.ledger import Ledger
+
+    lang = resolve_lang(lang)
+    zh = lang == "zh"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = db or Path(tmp) / "demo.db"
+        if path.exists():
+            fail(f"{path} 已存在，演示不会覆盖它。换一个文件名。" if zh else
+                 f"{path} exists; the demo will not overwrite it. Choose another name.", lang)
+        ledger = Ledger.open(path, create=True, today=demo_mod.DEMO_TODAY)
+        summary = demo_mod.build(ledger)
+        out = output.stdout_console()
+        out.print(output.demo_intro(summary, lang))
+        records, total = queries.list_cases(ledger, queries.Filters(), limit=12)
+        out.print(output.cases_table(records, lang))
+        overdue = demo_mod.most_overdue(ledger)
+        if overdue is not None:
+            out.print(("\n最超期的一件，详情（xinfang show）：" if zh else
+                       "\nThe most overdue case (xinfang show):"), markup=False)
+            out.print(output.case_panel(queries.case_record(ledger, overdue), lang))
+            for item in queries.explain(ledger, overdue, "forward")[:1]:
+                out.print(("\n截止日期怎么算的（xinfang deadline）：" if zh else
+                           "\nHow the due date was counted (xinfang deadline):"), markup=False)
+                out.print(output.deadline_text(item, lang))
+        ledger.close()
+        if db:
+            say(f"演示台账保存在 {path}，可用 xinfang --db {path} … 继续试。" if zh else
+                 f"The demo ledger is kept at {path}; try xinfang list --db {path}.")
+
+

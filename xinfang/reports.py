@@ -1,0 +1,331 @@
+"""Reports over the whole ledger: the nightly overdue report, the office's figures
+(DOMAIN.md §6), the major-visit list and repeat chains.
+
+SQL selects and counts (the indexes on due dates and states do the work); the rules in
+`rules.py` decide. Results are plain data, ordered deterministically, so the same ledger
+and date always give the same report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from xinfang import rules
+from xinfang.deadlines import due_date
+from xinfang.ledger import Ledger
+from xinfang.lifecycle import DUTIES, OPEN
+
+_DUTY_LIST = ", ".join(f"'{code}'" for code in DUTIES)
+
+
+def due_soon_until(ledger: Ledger, as_of: dt.date) -> dt.date:
+    """The last due date that is "due soon" on `as_of` (the policy's warning window)."""
+    warning = ledger.policy.number("warning_days")
+    if warning <= 0:
+        return as_of
+    return due_date(as_of, warning, "workdays", ledger.calendar).due_on
+
+
+def chain_lengths(ledger: Ledger, case_ids: list[int]) -> dict[int, int]:
+    """How many cases are in each case's repeat chain (1 for a case with no repeats)."""
+    if not case_ids:
+        return {}
+    out = {}
+    ids = ", ".join(str(int(i)) for i in case_ids)
+    rows = ledger.db.execute(
+        f"SELECT c.id, (SELECT count(*) FROM cases m WHERE m.repeat_of = coalesce(c.repeat_of, "
+        f"c.id)) + 1 FROM cases c WHERE c.id IN ({ids})"
+    ).fetchall()
+    for case_id, length in rows:
+        out[case_id] = length
+    return out
+
+
+def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> dict[str, list]:
+    """Running duty clocks past their due date, and those due soon, as of a date.
+
+    Overdue items are grouped by responsible unit (the office itself when not yet
+    forwarded), units with the most overdue case first, and within a unit most overdue
+    first. Windows (objection, review request …) lapse and are never listed.
+    """
+    soon = due_soon_until(ledger, as_of)
+    params: list[Any] = [soon.isoformat()]
+    unit_clause = ""
+    if unit:
+        unit_name = ledger.require_unit(unit)
+        unit_clause = " AND u.name = ?"
+        params.append(unit_name)
+    rows = ledger.db.execute(
+        "SELECT c.id, c.number, k.clock, k.started_on, k.due_on, u.name, c.holder_kind, "
+        "c.holder, c.holder_since, c.status, c.category, c.received_on, c.flags "
+        "FROM clocks k JOIN cases c ON c.id = k.case_id LEFT JOIN units u ON u.id = c.unit_id "
+        f"WHERE k.stopped_on IS NULL AND k.clock IN ({_DUTY_LIST}) AND k.due_on <= ?"
+        f"{unit_clause}",
+        params,
+    ).fetchall()
+    lengths = chain_lengths(ledger, sorted({row[0] for row in rows if row[4] < as_of.isoformat()}))
+    policy = ledger.policy
+    late: list[dict[str, Any]] = []
+    upcoming: list[dict[str, Any]] = []
+    for (case_id, number, clock, started, due, unit_name, holder_kind, holder, since, status,
+         category, received, flags) in rows:
+        due_on = dt.date.fromisoformat(due)
+        item = {
+            "id": number,
+            "clock": clock,
+            "started_on": started,
+            "due_on": due,
+            "unit": unit_name,
+            "holder": {"kind": holder_kind, "name": holder, "since": since},
+            "status": status,
+            "category": category,
+            "received_on": received,
+        }
+        if due_on < as_of:
+            days = (as_of - due_on).days
+            flag_list = json.loads(flags)
+            item["days_overdue"] = days
+            item["needs_escalation"] = rules.needs_escalation(
+                days, lengths.get(case_id, 1), "escalated" in flag_list,
+                policy.number("escalate_overdue_days"), policy.number("repeat_chain_escalate"),
+            )
+            late.append(item)
+        else:
+            item["days_left"] = (due_on - as_of).days
+            upcoming.append(item)
+    worst: dict[str | None, int] = {}
+    for item in late:
+        worst[item["unit"]] = max(worst.get(item["unit"], 0), item["days_overdue"])
+    late.sort(key=lambda i: (-worst[i["unit"]], i["unit"] or "", -i["days_overdue"], i["id"],
+                             i["clock"]))
+    upcoming.sort(key=lambda i: (i["due_on"], i["id"], i["clock"]))
+    return {"as_of": as_of.isoformat(), "overdue": late, "due_soon": upcoming}
+
+
+def major(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
+    """重大访情: collective visits and visits to higher levels, still open on `as_of`."""
+    threshold = ledger.policy.number("collective_headcount")
+    states = ", ".join(f"'{s}'" for s in OPEN)
+    rows = ledger.db.execute(
+        "SELECT c.number, c.received_on, c.headcount, c.category, c.locality, c.content, "
+        "c.status, c.flags, (SELECT count(*) FROM case_people cp WHERE cp.case_id = c.id) "
+        f"FROM cases c WHERE c.received_on <= ? AND c.status IN ({states}) AND "
+        "(c.headcount >= ? OR c.flags LIKE '%\"to_province\"%' OR c.flags LIKE '%\"to_beijing\"%') "
+        "ORDER BY c.received_on DESC, c.number",
+        [as_of.isoformat(), threshold],
+    ).fetchall()
+    out = []
+    for number, received, headcount, category, locality, content, status, flags, people in rows:
+        flag_list = json.loads(flags)
+        if not rules.is_major(headcount, flag_list, threshold):
+            continue
+        marks = []
+        if rules.is_collective(headcount, threshold):
+            marks.append("collective")
+        if rules.too_many_representatives(people, headcount, threshold,
+                                          ledger.policy.number("max_representatives")):
+            marks.append("too_many_representatives")
+        marks += [f for f in flag_list if f in ("to_province", "to_beijing")]
+        out.append({"id": number, "received_on": received, "headcount": headcount,
+                    "category": category, "locality": locality, "content": content,
+                    "status": status, "flags": marks})
+    return out
+
+
+# Figures (DOMAIN.md §6) ----------------------------------------------------------------
+
+FIGURES = {
+    "timely_acceptance": ("及时受理率", "timely acceptance",
+                          "转送、受理告知期限按期停止数 ÷ 期内到期或停止数"),
+    "on_time_closing": ("按期办结率", "closed on time", "办理期限按期停止数 ÷ 期内到期或停止数"),
+    "participation": ("参评率", "evaluation participation",
+                      "已评价数 ÷（已评价数 + 评价期届满未评价数）"),
+    "satisfaction": ("满意率", "satisfaction", "（满意 + 基本满意）÷ 已评价数"),
+    "repeat_rate": ("重复信访率", "repeat petitions", "重复信访件数 ÷ 期内登记件数"),
+    "first_time_resolution": ("一次性化解率", "resolved first time",
+                              "初信初访办结后无重复、复查、复核的件数 ÷ 期内办结的初信初访件数"),
+}
+
+
+def _clock_figure(ledger: Ledger, clocks: tuple[str, ...], start: str, end: str,
+                  today: str) -> tuple[int, int]:
+    """On-time stops ÷ clocks that stopped in the period or came due in it unstopped."""
+    names = ", ".join(f"'{c}'" for c in clocks)
+    row = ledger.db.execute(
+        "SELECT "
+        "sum(stopped_on IS NOT NULL AND stopped_on BETWEEN :start AND :end AND late = 0), "
+        "sum((stopped_on IS NOT NULL AND stopped_on BETWEEN :start AND :end) OR "
+        "(stopped_on IS NULL AND due_on BETWEEN :start AND :end AND due_on < :today)) "
+        f"FROM clocks WHERE clock IN ({names})",
+        {"start": start, "end": end, "today": today},
+    ).fetchone()
+    return row[0] or 0, row[1] or 0
+
+
+def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None) -> dict[str, Any]:
+    """The office's figures for a period, each with numerator and denominator, and counts
+    by unit, category, locality or month."""
+    s, e, today = start.isoformat(), end.isoformat(), ledger.today.isoformat()
+    figures: dict[str, dict[str, Any]] = {}
+
+    def put(code: str, numerator: int, denominator: int) -> None:
+        zh, en, definition = FIGURES[code]
+        figures[code] = {
+            "name": zh, "name_en": en, "definition": definition, "numerator": numerator,
+            "denominator": denominator,
+            "rate": round(numerator / denominator, 4) if denominator else None,
+        }
+
+    put("timely_acceptance", *_clock_figure(ledger, ("forward", "notify"), s, e, today))
+    put("on_time_closing", *_clock_figure(ledger, ("handle",), s, e, today))
+    evaluated, expired, satisfied = ledger.db.execute(
+        "SELECT sum(k.stopped_on BETWEEN :s AND :e), "
+        "sum(k.stopped_on IS NULL AND k.due_on BETWEEN :s AND :e AND k.due_on < :today), "
+        "sum(k.stopped_on BETWEEN :s AND :e AND c.satisfaction IN ('satisfied', 'basic')) "
+        "FROM clocks k JOIN cases c ON c.id = k.case_id WHERE k.clock = 'evaluation'",
+        {"s": s, "e": e, "today": today},
+    ).fetchone()
+    put("participation", evaluated or 0, (evaluated or 0) + (expired or 0))
+    put("satisfaction", satisfied or 0, evaluated or 0)
+    registered, repeats = ledger.db.execute(
+        "SELECT count(*), count(repeat_of) FROM cases WHERE received_on BETWEEN ? AND ?",
+        [s, e],
+    ).fetchone()
+    put("repeat_rate", repeats, registered)
+    first_closed, first_resolved = ledger.db.execute(
+        "SELECT count(*), sum(NOT EXISTS (SELECT 1 FROM cases r WHERE r.repeat_of = c.id) "
+        "AND NOT EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = c.id "
+        "AND k.clock IN ('review', 'recheck'))) "
+        "FROM cases c WHERE c.repeat_of IS NULL AND c.closed_on BETWEEN ? AND ?",
+        [s, e],
+    ).fetchone()
+    put("first_time_resolution", first_resolved or 0, first_closed)
+    result: dict[str, Any] = {"from": s, "to": e, "figures": figures,
+                              "months": _months(ledger, s, e, today)}
+    if by:
+        result["by"] = by
+        result["groups"] = _groups(ledger, by, s, e, today)
+    return result
+
+
+_DIMENSIONS = {
+    "unit": "coalesce(u.name, '')",
+    "category": "coalesce(c.category, '')",
+    "locality": "coalesce(c.locality, '')",
+    "month": "substr(c.received_on, 1, 7)",
+}
+
+
+def _groups(ledger: Ledger, by: str, s: str, e: str, today: str) -> list[dict[str, Any]]:
+    key = _DIMENSIONS[by]
+    rows = ledger.db.execute(
+        f"SELECT {key} AS k, count(*), sum(c.closed_on IS NOT NULL), "
+        "sum(c.next_due_on IS NOT NULL AND c.next_due_on < ?), count(c.repeat_of) "
+        "FROM cases c LEFT JOIN units u ON u.id = c.unit_id "
+        "WHERE c.received_on BETWEEN ? AND ? GROUP BY k ORDER BY count(*) DESC, k",
+        [today, s, e],
+    ).fetchall()
+    return [{"key": k, "registered": n, "closed": closed or 0, "overdue": late or 0,
+             "repeats": repeats or 0} for k, n, closed, late, repeats in rows]
+
+
+def _months(ledger: Ledger, s: str, e: str, today: str) -> list[dict[str, Any]]:
+    """Registered and closed per month, every month of the period present."""
+    registered = dict(ledger.db.execute(
+        "SELECT substr(received_on, 1, 7), count(*) FROM cases WHERE received_on BETWEEN ? AND ? "
+        "GROUP BY 1", [s, e]).fetchall())
+    closed = dict(ledger.db.execute(
+        "SELECT substr(closed_on, 1, 7), count(*) FROM cases WHERE closed_on BETWEEN ? AND ? "
+        "GROUP BY 1", [s, e]).fetchall())
+    return [{"month": month, "registered": registered.get(month, 0),
+             "closed": closed.get(month, 0)} for month in _month_range(s, e)]
+
+
+def _month_range(s: str, e: str) -> Iterator[str]:
+    year, month = int(s[:4]), int(s[5:7])
+    while f"{year:04d}-{month:02d}" <= e[:7]:
+        yield f"{year:04d}-{month:02d}"
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+# Repeat chains -------------------------------------------------------------------------
+
+
+def _petitions(ledger: Ledger) -> Iterator[rules.Petition]:
+    """Every case as a rules.Petition, streamed in order of receipt."""
+    decisions: dict[int, tuple[str, str | None]] = {}
+    for case_id, kind, decision, repeat_of in ledger.db.execute(
+        "SELECT case_id, kind, json_extract(details, '$.repeat_decision'), "
+        "json_extract(details, '$.repeat_of') FROM events WHERE kind = 'repeat_marked' OR "
+        "(kind = 'registered' AND json_extract(details, '$.repeat_decision') IN "
+        "('officer', 'not_repeat')) ORDER BY id"
+    ):
+        if kind == "repeat_marked":
+            decision = "officer" if repeat_of else "not_repeat"
+        decisions[case_id] = (decision, repeat_of)
+    numbers: dict[str, int] = {}
+    keys: dict[int, set[str]] = {}
+    for case_id, name, id_number, phone in ledger.db.execute(
+        "SELECT cp.case_id, p.name, p.id_number, p.phone FROM case_people cp "
+        "JOIN people p ON p.id = cp.person_id"
+    ):
+        keys.setdefault(case_id, set()).update(rules.person_keys(name, id_number, phone))
+    for case_id, number, received, category, content in ledger.db.execute(
+        "SELECT c.id, c.number, c.received_on, c.category, c.content FROM cases c "
+        "ORDER BY c.received_on, c.id"
+    ):
+        numbers[number] = case_id
+        if case_id not in keys:
+            continue
+        decision, linked = decisions.get(case_id, (None, None))
+        yield rules.Petition(case_id, dt.date.fromisoformat(received), frozenset(keys[case_id]),
+                             category, content, decision, numbers.get(linked))
+
+
+def repeat_chains(ledger: Ledger) -> list[dict[str, Any]]:
+    """Repeat chains over the whole ledger, by the repeat rule (not the stored links):
+    each chain's first case and its repeats, longest chains first."""
+    threshold = ledger.policy.number("repeat_similarity")
+    roots = rules.repeat_chains(_petitions(ledger), threshold)
+    members: dict[int, list[int]] = {}
+    for case_id, root in roots.items():
+        members.setdefault(root, []).append(case_id)
+    return _describe_chains(ledger, members)
+
+
+def chain_of(ledger: Ledger, case_id: int) -> dict[str, Any]:
+    """The repeat chain a case belongs to, as stored (links made at registration or by
+    the officer)."""
+    root = ledger.db.execute(
+        "SELECT coalesce(repeat_of, id) FROM cases WHERE id = ?", [case_id]
+    ).fetchone()[0]
+    ids = [row[0] for row in ledger.db.execute(
+        "SELECT id FROM cases WHERE repeat_of = ? ORDER BY received_on, id", [root])]
+    return _describe_chains(ledger, {root: ids})[0]
+
+
+def _describe_chains(ledger: Ledger, members: dict[int, list[int]]) -> list[dict[str, Any]]:
+    all_ids = sorted({*members, *(i for ids in members.values() for i in ids)})
+    info: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(all_ids), 500):
+        chunk = ", ".join(str(i) for i in all_ids[start:start + 500])
+        for case_id, number, received, status, result, category, content, name in ledger.db.execute(
+            "SELECT c.id, c.number, c.received_on, c.status, c.result, c.category, c.content, "
+            "(SELECT p.name FROM case_people cp JOIN people p ON p.id = cp.person_id "
+            "WHERE cp.case_id = c.id ORDER BY cp.position LIMIT 1) "
+            f"FROM cases c WHERE c.id IN ({chunk})"
+        ):
+            info[case_id] = {"id": number, "received_on": received, "status": status,
+                             "result": result, "category": category, "content": content,
+                             "petitioner": name}
+    chains = []
+    for root, ids in members.items():
+        cases = [info[root]] + sorted((info[i] for i in ids), key=lambda c: (c["received_on"],
+                                                                              c["id"]))
+        chains.append({"first": info[root]["id"], "length": len(cases), "cases": cases,
+                       "final": any(c["status"] == "final" for c in cases)})
+    chains.sort(key=lambda c: (-c["length"], c["first"]))
+    return chains
