@@ -70,7 +70,7 @@ STATUSES = {
     "under_recheck": ("复核中", "under recheck"),
     "final": ("已终结", "final"),
     "rejected": ("不予受理", "not accepted"),
-    "redirected": ("告知途径", "redirected"),
+    "redirected": ("已告知法定途径", "redirected"),
 }
 
 CLOCKS = {
