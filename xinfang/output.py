@@ -272,7 +272,7 @@ def cases_table(records: list[dict[str, Any]], lang: str, wide: bool = False) ->
     if wide:
         table.add_column(t("category", lang), max_width=10)
     table.add_column(t("content", lang), no_wrap=True, overflow="ellipsis",
-                     max_width=30 if wide else 14)
+                     max_width=30 if wide else 12)
     if wide:
         table.add_column(t("unit", lang), max_width=12)
     table.add_column(t("next_due", lang), no_wrap=True, min_width=16 if wide else 9)
