@@ -267,7 +267,7 @@ def cases_table(records: list[dict[str, Any]], lang: str, wide: bool = False) ->
     widest = max([len(r["id"]) for r in records] + [8])
     table.add_column(t("case", lang), no_wrap=True, min_width=widest)
     table.add_column(t("received_on", lang), no_wrap=True, min_width=10)
-    table.add_column(t("status", lang), no_wrap=True, min_width=8)
+    table.add_column(t("status", lang), no_wrap=True, min_width=8, max_width=None if wide else 10)
     table.add_column(t("petitioners", lang), no_wrap=True, min_width=6, max_width=10)
     if wide:
         table.add_column(t("category", lang), max_width=10)
