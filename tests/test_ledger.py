@@ -39,9 +39,10 @@ OFFICER = "测试员"
 ID_A = "11010519491231002X"
 ID_B = "371526196601318579"
 NUMBER = re.compile(r"^XF-YQH-(\d{4})-(\d{5})$")
+NOV2 = D(2026, 11, 2)
 
 
-def register(ledger: Ledger, received: dt.date = D(2026, 11, 2), *, people=None,
+def register(ledger: Ledger, received: dt.date = NOV2, *, people=None,
              content: str = "工地拖欠工资", **fields) -> str:
     if people is None:
         people = [make_person("张三", ID_A, "13812345678")]

@@ -187,13 +187,14 @@ def register(
         if not name and not person and not anonymous:
             name = typer.prompt("信访人姓名（匿名请直接回车）" if lang == "zh" else
                                 "Petitioner's name (Enter for anonymous)", default="",
-                                show_default=False).strip() or None
+                                show_default=False, err=True).strip() or None
             anonymous = name is None
         if not channel:
             channel = typer.prompt("信访形式（来访/来信/来电/网上信访）" if lang == "zh" else
-                                   "Channel (visit/letter/phone/online)")
+                                   "Channel (visit/letter/phone/online)", err=True)
         if not content:
-            content = typer.prompt("反映问题摘要" if lang == "zh" else "Content summary")
+            content = typer.prompt("反映问题摘要" if lang == "zh" else "Content summary",
+                                   err=True)
     people = []
     if name or id_number or phone or address:
         people.append(intake_mod.make_person(name, id_number, phone, address))
@@ -280,7 +281,8 @@ def _print_case_brief(ledger: Ledger, number: str, as_json: bool, lang: str,
             out.print(
                 f"{output.label(output.CLOCKS, clock['clock'], lang)}"
                 + ("期限：" if zh else " clock: ")
-                + f"{clock['due_on']}（{output.clock_left(clock, lang)}）",
+                + (f"{clock['due_on']}（{output.clock_left(clock, lang)}）" if zh else
+                   f"{clock['due_on']} ({output.clock_left(clock, lang)})"),
                 markup=False,
             )
     late = record["events"][-1]["details"].get("late") if headline else None

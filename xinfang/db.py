@@ -6,6 +6,7 @@ Nothing else in xinfang opens a database connection.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -65,7 +66,22 @@ def _migrate(db: sqlite_utils.Database, path: Path) -> None:
     if unknown:
         db.close()
         raise LedgerTooNew(path=str(path), names=", ".join(unknown))
-    if migrations.pending(db):
+    pending = migrations.pending(db)
+    if not pending:
+        return
+    if migrations.applied(db):
+        # An older ledger: keep a copy of it as it was before upgrading.
+        backup_path = path.with_name(f"{path.name}.before-{pending[0].name}")
+        if not backup_path.exists():
+            fd = os.open(backup_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            os.close(fd)
+            target = sqlite3.connect(backup_path)
+            try:
+                db.conn.backup(target)
+            finally:
+                target.close()
+    # All pending migrations in one transaction: each one's own becomes a savepoint.
+    with write(db):
         migrations.apply(db)
 
 

@@ -251,7 +251,7 @@ class Ledger:
         ]
 
     def register(self, intake: Intake, officer: str, *, repeat_of: str | None = None,
-                 not_repeat: bool = False) -> str:
+                 not_repeat: bool = False, source: dict[str, Any] | None = None) -> str:
         """Record a new petition; returns its case number. Its forward clock starts.
 
         A repeat of an earlier matter is recognised and linked to the first case of its
@@ -305,6 +305,7 @@ class Ledger:
                 "flags": intake.flags + repeat.get("flags", []),
                 "repeat_of": repeat.get("repeat_of"),
                 "repeat_decision": repeat.get("decision"),
+                "source": source,  # where an imported case came from: file, line, seq
             }
             details = {key: value for key, value in details.items() if value not in (None, [])}
             self._append(case_id, "registered", intake.received_on, officer, details,

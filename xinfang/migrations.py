@@ -157,3 +157,26 @@ CREATE TRIGGER cases_fts_update AFTER UPDATE OF content, request ON cases BEGIN
 END
 """,
     )
+
+
+@migrations()
+def m002_import(db: sqlite_utils.Database) -> None:
+    # One row per register row imported: which case it became and where it came from.
+    # The fingerprint of the row's normalised content is unique, so the same row imported
+    # again (from the same file or another) adds nothing.
+    _run(
+        db,
+        """
+CREATE TABLE imported_rows (
+    id INTEGER PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    file TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    seq TEXT,
+    imported_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX imported_rows_fingerprint ON imported_rows(fingerprint);
+CREATE INDEX imported_rows_case ON imported_rows(case_id)
+""",
+    )

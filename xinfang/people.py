@@ -62,7 +62,8 @@ def normalize_id(text: str, *, today: dt.date | None = None) -> str:
             "Excel turned it into a number in scientific notation and its last digits are "
             "lost; type it again from the original",
         )
-    number = ric.compact(raw)
+    # Officers type ID numbers in groups: "110105 19491231 002X", "110105-1949…".
+    number = ric.compact(re.sub(r"[\s\-]", "", raw))
     if len(number) != 18:
         _refuse(number, f"应为 18 位，实际 {len(number)} 位", f"it has {len(number)} characters, not 18")
     for position, char in enumerate(number[:17], start=1):

@@ -182,10 +182,15 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None) -
     put("timely_acceptance", *_clock_figure(ledger, ("forward", "notify"), s, e, today))
     put("on_time_closing", *_clock_figure(ledger, ("handle",), s, e, today))
     evaluated, expired, satisfied = ledger.db.execute(
-        "SELECT sum(k.stopped_on BETWEEN :s AND :e), "
+        # An evaluation window is also stopped by reopening the case: only a follow-up
+        # that recorded a satisfaction that day is an evaluation, and its answer counts.
+        "SELECT sum(k.stopped_on BETWEEN :s AND :e AND k.sat IS NOT NULL), "
         "sum(k.stopped_on IS NULL AND k.due_on BETWEEN :s AND :e AND k.due_on < :today), "
-        "sum(k.stopped_on BETWEEN :s AND :e AND c.satisfaction IN ('satisfied', 'basic')) "
-        "FROM clocks k JOIN cases c ON c.id = k.case_id WHERE k.clock = 'evaluation'",
+        "sum(k.stopped_on BETWEEN :s AND :e AND k.sat IN ('satisfied', 'basic')) "
+        "FROM (SELECT c.stopped_on, c.due_on, (SELECT json_extract(v.details, '$.satisfaction') "
+        "FROM events v WHERE v.case_id = c.case_id AND v.kind = 'followed_up' "
+        "AND v.acted_on = c.stopped_on AND json_extract(v.details, '$.satisfaction') IS NOT NULL "
+        "ORDER BY v.id LIMIT 1) AS sat FROM clocks c WHERE c.clock = 'evaluation') k",
         {"s": s, "e": e, "today": today},
     ).fetchone()
     put("participation", evaluated or 0, (evaluated or 0) + (expired or 0))

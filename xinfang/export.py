@@ -1,0 +1,337 @@
+"""The ledger out: one row per case (or per event) as CSV that Excel opens safely, or
+JSON for programs. Personal data is masked unless revealed (DOMAIN.md §8); confidential
+cases are left out unless asked for by number; no cell can run as a formula in Excel.
+
+The CSV of cases is in register column form: `xinfang import` reads it back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from xinfang import queries
+from xinfang.errors import XinfangError
+from xinfang.ledger import Ledger
+from xinfang.people import mask_id, mask_phone
+from xinfang.registers import result_label
+from xinfang.vocab import (
+    CHANNELS,
+    EVENT_KINDS,
+    REJECT_REASONS,
+    RESULTS,
+    ROUTES,
+    SATISFACTION,
+    STATUSES,
+    label,
+)
+
+FORMATS = {"csv": "csv", "excel": "excel", "xlsx": "excel", "json": "json"}
+ENCODINGS = {"utf-8-sig": "utf-8-sig", "utf8-sig": "utf-8-sig", "utf-8": "utf-8",
+             "utf8": "utf-8", "gbk": "gbk", "gb18030": "gb18030"}
+
+
+class BadFormat(XinfangError):
+    exit_code = 2
+    zh = "格式“{value}”无效。可选：csv、excel（Excel 专用 CSV，身份证号等长数字不会被改成科学计数法）、json。"
+    en = "Format '{value}' is not valid. Choose csv, excel (a CSV made for Excel: long numbers stay text) or json."
+
+
+class BadExportEncoding(XinfangError):
+    exit_code = 2
+    zh = "编码“{value}”无效。可选：utf-8-sig（默认，Excel 可直接打开）、gbk、utf-8。"
+    en = "Encoding '{value}' is not valid. Choose utf-8-sig (default, opens in Excel), gbk or utf-8."
+
+
+class NotEncodable(XinfangError):
+    zh = "案件 {case} 中的字符“{char}”无法用 {encoding} 保存。请改用 --encoding utf-8-sig 导出。"
+    en = "The character '{char}' in case {case} cannot be written in {encoding}. Export with --encoding utf-8-sig instead."
+
+
+def parse_format(value: str) -> str:
+    code = FORMATS.get(value.strip().lower())
+    if code is None:
+        raise BadFormat(value=value)
+    return code
+
+
+def parse_encoding(value: str) -> str:
+    code = ENCODINGS.get(value.strip().lower().replace("_", "-"))
+    if code is None:
+        raise BadExportEncoding(value=value)
+    return code
+
+
+# Cells Excel would run as a formula (OWASP: CSV injection), and long numbers it would
+# turn into 3.60803E+17 or strip of their leading zero.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_LONG_NUMBER = re.compile(r"^(\d{11,}[0-9Xx]?|0\d{5,})$")
+
+
+def neutralise(cell: str) -> str:
+    """A cell that begins with = + - @ (or a tab or CR) gets a leading apostrophe, so
+    Excel shows it as text and never runs it. `xinfang import` takes the apostrophe off."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def excel_cell(value: Any, guard_numbers: bool = True) -> str:
+    """A cell for a CSV that will be opened in Excel."""
+    cell = neutralise("" if value is None else str(value))
+    if guard_numbers and _LONG_NUMBER.match(cell):
+        # A leading tab makes Excel keep the digits as text; import strips it again.
+        cell = "\t" + cell
+    return cell
+
+
+@dataclass
+class Selection:
+    ids: list[int]
+    left_out: int  # confidential cases the filters matched that were left out
+
+
+def select(ledger: Ledger, filters: queries.Filters | None = None,
+           refs: Iterable[str] | None = None) -> Selection:
+    """The cases to export: those named (confidential ones too), else those matching the
+    filters of `xinfang list` without the confidential ones; oldest first."""
+    refs = [ref for ref in refs or [] if ref.strip()]
+    if refs:
+        ids: list[int] = []
+        for ref in refs:
+            case_id = ledger.find_case(ref)
+            if case_id not in ids:
+                ids.append(case_id)
+        return Selection(ids, 0)
+    where, params = queries._where(ledger, filters or queries.Filters())  # as `list` filters
+    rows = ledger.db.execute(
+        f"SELECT c.id, c.confidential FROM cases c{where} ORDER BY c.received_on, c.id", params
+    ).fetchall()
+    return Selection([i for i, secret in rows if not secret], sum(1 for _, s in rows if s))
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def case_records(ledger: Ledger, ids: list[int], *, reveal: bool = False) -> list[dict[str, Any]]:
+    """One plain dict per case, in the order of `ids` (the JSON export)."""
+    out: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" for _ in chunk)
+        for row in ledger.db.execute(
+            "SELECT c.id, c.number, c.received_on, c.status, c.channel, c.headcount, "
+            "c.locality, c.category, c.content, c.request, c.anonymous, c.confidential, "
+            "u.name, c.accepted_on, c.closed_on, c.result, c.satisfaction, r.number, c.flags "
+            "FROM cases c LEFT JOIN units u ON u.id = c.unit_id "
+            f"LEFT JOIN cases r ON r.id = c.repeat_of WHERE c.id IN ({marks})", chunk,
+        ).fetchall():
+            (case_id, number, received, status, channel, headcount, locality, category,
+             content, request, anonymous, confidential, unit, accepted, closed, result,
+             satisfaction, repeat_of, flags) = row
+            out[case_id] = {
+                "id": number, "received_on": received, "status": status, "channel": channel,
+                "headcount": headcount, "locality": locality, "category": category,
+                "content": content, "request": request, "anonymous": bool(anonymous),
+                "confidential": bool(confidential), "unit": unit, "forwarded_on": None,
+                "accepted_on": accepted, "closed_on": closed, "result": result,
+                "end": None, "ended_on": None, "end_details": {},
+                "satisfaction": satisfaction, "repeat_of": repeat_of,
+                "flags": json.loads(flags), "people": [], "source": None,
+            }
+        for case_id, name, id_number, phone, address, lead in ledger.db.execute(
+            "SELECT cp.case_id, p.name, p.id_number, p.phone, p.address, cp.lead "
+            "FROM case_people cp JOIN people p ON p.id = cp.person_id "
+            f"WHERE cp.case_id IN ({marks}) ORDER BY cp.case_id, cp.position", chunk,
+        ).fetchall():
+            out[case_id]["people"].append({
+                "name": name,
+                "id_number": id_number if reveal else mask_id(id_number),
+                "phone": phone if reveal else mask_phone(phone),
+                "address": address,
+                "lead": bool(lead),
+            })
+        for case_id, kind, on, details in ledger.db.execute(
+            "SELECT case_id, kind, acted_on, details FROM events WHERE case_id IN "
+            f"({marks}) AND kind IN ('registered', 'forwarded', 'assigned', 'objected', "
+            "'closed', 'rejected', 'redirected', 'reopened') ORDER BY id", chunk,
+        ).fetchall():
+            _history(out[case_id], kind, on, json.loads(details))
+    return [out[case_id] for case_id in ids if case_id in out]
+
+
+def _history(record: dict[str, Any], kind: str, on: str, details: dict[str, Any]) -> None:
+    # What the register columns need that the cases table does not keep: when it was
+    # forwarded (if it still is), how and when it ended, and where it was imported from.
+    if kind == "registered":
+        record["source"] = details.get("source")
+    elif kind in ("forwarded", "assigned"):
+        record["forwarded_on"] = on
+    elif kind == "objected":
+        record["forwarded_on"] = None
+    elif kind == "reopened":
+        record["end"], record["ended_on"], record["end_details"] = None, None, {}
+    else:
+        record["end"], record["ended_on"] = kind, on
+        record["end_details"] = {k: v for k, v in details.items()
+                                 if k in ("result", "reason", "route", "text", "opinion")}
+
+
+# Register column form: (field code or None for state that import leaves out, zh, en).
+REGISTER_COLUMNS = (
+    ("seq", "案件编号", "case"),
+    ("received", "登记日期", "received"),
+    ("name", "姓名", "name"),
+    ("id_number", "身份证号", "id_number"),
+    ("phone", "联系电话", "phone"),
+    ("address", "住址", "address"),
+    ("others", "其他信访人", "others"),
+    ("channel", "信访形式", "channel"),
+    ("headcount", "人数", "headcount"),
+    ("locality", "问题属地", "locality"),
+    ("category", "问题类别", "category"),
+    ("content", "诉求摘要", "content"),
+    ("request", "具体诉求", "request"),
+    ("unit", "转送单位", "unit"),
+    ("forwarded", "转送日期", "forwarded"),
+    ("accepted", "受理日期", "accepted"),
+    ("result", "办理结果", "result"),
+    ("closed", "办结日期", "closed"),
+    (None, "状态", "status"),
+    (None, "满意度", "satisfaction"),
+    (None, "重复信访初件", "repeat_of"),
+)
+
+
+def register_table(records: list[dict[str, Any]], lang: str = "zh") -> tuple[list[str], list[list[str]]]:
+    """Cases as the rows of a paper register (the CSV export); values are the register's
+    Chinese words, so the file reads like the office's own register."""
+    header = [zh if lang == "zh" else en for _, zh, en in REGISTER_COLUMNS]
+    rows = []
+    for r in records:
+        people = r["people"]
+        lead = next((p for p in people if p["lead"]), people[0] if people else None)
+        others = [p for p in people if p is not lead]
+        name = (lead or {}).get("name") or ("匿名" if r["anonymous"] else "")
+        forwarded = r["forwarded_on"] if r["unit"] and r["forwarded_on"] else None
+        accepted = r["accepted_on"]
+        if "on_the_spot" in r["flags"]:
+            accepted = None  # closed on the spot: the register has no acceptance
+        end = r["end"]
+        values = {
+            "seq": r["id"],
+            "received": r["received_on"],
+            "name": name,
+            "id_number": (lead or {}).get("id_number"),
+            "phone": (lead or {}).get("phone"),
+            "address": (lead or {}).get("address"),
+            "others": "；".join(",".join(p[k] or "" for k in ("name", "id_number", "phone",
+                                                             "address")).rstrip(",")
+                               for p in others),
+            "channel": label(CHANNELS, r["channel"]),
+            "headcount": r["headcount"],
+            "locality": r["locality"],
+            "category": r["category"],
+            "content": r["content"],
+            "request": r["request"],
+            "unit": r["unit"] if forwarded else None,
+            "forwarded": forwarded,
+            "accepted": accepted,
+            "result": result_label(end, r["end_details"]) if end else "",
+            "closed": r["ended_on"] if end else None,
+        }
+        state = [label(STATUSES, r["status"]), label(SATISFACTION, r["satisfaction"]),
+                 r["repeat_of"]]
+        rows.append([_text(values[code]) for code, _, _ in REGISTER_COLUMNS if code]
+                    + [_text(v) for v in state])
+    return header, rows
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def event_records(ledger: Ledger, ids: list[int]) -> list[dict[str, Any]]:
+    """Every event of the cases, case by case in the order of `ids`, oldest first."""
+    by_case: dict[int, list[dict[str, Any]]] = {}
+    for chunk in _chunks(ids):
+        for case_id, number, kind, on, recorded, officer, details in ledger.db.execute(
+            "SELECT e.case_id, c.number, e.kind, e.acted_on, e.recorded_at, e.officer, "
+            "e.details FROM events e JOIN cases c ON c.id = e.case_id "
+            f"WHERE e.case_id IN ({', '.join('?' for _ in chunk)}) ORDER BY e.id", chunk,
+        ).fetchall():
+            by_case.setdefault(case_id, []).append({
+                "case": number, "kind": kind, "on": on, "recorded_at": recorded,
+                "officer": officer, "details": json.loads(details),
+            })
+    return [event for case_id in ids for event in by_case.get(case_id, [])]
+
+
+EVENT_COLUMNS = (("案件编号", "case"), ("日期", "on"), ("事项", "kind"), ("说明", "details"),
+                 ("经办人", "officer"), ("记录时间", "recorded_at"), ("来源", "source"))
+
+
+def events_table(events: list[dict[str, Any]], lang: str = "zh") -> tuple[list[str], list[list[str]]]:
+    header = [zh if lang == "zh" else en for zh, en in EVENT_COLUMNS]
+    rows = []
+    for event in events:
+        source = event["details"].get("source")
+        where = ""
+        if isinstance(source, dict) and source.get("file"):
+            where = (f"{source['file']} 第 {source.get('line')} 行" if lang == "zh" else
+                     f"{source['file']} line {source.get('line')}")
+        rows.append([event["case"], event["on"], label(EVENT_KINDS, event["kind"], lang),
+                     event_summary(event["kind"], event["details"], lang), event["officer"],
+                     event["recorded_at"], where])
+    return header, rows
+
+
+def event_summary(kind: str, details: dict[str, Any], lang: str = "zh") -> str:
+    """The gist of an event's details in words (no personal data is in them)."""
+    bits = []
+    if kind == "registered":
+        bits.append(label(CHANNELS, details.get("channel"), lang))
+        if details.get("repeat_of"):
+            bits.append(("重复信访，初件 " if lang == "zh" else "repeat of ")
+                        + details["repeat_of"])
+    for key, table in (("result", RESULTS), ("route", ROUTES)):
+        if details.get(key):
+            bits.append(label(table, details[key], lang))
+    if kind == "rejected" and details.get("reason"):
+        bits.append(label(REJECT_REASONS, details["reason"], lang))
+    for key in ("unit", "leader", "days", "report_by", "text", "opinion", "note", "plan"):
+        if details.get(key):
+            bits.append(str(details[key]))
+    if kind != "rejected" and details.get("reason"):
+        bits.append(str(details["reason"]))
+    if details.get("satisfaction"):
+        bits.append(label(SATISFACTION, details["satisfaction"], lang))
+    if kind == "revealed":
+        bits.append(" ".join(details.get("fields", [])))
+    return ("；" if lang == "zh" else "; ").join(b for b in bits if b)
+
+
+def encode_csv(header: list[str], rows: list[list[str]], *, encoding: str = "utf-8-sig",
+               excel: bool = False) -> bytes:
+    """CSV bytes (CRLF, as Excel writes them). Every cell is neutralised against formulas;
+    for `excel` long numbers are also kept as text."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([excel_cell(cell, excel) for cell in header])
+    for row in rows:
+        writer.writerow([excel_cell(cell, excel) for cell in row])
+    text = buffer.getvalue()
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError as err:
+        char = text[err.start]
+        case = next((row[0] for row in rows if any(char in cell for cell in row)), "?")
+        raise NotEncodable(case=case, char=char, encoding=encoding.upper()) from None
+
+
+def encode_json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n").encode("utf-8")

@@ -1,0 +1,378 @@
+"""Where a CSV row becomes a case: rows read by `registers` are registered in order of
+receipt and played through their register history (forwarded, accepted, closed …) on the
+dates the register gives, all in one transaction. Every row read is accounted for:
+read = added + skipped + rejected.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from xinfang.errors import OfficeNotSet, XinfangError
+from xinfang.intake import Intake
+from xinfang.ledger import Ledger, new_uid
+from xinfang.registers import (
+    FIELDS,
+    REJECTS_COLUMN,
+    Columns,
+    GarbledHeader,
+    MissingColumns,
+    Reason,
+    Row,
+    decode,
+    header_key,
+    is_blank,
+    normalise,
+    read_table,
+)
+
+Progress = Callable[[int, int], None]  # (rows written, rows to write)
+
+
+class ImportFailed(XinfangError):
+    zh = "导入在第 {line} 行失败：{reason}。本次导入的内容已全部撤销，台账未改动。"
+    en = "The import failed at line {line}: {reason_en}. Nothing of this import was kept; the ledger is unchanged."
+
+
+@dataclass
+class Rejected:
+    line: int
+    seq: str
+    reasons: list[Reason]
+    cells: list[str]
+
+    def text(self, lang: str = "zh") -> str:
+        return ("；" if lang == "zh" else "; ").join(r.text(lang) for r in self.reasons)
+
+
+@dataclass
+class Skipped:
+    line: int
+    seq: str
+    reason: str  # "blank", "duplicate" (same as an earlier row of the file), "imported"
+    same_as: int | str | None = None  # the earlier line, or the case it already became
+
+    def text(self, lang: str = "zh") -> str:
+        if self.reason == "blank":
+            return "空行" if lang == "zh" else "blank row"
+        if self.reason == "duplicate":
+            return (f"与第 {self.same_as} 行相同" if lang == "zh" else
+                    f"same as line {self.same_as}")
+        return (f"已导入过（案件 {self.same_as}）" if lang == "zh" else
+                f"already imported (case {self.same_as})")
+
+
+@dataclass
+class Added:
+    line: int
+    seq: str
+    case: str
+    status: str = "registered"
+    repeat_of: str | None = None
+
+
+@dataclass
+class Summary:
+    file: str
+    encoding: str
+    header: list[str]
+    columns: Columns
+    dry_run: bool = False
+    read: int = 0
+    added: list[Added] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    units_added: list[str] = field(default_factory=list)
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "encoding": self.encoding,
+            "dry_run": self.dry_run,
+            "read": self.read,
+            "added": len(self.added),
+            "skipped": len(self.skipped),
+            "rejected": len(self.rejected),
+            "rejects": [
+                {"line": r.line, "seq": r.seq or None,
+                 "reasons": [reason.text(lang) for reason in r.reasons],
+                 "codes": [reason.code for reason in r.reasons]}
+                for r in self.rejected
+            ],
+            "skips": [{"line": s.line, "seq": s.seq or None, "reason": s.reason,
+                       "text": s.text(lang), "same_as": s.same_as} for s in self.skipped],
+            "cases": [{"line": a.line, "seq": a.seq or None, "case": a.case,
+                       "status": a.status, "repeat_of": a.repeat_of} for a in self.added],
+            "units_added": self.units_added,
+            "columns": {code: self.header[index] for code, index in self.columns.fields.items()},
+            "unmapped": [{"column": u.column, "position": u.position,
+                          "candidates": u.candidates} for u in self.columns.unmapped],
+            "ignored": self.columns.ignored,
+        }
+
+
+def import_register(
+    ledger: Ledger,
+    data: bytes,
+    *,
+    name: str,
+    officer: str,
+    encoding: str = "auto",
+    overrides: dict[str, str] | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> Summary:
+    """Import one register file (its bytes; `name` is recorded as the source of each
+    case). One transaction: if anything fails, nothing of the run is kept. With
+    `dry_run` the work is done and rolled back, so the summary shows exactly what an
+    import would add and reject."""
+    decoded = decode(data, encoding)
+    try:
+        table = read_table(decoded.text, overrides, name=name)
+    except MissingColumns:
+        if decoded.replaced:
+            first = decoded.text[:200].splitlines()[0] if decoded.text else ""
+            raise GarbledHeader(encoding=decoded.encoding, header=first[:60]) from None
+        raise
+    if ledger.office() is None:
+        raise OfficeNotSet()
+    summary = Summary(name, decoded.encoding, table.header, table.columns, dry_run)
+    today = ledger.today
+    rows: list[Row] = []
+    fingerprints: dict[str, Row] = {}
+    seen: dict[str, int] = {}
+    for raw in table.rows:
+        summary.read += 1
+        seq_index = table.columns.fields.get("seq")
+        seq = raw.cells[seq_index].strip() if seq_index is not None and \
+            seq_index < len(raw.cells) else ""
+        if is_blank(raw.cells, table.columns):
+            summary.skipped.append(Skipped(raw.line, seq, "blank"))
+            continue
+        result = normalise(raw.cells, table.columns, raw.line, today=today)
+        if len(raw.cells) > len(table.header) and any(c.strip() for c in
+                                                      raw.cells[len(table.header):]):
+            extra = Reason("extra_cells",
+                           f"本行有 {len(raw.cells)} 格，表头只有 {len(table.header)} 列"
+                           "（可能有没加引号的逗号）",
+                           f"the row has {len(raw.cells)} cells but the header has "
+                           f"{len(table.header)} columns (an unquoted comma?)")
+            result = [*result, extra] if isinstance(result, list) else [extra]
+        if isinstance(result, list):
+            summary.rejected.append(Rejected(raw.line, seq, result, raw.cells))
+            continue
+        fingerprint = result.fingerprint()
+        if fingerprint in seen:
+            summary.skipped.append(Skipped(raw.line, seq, "duplicate", seen[fingerprint]))
+            continue
+        seen[fingerprint] = raw.line
+        fingerprints[fingerprint] = result
+        rows.append(result)
+
+    with _transaction(ledger, rollback=dry_run):
+        already = _imported(ledger, list(fingerprints))
+        fresh = []
+        for fingerprint, row in fingerprints.items():
+            if fingerprint in already:
+                summary.skipped.append(Skipped(row.line, row.seq, "imported", already[fingerprint]))
+            else:
+                fresh.append((fingerprint, row))
+        summary.units_added = _add_units(ledger, {row.unit for _, row in fresh if row.unit})
+        summary.added = _write(ledger, fresh, name, officer, progress)
+    summary.skipped.sort(key=lambda s: s.line)
+    summary.added.sort(key=lambda a: a.line)
+    return summary
+
+
+@contextmanager
+def _transaction(ledger: Ledger, *, rollback: bool) -> Iterator[None]:
+    """One transaction for the run (a savepoint inside one already open); rolled back
+    on any failure, an interrupt included, and at the end of a dry run."""
+    conn = ledger.db.conn
+    nested = conn.in_transaction
+    conn.execute("SAVEPOINT xinfang_import" if nested else "BEGIN IMMEDIATE")
+
+    def undo() -> None:
+        if not conn.in_transaction:
+            return
+        if nested:
+            conn.execute("ROLLBACK TO SAVEPOINT xinfang_import")
+            conn.execute("RELEASE SAVEPOINT xinfang_import")
+        else:
+            conn.execute("ROLLBACK")
+
+    try:
+        yield
+    except BaseException:
+        undo()
+        raise
+    if rollback:
+        undo()
+    else:
+        conn.execute("RELEASE SAVEPOINT xinfang_import" if nested else "COMMIT")
+
+
+def _imported(ledger: Ledger, fingerprints: list[str]) -> dict[str, str]:
+    """Fingerprints already in the ledger → the case each became."""
+    found: dict[str, str] = {}
+    for start in range(0, len(fingerprints), 500):
+        chunk = fingerprints[start:start + 500]
+        rows = ledger.db.execute(
+            "SELECT i.fingerprint, c.number FROM imported_rows i JOIN cases c ON c.id = i.case_id "
+            f"WHERE i.fingerprint IN ({', '.join('?' for _ in chunk)})", chunk,
+        ).fetchall()
+        found.update(dict(rows))
+    return found
+
+
+def _add_units(ledger: Ledger, names: set[str]) -> list[str]:
+    """Units a register names that are not in the list yet; their level is unknown."""
+    known = {row[0] for row in ledger.db.execute("SELECT name FROM units")}
+    added = sorted(names - known)
+    ledger.db.conn.executemany(
+        "INSERT INTO units(uid, name) VALUES (?, ?)", [(new_uid(), n) for n in added]
+    )
+    return added
+
+
+# The steps of a row's history, in the order they happen on one day.
+_STAGES = {"registered": 0, "note": 1, "forwarded": 2, "accepted": 3, "closed": 4,
+           "rejected": 4, "redirected": 4}
+
+
+def _steps(row: Row) -> list[tuple[dt.date, str]]:
+    """The events the register row stands for, with their dates (DOMAIN.md §3: a case
+    is forwarded and accepted before it is closed; closed on the spot without a unit)."""
+    steps = [(row.received, "registered")]
+    if row.notes:
+        steps.append((row.received, "note"))
+    forwarded = None
+    if row.unit:
+        forwarded = row.forwarded or row.received
+        steps.append((forwarded, "forwarded"))
+    accepted = row.accepted
+    if accepted is None and row.end == "closed" and row.unit:
+        accepted = forwarded
+    if accepted is not None:
+        steps.append((accepted, "accepted"))
+    if row.end is not None and row.end_on is not None:
+        steps.append((row.end_on, row.end))
+    return steps
+
+
+def _write(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, officer: str,
+           progress: Progress | None) -> list[Added]:
+    # Cases are registered in order of receipt, so a repeat finds its earlier case; and
+    # every case's later steps are played on their own dates between the registrations,
+    # so a repeat sees the earlier case in the state it was in on that day.
+    order = sorted(fresh, key=lambda item: (item[1].received, item[1].line))
+    timeline = sorted(
+        (on, _STAGES[kind], index, kind)
+        for index, (_, row) in enumerate(order) for on, kind in _steps(row)
+    )
+    total = len(order)
+    case_ids: dict[int, int] = {}
+    done = 0
+    now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    links = []
+    for on, _, index, kind in timeline:
+        fingerprint, row = order[index]
+        acting = row.officer or officer
+        source: dict[str, Any] = {"file": name, "line": row.line}
+        if row.seq:
+            source["seq"] = row.seq
+        try:
+            if kind == "registered":
+                if acting != officer:
+                    source["imported_by"] = officer
+                number = ledger.register(_intake(row), acting, source=source)
+                case_id = ledger.find_case(number)
+                case_ids[index] = case_id
+                links.append((fingerprint, case_id, name, row.line, row.seq or None, now))
+                done += 1
+                if progress is not None and (done % 200 == 0 or done == total):
+                    progress(done, total)
+                continue
+            details: dict[str, Any] = {"source": source}
+            if kind == "note":
+                details["text"] = "；".join(row.notes)
+            elif kind == "forwarded":
+                details["unit"] = row.unit
+            elif kind in ("closed", "rejected", "redirected"):
+                details.update({k: v for k, v in row.end_details.items() if v})
+            ledger.act(case_ids[index], kind, officer=acting, on=on, details=details)
+        except XinfangError as err:
+            raise ImportFailed(line=row.line, reason=err.message("zh"),
+                               reason_en=err.message("en")) from err
+    ledger.db.conn.executemany(
+        "INSERT INTO imported_rows(fingerprint, case_id, file, line, seq, imported_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)", links,
+    )
+    if progress is not None and total and done % 200:
+        progress(done, total)
+    return _added(ledger, order, case_ids)
+
+
+def _intake(row: Row) -> Intake:
+    # The row was checked and normalised field by field in `registers.normalise`.
+    return Intake(
+        channel=row.channel, content=row.content, received_on=row.received,
+        people=row.people, anonymous=row.anonymous, headcount=row.headcount,
+        locality=row.locality, category=row.category, request=row.request,
+    )
+
+
+def _added(ledger: Ledger, order: list[tuple[str, Row]], case_ids: dict[int, int]) -> list[Added]:
+    by_id = {case_id: order[index][1] for index, case_id in case_ids.items()}
+    out = []
+    ids = list(by_id)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for case_id, number, status, repeat_of in ledger.db.execute(
+            "SELECT c.id, c.number, c.status, r.number FROM cases c "
+            "LEFT JOIN cases r ON r.id = c.repeat_of "
+            f"WHERE c.id IN ({', '.join('?' for _ in chunk)})", chunk,
+        ).fetchall():
+            row = by_id[case_id]
+            out.append(Added(row.line, row.seq, number, status, repeat_of))
+    return out
+
+
+# The rejects file ----------------------------------------------------------------------
+
+
+def rejects_csv(summary: Summary) -> bytes:
+    """The rejected rows as they were, plus a column saying why, as a CSV that Excel opens
+    correctly (UTF-8 with a BOM, CRLF). Fixed, it can be imported again as it is."""
+    from xinfang.export import excel_cell
+
+    # A rejects file imported again and rejected again gets today's reasons, not both.
+    keep = [i for i, cell in enumerate(summary.header)
+            if header_key(cell) != header_key(REJECTS_COLUMN)]
+    width = max([len(summary.header)] + [len(r.cells) for r in summary.rejected])
+    keep += list(range(len(summary.header), width))
+    header = [summary.header[i] if i < len(summary.header) else "" for i in keep]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([excel_cell(cell) for cell in header + [REJECTS_COLUMN]])
+    for rejected in summary.rejected:
+        cells = [rejected.cells[i] if i < len(rejected.cells) else "" for i in keep]
+        writer.writerow([excel_cell(cell) for cell in cells]
+                        + [excel_cell(f"第 {rejected.line} 行：{rejected.text('zh')}")])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def write_rejects(path: str | Path, summary: Summary) -> None:
+    Path(path).write_bytes(rejects_csv(summary))
+
+
+def field_label(code: str, lang: str = "zh") -> str:
+    zh, en = FIELDS[code]
+    return f"{code}（{zh}）" if lang == "zh" else f"{code} ({en})"

@@ -1,0 +1,162 @@
+"""Keeping a ledger sound: the integrity check, online backup and restore."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from xinfang import lifecycle
+from xinfang.errors import XinfangError
+from xinfang.ledger import Ledger
+
+
+class BadBackup(XinfangError):
+    zh = "{path} 不是可用的 xinfang 台账备份：{reason}。现有台账没有改动。"
+    en = "{path} is not a usable xinfang ledger backup: {reason_en}. The current ledger is unchanged."
+
+
+class BackupExists(XinfangError):
+    zh = "{path} 已存在，备份不会覆盖它。换一个文件名。"
+    en = "{path} exists; a backup never overwrites a file. Choose another name."
+
+
+def check(ledger: Ledger, progress: Callable[[int, int], None] | None = None) -> list[dict]:
+    """Everything that must hold in a sound ledger; returns the findings (empty = sound).
+
+    SQLite's own integrity and foreign-key checks, the full-text index, the append-only
+    triggers on events, and for every case: its stored state equals the replay of its
+    events, every running clock's due date equals a recomputation, and the stored next
+    due date is the earliest running duty clock.
+    """
+    db = ledger.db
+    findings: list[dict[str, Any]] = []
+
+    def found(problem: str, case: str | None = None, detail: str = "") -> None:
+        findings.append({"case": case, "problem": problem, "detail": detail})
+
+    result = [row[0] for row in db.execute("PRAGMA integrity_check")]
+    if result != ["ok"]:
+        found("integrity_check", detail="; ".join(result[:20]))
+    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
+        found("foreign_key_check", detail=f"{table} row {rowid} → {parent}")
+    try:
+        db.execute("INSERT INTO cases_fts(cases_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as err:
+        found("fts_index", detail=str(err))
+    triggers = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    for name in ("events_no_update", "events_no_delete"):
+        if name not in triggers:
+            found("append_only_trigger_missing", detail=name)
+    total = db.execute("SELECT count(*) FROM cases").fetchone()[0]
+    duties = set(lifecycle.DUTIES)
+    for done, (case_id, number, next_due) in enumerate(
+        db.execute("SELECT id, number, next_due_on FROM cases ORDER BY id").fetchall(), start=1
+    ):
+        stored = ledger.stored_state(case_id)
+        replayed = ledger.replayed_state(case_id)
+        for difference in lifecycle.differences(stored, replayed):
+            found("state_differs_from_events", number, difference)
+        for clock in stored.clocks:
+            if clock.running and not clock.fixed:
+                fresh = lifecycle.Clock(clock.clock, clock.started_on, clock.length, clock.unit,
+                                        clock.due_on, clock.extra_days)
+                lifecycle.refresh_due(fresh, ledger.policy, ledger.calendar)
+                if fresh.due_on != clock.due_on:
+                    found("due_date_differs", number,
+                          f"{clock.clock}: {clock.due_on} != {fresh.due_on}")
+        running = [c.due_on.isoformat() for c in stored.clocks if c.running and c.clock in duties]
+        if (min(running) if running else None) != next_due:
+            found("next_due_differs", number, f"{next_due} != {min(running) if running else None}")
+        if progress and done % 1000 == 0:
+            progress(done, total)
+    return findings
+
+
+def _copy(source: sqlite3.Connection, target_path: Path) -> None:
+    """SQLite's online backup: a consistent copy even while others write."""
+    fd = os.open(target_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    target = sqlite3.connect(target_path)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+    os.chmod(target_path, 0o600)
+
+
+def backup(ledger: Ledger, path: str | os.PathLike) -> Path:
+    """Write a backup of the ledger to `path` (mode 0600), checked after writing."""
+    path = Path(path)
+    if path.exists():
+        raise BackupExists(path=str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _copy(ledger.db.conn, path)
+    _verify(path)
+    return path
+
+
+def _verify(path: Path) -> None:
+    """A backup must be a sound SQLite file holding an xinfang ledger this version reads."""
+    from xinfang.migrations import migrations
+
+    if not path.is_file():
+        raise BadBackup(path=str(path), reason="文件不存在", reason_en="no such file")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise BadBackup(path=str(path), reason="文件已损坏", reason_en="the file is damaged")
+            names = [row[0] for row in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = 'xinfang'")]
+            conn.execute("SELECT count(*) FROM cases").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        raise BadBackup(path=str(path), reason="不是 xinfang 台账",
+                        reason_en="not an xinfang ledger") from None
+    known = {m.name for m in migrations._migrations}
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise BadBackup(path=str(path), reason="由更新版本的 xinfang 建立",
+                        reason_en="made by a newer xinfang")
+
+
+def restore(path: str | os.PathLike, ledger_path: str | os.PathLike) -> Path | None:
+    """Replace the ledger with a checked backup. The current ledger, if any, is kept
+    beside it (returned); nothing is changed if the backup does not check out."""
+    source, target = Path(path), Path(ledger_path)
+    _verify(source)
+    kept = None
+    if target.exists():
+        conn = sqlite3.connect(target)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        kept = target.with_name(f"{target.name}.before-restore-{stamp}")
+    incoming = target.with_name(f"{target.name}.restoring")
+    if incoming.exists():
+        incoming.unlink()
+    conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        _copy(conn, incoming)
+    finally:
+        conn.close()
+    if kept is not None:
+        os.replace(target, kept)
+        for suffix in ("-wal", "-shm"):
+            stale = target.with_name(target.name + suffix)
+            if stale.exists():
+                stale.unlink()
+    os.replace(incoming, target)
+    return kept
+
+
+def findings_json(findings: list[dict]) -> str:
+    return json.dumps(findings, ensure_ascii=False, indent=2)
