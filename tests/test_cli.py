@@ -382,8 +382,9 @@ def terminal(monkeypatch):
 def test_prompts_for_missing_name_channel_and_content(run, office, terminal):
     result = run("register", "--on", "2026-11-20", input="张三\n来访\n工地拖欠工资\n")
     assert result.exit_code == 0, result.stderr
-    assert "信访人姓名" in result.stdout
-    assert "信访形式" in result.stdout
+    # Prompts are talk: on stderr, so stdout stays data even at a terminal.
+    assert "信访人姓名" in result.stderr and "信访人姓名" not in result.stdout
+    assert "信访形式" in result.stderr
     assert "已登记：XF-YQH-2026-00001" in result.stdout
     record = show_json(run, "2026-1")
     assert record["people"][0]["name"] == "张三"
@@ -403,27 +404,30 @@ def test_enter_at_the_name_prompt_means_anonymous(run, office, terminal):
 def test_only_missing_fields_are_prompted(run, office, terminal):
     result = run("register", "--channel", "来电", "--content", "噪音扰民", input="李四\n")
     assert result.exit_code == 0, result.stderr
-    assert "信访形式" not in result.stdout
-    assert "反映问题摘要" not in result.stdout
+    assert "信访人姓名" in result.stderr
+    assert "信访形式" not in result.stderr
+    assert "反映问题摘要" not in result.stderr
     assert show_json(run, "2026-1")["people"][0]["name"] == "李四"
 
 
 def test_nothing_is_prompted_when_everything_is_given(run, office, terminal):
     result = run("register", "--name", "张三", "--channel", "来访", "--content", "x")
     assert result.exit_code == 0
-    assert "信访人姓名" not in result.stdout
+    assert "信访人姓名" not in result.stderr + result.stdout
 
 
 def test_prompts_in_english(run, office, terminal):
     result = run("register", "--lang", "en", input="\nonline\nstreet lights\n")
     assert result.exit_code == 0, result.stderr
-    assert "Petitioner's name" in result.stdout
+    assert "Petitioner's name" in result.stderr
     assert "Registered: XF-YQH-2026-00001" in result.stdout
 
 
 def test_a_bad_answer_at_the_prompt_is_refused(run, office, terminal):
     result = run("register", input="张三\n飞鸽\n内容\n")
-    assert is_error(result, 2)
+    assert result.exit_code == 2
+    assert "错误：信访形式“飞鸽”无效" in result.stderr  # after the prompts, also on stderr
+    assert "Traceback" not in result.stderr + result.stdout
     assert list_json(run) == []
 
 
