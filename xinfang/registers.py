@@ -439,11 +439,12 @@ class Row:
     notes: list[str]  # remarks and other register text kept as a note on the case
 
     def fingerprint(self) -> str:
-        """The row's normalised content, hashed: the same row in any file has the same
-        fingerprint, so importing it again adds nothing. The row number (seq) and the
-        file are not part of it."""
+        """The row's normalised content, hashed: the same row in any file (any encoding,
+        date style or column order) has the same fingerprint, so importing it again adds
+        nothing. The register's row number is part of it: two rows alike in all else are
+        two petitions (the same person came twice that day); the file name is not."""
         parts: list[object] = [
-            self.received, self.anonymous, self.channel, self.headcount, self.locality,
+            unicodedata.normalize("NFKC", self.seq), self.received, self.anonymous, self.channel, self.headcount, self.locality,
             self.category, self.content, self.request, self.unit, self.forwarded,
             self.accepted, self.end, self.end_on, sorted(self.end_details.items()),
             self.officer, self.notes,
@@ -459,6 +460,7 @@ _TIME = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2})?$")
 _EXCEL_NUMBER = re.compile(r"^\d(\.\d+)?E\+?\d+$", re.IGNORECASE)
 _HEADCOUNT = re.compile(r"^(\d+)\s*人?$")
 _RELATIVE = ("今天", "昨天", "today", "yesterday")
+EARLIEST = dt.date(1950, 1, 1)  # no petition office registered anything earlier
 
 
 def _unquote(cell: str) -> str:
@@ -498,6 +500,10 @@ def _checked_id(text: str, today: dt.date) -> str | Reason:
         checksum = "校验位" in str(err.params.get("reason", ""))
         return Reason("bad_id_checksum" if checksum else "bad_id", err.message("zh"),
                       err.message("en"))
+    except ValueError:
+        # Digits of other scripts pass isdigit() but not the checksum arithmetic.
+        return Reason("bad_id", f"身份证号“{raw}”含有无法识别的字符",
+                      f"the ID number '{raw}' holds characters that are not digits")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -528,7 +534,8 @@ _ROUTE_KEYS = (("诉讼", "litigation"), ("起诉", "litigation"), ("法院", "l
 _REDIRECT_WORDS = ("途径", "诉讼", "起诉", "仲裁", "复议")
 _CLOSE_KEYS = (("部分支持", "partly"), ("不予支持", "unsupported"), ("不支持", "unsupported"),
                ("撤回", "withdrawn"), ("撤诉", "withdrawn"), ("化解", "mediated"),
-               ("调解", "mediated"), ("解决", "resolved"), ("办结", "resolved"),
+               # 解决 before 调解: "协调解决" holds 调解 but means resolved.
+               ("解决", "resolved"), ("调解", "mediated"), ("办结", "resolved"),
                ("答复", "resolved"), ("处理", "resolved"), ("回复", "resolved"),
                ("结案", "resolved"), ("完毕", "resolved"), ("满意", "resolved"),
                ("落实", "resolved"), ("支持", "resolved"))
@@ -600,6 +607,10 @@ def normalise(cells: list[str], columns: Columns, line: int, *,
         if value > today:
             reasons.append(Reason("future_date", f"{what} {value} 在今天（{today}）之后",
                                   f"the {what_en} {value} is after today ({today})"))
+            return None
+        if value < EARLIEST:
+            reasons.append(Reason("bad_date", f"{what} {value} 早于 {EARLIEST.year} 年，请核对",
+                                  f"the {what_en} {value} is before {EARLIEST.year}; check it"))
             return None
         return value
 

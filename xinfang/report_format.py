@@ -38,7 +38,7 @@ def _groups(items: list[dict[str, Any]]) -> list[tuple[str | None, list[dict[str
 
 def _line(item: dict[str, Any], lang: str) -> list[str]:
     zh = lang == "zh"
-    if "days_overdue" in item:
+    if item.get("days_overdue") is not None:
         left = f"超期 {item['days_overdue']} 天" if zh else f"{item['days_overdue']} days overdue"
     else:
         left = f"还剩 {item['days_left']} 天" if zh else f"{item['days_left']} days left"
@@ -106,8 +106,9 @@ def csv_text(report: dict[str, Any]) -> str:
     writer.writerow(CSV_COLUMNS)
     for section in ("overdue", "due_soon"):
         for i in report[section]:
-            writer.writerow([section, i["id"], i["clock"], i["due_on"], i.get("days_overdue", ""),
-                             i.get("days_left", ""), i["unit"] or "", i["holder"]["name"] or "",
+            writer.writerow([section, i["id"], i["clock"], i["due_on"],
+                             "" if i["days_overdue"] is None else i["days_overdue"],
+                             i["days_left"], i["unit"] or "", i["holder"]["name"] or "",
                              i["holder"]["since"] or "", i["status"],
                              int(bool(i.get("needs_escalation")))])
     return out.getvalue()

@@ -22,11 +22,12 @@ _DUTY_LIST = ", ".join(f"'{code}'" for code in DUTIES)
 
 
 def due_soon_until(ledger: Ledger, as_of: dt.date) -> dt.date:
-    """The last due date that is "due soon" on `as_of` (the policy's warning window)."""
+    """The last due date that is "due soon" on `as_of`: due dates up to the day before the
+    first working day past the policy's warning window, so a fixed date on a rest day
+    right after the window counts as it does in `rules.clock_state`."""
     warning = ledger.policy.number("warning_days")
-    if warning <= 0:
-        return as_of
-    return due_date(as_of, warning, "workdays", ledger.calendar).due_on
+    beyond = due_date(as_of, warning + 1, "workdays", ledger.calendar).due_on
+    return beyond - dt.timedelta(days=1)
 
 
 def chain_lengths(ledger: Ledger, case_ids: list[int]) -> dict[int, int]:
@@ -88,12 +89,14 @@ def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> dict[str
             days = (as_of - due_on).days
             flag_list = json.loads(flags)
             item["days_overdue"] = days
+            item["days_left"] = -days
             item["needs_escalation"] = rules.needs_escalation(
                 days, lengths.get(case_id, 1), "escalated" in flag_list,
                 policy.number("escalate_overdue_days"), policy.number("repeat_chain_escalate"),
             )
             late.append(item)
         else:
+            item["days_overdue"] = None
             item["days_left"] = (due_on - as_of).days
             upcoming.append(item)
     worst: dict[str | None, int] = {}
@@ -111,14 +114,19 @@ def major(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
     states = ", ".join(f"'{s}'" for s in OPEN)
     rows = ledger.db.execute(
         "SELECT c.number, c.received_on, c.headcount, c.category, c.locality, c.content, "
-        "c.status, c.flags, (SELECT count(*) FROM case_people cp WHERE cp.case_id = c.id) "
+        "c.status, c.flags, (SELECT count(*) FROM case_people cp WHERE cp.case_id = c.id), "
+        "c.confidential "
         f"FROM cases c WHERE c.received_on <= ? AND c.status IN ({states}) AND "
         "(c.headcount >= ? OR c.flags LIKE '%\"to_province\"%' OR c.flags LIKE '%\"to_beijing\"%') "
         "ORDER BY c.received_on DESC, c.number",
         [as_of.isoformat(), threshold],
     ).fetchall()
     out = []
-    for number, received, headcount, category, locality, content, status, flags, people in rows:
+    for (number, received, headcount, category, locality, content, status, flags, people,
+         confidential) in rows:
+        if confidential:
+            # Whistle-blowing material must never reach the accused (2022 Regulation Art 30).
+            content = "（保密）"
         flag_list = json.loads(flags)
         if not rules.is_major(headcount, flag_list, threshold):
             continue

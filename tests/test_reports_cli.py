@@ -1,0 +1,464 @@
+"""The report commands through CliRunner: the nightly overdue report in every format,
+figures, major visits, repeat chains and their correction, and the list filters that go
+with them."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import io
+import json
+
+import pytest
+import typer.testing
+
+from xinfang import actions
+from xinfang.intake import make_intake, make_person
+from xinfang.report_format import CSV_COLUMNS
+
+D = dt.date
+OFFICER = "测试员"
+ID_A = "11010519491231002X"
+ID_B = "371526196601318579"
+IDS = [ID_A, ID_B, "110105198001010016", "371526197003150029", "320102198511200039",
+       "440301199007070040", "51010719751212005X"]
+MATTERS = ["工地拖欠农民工工资", "违章建筑影响采光", "养殖场污水直排", "土地承包合同纠纷",
+           "低保资格被取消", "小区物业乱收费", "学校食堂卫生差"]
+FORMATS = ["text", "md", "csv", "json"]
+
+_build_once = functools.cache(typer.testing._get_command)
+
+
+@pytest.fixture(autouse=True)
+def command_built_once(monkeypatch):
+    # CliRunner turns the Typer app into a Click command on every invoke; it never changes.
+    monkeypatch.setattr(typer.testing, "_get_command", _build_once)
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+
+
+@pytest.fixture
+def run(cli):
+    """`cli`, plus: nothing a user types ever ends in a traceback."""
+
+    def invoke(*args, input=None):
+        result = cli(*args, input=input)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            f"traceback from {args}: {result.exception!r}")
+        return result
+
+    return invoke
+
+
+def ok(result):
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def is_error(result, code=1):
+    return (result.exit_code == code and result.stderr.startswith("错误：")
+            and "Traceback" not in result.stderr + result.stdout)
+
+
+def register(ledger, received, person, content=None, **fields):
+    intake = make_intake(channel="来访", content=content or MATTERS[person], received_on=received,
+                         today=ledger.today, category="劳动社保",
+                         people=[make_person(f"信访人{person}", IDS[person], None)], **fields)
+    return ledger.register(intake, OFFICER)
+
+
+@pytest.fixture
+def overdue_ledger(ledger):
+    """As of 11-23: 人社局 holds cases 19 and 6 days overdue, 住建局 one 12 days overdue,
+    the office one it has not forwarded (7 days); one more is due soon (3 days left)."""
+    for unit in ("人社局", "住建局"):
+        ledger.add_unit(unit, "县区")
+    n = {}
+    for key, received, person, unit, forwarded in [
+        ("a", D(2026, 10, 19), 0, "人社局", D(2026, 10, 20)),
+        ("b", D(2026, 11, 1), 1, "人社局", D(2026, 11, 2)),
+        ("c", D(2026, 10, 26), 2, "住建局", D(2026, 10, 27)),
+        ("d", D(2026, 11, 1), 3, None, None),
+        ("e", D(2026, 11, 11), 4, None, None),
+    ]:
+        n[key] = register(ledger, received, person)
+        if unit:
+            actions.forward(ledger, n[key], unit, officer=OFFICER, on=forwarded)
+    return n
+
+
+@pytest.fixture
+def quiet_ledger(ledger):
+    """Nothing overdue: one duty due soon, and a closed case whose windows have lapsed."""
+    n = {"soon": register(ledger, D(2026, 11, 11), 0)}
+    n["closed"] = register(ledger, D(2026, 8, 3), 1)
+    actions.accept(ledger, n["closed"], officer=OFFICER, on=D(2026, 8, 4))
+    actions.close(ledger, n["closed"], "resolved", "已答复", officer=OFFICER, on=D(2026, 9, 1))
+    return n
+
+
+def report_json(run, *extra):
+    return json.loads(ok(run("report", "overdue", "--format", "json", *extra)).stdout)
+
+
+# The nightly overdue report ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_nightly_report_prints_the_same_bytes_twice(run, overdue_ledger, fmt):
+    first = ok(run("report", "overdue", "--format", fmt))
+    second = ok(run("report", "overdue", "--format", fmt))
+    assert first.stdout_bytes == second.stdout_bytes
+    assert overdue_ledger["a"] in first.stdout
+    # Without --as-of the report is as of today.
+    dated = ok(run("report", "overdue", "--format", fmt, "--as-of", "2026-11-23"))
+    assert dated.stdout_bytes == first.stdout_bytes
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_quiet_if_none_prints_nothing_when_nothing_is_overdue(run, quiet_ledger, fmt):
+    result = ok(run("report", "overdue", "--format", fmt, "--quiet-if-none"))
+    assert result.stdout == ""
+    assert result.stderr == ""
+    # Without the option the report says there is nothing overdue.
+    assert ok(run("report", "overdue", "--format", fmt)).stdout != ""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_quiet_if_none_prints_the_report_when_something_is_overdue(run, overdue_ledger, fmt):
+    quiet = ok(run("report", "overdue", "--format", fmt, "--quiet-if-none"))
+    assert quiet.stdout == ok(run("report", "overdue", "--format", fmt)).stdout
+    assert overdue_ledger["a"] in quiet.stdout
+
+
+def test_quiet_if_none_on_an_empty_ledger(run, ledger):
+    result = ok(run("report", "overdue", "--quiet-if-none"))
+    assert result.stdout == ""
+
+
+def test_text_report(run, overdue_ledger, monkeypatch):
+    n = overdue_ledger
+    monkeypatch.setenv("TERM", "xterm-256color")  # cron may pass a TERM; no terminal though
+    result = ok(run("report", "overdue", "--format", "text"))
+    out = result.stdout
+    assert "\x1b" not in out + result.stderr
+    lines = out.splitlines()
+    assert lines[0] == "超期报告 2026-11-23"
+    assert lines[1] == "超期 4 件（4 项期限），即将到期 1 项"
+    heads = [line for line in lines if line.startswith("【")]
+    assert heads == ["【人社局】超期 2 项", "【住建局】超期 1 项", "【本办（未转送）】超期 1 项"]
+    order = [next(key for key, number in n.items() if number in line) for line in lines
+             if line.startswith("  ")]
+    assert order == ["a", "b", "c", "d", "e"]
+    line_a = next(line for line in lines if n["a"] in line)
+    assert "超期 19 天" in line_a and "截止 2026-11-04" in line_a and "需上报" in line_a
+    assert "需上报" not in next(line for line in lines if n["b"] in line)
+    assert "今天截止" not in out
+    assert lines[lines.index("即将到期") + 1].count("还剩 3 天") == 1
+
+
+def test_text_report_in_english(run, overdue_ledger):
+    out = ok(run("report", "overdue", "--lang", "en")).stdout
+    assert out.startswith("Overdue report 2026-11-23\n4 cases overdue (4 clocks), 1 due soon\n")
+    assert "19 days overdue" in out and "needs escalation" in out
+
+
+def test_json_report_is_a_list_of_objects(run, overdue_ledger):
+    n = overdue_ledger
+    items = report_json(run)
+    assert isinstance(items, list) and all(isinstance(i, dict) for i in items)
+    overdue = [i for i in items if i["section"] == "overdue"]
+    soon = [i for i in items if i["section"] == "due_soon"]
+    assert items == overdue + soon
+    for item in overdue:
+        assert {"id", "clock", "due_on", "days_overdue", "unit", "holder"} <= set(item)
+    for item in soon:
+        assert {"id", "clock", "due_on", "unit", "holder"} <= set(item)
+    assert [(i["id"], i["clock"], i["days_overdue"], i["unit"]) for i in overdue] == [
+        (n["a"], "notify", 19, "人社局"), (n["b"], "notify", 6, "人社局"),
+        (n["c"], "notify", 12, "住建局"), (n["d"], "forward", 7, None)]
+    first = overdue[0]
+    assert first["due_on"] == "2026-11-04"
+    assert first["holder"] == {"kind": "unit", "name": "人社局", "since": "2026-10-20"}
+    assert first["needs_escalation"] is True
+    assert [(i["id"], i["clock"], i["due_on"], i["days_left"]) for i in soon] == [
+        (n["e"], "forward", "2026-11-26", 3)]
+
+
+def test_csv_report(run, overdue_ledger):
+    n = overdue_ledger
+    out = ok(run("report", "overdue", "--format", "csv")).stdout
+    rows = list(csv.reader(io.StringIO(out)))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    records = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    assert [(r["section"], r["id"], r["days_overdue"], r["days_left"]) for r in records] == [
+        ("overdue", n["a"], "19", "-19"), ("overdue", n["b"], "6", "-6"),
+        ("overdue", n["c"], "12", "-12"), ("overdue", n["d"], "7", "-7"),
+        ("due_soon", n["e"], "", "3")]
+    assert records[0]["unit"] == "人社局" and records[0]["needs_escalation"] == "1"
+    assert records[1]["needs_escalation"] == "0"
+
+
+def test_markdown_report(run, overdue_ledger):
+    n = overdue_ledger
+    out = ok(run("report", "overdue", "--format", "md")).stdout
+    assert out.startswith("# 超期报告 2026-11-23\n")
+    sections = [line for line in out.splitlines() if line.startswith("## ")]
+    assert sections == ["## 人社局", "## 住建局", "## 本办（未转送）", "## 即将到期"]
+    assert f"| {n['a']} | 受理告知 | 2026-11-04 | 19 | 人社局 | 是 |\n" in out
+    assert f"| {n['b']} | 受理告知 | 2026-11-17 | 6 | 人社局 |  |\n" in out
+    assert f"| {n['e']} | 登记转送 | 2026-11-26 | 3 | 本办（未转送） |\n" in out
+
+
+def test_report_for_one_unit(run, overdue_ledger):
+    n = overdue_ledger
+    items = report_json(run, "--unit", "住建局")
+    assert [(i["section"], i["id"]) for i in items] == [("overdue", n["c"])]
+    text = ok(run("report", "overdue", "--unit", "人社局")).stdout
+    assert n["a"] in text and n["b"] in text and n["c"] not in text and n["d"] not in text
+
+
+def test_report_for_an_unknown_unit_is_refused(run, overdue_ledger):
+    result = run("report", "overdue", "--unit", "人设局")
+    assert is_error(result)
+    assert "人社局" in result.stderr  # the closest name is suggested
+    assert result.stdout == ""
+
+
+def test_report_as_of_the_due_date_and_the_day_after(run, ledger):
+    number = register(ledger, D(2026, 11, 1), 0)  # forward → Monday 11-16
+    due_day = report_json(run, "--as-of", "2026-11-16")
+    assert [(i["section"], i["id"], i["days_left"]) for i in due_day] == [
+        ("due_soon", number, 0)]
+    assert "今天截止" in ok(run("report", "overdue", "--as-of", "2026-11-16")).stdout
+    day_after = report_json(run, "--as-of", "2026-11-17")
+    assert [(i["section"], i["id"], i["days_overdue"]) for i in day_after] == [
+        ("overdue", number, 1)]
+    assert ok(run("report", "overdue", "--as-of", "2026-11-16", "--quiet-if-none")).stdout == ""
+
+
+def test_report_over_national_day(run, ledger):
+    number = register(ledger, D(2026, 9, 20), 0)  # 10-05 is a holiday: forward → 10-08
+    assert report_json(run, "--as-of", "2026-10-08")[0]["section"] == "due_soon"
+    assert report_json(run, "--as-of", "2026年10月9日")[0]["days_overdue"] == 1
+    assert report_json(run, "--as-of", "2026-10-09")[0]["id"] == number
+
+
+def test_a_policy_change_moves_the_report(run, ledger):
+    number = register(ledger, D(2026, 11, 10), 0)  # forward 15 days → 11-25
+    assert report_json(run)[0]["section"] == "due_soon"
+    ok(run("policy", "set", "forward", "5", "--unit", "工作日"))
+    [item] = report_json(run)  # 5 working days → 11-17
+    assert (item["section"], item["id"], item["due_on"], item["days_overdue"]) == (
+        "overdue", number, "2026-11-17", 6)
+
+
+def test_bad_format_is_a_usage_error(run, overdue_ledger):
+    result = run("report", "overdue", "--format", "xml")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+
+
+def test_report_refuses_a_missing_ledger(run, db_path):
+    result = run("report", "overdue")
+    assert result.exit_code == 1
+    assert not db_path.exists()
+
+
+# Figures ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def figures_ledger(ledger):
+    ledger.add_unit("人社局", "县区")
+    on_time = register(ledger, D(2026, 3, 2), 0)
+    actions.forward(ledger, on_time, "人社局", officer=OFFICER, on=D(2026, 3, 5))
+    actions.accept(ledger, on_time, officer=OFFICER, on=D(2026, 3, 10))
+    actions.close(ledger, on_time, "resolved", "已答复", officer=OFFICER, on=D(2026, 4, 10))
+    actions.followup(ledger, on_time, officer=OFFICER, satisfaction="基本满意",
+                     on=D(2026, 4, 15))
+    register(ledger, D(2026, 11, 2), 1)  # forward came due 11-17, never forwarded
+    register(ledger, D(2026, 11, 20), 0, content=MATTERS[0] + "（再次反映）")  # a repeat, not due
+    return ledger
+
+
+def test_stats_json_with_numerators_and_denominators(run, figures_ledger):
+    result = json.loads(ok(run("report", "stats", "--from", "2026-01-01", "--to", "2026-11-23",
+                               "--json")).stdout)
+    figures = {code: (f["numerator"], f["denominator"]) for code, f in
+               result["figures"].items()}
+    assert figures == {
+        # forward + notify of the first case on time; the second's forward came due.
+        "timely_acceptance": (2, 3),
+        "on_time_closing": (1, 1),
+        "participation": (1, 1),
+        "satisfaction": (1, 1),
+        "repeat_rate": (1, 3),
+        "first_time_resolution": (0, 1),  # it came back
+    }
+    assert result["figures"]["repeat_rate"]["rate"] == round(1 / 3, 4)
+    assert (result["from"], result["to"]) == ("2026-01-01", "2026-11-23")
+
+
+def test_stats_defaults_to_this_year_and_groups(run, figures_ledger):
+    result = json.loads(ok(run("report", "stats", "--by", "unit", "--json")).stdout)
+    assert (result["from"], result["to"]) == ("2026-01-01", "2026-11-23")
+    assert [(g["key"], g["registered"]) for g in result["groups"]] == [("", 2), ("人社局", 1)]
+    text = ok(run("report", "stats")).stdout
+    for name in ("及时受理率", "按期办结率", "参评率", "满意率", "重复信访率", "一次性化解率"):
+        assert name in text
+    assert "\x1b" not in text
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--by", "person"], ["--from", "2026-11-01", "--to", "2026-10-01"]],
+)
+def test_stats_usage_errors(run, figures_ledger, args):
+    result = run("report", "stats", *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+
+
+# Collective and major visits ----------------------------------------------------------------
+
+
+def cli_register(run, *extra, on="2026-11-20", content="征地补偿款未到位"):
+    result = ok(run("register", "--channel", "来访", "--content", content, "--on", on,
+                    "--json", *extra))
+    return json.loads(result.stdout)["id"]
+
+
+def list_ids(run, *extra):
+    return [r["id"] for r in json.loads(ok(run("list", "--json", *extra)).stdout)]
+
+
+def test_major_report_and_list_filters(run, ledger):
+    reps = [arg for i in range(5) for arg in ("--person", f"代表{i},,1390000000{i},")]
+    crowd = cli_register(run, "--name", "领头人", "--headcount", "30", *reps, on="2026-11-18")
+    province = cli_register(run, "--name", "钱七", "--flag", "赴省", on="2026-11-19",
+                            content="医疗纠纷赔偿")
+    four = cli_register(run, "--name", "孙八", "--headcount", "4", content="村道损毁")
+    items = json.loads(ok(run("report", "major", "--json")).stdout)
+    assert [(i["id"], i["flags"]) for i in items] == [
+        (province, ["to_province"]),
+        (crowd, ["collective", "too_many_representatives"]),  # 1 + 5 = 6 representatives
+    ]
+    text = ok(run("report", "major")).stdout
+    assert text.startswith("重大访情 2026-11-23：2 件\n")
+    assert "赴省" in text and "代表超过5人" in text and four not in text
+    assert list_ids(run, "--collective") == [crowd]
+    assert list_ids(run, "--flag", "赴省") == [province]
+    assert list_ids(run, "--flag", "to_province") == [province]
+
+
+def test_a_bad_major_flag_is_a_usage_error(run, ledger):
+    result = run("register", "--name", "钱七", "--channel", "来访", "--content", "医疗纠纷",
+                 "--flag", "赴京")
+    assert is_error(result, 2)
+
+
+# Repeat petitions ------------------------------------------------------------------------
+
+
+def show(run, case):
+    return json.loads(ok(run("show", case, "--json")).stdout)
+
+
+def test_a_repeat_is_linked_and_shown_at_registration(run, ledger):
+    who = ("--name", "张三", "--id-number", ID_A, "--category", "劳动社保")
+    first = cli_register(run, *who, on="2026-11-02", content="工地拖欠农民工工资")
+    result = ok(run("register", "--channel", "来访", "--on", "2026-11-10", *who,
+                    "--content", "工地拖欠农民工工资（再次反映）"))
+    assert first in result.stdout  # the earlier case is shown at once
+    assert "提示：同一事项正在办理中" in result.stderr
+    assert "xinfang repeats" in result.stderr  # how to correct it
+    second = show(run, "2026-2")
+    assert second["repeat_of"] == first
+    assert {"repeat", "repeat_being_handled"} <= set(second["flags"])
+    other = cli_register(run, "--name", "张三", "--id-number", ID_A, "--category", "劳动社保",
+                         content="宅基地被邻居侵占")
+    assert show(run, other)["repeat_of"] is None
+    namesake = cli_register(run, "--name", "张三", "--id-number", ID_B, "--category", "劳动社保",
+                            content="工地拖欠农民工工资")
+    assert show(run, namesake)["repeat_of"] is None
+    assert list_ids(run, "--repeat") == [second["id"]]
+
+
+def test_repeat_of_and_not_repeat_at_registration(run, ledger):
+    who = ("--name", "张三", "--id-number", ID_A, "--category", "劳动社保")
+    first = cli_register(run, *who, on="2026-11-02", content="工地拖欠农民工工资")
+    new = cli_register(run, *who, "--not-repeat", on="2026-11-05", content="工地拖欠农民工工资")
+    linked = cli_register(run, "--name", "李四", "--repeat-of", first, on="2026-11-06",
+                          content="包工头跑路")
+    registered = {case: show(run, case)["events"][0]["details"] for case in (new, linked)}
+    assert registered[new]["repeat_decision"] == "not_repeat"
+    assert "repeat_of" not in registered[new]
+    assert (registered[linked]["repeat_decision"], registered[linked]["repeat_of"]) == (
+        "officer", first)
+    chains = json.loads(ok(run("repeats", "--json")).stdout)
+    assert [(c["first"], [x["id"] for x in c["cases"]]) for c in chains] == [
+        (first, [first, linked])]
+    both = run("register", *who, "--channel", "来访", "--content", "工地拖欠农民工工资",
+               "--repeat-of", first, "--not-repeat")
+    assert is_error(both, 2)
+
+
+def test_repeats_lists_and_corrects_chains(run, ledger):
+    assert "台账中没有重复信访" in ok(run("repeats")).stderr
+    who = ("--name", "张三", "--id-number", ID_A, "--category", "劳动社保")
+    first = cli_register(run, *who, on="2026-11-02", content="工地拖欠农民工工资")
+    second = cli_register(run, *who, on="2026-11-05", content="工地拖欠农民工工资")
+    third = cli_register(run, *who, on="2026-11-09", content="多次反映工地拖欠农民工工资")
+    chains = json.loads(ok(run("repeats", "--json")).stdout)
+    assert [(c["first"], c["length"]) for c in chains] == [(first, 3)]
+    chain = json.loads(ok(run("repeats", third, "--json")).stdout)
+    assert [c["id"] for c in chain["cases"]] == [first, second, third]
+    assert first in ok(run("repeats")).stdout
+
+    result = ok(run("repeats", second, "--not-repeat", "--officer", "李干事", "--json"))
+    assert json.loads(result.stdout)["length"] == 1
+    record = show(run, second)
+    assert record["repeat_of"] is None and "repeat" not in record["flags"]
+    event = record["events"][-1]
+    assert (event["kind"], event["officer"], event["details"]["decision"]) == (
+        "repeat_marked", "李干事", "not_repeat")
+    chains = json.loads(ok(run("repeats", "--json")).stdout)
+    assert [(c["first"], [x["id"] for x in c["cases"]]) for c in chains] == [
+        (first, [first, third])]
+
+    ok(run("repeats", second, "--repeat-of", third))
+    assert show(run, second)["repeat_of"] == first  # to the first case of third's chain
+    assert json.loads(ok(run("repeats", "--json")).stdout)[0]["length"] == 3
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--not-repeat"], ["2026-1", "--not-repeat", "--repeat-of", "2026-2"]],
+)
+def test_repeats_usage_errors(run, ledger, args):
+    cli_register(run, "--name", "张三")
+    cli_register(run, "--name", "李四")
+    assert is_error(run("repeats", *args), 2)
+
+
+def test_a_case_cannot_repeat_itself(run, ledger):
+    number = cli_register(run, "--name", "张三")
+    result = run("repeats", number, "--repeat-of", number)
+    assert is_error(result)
+
+
+# list filters that go with the reports -------------------------------------------------------
+
+
+def test_list_overdue_and_due_within(run, overdue_ledger):
+    n = overdue_ledger
+    assert set(list_ids(run, "--overdue")) == {n["a"], n["b"], n["c"], n["d"]}
+    assert list_ids(run, "--due-within", "3") == [n["e"]]
+    assert list_ids(run, "--due-within", "2") == []
+    assert list_ids(run, "--overdue", "--unit", "住建局") == [n["c"]]
+    assert list_ids(run, "--overdue", "--as-of", "2026-11-10") == [n["a"]]
