@@ -28,8 +28,8 @@ from xinfang.errors import (
     UnknownUnit,
 )
 from xinfang.intake import make_intake, make_person
-from xinfang.lifecycle import ANY, TRANSITIONS, ExtensionTooLong
 from xinfang.ledger import Ledger
+from xinfang.lifecycle import ANY, TRANSITIONS, ExtensionTooLong
 
 TODAY = dt.date(2026, 11, 23)
 D = dt.date.fromisoformat
@@ -175,11 +175,11 @@ def do(ledger: Ledger, number: str, act: str, on: dt.date | None = None,
     return calls[act]()
 
 
-def drive(ledger: Ledger, state: str, start: dt.date = D("2026-11-02")) -> str:
-    """A new case brought into `state`, one act a day after registration on `start`."""
-    number = register(ledger, start)
-    for offset, act in enumerate(PATHS[state], start=1):
-        do(ledger, number, act, start + dt.timedelta(days=offset))
+def drive(ledger: Ledger, state: str) -> str:
+    """A new case registered on 11-02 and brought into `state`, one act a day."""
+    number = register(ledger, D("2026-11-02"))
+    for day, act in enumerate(PATHS[state], start=3):
+        do(ledger, number, act, dt.date(2026, 11, day))
     return number
 
 

@@ -235,15 +235,15 @@ def _print_group_warnings(ledger: Ledger, intake: Any, lang: str) -> None:
     threshold = policy.number("collective_headcount")
     zh = lang == "zh"
     if rules.is_major(intake.headcount, intake.flags, threshold):
-        say((f"提示：集体访或越级访（{intake.headcount} 人），属重大访情，请即时报告。" if zh else
+        say(f"提示：集体访或越级访（{intake.headcount} 人），属重大访情，请即时报告。" if zh else
              f"Note: a collective or out-of-level visit ({intake.headcount} people): report it "
-             "at once as a major visit."))
+             "at once as a major visit.")
     maximum = policy.number("max_representatives")
     if rules.too_many_representatives(len(intake.people), intake.headcount, threshold, maximum):
-        say((f"提示：集体访代表人数不得超过 {maximum} 人（《信访工作条例》第二十条），本次登记了 "
+        say(f"提示：集体访代表人数不得超过 {maximum} 人（《信访工作条例》第二十条），本次登记了 "
              f"{len(intake.people)} 人。" if zh else
              f"Note: a group may send at most {maximum} representatives (2022 Regulation "
-             f"Art 20); {len(intake.people)} were registered."))
+             f"Art 20); {len(intake.people)} were registered.")
 
 
 def _print_repeat(ledger: Ledger, number: str, lang: str) -> None:
