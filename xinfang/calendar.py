@@ -30,7 +30,8 @@ class WorkCalendar:
     def _china(self):
         import holidays  # imported late: it is heavy and most commands never need it
 
-        return holidays.China(years=range(2000, dt.date.today().year + 2), language="zh_CN")
+        # Years are filled in as they are asked for, so a command pays for the years it uses.
+        return holidays.China(language="zh_CN")
 
     @cached_property
     def _published_years(self) -> frozenset[int]:
@@ -46,19 +47,20 @@ class WorkCalendar:
     def _china_en(self):
         import holidays
 
-        return holidays.China(years=range(2000, dt.date.today().year + 2), language="en_US")
+        return holidays.China(language="en_US")
 
     def holiday_name(self, day: dt.date, lang: str = "zh") -> str | None:
         return (self._china if lang == "zh" else self._china_en).get(day)
 
     def is_makeup_workday(self, day: dt.date) -> bool:
+        self._china.get(day)  # fill in the year
         return day in self._china.weekend_workdays
 
     def is_working_day(self, day: dt.date) -> bool:
         override = self.overrides.get(day)
         if override is not None:
             return override.working
-        if day in self._china:
+        if day in self._china:  # also fills in the year's make-up working days
             return False
         if day.weekday() >= 5:
             return day in self._china.weekend_workdays
@@ -68,7 +70,10 @@ class WorkCalendar:
         """The year's special days as (date, kind, why): kind is `rest` for a holiday on
         a weekday, `makeup` for a weekend working day, `override-rest`/`override-work`."""
         days: dict[dt.date, tuple[str, str]] = {}
-        for day, name in (self._china if lang == "zh" else self._china_en).items():
+        names = self._china if lang == "zh" else self._china_en
+        names.get(dt.date(year, 1, 1))
+        self._china.get(dt.date(year, 1, 1))
+        for day, name in names.items():
             if day.year == year:
                 days[day] = ("rest", name)
         for day in self._china.weekend_workdays:
