@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from xinfang.cli import (
+    AsOfOpt,
     DbOpt,
     JsonOpt,
     LangOpt,
@@ -26,6 +27,8 @@ from xinfang.cli import (
 )
 
 if TYPE_CHECKING:
+    from rich.progress import TaskID
+
     from xinfang.importer import Summary
 
 PROGRESS_FROM = 2000  # rows: smaller files import in a moment, without a bar
@@ -40,7 +43,7 @@ def _out(line: str = "") -> None:
 
 
 @contextlib.contextmanager
-def _progress_bar(lang: str) -> Iterator[Callable[[int, int], None] | None]:
+def _progress_bar(lang: str) -> Iterator[Callable[[str, int, int], None] | None]:
     """A progress bar on stderr for a big file at a terminal; nothing otherwise."""
     from xinfang.output import stderr_console
 
@@ -50,24 +53,27 @@ def _progress_bar(lang: str) -> Iterator[Callable[[int, int], None] | None]:
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    state: dict[str, object] = {}
+    bar = Progress("{task.description}", BarColumn(), MofNCompleteColumn(),
+                   TimeRemainingColumn(), console=console, transient=True)
+    tasks: dict[str, TaskID] = {}
+    names = {"check": ("检查", "Checking"), "write": ("导入", "Importing")}
 
-    def update(done: int, total: int) -> None:
+    def update(stage: str, done: int, total: int) -> None:
         if total < PROGRESS_FROM:
             return
-        if "bar" not in state:
-            bar = Progress("{task.description}", BarColumn(), MofNCompleteColumn(),
-                           TimeRemainingColumn(), console=console, transient=True)
+        if not tasks:
             bar.start()
-            state["bar"] = bar
-            state["task"] = bar.add_task("导入" if lang == "zh" else "Importing", total=total)
-        state["bar"].update(state["task"], completed=done)  # type: ignore[attr-defined]
+        if stage not in tasks:
+            for task in tasks.values():  # the stage before is over
+                bar.update(task, completed=bar.tasks[task].total)
+            tasks[stage] = bar.add_task(names[stage][0 if lang == "zh" else 1], total=total)
+        bar.update(tasks[stage], completed=done)
 
     try:
         yield update
     finally:
-        if "bar" in state:
-            state["bar"].stop()  # type: ignore[attr-defined]
+        if tasks:
+            bar.stop()
 
 
 @command(app, "import")
@@ -201,12 +207,14 @@ def export(
     person: Annotated[str | None, typer.Option("--person", help="信访人身份证号或姓名。", show_default=False)] = None,
     search: Annotated[str | None, typer.Option("--search", help="在反映问题和诉求中查找文字。", show_default=False)] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="只导出有期限已超期的。")] = False,
+    due_within: Annotated[int | None, typer.Option("--due-within", help="只导出 N 天内有期限到期的。", min=0, show_default=False)] = None,
     repeat: Annotated[bool, typer.Option("--repeat", help="只导出重复信访。")] = False,
     collective: Annotated[bool, typer.Option("--collective", help="只导出集体访。")] = False,
     flag: Annotated[str | None, typer.Option("--flag", help="只导出带此提示的，如 赴省、进京。", show_default=False)] = None,
     case: Annotated[list[str] | None, typer.Option("--case", help="只导出这些编号的案件（可写多次）；保密案件只能这样导出。", show_default=False)] = None,
     with_pii: Annotated[bool, typer.Option("--with-pii", help="导出完整身份证号和电话（会记入每件案件的经过）。")] = False,
     events: Annotated[bool, typer.Option("--events", help="每个办理事项一行，而不是每件案件一行。")] = False,
+    as_of: AsOfOpt = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入这个文件；默认打印到标准输出。", show_default=False, dir_okay=False)] = None,
     officer: OfficerOpt = None,
     db: DbOpt = None,
@@ -235,8 +243,8 @@ def export(
     filters = queries.Filters(
         status=statuses or None, unit=unit, category=category, locality=locality,
         since=_date(since), until=_date(until), person=person, search=search,
-        overdue=overdue, repeat=repeat, collective=collective,
-        flag=parse_flag(flag) if flag else None,
+        overdue=overdue, due_within=due_within, repeat=repeat, collective=collective,
+        flag=parse_flag(flag) if flag else None, as_of=_date(as_of),
     )
     if case and filters != queries.Filters():
         fail("--case 不能与筛选条件同时使用：要么指定编号，要么用条件筛选。" if zh else

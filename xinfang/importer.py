@@ -33,7 +33,7 @@ from xinfang.registers import (
     read_table,
 )
 
-Progress = Callable[[int, int], None]  # (rows written, rows to write)
+Progress = Callable[[str, int, int], None]  # (stage: "check" or "write", done, total)
 
 
 class ImportFailed(XinfangError):
@@ -144,37 +144,32 @@ def import_register(
     if ledger.office() is None:
         raise OfficeNotSet()
     summary = Summary(name, decoded.encoding, table.header, table.columns, dry_run)
-    today = ledger.today
-    rows: list[Row] = []
-    fingerprints: dict[str, Row] = {}
-    seen: dict[str, int] = {}
+    width = len(table.header)
+    seq_index = table.columns.fields.get("seq")
+    fingerprints: dict[str, Row] = {}  # the rows to add, each once
     for raw in table.rows:
         summary.read += 1
-        seq_index = table.columns.fields.get("seq")
+        if progress is not None and summary.read % 1000 == 0:
+            progress("check", summary.read, len(table.rows))
         seq = raw.cells[seq_index].strip() if seq_index is not None and \
             seq_index < len(raw.cells) else ""
         if is_blank(raw.cells, table.columns):
             summary.skipped.append(Skipped(raw.line, seq, "blank"))
             continue
-        result = normalise(raw.cells, table.columns, raw.line, today=today)
-        if len(raw.cells) > len(table.header) and any(c.strip() for c in
-                                                      raw.cells[len(table.header):]):
-            extra = Reason("extra_cells",
-                           f"本行有 {len(raw.cells)} 格，表头只有 {len(table.header)} 列"
-                           "（可能有没加引号的逗号）",
-                           f"the row has {len(raw.cells)} cells but the header has "
-                           f"{len(table.header)} columns (an unquoted comma?)")
+        result = normalise(raw.cells, table.columns, raw.line, today=ledger.today,
+                           garbled=decoded.replaced > 0)
+        if len(raw.cells) > width and any(cell.strip() for cell in raw.cells[width:]):
+            extra = _extra_cells(len(raw.cells), width)
             result = [*result, extra] if isinstance(result, list) else [extra]
         if isinstance(result, list):
             summary.rejected.append(Rejected(raw.line, seq, result, raw.cells))
             continue
         fingerprint = result.fingerprint()
-        if fingerprint in seen:
-            summary.skipped.append(Skipped(raw.line, seq, "duplicate", seen[fingerprint]))
+        if fingerprint in fingerprints:
+            summary.skipped.append(
+                Skipped(raw.line, seq, "duplicate", fingerprints[fingerprint].line))
             continue
-        seen[fingerprint] = raw.line
         fingerprints[fingerprint] = result
-        rows.append(result)
 
     with _transaction(ledger, rollback=dry_run):
         already = _imported(ledger, list(fingerprints))
@@ -189,6 +184,13 @@ def import_register(
     summary.skipped.sort(key=lambda s: s.line)
     summary.added.sort(key=lambda a: a.line)
     return summary
+
+
+def _extra_cells(cells: int, width: int) -> Reason:
+    return Reason("extra_cells",
+                  f"本行有 {cells} 格，表头只有 {width} 列（可能有没加引号的逗号）",
+                  f"the row has {cells} cells but the header has {width} columns "
+                  "(an unquoted comma?)")
 
 
 @contextmanager
@@ -298,7 +300,7 @@ def _write(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, officer: str
                 links.append((fingerprint, case_id, name, row.line, row.seq or None, now))
                 done += 1
                 if progress is not None and (done % 200 == 0 or done == total):
-                    progress(done, total)
+                    progress("write", done, total)
                 continue
             details: dict[str, Any] = {"source": source}
             if kind == "note":
@@ -315,8 +317,6 @@ def _write(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, officer: str
         "INSERT INTO imported_rows(fingerprint, case_id, file, line, seq, imported_at) "
         "VALUES (?, ?, ?, ?, ?, ?)", links,
     )
-    if progress is not None and total and done % 200:
-        progress(done, total)
     return _added(ledger, order, case_ids)
 
 

@@ -484,8 +484,31 @@ def register_date(text: str) -> dt.date:
     return parse_date(cleaned)
 
 
+_ID18 = re.compile(r"^\d{17}[\dX]$", re.ASCII)
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
+
+
+def _plainly_valid_id(text: str, today: dt.date) -> bool:
+    # The common case, checked without stdnum (a large register has a million of them):
+    # 18 ASCII characters, the check digit right, a birth date that exists. Anything
+    # else goes to `people.normalize_id`, which also says what is wrong.
+    if not _ID18.match(text):
+        return False
+    total = sum(int(char) * weight for char, weight in zip(text, _ID_WEIGHTS, strict=False))
+    if "10X98765432"[total % 11] != text[17]:
+        return False
+    try:
+        born = dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+    except ValueError:
+        return False
+    return 1890 <= born.year and born <= today
+
+
 @functools.lru_cache(maxsize=65536)
 def _checked_id(text: str, today: dt.date) -> str | Reason:
+    if _plainly_valid_id(text, today):
+        return text
     raw = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     if _EXCEL_NUMBER.match(raw):
         return Reason(
@@ -508,6 +531,8 @@ def _checked_id(text: str, today: dt.date) -> str | Reason:
 
 @functools.lru_cache(maxsize=65536)
 def _checked_phone(text: str) -> str | Reason:
+    if _MOBILE.match(text):
+        return text
     try:
         return normalize_phone(text)
     except BadPhone as err:
@@ -569,24 +594,22 @@ def classify_result(text: str) -> tuple[str, dict[str, str | None]] | None:
     return "closed", {"result": code, "opinion": t}
 
 
-def normalise(cells: list[str], columns: Columns, line: int, *,
-              today: dt.date) -> Row | list[Reason]:
+def normalise(cells: list[str], columns: Columns, line: int, *, today: dt.date,
+              garbled: bool = True) -> Row | list[Reason]:
     """The row as a `Row`, or every reason it cannot be imported (all of them at once,
-    so a clerk fixes a row in one go)."""
-    fields = columns.fields
+    so a clerk fixes a row in one go). `garbled=False` says the file decoded cleanly, so
+    no cell can hold an undecodable byte."""
     width = len(cells)
+    values = {
+        code: (_unquote(cells[index]) if cells[index][:1] == "'" else cells[index]).strip()
+        for code, index in columns.fields.items() if index < width
+    }
 
     def get(code: str) -> str:
-        index = fields.get(code)
-        if index is None or index >= width:
-            return ""
-        cell = cells[index]
-        if cell[:1] == "'":
-            cell = _unquote(cell)
-        return cell.strip()
+        return values.get(code, "")
 
     reasons: list[Reason] = []
-    if any("\ufffd" in cell for cell in cells):
+    if garbled and any("\ufffd" in cell for cell in cells):
         reasons.append(Reason("unreadable", "含有无法识别的字符（文件编码不对或文件已损坏）",
                               "holds characters that cannot be read (wrong encoding or a "
                               "damaged file)"))
