@@ -229,7 +229,9 @@ def _assigned(state, on, details, policy, cal):
 
 
 def _objected(state, on, details, policy, cal):
-    # The unit sends it back: the office holds it again and must forward it anew.
+    # The unit sends it back: it is no longer the responsible unit; the office holds the
+    # case again and must forward it anew.
+    state.unit = None
     _hold(state, "office", "office", on)
 
 

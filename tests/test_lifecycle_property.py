@@ -1,0 +1,190 @@
+"""Whatever acts officers try, in whatever order, on whatever dates and with whatever
+details, the ledger stays explainable: every case's stored state is the replay of its
+events, and the events table holds exactly the acts that succeeded, as they were written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from xinfang import actions, lifecycle
+from xinfang.errors import DateBeforePrevious, FutureDate, NotAllowed, XinfangError
+from xinfang.intake import make_intake, make_person
+from xinfang.ledger import Ledger
+from xinfang.lifecycle import TRANSITIONS
+
+TODAY = dt.date(2026, 11, 23)
+KINDS = sorted(kind for kind in TRANSITIONS if kind != "registered")
+PEOPLE = (("张三", "13812345678"), ("李四", "13912345678"), ("王五", None))
+
+
+def mostly(likely: st.SearchStrategy, anything: st.SearchStrategy) -> st.SearchStrategy:
+    """Three draws in four from `likely`, so random walks get deep into a case's life."""
+    return st.one_of(likely, likely, likely, anything)
+
+
+@functools.cache  # one strategy per state: building strategies is slow
+def step(status: str | None) -> st.SearchStrategy:
+    """One attempted act: mostly a step the case's state allows, with sensible details;
+    otherwise anything from the table (asides included), with any details and date."""
+    moves = [kind for kind in lifecycle.allowed_actions(status)
+             if lifecycle.ANY not in TRANSITIONS[kind].sources]
+    return st.tuples(
+        mostly(st.sampled_from(moves or KINDS), st.sampled_from(KINDS)),
+        mostly(st.integers(0, 6), st.integers(-6, 60)),  # days after the case's last act
+        st.integers(0, 9).map(lambda x: x == 0),  # leave the date out (today)
+        mostly(st.sampled_from(["人社局", "住建局"]), st.sampled_from(["人社", ""])),
+        mostly(st.integers(1, 12), st.integers(-3, 35)),  # days of an extension, hearing …
+        mostly(st.sampled_from(["理由", "拖欠工资 [b]"]),
+               st.text(alphabet="理由拖欠工资 []\"'<>*", max_size=5)),  # maybe blank
+        st.sampled_from([None, "满意", "基本满意", "不满意", "unreachable", "很好"]),
+    )
+
+
+intakes = st.lists(
+    st.tuples(mostly(st.dates(dt.date(2025, 12, 1), dt.date(2026, 6, 30)),
+                     st.dates(dt.date(2025, 12, 1), TODAY)),
+              st.sampled_from(PEOPLE)),
+    min_size=1, max_size=3,
+)
+
+
+def perform(ledger: Ledger, numbers: list[str], index: int, kind: str, on: dt.date | None,
+            unit: str, n: int, text: str, choice: str | None) -> dict:
+    """Try one act through the functions officers' commands call."""
+    number = numbers[index]
+    kw = {"officer": "王专干", "on": on}
+    day = on or ledger.today
+    pick = lambda options: options[n % len(options)]  # noqa: E731
+    if kind in ("forwarded", "assigned"):
+        # A report-by date goes with an assignment; one time in five it is wrong.
+        with_date = (kind == "assigned") != (n % 5 == 0)
+        return actions.forward(ledger, number, unit or "人社局", assign=kind == "assigned",
+                               report_by=day + dt.timedelta(days=n) if with_date else None,
+                               **kw)
+    if kind == "objected":
+        return actions.object_(ledger, number, text, **kw)
+    if kind == "accepted":
+        return actions.accept(ledger, number, **kw)
+    if kind == "rejected":
+        return actions.reject(ledger, number, pick(["handling", "final", "no_remit", "other",
+                                                    "bogus"]), text=text, **kw)
+    if kind == "redirected":
+        return actions.redirect(ledger, number, pick(["litigation", "arbitration",
+                                                      "admin-review", "other", "x"]),
+                                text=text or None, **kw)
+    if kind == "extended":
+        return actions.extend(ledger, number, n, text, pick(["王局长", "张主任", "王局长", ""]),
+                              **kw)
+    if kind == "escalated":
+        return actions.escalate(ledger, number, text, unit=unit or None,
+                                leader=None if n % 3 == 0 else "李书记", plan=text or None,
+                                target=day + dt.timedelta(days=n) if n > 0 else None, **kw)
+    if kind == "closed":
+        return actions.close(ledger, number, pick(["resolved", "partly", "unsupported",
+                                                   "mediated", "withdrawn", "很好"]), text, **kw)
+    if kind in ("review_requested", "review_concluded"):
+        step = "request" if kind == "review_requested" else "conclude"
+        return actions.review(ledger, number, step, note=text or None, **kw)
+    if kind in ("recheck_requested", "recheck_concluded"):
+        step = "request" if kind == "recheck_requested" else "conclude"
+        return actions.recheck(ledger, number, step, note=text or None, **kw)
+    if kind == "recheck_hearing":
+        start = day - dt.timedelta(days=n % 7) if n >= 0 else day + dt.timedelta(days=1)
+        return actions.recheck(ledger, number, "hearing", hearing_from=start, hearing_to=day,
+                               **kw)
+    if kind == "followed_up":
+        return actions.followup(ledger, number, satisfaction=None if choice == "unreachable"
+                                else choice, unreachable=choice == "unreachable",
+                                note=text or None, **kw)
+    if kind == "reopened":
+        return actions.reopen(ledger, number, text, **kw)
+    if kind == "note":
+        return ledger.act(number, "note", officer="王专干", on=on, details={"text": text})
+    if kind == "revealed":
+        return ledger.act(number, "revealed", officer="王专干", on=on,
+                          details={"fields": ["id_number", "phone"], "command": "show"})
+    if kind == "repeat_marked":
+        other = numbers[(index + n) % len(numbers)] if n % 2 else None
+        return ledger.mark_repeat(number, officer="王专干", repeat_of=other, on=on)
+    raise AssertionError(f"no way to try {kind}: add it to this test")
+
+
+def written(event: dict) -> tuple:
+    on = event["on"] if "on" in event else event["acted_on"]
+    return (event["uid"], event["kind"], on, event["officer"], event["details"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(intakes=intakes, data=st.data())
+def test_any_sequence_of_acts_leaves_a_replayable_untouched_history(intakes, data):
+    with tempfile.TemporaryDirectory() as tmp:
+        ledger = Ledger.open(Path(tmp) / "ledger.db", create=True, today=TODAY)
+        try:
+            ledger.set_office("YQH", "鱼邱湖街道信访办", "测试员")
+            ledger.add_unit("人社局", "县区")
+            ledger.add_unit("住建局", "县区")
+            check(ledger, intakes, data)
+        finally:
+            ledger.close()
+
+
+def check(ledger: Ledger, intakes, data) -> None:
+    numbers: list[str] = []
+    captured: dict[int, list[tuple]] = {}
+    last: dict[int, dt.date] = {}
+    for received, (name, phone) in sorted(intakes):
+        intake = make_intake(channel="来访", content="工地拖欠工资", received_on=received,
+                             today=TODAY, category="劳动社保",
+                             people=[make_person(name, phone=phone)])
+        number = ledger.register(intake, "登记员")
+        case_id = ledger.find_case(number)
+        numbers.append(number)
+        # `register` returns only the number: its event is taken as first read.
+        captured[case_id] = [written(event) for event in ledger.events(case_id)]
+        assert [kind for _, kind, *_ in captured[case_id]] == ["registered"]
+        last[case_id] = received
+
+    for _ in range(data.draw(st.integers(0, 30), label="acts")):
+        index = data.draw(st.integers(0, len(numbers) - 1), label="case")
+        case_id = ledger.find_case(numbers[index])
+        kind, shift, undated, unit, n, text, choice = data.draw(
+            step(ledger.stored_state(case_id).status), label="act")
+        on = None if undated else last[case_id] + dt.timedelta(days=shift)
+        before = ledger.stored_state(case_id)
+        count = ledger.db.execute("SELECT count(*) FROM events").fetchone()[0]
+        try:
+            event = perform(ledger, numbers, index, kind, on, unit, n, text, choice)
+        except XinfangError as refused:
+            # A refusal leaves no trace, and says why truthfully.
+            assert ledger.stored_state(case_id) == before
+            assert ledger.db.execute("SELECT count(*) FROM events").fetchone()[0] == count
+            if isinstance(refused, NotAllowed):
+                assert not lifecycle.allowed(before.status, kind)
+            if isinstance(refused, FutureDate):
+                assert (on or TODAY) > TODAY
+            if isinstance(refused, DateBeforePrevious):
+                assert (on or TODAY) < before.last_on
+            continue
+        # Only an act the table allows, dated between the previous act and today, is taken.
+        acted_on = dt.date.fromisoformat(event["acted_on"])
+        assert lifecycle.allowed(before.status, event["kind"])
+        assert before.last_on <= acted_on <= TODAY
+        captured[case_id].append(written(event))
+        last[case_id] = acted_on
+
+    total = 0
+    for case_id, expected in captured.items():
+        stored, replayed = ledger.stored_state(case_id), ledger.replayed_state(case_id)
+        assert lifecycle.differences(stored, replayed) == []
+        assert [written(event) for event in ledger.events(case_id)] == expected
+        running = [c.clock for c in stored.clocks if c.running]
+        assert len(running) == len(set(running)), f"a clock runs twice: {running}"
+        total += len(expected)
+    assert ledger.db.execute("SELECT count(*) FROM events").fetchone()[0] == total
