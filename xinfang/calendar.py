@@ -20,7 +20,7 @@ class Override:
     reason: str
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: due dates are cached per calendar
 class WorkCalendar:
     """Answers "is this a working day?" for any date."""
 

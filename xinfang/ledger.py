@@ -292,22 +292,7 @@ class Ledger:
                     "VALUES (?, ?, ?, ?)",
                     [case_id, person_id, int(position == 0), position],
                 )
-            details = {
-                "channel": intake.channel,
-                "headcount": intake.headcount,
-                "locality": intake.locality,
-                "category": intake.category,
-                "content": intake.content,
-                "request": intake.request,
-                "anonymous": intake.anonymous,
-                "confidential": intake.confidential,
-                "people": person_uids,
-                "flags": intake.flags + repeat.get("flags", []),
-                "repeat_of": repeat.get("repeat_of"),
-                "repeat_decision": repeat.get("decision"),
-                "source": source,  # where an imported case came from: file, line, seq
-            }
-            details = {key: value for key, value in details.items() if value not in (None, [])}
+            details = registered_details(intake, person_uids, repeat, source)
             self._append(case_id, "registered", intake.received_on, officer, details,
                          CaseState(), number)
         return number
@@ -422,11 +407,7 @@ class Ledger:
         number: str,
     ) -> dict[str, Any]:
         new_state = lifecycle.apply(state, kind, on, details, self.policy, self.calendar)
-        late = [
-            clock.clock for clock in new_state.clocks
-            if clock.stopped_on == on and clock.late and clock.clock in lifecycle.WINDOWS
-            and clock not in state.clocks
-        ]
+        late = lifecycle.late_windows(state, new_state, on)
         if late:
             # An act after its window is recorded, and says so in the history.
             details = {**details, "late": late}
@@ -583,6 +564,28 @@ class Ledger:
             for event in self.events(case_id)
         ]
         return lifecycle.replay(events, self.policy, self.calendar)
+
+
+def registered_details(intake: Intake, person_uids: list[str], repeat: dict[str, Any],
+                       source: dict[str, Any] | None) -> dict[str, Any]:
+    """What the `registered` event records: the intake, its petitioners, the repeat
+    decision and, for an imported case, where it came from (file, line, seq)."""
+    details = {
+        "channel": intake.channel,
+        "headcount": intake.headcount,
+        "locality": intake.locality,
+        "category": intake.category,
+        "content": intake.content,
+        "request": intake.request,
+        "anonymous": intake.anonymous,
+        "confidential": intake.confidential,
+        "people": person_uids,
+        "flags": intake.flags + repeat.get("flags", []),
+        "repeat_of": repeat.get("repeat_of"),
+        "repeat_decision": repeat.get("decision"),
+        "source": source,
+    }
+    return {key: value for key, value in details.items() if value not in (None, [])}
 
 
 _DUTY_SQL = ", ".join(f"'{code}'" for code in lifecycle.DUTIES)

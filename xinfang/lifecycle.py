@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,6 +141,22 @@ def allowed_actions(status: str | None) -> list[str]:
             if kind not in ("registered", "revealed", "repeat_marked") and allowed(status, kind)]
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _cached_due(start: dt.date, length: int, unit: str, calendar: Calendar,
+                extra_days: int) -> dt.date:
+    return due_date(start, length, unit, calendar, extra_days).due_on
+
+
+def due_on(start: dt.date, length: int, unit: str, calendar: Calendar,
+           extra_days: int = 0) -> dt.date:
+    """`deadlines.due_date(...).due_on`, remembered per calendar object: a ledger's
+    calendar is replaced, never changed, when an override is added or removed."""
+    try:
+        return _cached_due(start, length, unit, calendar, extra_days)
+    except TypeError:  # a calendar that cannot be a cache key
+        return due_date(start, length, unit, calendar, extra_days).due_on
+
+
 def start_clock(
     code: str, on: dt.date, policy: Policy, calendar: Calendar, extra_days: int = 0
 ) -> Clock:
@@ -147,8 +164,8 @@ def start_clock(
         # No policy length (an assignment's report-by date): the act itself sets the due date.
         return Clock(code, on, 0, "days", on, extra_days)
     rule = policy.rule(code)
-    due = due_date(on, rule.length, rule.unit, calendar, extra_days)
-    return Clock(code, on, rule.length, rule.unit, due.due_on, extra_days)
+    return Clock(code, on, rule.length, rule.unit,
+                 due_on(on, rule.length, rule.unit, calendar, extra_days), extra_days)
 
 
 def refresh_due(clock: Clock, policy: Policy, calendar: Calendar) -> None:
@@ -157,9 +174,7 @@ def refresh_due(clock: Clock, policy: Policy, calendar: Calendar) -> None:
         return
     rule = policy.rule(clock.clock)
     clock.length, clock.unit = rule.length, rule.unit
-    clock.due_on = due_date(
-        clock.started_on, clock.length, clock.unit, calendar, clock.extra_days
-    ).due_on
+    clock.due_on = due_on(clock.started_on, clock.length, clock.unit, calendar, clock.extra_days)
 
 
 # A window waits for one act; another act that ends it after it lapsed (a unit accepting,
@@ -188,7 +203,7 @@ def apply(
 ) -> CaseState:
     """The state after one event. The caller checks `allowed` first."""
     rule = TRANSITIONS[kind]
-    new = copy.deepcopy(state)
+    new = _copy(state)
     for code in rule.stops:
         _stop(new, code, on, kind)
     for code in rule.starts:
@@ -199,6 +214,26 @@ def apply(
         new.last_on = max(on, new.last_on) if new.last_on else on
     _EFFECTS.get(kind, _nothing)(new, on, details, policy, calendar)
     return new
+
+
+def _copy(state: CaseState) -> CaseState:
+    """A copy deep enough for `apply` (clocks and flags are changed in place), far cheaper
+    than copy.deepcopy: an import replays millions of events."""
+    new = copy.copy(state)
+    new.clocks = [copy.copy(clock) for clock in state.clocks]
+    new.flags = set(state.flags)
+    return new
+
+
+def late_windows(before: CaseState, after: CaseState, on: dt.date) -> list[str]:
+    """The windows an event stopped after they had lapsed, when it was the act they
+    waited for: such an act is recorded and flagged late."""
+    running_before = {clock.clock for clock in before.clocks if clock.running}
+    return [
+        clock.clock for clock in after.clocks
+        if clock.stopped_on == on and clock.late and clock.clock in WINDOWS
+        and clock.clock in running_before
+    ]
 
 
 def _nothing(state: CaseState, on: dt.date, details: dict, policy: Policy, cal: Calendar):
