@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import xinfang.bulk
 from xinfang.errors import OfficeNotSet, XinfangError
 from xinfang.importer import ImportFailed, import_register, rejects_csv
 from xinfang.ledger import Ledger
@@ -312,46 +313,86 @@ def test_rejects_file_round_trip(ledger, tmp_path):
     assert len(run(ledger, corrected, name="rejects-fixed.csv").added) == 0
 
 
-def test_a_failure_mid_file_leaves_the_ledger_unchanged(ledger, monkeypatch):
-    run(ledger, register_csv([row("0", name="先有", id_number="", content="已有的案件")]))
-    before = counts(ledger)
-    original = Ledger.register
+def _fail_on_call(monkeypatch, target, attribute, n, error):
+    """Make `target.attribute` raise `error` on its n-th call; returns the call list."""
+    original = getattr(target, attribute)
     calls = []
 
-    def failing(self, *args, **kwargs):
+    def failing(*args, **kwargs):
         calls.append(1)
-        if len(calls) == 4:
-            raise RuntimeError("disk pulled out")
-        return original(self, *args, **kwargs)
+        if len(calls) == n:
+            raise error
+        return original(*args, **kwargs)
 
-    monkeypatch.setattr(Ledger, "register", failing)
+    monkeypatch.setattr(target, attribute, failing)
+    return calls
+
+
+# Where a failure is injected on each writing path: mid-way through building the cases,
+# and (bulk) after cases and events are written but before their clocks are.
+_FAILURES = {
+    "bulk-building": (lambda: xinfang.bulk, "_case_row", 4, False),
+    "bulk-writing": (lambda: xinfang.bulk, "_case_row", 7, False),
+    "one-by-one": (lambda: Ledger, "register", 4, True),
+}
+
+
+@pytest.mark.parametrize("where", sorted(_FAILURES))
+def test_a_failure_mid_file_leaves_the_ledger_unchanged(ledger, monkeypatch, where):
+    run(ledger, register_csv([row("0", name="先有", id_number="", content="已有的案件")]))
+    before = counts(ledger)
+    target, attribute, n, one_by_one = _FAILURES[where]
+    calls = _fail_on_call(monkeypatch, target(), attribute, n, RuntimeError("disk pulled out"))
     data = register_csv([row(str(i), name=f"人{i}", id_number="", content=f"事项{i}",
                              unit="新单位") for i in range(1, 8)])
     with pytest.raises(RuntimeError):
-        run(ledger, data)
-    assert len(calls) == 4
+        run(ledger, data, one_by_one=one_by_one)
+    assert len(calls) == n
     assert counts(ledger) == before
     assert not ledger.db.conn.in_transaction
 
 
-@pytest.mark.parametrize("error", [KeyboardInterrupt, OfficeNotSet])
-def test_an_interrupt_or_a_refused_step_leaves_the_ledger_unchanged(ledger, monkeypatch, error):
+def test_a_failure_after_rows_were_written_leaves_the_ledger_unchanged(ledger, monkeypatch):
+    """The bulk path writes cases and events before clocks: a failure there undoes all."""
     before = counts(ledger)
-    original = Ledger.act
-    acts = []
+    conn = ledger.db.conn
+    original = conn.executemany
 
-    def failing(self, *args, **kwargs):
-        acts.append(1)
-        if len(acts) == 3:
-            raise error()
-        return original(self, *args, **kwargs)
+    class Proxy:
+        def __getattr__(self, name):
+            return getattr(conn, name)
 
-    monkeypatch.setattr(Ledger, "act", failing)
+        def executemany(self, sql, rows):
+            if sql.lstrip().startswith("INSERT INTO clocks"):
+                raise RuntimeError("disk full")
+            return original(sql, rows)
+
+    monkeypatch.setattr(ledger.db, "_conn", Proxy(), raising=False)
+    monkeypatch.setattr(type(ledger.db), "conn", property(lambda self: self.__dict__.get(
+        "_conn", conn)), raising=False)
+    data = register_csv([row(str(i), name=f"人{i}", id_number="", content=f"事项{i}")
+                         for i in range(1, 6)])
+    with pytest.raises(RuntimeError):
+        run(ledger, data)
+    monkeypatch.undo()
+    assert counts(ledger) == before
+    assert not conn.in_transaction
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+@pytest.mark.parametrize("error", [KeyboardInterrupt, OfficeNotSet])
+def test_an_interrupt_or_a_refused_step_leaves_the_ledger_unchanged(ledger, monkeypatch, error,
+                                                                    one_by_one):
+    before = counts(ledger)
+    import xinfang.lifecycle
+
+    # Every act of either path goes through lifecycle.apply: fail the third.
+    _fail_on_call(monkeypatch, xinfang.lifecycle, "apply", 3, error())
     data = register_csv([row(str(i), name=f"人{i}", id_number="", content=f"事项{i}",
                              unit="住建局") for i in range(1, 6)])
     expected = KeyboardInterrupt if error is KeyboardInterrupt else ImportFailed
     with pytest.raises(expected) as info:
-        run(ledger, data)
+        run(ledger, data, one_by_one=one_by_one)
     if expected is ImportFailed:
         assert "第 " in info.value.message("zh") and "台账未改动" in info.value.message("zh")
     assert counts(ledger) == before
