@@ -184,6 +184,15 @@ def register_many(
             raise CaseFailed(index, error) from error
 
     people.write()
+    # The full-text index is filled in one statement after the cases, not row by row
+    # through its trigger: an order of magnitude faster. The trigger is dropped and made
+    # again inside the caller's transaction, so a failure restores it with everything else.
+    trigger = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'cases_fts_insert'"
+    ).fetchone()
+    if trigger:
+        db.execute("DROP TRIGGER cases_fts_insert")
+    first_id = case_rows[0][0] if case_rows else None
     db.conn.executemany(
         "INSERT INTO cases(id, uid, number, year, seq, received_on, channel, headcount, "
         "locality, category, content, request, anonymous, confidential, status, unit_id, "
@@ -192,6 +201,11 @@ def register_many(
         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         case_rows,
     )
+    if first_id is not None:
+        db.execute("INSERT INTO cases_fts(rowid, content, request) "
+                   "SELECT id, content, request FROM cases WHERE id >= ?", [first_id])
+    if trigger:
+        db.execute(trigger[0])
     db.conn.executemany(
         "INSERT INTO case_people(case_id, person_id, lead, position) VALUES (?, ?, ?, ?)",
         people_rows,
@@ -213,10 +227,12 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
 def _event(case_id: int, kind: str, on: dt.date, officer: str, details: dict[str, Any],
            now: str) -> tuple:
-    return (new_uid(), case_id, kind, on.isoformat(), now, officer,
-            json.dumps(details, ensure_ascii=False, sort_keys=True))
+    return (new_uid(), case_id, kind, on.isoformat(), now, officer, _ENCODE(details))
 
 
 def _case_row(case_id: int, number: str, year: int, seq: int, intake: Intake,

@@ -57,6 +57,16 @@ class WorkCalendar:
         return day in self._china.weekend_workdays
 
     def is_working_day(self, day: dt.date) -> bool:
+        known = self._working.get(day)
+        if known is None:
+            known = self._working[day] = self._is_working_day(day)
+        return known
+
+    @cached_property
+    def _working(self) -> dict[dt.date, bool]:
+        return {}
+
+    def _is_working_day(self, day: dt.date) -> bool:
         override = self.overrides.get(day)
         if override is not None:
             return override.working

@@ -53,6 +53,7 @@ def open_ledger(path: str | os.PathLike, *, create: bool) -> sqlite_utils.Databa
     db = sqlite_utils.Database(path)
     conn = db.conn
     conn.execute("PRAGMA busy_timeout = 30000")
+    _refuse_newer(db, path)  # before any pragma that writes: a newer ledger is left as it is
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
@@ -60,12 +61,15 @@ def open_ledger(path: str | os.PathLike, *, create: bool) -> sqlite_utils.Databa
     return db
 
 
-def _migrate(db: sqlite_utils.Database, path: Path) -> None:
+def _refuse_newer(db: sqlite_utils.Database, path: Path) -> None:
     known = {migration.name for migration in migrations._migrations}
     unknown = [m.name for m in migrations.applied(db) if m.name not in known]
     if unknown:
         db.close()
         raise LedgerTooNew(path=str(path), names=", ".join(unknown))
+
+
+def _migrate(db: sqlite_utils.Database, path: Path) -> None:
     pending = migrations.pending(db)
     if not pending:
         return
@@ -73,13 +77,18 @@ def _migrate(db: sqlite_utils.Database, path: Path) -> None:
         # An older ledger: keep a copy of it as it was before upgrading.
         backup_path = path.with_name(f"{path.name}.before-{pending[0].name}")
         if not backup_path.exists():
-            fd = os.open(backup_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            # Written under another name and renamed when whole: a copy cut short by a
+            # crash must never pass for the backup on the next try.
+            partial = backup_path.with_name(backup_path.name + ".partial")
+            partial.unlink(missing_ok=True)
+            fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
             os.close(fd)
-            target = sqlite3.connect(backup_path)
+            target = sqlite3.connect(partial)
             try:
                 db.conn.backup(target)
             finally:
                 target.close()
+            os.replace(partial, backup_path)
     # All pending migrations in one transaction: each one's own becomes a savepoint.
     with write(db):
         migrations.apply(db)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
-import uuid
 from functools import cached_property
 from typing import Any
 
@@ -38,8 +38,9 @@ _SHORT_REF = re.compile(r"^(\d{4})-(\d{1,6})$")
 
 
 def new_uid() -> str:
-    """A globally unique id, so ledgers of several offices can be merged without clashes."""
-    return uuid.uuid4().hex
+    """A globally unique id (128 random bits, as hex), so ledgers of several offices can be
+    merged without clashes."""
+    return os.urandom(16).hex()
 
 
 def _now() -> str:

@@ -220,7 +220,11 @@ def _copy(state: CaseState) -> CaseState:
     """A copy deep enough for `apply` (clocks and flags are changed in place), far cheaper
     than copy.deepcopy: an import replays millions of events."""
     new = copy.copy(state)
-    new.clocks = [copy.copy(clock) for clock in state.clocks]
+    new.clocks = [
+        Clock(c.clock, c.started_on, c.length, c.unit, c.due_on, c.extra_days, c.stopped_on,
+              c.late, c.fixed)
+        for c in state.clocks
+    ]
     new.flags = set(state.flags)
     return new
 

@@ -39,41 +39,49 @@ def check(ledger: Ledger, progress: Callable[[int, int], None] | None = None) ->
     def found(problem: str, case: str | None = None, detail: str = "") -> None:
         findings.append({"case": case, "problem": problem, "detail": detail})
 
-    result = [row[0] for row in db.execute("PRAGMA integrity_check")]
-    if result != ["ok"]:
-        found("integrity_check", detail="; ".join(result[:20]))
-    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
-        found("foreign_key_check", detail=f"{table} row {rowid} → {parent}")
     try:
         db.execute("INSERT INTO cases_fts(cases_fts, rank) VALUES ('integrity-check', 1)")
     except sqlite3.DatabaseError as err:
         found("fts_index", detail=str(err))
-    triggers = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    for name in ("events_no_update", "events_no_delete"):
-        if name not in triggers:
-            found("append_only_trigger_missing", detail=name)
-    total = db.execute("SELECT count(*) FROM cases").fetchone()[0]
-    duties = set(lifecycle.DUTIES)
-    for done, (case_id, number, next_due) in enumerate(
-        db.execute("SELECT id, number, next_due_on FROM cases ORDER BY id").fetchall(), start=1
-    ):
-        stored = ledger.stored_state(case_id)
-        replayed = ledger.replayed_state(case_id)
-        for difference in lifecycle.differences(stored, replayed):
-            found("state_differs_from_events", number, difference)
-        for clock in stored.clocks:
-            if clock.running and not clock.fixed:
-                fresh = lifecycle.Clock(clock.clock, clock.started_on, clock.length, clock.unit,
-                                        clock.due_on, clock.extra_days)
-                lifecycle.refresh_due(fresh, ledger.policy, ledger.calendar)
-                if fresh.due_on != clock.due_on:
-                    found("due_date_differs", number,
-                          f"{clock.clock}: {clock.due_on} != {fresh.due_on}")
-        running = [c.due_on.isoformat() for c in stored.clocks if c.running and c.clock in duties]
-        if (min(running) if running else None) != next_due:
-            found("next_due_differs", number, f"{next_due} != {min(running) if running else None}")
-        if progress and done % 1000 == 0:
-            progress(done, total)
+    # The rest reads one snapshot: officers may be registering while the check runs, and
+    # a case seen half before and half after their commit is not a problem of the ledger.
+    # (The full-text check above writes, so it runs before the snapshot is taken.)
+    db.conn.execute("BEGIN")
+    try:
+        result = [row[0] for row in db.execute("PRAGMA integrity_check")]
+        if result != ["ok"]:
+            found("integrity_check", detail="; ".join(result[:20]))
+        for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
+            found("foreign_key_check", detail=f"{table} row {rowid} → {parent}")
+        triggers = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        for name in ("events_no_update", "events_no_delete"):
+            if name not in triggers:
+                found("append_only_trigger_missing", detail=name)
+        total = db.execute("SELECT count(*) FROM cases").fetchone()[0]
+        duties = set(lifecycle.DUTIES)
+        for done, (case_id, number, next_due) in enumerate(
+            db.execute("SELECT id, number, next_due_on FROM cases ORDER BY id").fetchall(), start=1
+        ):
+            stored = ledger.stored_state(case_id)
+            replayed = ledger.replayed_state(case_id)
+            for difference in lifecycle.differences(stored, replayed):
+                found("state_differs_from_events", number, difference)
+            for clock in stored.clocks:
+                if clock.running and not clock.fixed:
+                    fresh = lifecycle.Clock(clock.clock, clock.started_on, clock.length, clock.unit,
+                                            clock.due_on, clock.extra_days)
+                    lifecycle.refresh_due(fresh, ledger.policy, ledger.calendar)
+                    if fresh.due_on != clock.due_on:
+                        found("due_date_differs", number,
+                              f"{clock.clock}: {clock.due_on} != {fresh.due_on}")
+            running = [c.due_on.isoformat() for c in stored.clocks if c.running and c.clock in duties]
+            if (min(running) if running else None) != next_due:
+                found("next_due_differs", number, f"{next_due} != {min(running) if running else None}")
+            if progress and done % 1000 == 0:
+                progress(done, total)
+    finally:
+        if db.conn.in_transaction:
+            db.conn.execute("COMMIT")
     return findings
 
 
@@ -84,6 +92,8 @@ def _copy(source: sqlite3.Connection, target_path: Path) -> None:
     target = sqlite3.connect(target_path)
     try:
         source.backup(target)
+        # One self-contained file: opening it later leaves no -wal/-shm files beside it.
+        target.execute("PRAGMA journal_mode = DELETE")
     finally:
         target.close()
     os.chmod(target_path, 0o600)
@@ -100,6 +110,12 @@ def backup(ledger: Ledger, path: str | os.PathLike) -> Path:
     return path
 
 
+def _read_only(path: Path) -> str:
+    """A read-only SQLite URI for `path`. The name is percent-encoded: `#`, `?` and `%`
+    in a file name (`备份#1.db`) would otherwise be read as parts of the URI."""
+    return path.absolute().as_uri() + "?mode=ro"
+
+
 def _verify(path: Path) -> None:
     """A backup must be a sound SQLite file holding an xinfang ledger this version reads."""
     from xinfang.migrations import migrations
@@ -107,7 +123,7 @@ def _verify(path: Path) -> None:
     if not path.is_file():
         raise BadBackup(path=str(path), reason="文件不存在", reason_en="no such file")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(_read_only(path), uri=True)
         try:
             if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise BadBackup(path=str(path), reason="文件已损坏", reason_en="the file is damaged")
@@ -143,7 +159,7 @@ def restore(path: str | os.PathLike, ledger_path: str | os.PathLike) -> Path | N
     incoming = target.with_name(f"{target.name}.restoring")
     if incoming.exists():
         incoming.unlink()
-    conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    conn = sqlite3.connect(_read_only(source), uri=True)
     try:
         _copy(conn, incoming)
     finally:
