@@ -180,3 +180,9 @@ CREATE UNIQUE INDEX imported_rows_fingerprint ON imported_rows(fingerprint);
 CREATE INDEX imported_rows_case ON imported_rows(case_id)
 """,
     )
+
+
+@migrations()
+def m003_repeat_index(db: sqlite_utils.Database) -> None:
+    # Repeat chains are counted by their first case: find its repeats without a scan.
+    _run(db, "CREATE INDEX cases_repeat_of ON cases(repeat_of) WHERE repeat_of IS NOT NULL")
