@@ -268,11 +268,7 @@ class Ledger:
             repeat = self._repeat_decision(intake, repeat_of, not_repeat)
             year = intake.received_on.year
             prefix = f"XF-{office['code']}-{year}-"
-            last = self.db.execute(
-                "SELECT max(seq) FROM cases WHERE year = ? AND number LIKE ?",
-                [year, prefix + "%"],
-            ).fetchone()[0]
-            seq = (last or 0) + 1
+            seq = self._last_seq(year, prefix) + 1
             number = f"{prefix}{seq:05d}"
             on = intake.received_on.isoformat()
             cursor = self.db.execute(
@@ -297,6 +293,17 @@ class Ledger:
             self._append(case_id, "registered", intake.received_on, officer, details,
                          CaseState(), number)
         return number
+
+    def _last_seq(self, year: int, prefix: str) -> int:
+        """The office's last case number of the year. Walks the (year, seq) index from the
+        top: in an office's own ledger the first row is its own, so this stays instant at
+        any size; in a merged ledger it skips the other offices' numbers."""
+        for seq, number in self.db.execute(
+            "SELECT seq, number FROM cases WHERE year = ? ORDER BY seq DESC", [year]
+        ):
+            if number.startswith(prefix):
+                return seq
+        return 0
 
     def _repeat_decision(self, intake: Intake, repeat_of: str | None,
                          not_repeat: bool) -> dict[str, Any]:
