@@ -1,6 +1,8 @@
 import datetime as dt
+import functools
 
 import pytest
+import typer.testing
 from typer.testing import CliRunner
 
 from xinfang.cli import app
@@ -40,5 +42,34 @@ def cli():
 
     def invoke(*args, input=None):
         return runner.invoke(app, [str(a) for a in args], input=input)
+
+    return invoke
+
+
+_build_once = functools.cache(typer.testing._get_command)
+
+
+@pytest.fixture(autouse=True)
+def command_built_once(monkeypatch):
+    # Typer's CliRunner turns the app into a Click command on every invoke, which costs
+    # more than most commands themselves; the app does not change between tests.
+    monkeypatch.setattr(typer.testing, "_get_command", _build_once)
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch):
+    # Rich wraps at 80 columns without a terminal; keep table cells on one line.
+    monkeypatch.setenv("COLUMNS", "200")
+
+
+@pytest.fixture
+def run(cli):
+    """`cli`, plus the rule that nothing a user types ever ends in a traceback."""
+
+    def invoke(*args, input=None):
+        result = cli(*args, input=input)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            f"traceback from {args}: {result.exception!r}")
+        return result
 
     return invoke

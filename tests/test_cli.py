@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import stat
 from pathlib import Path
 
 import pytest
-import typer.testing
 
 import xinfang.cli
 from xinfang.calendar import WorkCalendar
@@ -22,33 +20,7 @@ PHONE_MASKED = "138****5678"
 TODAY = dt.date(2026, 11, 23)
 
 
-_build_once = functools.cache(typer.testing._get_command)
 
-
-@pytest.fixture(autouse=True)
-def command_built_once(monkeypatch):
-    # Typer's CliRunner turns the app into a Click command on every invoke, which costs
-    # more than the command itself; the app does not change between tests.
-    monkeypatch.setattr(typer.testing, "_get_command", _build_once)
-
-
-@pytest.fixture(autouse=True)
-def wide_terminal(monkeypatch):
-    # Rich wraps at 80 columns without a terminal; keep table cells on one line.
-    monkeypatch.setenv("COLUMNS", "200")
-
-
-@pytest.fixture
-def run(cli):
-    """`cli`, plus the rule that nothing a user types ever ends in a traceback."""
-
-    def invoke(*args, input=None):
-        result = cli(*args, input=input)
-        assert result.exception is None or isinstance(result.exception, SystemExit), (
-            f"traceback from {args}: {result.exception!r}")
-        return result
-
-    return invoke
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 import typer.main
 import typer.testing
@@ -18,17 +16,6 @@ def _walk(command, path=()):
 
 
 COMMANDS = list(_walk(typer.main.get_command(app)))
-_build_once = functools.cache(typer.testing._get_command)
-
-
-@pytest.fixture(autouse=True)
-def command_built_once(monkeypatch):
-    monkeypatch.setattr(typer.testing, "_get_command", _build_once)
-
-
-@pytest.fixture(autouse=True)
-def wide_terminal(monkeypatch):
-    monkeypatch.setenv("COLUMNS", "200")
 
 
 def test_the_walk_finds_the_commands_of_the_ledger_foundation():

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
 import io
 import json
 
 import pytest
-import typer.testing
 
 from xinfang import actions
 from xinfang.intake import make_intake, make_person
@@ -27,31 +25,7 @@ MATTERS = ["工地拖欠农民工工资", "违章建筑影响采光", "养殖场
            "低保资格被取消", "小区物业乱收费", "学校食堂卫生差"]
 FORMATS = ["text", "md", "csv", "json"]
 
-_build_once = functools.cache(typer.testing._get_command)
 
-
-@pytest.fixture(autouse=True)
-def command_built_once(monkeypatch):
-    # CliRunner turns the Typer app into a Click command on every invoke; it never changes.
-    monkeypatch.setattr(typer.testing, "_get_command", _build_once)
-
-
-@pytest.fixture(autouse=True)
-def wide_terminal(monkeypatch):
-    monkeypatch.setenv("COLUMNS", "200")
-
-
-@pytest.fixture
-def run(cli):
-    """`cli`, plus: nothing a user types ever ends in a traceback."""
-
-    def invoke(*args, input=None):
-        result = cli(*args, input=input)
-        assert result.exception is None or isinstance(result.exception, SystemExit), (
-            f"traceback from {args}: {result.exception!r}")
-        return result
-
-    return invoke
 
 
 def ok(result):

@@ -65,6 +65,41 @@ CaseArg = Annotated[str, typer.Argument(help="案件编号，如 XF-YQH-2026-000
                                         show_default=False)]
 
 
+# The filters of `list`, shared by every command that selects cases the same way.
+StatusOpt = Annotated[list[str] | None, typer.Option("--status", help="状态，如 已登记、已受理（或 registered、accepted），可写多次。", show_default=False)]
+UnitOpt = Annotated[str | None, typer.Option("--unit", help="责任单位名称。", show_default=False)]
+CategoryOpt = Annotated[str | None, typer.Option("--category", help="内容分类。", show_default=False)]
+LocalityOpt = Annotated[str | None, typer.Option("--locality", help="问题属地。", show_default=False)]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="收到日期不早于。", show_default=False)]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="收到日期不晚于。", show_default=False)]
+PersonOpt = Annotated[str | None, typer.Option("--person", help="信访人身份证号或姓名。", show_default=False)]
+SearchOpt = Annotated[str | None, typer.Option("--search", help="在反映问题和诉求中查找文字。", show_default=False)]
+OverdueOpt = Annotated[bool, typer.Option("--overdue", help="只要有期限已超期的。")]
+DueWithinOpt = Annotated[int | None, typer.Option("--due-within", help="只要 N 天内有期限到期的。", min=0, show_default=False)]
+RepeatOpt = Annotated[bool, typer.Option("--repeat", help="只要重复信访。")]
+CollectiveOpt = Annotated[bool, typer.Option("--collective", help="只要集体访。")]
+FlagOpt = Annotated[str | None, typer.Option("--flag", help="只要带此提示的，如 赴省、进京、已上报/包案。", show_default=False)]
+
+
+def make_filters(status: list[str] | None, unit: str | None, category: str | None,
+                 locality: str | None, since: str | None, until: str | None,
+                 person: str | None, search: str | None, overdue: bool,
+                 due_within: int | None, repeat: bool, collective: bool, flag: str | None,
+                 as_of: str | None) -> Any:
+    """The filter options as typed → queries.Filters."""
+    from xinfang import queries
+    from xinfang.vocab import parse_flag, parse_status
+
+    statuses = [parse_status(part) for value in status or [] for part in
+                value.replace("，", ",").split(",") if part.strip()]
+    return queries.Filters(
+        status=statuses or None, unit=unit, category=category, locality=locality,
+        since=_date(since), until=_date(until), person=person, search=search,
+        overdue=overdue, due_within=due_within, repeat=repeat, collective=collective,
+        flag=parse_flag(flag) if flag else None, as_of=_date(as_of),
+    )
+
+
 def _interactive() -> bool:
     """Whether an officer is at a terminal to answer prompts."""
     return sys.stdin.isatty()
@@ -116,6 +151,16 @@ def command(group: typer.Typer, name: str | None = None):
                 return fn(*args, **kwargs)
             except XinfangError as err:
                 fail(err.message(lang), lang, err.exit_code)
+            except UnicodeEncodeError as err:
+                if err.reason != "surrogates not allowed":
+                    raise
+                # Bytes that are not UTF-8 on the command line (a GBK terminal, a file name
+                # copied from Windows) reach Python as lone surrogates: nothing can store them.
+                fail("命令行中有无法识别的字符：终端（或文件名）的编码不是 UTF-8，可能是 GBK。"
+                     "请把终端的字符编码设为 UTF-8 后重试。" if lang == "zh" else
+                     "The command line holds bytes that are not UTF-8 (a GBK terminal or file "
+                     "name?). Set the terminal's character encoding to UTF-8 and try again.",
+                     lang, 2)
             except sqlite3.DatabaseError as err:
                 if "locked" in str(err) or "busy" in str(err):
                     fail("台账正被其他程序占用，请稍后再试。" if lang == "zh" else
@@ -345,19 +390,19 @@ def show(
 
 @command(app, "list")
 def list_(
-    status: Annotated[list[str] | None, typer.Option("--status", help="状态，如 已登记、已受理（或 registered、accepted），可写多次。", show_default=False)] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="责任单位名称。", show_default=False)] = None,
-    category: Annotated[str | None, typer.Option("--category", help="内容分类。", show_default=False)] = None,
-    locality: Annotated[str | None, typer.Option("--locality", help="问题属地。", show_default=False)] = None,
-    since: Annotated[str | None, typer.Option("--since", help="收到日期不早于。", show_default=False)] = None,
-    until: Annotated[str | None, typer.Option("--until", help="收到日期不晚于。", show_default=False)] = None,
-    person: Annotated[str | None, typer.Option("--person", help="信访人身份证号或姓名。", show_default=False)] = None,
-    search: Annotated[str | None, typer.Option("--search", help="在反映问题和诉求中查找文字。", show_default=False)] = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="只列有期限已超期的。")] = False,
-    due_within: Annotated[int | None, typer.Option("--due-within", help="只列 N 天内有期限到期的。", min=0, show_default=False)] = None,
-    repeat: Annotated[bool, typer.Option("--repeat", help="只列重复信访。")] = False,
-    collective: Annotated[bool, typer.Option("--collective", help="只列集体访。")] = False,
-    flag: Annotated[str | None, typer.Option("--flag", help="只列带此提示的，如 赴省、进京、已上报/包案。", show_default=False)] = None,
+    status: StatusOpt = None,
+    unit: UnitOpt = None,
+    category: CategoryOpt = None,
+    locality: LocalityOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    person: PersonOpt = None,
+    search: SearchOpt = None,
+    overdue: OverdueOpt = False,
+    due_within: DueWithinOpt = None,
+    repeat: RepeatOpt = False,
+    collective: CollectiveOpt = False,
+    flag: FlagOpt = None,
     limit: Annotated[int, typer.Option("--limit", help="最多显示几件。", min=1)] = 50,
     offset: Annotated[int, typer.Option("--offset", help="跳过前几件（翻页用）。", min=0)] = 0,
     as_of: AsOfOpt = None,
@@ -372,17 +417,10 @@ def list_(
     例：xinfang list --status 已登记 --category 城乡建设 --search 拖欠工资；xinfang list --overdue --unit 人社局
     """
     from xinfang import output, queries
-    from xinfang.vocab import parse_flag, parse_status
 
     lang = resolve_lang(lang)
-    statuses = [parse_status(part) for value in status or [] for part in
-                value.replace("，", ",").split(",") if part.strip()]
-    filters = queries.Filters(
-        status=statuses or None, unit=unit, category=category, locality=locality,
-        since=_date(since), until=_date(until), person=person, search=search,
-        overdue=overdue, due_within=due_within, repeat=repeat, collective=collective,
-        flag=parse_flag(flag) if flag else None, as_of=_date(as_of),
-    )
+    filters = make_filters(status, unit, category, locality, since, until, person, search,
+                           overdue, due_within, repeat, collective, flag, as_of)
     ledger = _open(db, create=False)
     records, total = queries.list_cases(ledger, filters, as_of=_date(as_of), limit=limit,
                                         offset=offset, reveal=reveal)

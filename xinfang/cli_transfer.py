@@ -12,15 +12,28 @@ import typer
 
 from xinfang.cli import (
     AsOfOpt,
+    CategoryOpt,
+    CollectiveOpt,
     DbOpt,
+    DueWithinOpt,
+    FlagOpt,
     JsonOpt,
     LangOpt,
+    LocalityOpt,
     OfficerOpt,
-    _date,
+    OverdueOpt,
+    PersonOpt,
+    RepeatOpt,
+    SearchOpt,
+    SinceOpt,
+    StatusOpt,
+    UnitOpt,
+    UntilOpt,
     _open,
     app,
     command,
     fail,
+    make_filters,
     resolve_lang,
     resolve_officer,
     say,
@@ -198,19 +211,19 @@ def _where(line: int, seq: str, lang: str) -> str:
 def export(
     format_: Annotated[str, typer.Option("--format", help="csv（默认，登记簿样式，可再导入）、excel（Excel 专用 CSV：身份证号等长数字保持为文本）或 json。")] = "csv",
     encoding: Annotated[str, typer.Option("--encoding", help="CSV 编码：utf-8-sig（默认，Excel 可直接打开）或 gbk。")] = "utf-8-sig",
-    status: Annotated[list[str] | None, typer.Option("--status", help="状态，如 已登记、已办结，可写多次。", show_default=False)] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="责任单位名称。", show_default=False)] = None,
-    category: Annotated[str | None, typer.Option("--category", help="内容分类。", show_default=False)] = None,
-    locality: Annotated[str | None, typer.Option("--locality", help="问题属地。", show_default=False)] = None,
-    since: Annotated[str | None, typer.Option("--since", help="收到日期不早于。", show_default=False)] = None,
-    until: Annotated[str | None, typer.Option("--until", help="收到日期不晚于。", show_default=False)] = None,
-    person: Annotated[str | None, typer.Option("--person", help="信访人身份证号或姓名。", show_default=False)] = None,
-    search: Annotated[str | None, typer.Option("--search", help="在反映问题和诉求中查找文字。", show_default=False)] = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="只导出有期限已超期的。")] = False,
-    due_within: Annotated[int | None, typer.Option("--due-within", help="只导出 N 天内有期限到期的。", min=0, show_default=False)] = None,
-    repeat: Annotated[bool, typer.Option("--repeat", help="只导出重复信访。")] = False,
-    collective: Annotated[bool, typer.Option("--collective", help="只导出集体访。")] = False,
-    flag: Annotated[str | None, typer.Option("--flag", help="只导出带此提示的，如 赴省、进京。", show_default=False)] = None,
+    status: StatusOpt = None,
+    unit: UnitOpt = None,
+    category: CategoryOpt = None,
+    locality: LocalityOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    person: PersonOpt = None,
+    search: SearchOpt = None,
+    overdue: OverdueOpt = False,
+    due_within: DueWithinOpt = None,
+    repeat: RepeatOpt = False,
+    collective: CollectiveOpt = False,
+    flag: FlagOpt = None,
     case: Annotated[list[str] | None, typer.Option("--case", help="只导出这些编号的案件（可写多次）；保密案件只能这样导出。", show_default=False)] = None,
     with_pii: Annotated[bool, typer.Option("--with-pii", help="导出完整身份证号和电话（会记入每件案件的经过）。")] = False,
     events: Annotated[bool, typer.Option("--events", help="每个办理事项一行，而不是每件案件一行。")] = False,
@@ -229,8 +242,6 @@ def export(
     """
     from xinfang import export as export_mod
     from xinfang import queries
-    from xinfang.vocab import parse_flag, parse_status
-
     lang = resolve_lang(lang)
     zh = lang == "zh"
     fmt = "json" if json_ else export_mod.parse_format(format_)
@@ -238,14 +249,8 @@ def export(
     if fmt == "json" and enc not in ("utf-8", "utf-8-sig"):
         fail("JSON 总是 UTF-8 编码，不能加 --encoding gbk。" if zh else
              "JSON is always UTF-8; drop --encoding.", lang, 2)
-    statuses = [parse_status(part) for value in status or [] for part in
-                value.replace("，", ",").split(",") if part.strip()]
-    filters = queries.Filters(
-        status=statuses or None, unit=unit, category=category, locality=locality,
-        since=_date(since), until=_date(until), person=person, search=search,
-        overdue=overdue, due_within=due_within, repeat=repeat, collective=collective,
-        flag=parse_flag(flag) if flag else None, as_of=_date(as_of),
-    )
+    filters = make_filters(status, unit, category, locality, since, until, person, search,
+                           overdue, due_within, repeat, collective, flag, as_of)
     if case and filters != queries.Filters():
         fail("--case 不能与筛选条件同时使用：要么指定编号，要么用条件筛选。" if zh else
              "--case cannot be combined with filters: name cases or filter them.", lang, 2)

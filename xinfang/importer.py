@@ -281,9 +281,7 @@ def _write(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, officer: str
     new_cases = []
     for _, row in order:
         acting = row.officer or officer
-        source: dict[str, Any] = {"file": name, "line": row.line}
-        if row.seq:
-            source["seq"] = row.seq
+        source = _source(row, name)
         if acting != officer:
             source["imported_by"] = officer
         # The order the one-by-one path plays them in: by date, then by stage.
@@ -307,11 +305,18 @@ def _write(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, officer: str
     return _added(ledger, order, dict(enumerate(ids)))
 
 
-def _step_details(row: Row, kind: str, name: str) -> dict[str, Any]:
+def _source(row: Row, name: str) -> dict[str, Any]:
+    """Where an imported event came from: the file, its line and the register's number."""
     source: dict[str, Any] = {"file": name, "line": row.line}
     if row.seq:
         source["seq"] = row.seq
-    details: dict[str, Any] = {"source": source}
+    return source
+
+
+def _step_details(row: Row, kind: str, name: str) -> dict[str, Any]:
+    """The details of an act a register row stands for (forwarded to its unit, closed
+    with its result …), with the row's source."""
+    details: dict[str, Any] = {"source": _source(row, name)}
     if kind == "note":
         details["text"] = "；".join(row.notes)
     elif kind == "forwarded":
@@ -341,11 +346,9 @@ def _write_one_by_one(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, o
     for on, _, index, kind in timeline:
         fingerprint, row = order[index]
         acting = row.officer or officer
-        source: dict[str, Any] = {"file": name, "line": row.line}
-        if row.seq:
-            source["seq"] = row.seq
         try:
             if kind == "registered":
+                source = _source(row, name)
                 if acting != officer:
                     source["imported_by"] = officer
                 number = ledger.register(_intake(row), acting, source=source)
@@ -356,14 +359,8 @@ def _write_one_by_one(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, o
                 if progress is not None and (done % 200 == 0 or done == total):
                     progress("write", done, total)
                 continue
-            details: dict[str, Any] = {"source": source}
-            if kind == "note":
-                details["text"] = "；".join(row.notes)
-            elif kind == "forwarded":
-                details["unit"] = row.unit
-            elif kind in ("closed", "rejected", "redirected"):
-                details.update({k: v for k, v in row.end_details.items() if v})
-            ledger.act(case_ids[index], kind, officer=acting, on=on, details=details)
+            ledger.act(case_ids[index], kind, officer=acting, on=on,
+                       details=_step_details(row, kind, name))
         except XinfangError as err:
             raise ImportFailed(line=row.line, reason=err.message("zh"),
                                reason_en=err.message("en")) from err

@@ -443,7 +443,7 @@ def overdue_tables(report: dict[str, Any], lang: str) -> Group:
     for item in late:
         groups.setdefault(item["unit"], []).append(item)
     for items in groups.values():
-        table = Table(title=_unit(items[0], lang), title_justify="left")
+        table = Table(title=_text(_unit(items[0], lang)), title_justify="left")
         for key in ("case", "clock", "due_on", "days_left", "holder"):
             table.add_column(t(key, lang))
         table.add_column("需上报" if zh else "Escalate")

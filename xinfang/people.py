@@ -120,4 +120,13 @@ def normalize_phone(text: str) -> str:
         return f"{area}-{local}" + (f"-{extension}" if extension else "")
     if _LOCAL.match(digits):
         return digits
-    raise BadPhone(text=text)
+    raise BadPhone(text=mask_phones_in(raw))
+
+
+_PHONE_IN_TEXT = re.compile(r"(?<![0-9])(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})(?![0-9])")
+
+
+def mask_phones_in(text: str) -> str:
+    """Whole phone numbers inside text, masked: a refused cell may hold two good numbers
+    (`13812345678/13987654321`), and its message goes to the screen and to logs."""
+    return _PHONE_IN_TEXT.sub(lambda match: mask_phone(match.group()) or "", text)

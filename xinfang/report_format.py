@@ -100,6 +100,15 @@ def _md(value: str) -> str:
     return value.replace("|", "\\|")
 
 
+def _typed(value: str | None) -> str:
+    """Unit and holder names are typed text (a register's 转送单位 column becomes a unit)
+    and the report is opened in Excel: no such cell may run as a formula, and a bare CR,
+    which this writer does not quote, must not start a new row there."""
+    from xinfang.export import neutralise
+
+    return neutralise(value or "").replace("\r", "\n")
+
+
 def csv_text(report: dict[str, Any]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -108,7 +117,7 @@ def csv_text(report: dict[str, Any]) -> str:
         for i in report[section]:
             writer.writerow([section, i["id"], i["clock"], i["due_on"],
                              "" if i["days_overdue"] is None else i["days_overdue"],
-                             i["days_left"], i["unit"] or "", i["holder"]["name"] or "",
+                             i["days_left"], _typed(i["unit"]), _typed(i["holder"]["name"]),
                              i["holder"]["since"] or "", i["status"],
                              int(bool(i.get("needs_escalation")))])
     return out.getvalue()
