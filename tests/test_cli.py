@@ -874,3 +874,36 @@ def test_usage_errors_exit_2(run, args):
     result = run(*args)
     assert result.exit_code == 2
     assert result.stdout == ""
+
+
+# Start-up: only the asked-for command is built ----------------------------------------------
+
+
+def test_just_one_keeps_only_the_command_asked_for():
+    from xinfang.cli import just_one
+
+    slim = just_one(xinfang.cli.app, ["show", "2026-1"])
+    assert [c.callback.__name__ for c in slim.registered_commands] == ["show"]
+    assert slim.registered_groups == []
+    assert just_one(xinfang.cli.app, ["report", "overdue"]).registered_groups[0].name == "report"
+    for args in ([], ["--help"], ["no-such-command"]):
+        assert just_one(xinfang.cli.app, args) is xinfang.cli.app
+    assert len(xinfang.cli.app.registered_commands) > 10  # the full app is left whole
+
+
+def test_the_installed_command_runs_a_subcommand_by_name(db_path, tmp_path):
+    import subprocess
+    import sys
+
+    env = {**__import__("os").environ, "XINFANG_DB": str(db_path)}
+    setup = subprocess.run([sys.executable, "-m", "xinfang", "office", "set", "YQH", "办"],
+                           env=env, capture_output=True, text=True)
+    assert setup.returncode == 0, setup.stderr
+    done = subprocess.run([sys.executable, "-m", "xinfang", "register", "--name", "张三",
+                           "--channel", "来访", "--content", "路灯不亮", "--on", "2026-11-20"],
+                          env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    shown = subprocess.run([sys.executable, "-m", "xinfang", "show", "2026-1", "--json"],
+                           env=env, capture_output=True, text=True)
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["id"] == "XF-YQH-2026-00001"

@@ -9,6 +9,7 @@ are reported as unpublished so every output can say so.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -20,28 +21,68 @@ class Override:
     reason: str
 
 
+@dataclass(frozen=True)
+class YearSchedule:
+    """One year of the official schedule: the rest days that are not plain weekends'
+    neighbours (every statutory holiday and day off) and the weekend make-up working days."""
+
+    year: int
+    published: bool
+    rest: frozenset[dt.date]
+    makeup: frozenset[dt.date]
+
+
+def official_year(year: int) -> YearSchedule:
+    """The year's schedule as the `holidays` package has it."""
+    import holidays  # imported late: it is heavy and most commands never need it
+    from holidays.countries.china import ChinaStaticHolidays
+
+    china = holidays.China(years=[year - 1, year, year + 1])
+    return YearSchedule(
+        year,
+        year in ChinaStaticHolidays.special_public_holidays,
+        frozenset(day for day in china if day.year == year),
+        frozenset(day for day in china.weekend_workdays if day.year == year),
+    )
+
+
+def holidays_version() -> str:
+    from importlib.metadata import version
+
+    return version("holidays")
+
+
 @dataclass(eq=False)  # compared and hashed by identity: due dates are cached per calendar
 class WorkCalendar:
-    """Answers "is this a working day?" for any date."""
+    """Answers "is this a working day?" for any date.
+
+    `schedules` gives a year's official schedule; by default straight from `holidays`,
+    while a ledger keeps a copy per `holidays` version so that a command which only reads
+    does not pay for importing it.
+    """
 
     overrides: dict[dt.date, Override] = field(default_factory=dict)
+    schedules: Callable[[int], YearSchedule] = official_year
+
+    def schedule(self, year: int) -> YearSchedule:
+        known = self._years.get(year)
+        if known is None:
+            known = self._years[year] = self.schedules(year)
+        return known
+
+    @cached_property
+    def _years(self) -> dict[int, YearSchedule]:
+        return {}
 
     @cached_property
     def _china(self):
-        import holidays  # imported late: it is heavy and most commands never need it
+        import holidays
 
-        # Years are filled in as they are asked for, so a command pays for the years it uses.
         return holidays.China(language="zh_CN")
-
-    @cached_property
-    def _published_years(self) -> frozenset[int]:
-        from holidays.countries.china import ChinaStaticHolidays
-
-        return frozenset(ChinaStaticHolidays.special_public_holidays)
 
     def is_published(self, year: int) -> bool:
         """Whether the official schedule (with make-up days) for `year` is known."""
-        return year in self._published_years
+        return self.schedule(year).published
 
     @cached_property
     def _china_en(self):
@@ -53,8 +94,7 @@ class WorkCalendar:
         return (self._china if lang == "zh" else self._china_en).get(day)
 
     def is_makeup_workday(self, day: dt.date) -> bool:
-        self._china.get(day)  # fill in the year
-        return day in self._china.weekend_workdays
+        return day in self.schedule(day.year).makeup
 
     def is_working_day(self, day: dt.date) -> bool:
         known = self._working.get(day)
@@ -70,25 +110,21 @@ class WorkCalendar:
         override = self.overrides.get(day)
         if override is not None:
             return override.working
-        if day in self._china:  # also fills in the year's make-up working days
+        schedule = self.schedule(day.year)
+        if day in schedule.rest:
             return False
         if day.weekday() >= 5:
-            return day in self._china.weekend_workdays
+            return day in schedule.makeup
         return True
 
     def year(self, year: int, lang: str = "zh") -> list[tuple[dt.date, str, str]]:
         """The year's special days as (date, kind, why): kind is `rest` for a holiday on
         a weekday, `makeup` for a weekend working day, `override-rest`/`override-work`."""
         days: dict[dt.date, tuple[str, str]] = {}
-        names = self._china if lang == "zh" else self._china_en
-        names.get(dt.date(year, 1, 1))
-        self._china.get(dt.date(year, 1, 1))
-        for day, name in names.items():
-            if day.year == year:
-                days[day] = ("rest", name)
-        for day in self._china.weekend_workdays:
-            if day.year == year:
-                days[day] = ("makeup", "")
+        for day in self.schedule(year).rest:
+            days[day] = ("rest", self.holiday_name(day, lang) or "")
+        for day in self.schedule(year).makeup:
+            days[day] = ("makeup", "")
         for day, override in self.overrides.items():
             if day.year == year:
                 kind = "override-work" if override.working else "override-rest"

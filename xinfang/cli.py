@@ -6,7 +6,9 @@ stays quick.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import errno
 import functools
 import getpass
 import os
@@ -148,6 +150,10 @@ def command(group: typer.Typer, name: str | None = None):
         def wrapper(*args: Any, **kwargs: Any):
             lang = resolve_lang(kwargs.get("lang"))
             try:
+                for value in kwargs.values():
+                    for text in value if isinstance(value, list) else [value]:
+                        if isinstance(text, str):
+                            text.encode()  # refuse text that is not UTF-8 before any work
                 return fn(*args, **kwargs)
             except XinfangError as err:
                 fail(err.message(lang), lang, err.exit_code)
@@ -161,6 +167,18 @@ def command(group: typer.Typer, name: str | None = None):
                      "The command line holds bytes that are not UTF-8 (a GBK terminal or file "
                      "name?). Set the terminal's character encoding to UTF-8 and try again.",
                      lang, 2)
+            except OverflowError:
+                # A date near year 9999 (or a count of days) that date arithmetic cannot reach.
+                fail("日期或天数超出可计算的范围，请检查输入的日期和天数。" if lang == "zh" else
+                     "A date or number of days is beyond what can be counted; check them.",
+                     lang, 2)
+            except OSError as err:
+                if err.errno == errno.EPIPE:
+                    raise  # output piped into `head`: Typer ends quietly
+                fail((f"无法读写 {err.filename}：{err.strerror or err}。请检查路径和权限。"
+                      if lang == "zh" else
+                      f"Cannot read or write {err.filename}: {err.strerror or err}. Check the "
+                      "path and its permissions."), lang)
             except sqlite3.DatabaseError as err:
                 if "locked" in str(err) or "busy" in str(err):
                     fail("台账正被其他程序占用，请稍后再试。" if lang == "zh" else
@@ -499,7 +517,36 @@ def deadline(
 
 
 def main() -> None:
-    app()
+    just_one(app, sys.argv[1:])()
+
+
+def just_one(full: typer.Typer, args: list[str]) -> typer.Typer:
+    """The app with only the command that was asked for, when one was.
+
+    Typer turns every registered command into a Click command before running any of
+    them; for a one-shot command that is most of the start-up time. `xinfang`, `--help`
+    and unknown names get the whole app (and its help and suggestions).
+    """
+    if not args or args[0].startswith("-"):
+        return full
+    from typer.main import get_command_name
+
+    name = args[0]
+    commands = [info for info in full.registered_commands
+                if (info.name or get_command_name(info.callback.__name__)) == name]
+    groups = [info for info in full.registered_groups if info.name == name]
+    if not commands and not groups:
+        return full
+    slim = copy.copy(full)
+    slim.registered_commands, slim.registered_groups = commands, groups
+    # A group callback keeps it a group: an app of one command would run that command
+    # without its name.
+    slim.callback()(_group)
+    return slim
+
+
+def _group() -> None:
+    """信访台账。"""
 
 
 # Commands kept in their own modules register themselves on `app` when imported.

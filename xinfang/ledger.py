@@ -7,13 +7,14 @@ import datetime as dt
 import json
 import os
 import re
+import sqlite3
 from functools import cached_property
 from typing import Any
 
 import sqlite_utils
 
 from xinfang import dates, lifecycle, rules
-from xinfang.calendar import Override, WorkCalendar
+from xinfang.calendar import Override, WorkCalendar, YearSchedule, official_year
 from xinfang.db import open_ledger, write
 from xinfang.errors import (
     AmbiguousCase,
@@ -95,7 +96,37 @@ class Ledger:
             dt.date.fromisoformat(day): Override(dt.date.fromisoformat(day), bool(working), reason)
             for day, working, reason in rows
         }
-        return WorkCalendar(overrides)
+        return WorkCalendar(overrides, self._year_schedule)
+
+    @cached_property
+    def _holidays_version(self) -> str:
+        from xinfang.calendar import holidays_version
+
+        return holidays_version()
+
+    def _year_schedule(self, year: int) -> YearSchedule:
+        """The year's official schedule from the ledger's copy, made anew from `holidays`
+        when that package has changed."""
+        row = self.db.execute(
+            "SELECT source, published, rest, makeup FROM calendar_years WHERE year = ?", [year]
+        ).fetchone()
+        if row is not None and row[0] == self._holidays_version:
+            return YearSchedule(year, bool(row[1]),
+                                frozenset(map(dt.date.fromisoformat, json.loads(row[2]))),
+                                frozenset(map(dt.date.fromisoformat, json.loads(row[3]))))
+        schedule = official_year(year)
+        try:
+            with write(self.db):
+                self.db.execute(
+                    "INSERT OR REPLACE INTO calendar_years(year, source, published, rest, makeup) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [year, self._holidays_version, int(schedule.published),
+                     json.dumps(sorted(d.isoformat() for d in schedule.rest)),
+                     json.dumps(sorted(d.isoformat() for d in schedule.makeup))],
+                )
+        except sqlite3.OperationalError:
+            pass  # busy or read-only: the copy is only a shortcut, the schedule is right
+        return schedule
 
     def office(self) -> dict[str, str] | None:
         settings = self.settings()

@@ -186,3 +186,18 @@ CREATE INDEX imported_rows_case ON imported_rows(case_id)
 def m003_repeat_index(db: sqlite_utils.Database) -> None:
     # Repeat chains are counted by their first case: find its repeats without a scan.
     _run(db, "CREATE INDEX cases_repeat_of ON cases(repeat_of) WHERE repeat_of IS NOT NULL")
+
+
+@migrations()
+def m004_calendar_years(db: sqlite_utils.Database) -> None:
+    # A copy of each year's official schedule, per version of the `holidays` package, so
+    # that commands which only read need not import it.
+    _run(db, """
+CREATE TABLE calendar_years (
+    year INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    published INTEGER NOT NULL,
+    rest TEXT NOT NULL,
+    makeup TEXT NOT NULL
+)
+""")
