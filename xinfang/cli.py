@@ -186,6 +186,11 @@ def command(group: typer.Typer, name: str | None = None):
                 fail(("台账文件无法读取（{}）。请确认 --db 指向 xinfang 台账。" if lang == "zh" else
                       "Cannot read the ledger ({}). Check that --db points at an xinfang ledger.")
                      .format(err), lang)
+            finally:
+                # Run in-process (tests, a shell around the library) a command would
+                # otherwise leave its connection and files open until a garbage collection.
+                while _OPENED:
+                    _OPENED.pop().close()
 
         group.command(name)(wrapper)
         # The wrapper, so a group callback that calls a command directly
@@ -203,11 +208,16 @@ def _date(value: str | None, ledger_today: dt.date | None = None) -> dt.date | N
     return parse_date(value, relative_to=ledger_today)
 
 
+_OPENED: list[Ledger] = []  # closed when the command ends (see `command`)
+
+
 def _open(db: Path | None, *, create: bool) -> Ledger:
     from xinfang.db import locate
     from xinfang.ledger import Ledger
 
-    return Ledger.open(locate(db).path, create=create)
+    ledger = Ledger.open(locate(db).path, create=create)
+    _OPENED.append(ledger)
+    return ledger
 
 
 # Commands -------------------------------------------------------------------------------

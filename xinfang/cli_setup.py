@@ -87,7 +87,7 @@ def info(
 
 @command(app)
 def calendar(
-    year: Annotated[int | None, typer.Option("--year", help="年份，默认今年。", show_default=False)] = None,
+    year: Annotated[int | None, typer.Option("--year", help="年份，默认今年。", show_default=False, min=1, max=9999)] = None,
     add_rest: Annotated[str | None, typer.Option("--add-rest", help="把这一天加为本地休息日。", show_default=False)] = None,
     add_work: Annotated[str | None, typer.Option("--add-work", help="把这一天加为本地工作日。", show_default=False)] = None,
     remove: Annotated[str | None, typer.Option("--remove", help="删除这一天的本地调整。", show_default=False)] = None,

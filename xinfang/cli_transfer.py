@@ -117,6 +117,7 @@ def import_(
         fail((f"读不到文件 {file}：{err.strerror or err}。" if zh else
               f"Cannot read {file}: {err.strerror or err}."), lang)
     overrides = registers.parse_overrides(map_)
+    _not_the_ledger(rejects, db, lang)
     ledger = _open(db, create=not dry_run)
     with _progress_bar(lang) as progress:
         summary = importer.import_register(
@@ -201,6 +202,16 @@ def _print_summary(summary: Summary, lang: str, rejects: Path | None) -> None:
                 f"No row was rejected; {rejects} holds only the header.")
 
 
+def _not_the_ledger(path: Path | None, db: Path | None, lang: str) -> None:
+    """An export or rejects file written over the ledger itself would destroy it."""
+    from xinfang.db import locate
+
+    if path is not None and path.resolve() == locate(db).path.resolve():
+        fail(f"{path} 是台账文件本身，不能把导出内容写在它上面。换一个文件名。" if lang == "zh" else
+             f"{path} is the ledger itself; it cannot be overwritten. Choose another name.",
+             lang, 2)
+
+
 def _where(line: int, seq: str, lang: str) -> str:
     if lang == "zh":
         return f"第 {line} 行" + (f"（序号 {seq}）" if seq else "")
@@ -254,6 +265,7 @@ def export(
     if case and filters != queries.Filters():
         fail("--case 不能与筛选条件同时使用：要么指定编号，要么用条件筛选。" if zh else
              "--case cannot be combined with filters: name cases or filter them.", lang, 2)
+    _not_the_ledger(output, db, lang)
     ledger = _open(db, create=False)
     selection = export_mod.select(ledger, filters, case)
     if events:
@@ -280,7 +292,7 @@ def export(
             stream.flush()
     else:
         try:
-            output.write_bytes(payload)
+            export_mod.write_private(output, payload)
         except OSError as err:
             fail((f"无法写入 {output}：{err.strerror or err}。" if zh else
                   f"Cannot write {output}: {err.strerror or err}."), lang)

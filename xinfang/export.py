@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -335,3 +336,12 @@ def encode_csv(header: list[str], rows: list[list[str]], *, encoding: str = "utf
 
 def encode_json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n").encode("utf-8")
+
+
+def write_private(path: str | os.PathLike, payload: bytes) -> None:
+    """Write a file readable by its owner only (mode 0600): exports and rejects files hold
+    petitioners' names and addresses, and with --with-pii their ID numbers and phones."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(payload)
+    os.chmod(path, 0o600)

@@ -421,7 +421,9 @@ def rejects_csv(summary: Summary) -> bytes:
 
 
 def write_rejects(path: str | Path, summary: Summary) -> None:
-    Path(path).write_bytes(rejects_csv(summary))
+    from xinfang.export import write_private
+
+    write_private(path, rejects_csv(summary))
 
 
 def field_label(code: str, lang: str = "zh") -> str:

@@ -107,6 +107,12 @@ def changed(policy: Policy, key: str, value: str, unit: str | None = None) -> Po
             )
         if number < 0:
             raise BadPolicy(reason="数值不能为负。", reason_en="a value cannot be negative.")
+        # Beyond a year of days every due date and report overflows (a typo must not
+        # break the nightly report); a similarity is a percentage.
+        top = 100 if key == "repeat_similarity" else 365
+        if number > top:
+            raise BadPolicy(reason=f"{key} 应在 0 到 {top} 之间。",
+                            reason_en=f"{key} must be 0 to {top}.")
         numbers = dict(policy.numbers)
         numbers[key] = number
         return replace(policy, numbers=numbers)

@@ -76,11 +76,17 @@ def _core(text: str) -> str:
     )
 
 
+SIMILARITY_CHARS = 300  # of each text's core, compared
+
+
 def matter_similarity(a: str, b: str) -> float:
     """0–100: how alike two complaint texts are (see above)."""
     from rapidfuzz import fuzz
 
-    x, y = _core(a), _core(b)
+    # A summary says what the matter is in its opening; partial_ratio's time grows with the
+    # product of the lengths, and a pasted 20,000-character letter made one register or
+    # import row take minutes.
+    x, y = _core(a)[:SIMILARITY_CHARS], _core(b)[:SIMILARITY_CHARS]
     if not x or not y:
         return 0.0
     if min(len(x), len(y)) < 4:

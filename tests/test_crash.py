@@ -1,0 +1,180 @@
+"""Power cuts and killed processes: `xinfang import` and a register loop are killed with
+SIGKILL at random points. Afterwards the ledger checks sound, every import is wholly
+present or wholly absent, and every case number a command printed exists.
+
+Sizes are small by default (the suite runs on a two-core machine); raise them with
+XINFANG_CRASH_RUNS and XINFANG_CRASH_ROWS. The delays come from a seeded generator, so a
+failing run can be repeated; where they land in the work depends on the machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from robust import ROOT, count, env, first_line, worker, xinfang
+
+from xinfang.ledger import Ledger
+from xinfang.samplegen import generate_rows, write_csv
+
+RUNS = int(os.environ.get("XINFANG_CRASH_RUNS", "5"))
+ROWS = int(os.environ.get("XINFANG_CRASH_ROWS", "3000"))
+SEED = int(os.environ.get("XINFANG_CRASH_SEED", "20261123"))
+
+
+def killed_after(process: subprocess.Popen, delay: float,
+                 ready: Callable[[], bool] = lambda: True) -> bool:
+    """Kill `process` with SIGKILL `delay` seconds after `ready()` first holds; False if
+    it had finished before. Never waits more than two minutes for `ready()`."""
+    give_up = time.monotonic() + 120
+    while not ready():
+        if process.poll() is not None:
+            return False
+        if time.monotonic() > give_up:
+            break
+        time.sleep(0.002)
+    deadline = time.monotonic() + delay
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            return False
+        time.sleep(0.005)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
+    return process.returncode == -signal.SIGKILL
+
+
+def assert_sound(path: Path) -> None:
+    done = xinfang("check", "--db", path)
+    assert done.returncode == 0, (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr
+
+
+def wal_size(path: Path) -> int:
+    wal = path.with_name(path.name + "-wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def test_an_import_killed_at_random_points_is_all_or_nothing(tmp_path):
+    path = tmp_path / "ledger.db"
+    ledger = Ledger.open(path, create=True)
+    ledger.set_office("YQH", "鱼邱湖街道信访办", "测试员")
+    ledger.close()
+    rng = random.Random(SEED)
+    outcomes = []
+    files = []
+    took = None
+    for run in range(RUNS + 1):
+        rows = generate_rows(ROWS, seed=SEED + run, start=dt.date(2025, 1, 1),
+                             end=dt.date(2026, 11, 20))
+        register = tmp_path / f"登记簿-{run}.csv"
+        write_csv(rows, register, encoding="gbk" if run % 2 else "utf-8")
+        files.append(register)
+        # Run 0 is not killed: it says how long an import takes here. Odd runs are killed
+        # at a time spread over that: starting up, reading and checking rows, writing,
+        # commit. Even runs wait until the import's pages reach the WAL (its write
+        # transaction is under way; a fast import writes them all in its last moments),
+        # then a little more.
+        wal_before = wal_size(path)
+
+        def writing(before: int = wal_before) -> bool:
+            return wal_size(path) > before
+
+        if took is None:
+            delay, ready = 120.0, (lambda: True)
+        elif run % 2:
+            delay, ready = took * (0.15 + 0.8 * (run - 1 + rng.random()) / RUNS), (lambda: True)
+        else:
+            delay, ready = rng.uniform(0, took * 0.1), writing
+        started = time.monotonic()
+        with open(tmp_path / f"import-{run}.log", "w") as log:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "xinfang", "import", str(register), "--db", str(path)],
+                cwd=ROOT, env=env(), stdout=log, stderr=subprocess.STDOUT)
+            killed = killed_after(process, delay, ready)
+            in_transaction = killed and writing()
+        if took is None:
+            took = time.monotonic() - started
+            assert not killed, "a whole import took more than two minutes"
+        if not killed:
+            assert process.returncode == 0, (tmp_path / f"import-{run}.log").read_text()
+
+        assert_sound(path)
+        cases = count(path, "SELECT count(*) FROM events WHERE kind = 'registered' AND "
+                            "json_extract(details, '$.source.file') = ?", (register.name,))
+        linked = count(path, "SELECT count(*) FROM imported_rows WHERE file = ?",
+                       (register.name,))
+        assert cases in (0, ROWS), (run, delay, cases)
+        assert linked == cases, (run, linked, cases)
+        outcomes.append({"delay": round(delay, 2), "after_wal": ready is writing,
+                         "killed": killed, "killed_writing": in_transaction, "cases": cases})
+
+    assert outcomes[0]["cases"] == ROWS  # a whole import adds every row of these files
+    total = count(path, "SELECT count(*) FROM cases")
+    assert total == sum(o["cases"] for o in outcomes)
+    assert sum(o["killed"] for o in outcomes) >= RUNS // 2, outcomes  # else little was tested
+    # The ledger takes an import again after the crashes; a file cut short imports whole.
+    absent = next((f for f, o in zip(files, outcomes, strict=True) if o["cases"] == 0), None)
+    if absent is not None:
+        done = xinfang("import", absent, "--db", path, "--json")
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["added"] == ROWS
+        assert count(path, "SELECT count(*) FROM imported_rows WHERE file = ?",
+                     (absent.name,)) == ROWS
+        assert_sound(path)
+    print(f"\nimport crash: {RUNS} killed runs of {ROWS} rows (a whole import took "
+          f"{took:.2f} s): {outcomes}")
+
+
+def test_a_register_loop_killed_at_random_points_keeps_what_it_reported(tmp_path):
+    """Every number `register` printed (so after its commit) is in the ledger, with every
+    later act the loop printed; the first kills may land while the ledger is created."""
+    path = tmp_path / "ledger.db"
+    rng = random.Random(SEED + 1)
+    reported: dict[str, set[str]] = {"R": set(), "N": set(), "F": set()}
+    runs = []
+    for run in range(RUNS):
+        process = worker("register-loop", path, stdout=subprocess.PIPE, text=True)
+        if run == 0:
+            # Early: while Python starts, the ledger is created and migrated, the office set.
+            delay = rng.uniform(0.2, 0.6)
+            head = ""
+        else:
+            # Once the loop is at work (its first line), whatever the machine's speed.
+            head = first_line(process)
+            delay = rng.uniform(0, 1.5)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        out, _ = process.communicate(timeout=60)
+        assert process.returncode == -signal.SIGKILL
+        lines = (head + out).split("\n")[:-1]  # the last piece may be cut mid-line
+        errors = [line for line in lines if line.startswith("E ")]
+        assert errors == [], errors
+        for line in lines:
+            kind, number = line.split(" ", 1)
+            reported[kind].add(number)
+        runs.append({"delay": round(delay, 2), "lines": len(lines)})
+        if not path.exists():
+            assert lines == []
+            continue
+        assert_sound(path)
+        for number in reported["R"]:
+            assert count(path, "SELECT count(*) FROM cases WHERE number = ?", (number,)) == 1
+        for number in reported["N"]:
+            assert count(path, "SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id "
+                               "WHERE c.number = ? AND e.kind = 'note'", (number,)) == 1
+        for number in reported["F"]:
+            assert count(path, "SELECT count(*) FROM cases WHERE number = ? AND status = "
+                               "'forwarded'", (number,)) == 1
+    assert reported["R"], runs  # the loop got to work in at least one run
+    numbers = count(path, "SELECT count(*) FROM cases")
+    assert numbers >= len(reported["R"])
+    print(f"\nregister-loop crash: {RUNS} runs {runs}; {len(reported['R'])} registrations "
+          f"reported, {numbers} in the ledger")
