@@ -14,6 +14,7 @@ import re
 import pytest
 import typer.main
 import typer.testing
+from test_lifecycle import PATHS  # the acts that lead into each state
 from typer.testing import CliRunner
 
 from xinfang.cli import app
@@ -53,20 +54,6 @@ STATE_ZH = {
     "registered": "已登记", "forwarded": "已转送", "accepted": "已受理", "closed": "已办结",
     "under_review": "复查中", "reviewed": "已复查", "under_recheck": "复核中",
     "final": "已终结", "rejected": "不予受理", "redirected": "已告知法定途径",
-}
-PATHS = {
-    "registered": [],
-    "forwarded": ["forwarded"],
-    "accepted": ["forwarded", "accepted"],
-    "closed": ["forwarded", "accepted", "closed"],
-    "under_review": ["forwarded", "accepted", "closed", "review_requested"],
-    "reviewed": ["forwarded", "accepted", "closed", "review_requested", "review_concluded"],
-    "under_recheck": ["forwarded", "accepted", "closed", "review_requested",
-                      "review_concluded", "recheck_requested"],
-    "final": ["forwarded", "accepted", "closed", "review_requested", "review_concluded",
-              "recheck_requested", "recheck_concluded"],
-    "rejected": ["rejected"],
-    "redirected": ["redirected"],
 }
 
 
