@@ -19,7 +19,6 @@ from xinfang.errors import OfficeNotSet, XinfangError
 from xinfang.intake import Intake
 from xinfang.ledger import Ledger, new_uid
 from xinfang.registers import (
-    FIELDS,
     REJECTS_COLUMN,
     Columns,
     GarbledHeader,
@@ -424,8 +423,3 @@ def write_rejects(path: str | Path, summary: Summary) -> None:
     from xinfang.export import write_private
 
     write_private(path, rejects_csv(summary))
-
-
-def field_label(code: str, lang: str = "zh") -> str:
-    zh, en = FIELDS[code]
-    return f"{code}（{zh}）" if lang == "zh" else f"{code} ({en})"

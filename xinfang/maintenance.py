@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sqlite3
 from collections.abc import Callable
@@ -172,7 +171,3 @@ def restore(path: str | os.PathLike, ledger_path: str | os.PathLike) -> Path | N
                 stale.unlink()
     os.replace(incoming, target)
     return kept
-
-
-def findings_json(findings: list[dict]) -> str:
-    return json.dumps(findings, ensure_ascii=False, indent=2)
