@@ -24,7 +24,14 @@ from xinfang.errors import (
     XinfangError,
 )
 from xinfang.intake import Intake, Person
-from xinfang.ledger import Ledger, new_uid, registered_details
+from xinfang.ledger import (
+    CLOCK_INSERT,
+    Ledger,
+    clock_row,
+    new_uid,
+    registered_details,
+    state_values,
+)
 from xinfang.lifecycle import CaseState
 from xinfang.vocab import EVENT_KINDS, STATUSES, label
 
@@ -171,9 +178,7 @@ def register_many(
             case_rows.append(_case_row(case_id, number, year, last_seq[year], intake, state,
                                        units, root))
             for clock in state.clocks:
-                clock_rows.append((case_id, clock.clock, clock.started_on.isoformat(), clock.length,
-                                   clock.unit, clock.extra_days, clock.due_on.isoformat(),
-                                   _iso(clock.stopped_on), int(clock.late), int(clock.fixed)))
+                clock_rows.append(clock_row(case_id, clock))
             this = _Earlier(case_id, number, petition, root, timeline=timeline)
             for key in keys:
                 earlier_by_key.setdefault(key, []).append(this)
@@ -214,17 +219,10 @@ def register_many(
         "INSERT INTO events(uid, case_id, kind, acted_on, recorded_at, officer, details) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)", event_rows,
     )
-    db.conn.executemany(
-        "INSERT INTO clocks(case_id, clock, started_on, length, unit, extra_days, due_on, "
-        "stopped_on, late, fixed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", clock_rows,
-    )
+    db.conn.executemany(CLOCK_INSERT, clock_rows)
     if progress is not None:
         progress(len(cases), len(cases))
     return ids
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
@@ -237,15 +235,11 @@ def _event(case_id: int, kind: str, on: dt.date, officer: str, details: dict[str
 
 def _case_row(case_id: int, number: str, year: int, seq: int, intake: Intake,
               state: CaseState, units: dict[str, int], root_id: int | None) -> tuple:
-    duties = [c.due_on for c in state.clocks if c.running and c.duty]
     return (
         case_id, new_uid(), number, year, seq, intake.received_on.isoformat(), intake.channel,
         intake.headcount, intake.locality, intake.category, intake.content, intake.request,
-        int(intake.anonymous), int(intake.confidential), state.status,
-        units.get(state.unit) if state.unit else None, state.holder, state.holder_kind,
-        _iso(state.holder_since), _iso(state.accepted_on), _iso(state.closed_on), state.result,
-        state.satisfaction, root_id, json.dumps(sorted(state.flags)),
-        _iso(min(duties)) if duties else None, _iso(state.last_on),
+        int(intake.anonymous), int(intake.confidential),
+        *state_values(state, units.get(state.unit) if state.unit else None, root_id),
     )
 
 

@@ -524,29 +524,15 @@ class Ledger:
     # Derived state -------------------------------------------------------------------
 
     def _store_state(self, case_id: int, state: CaseState) -> None:
-        running_duties = [c.due_on for c in state.clocks if c.running and c.duty]
         self.db.execute(
-            "UPDATE cases SET status = ?, holder = ?, holder_kind = ?, holder_since = ?, "
-            "unit_id = ?, accepted_on = ?, closed_on = ?, result = ?, satisfaction = ?, "
-            "repeat_of = (SELECT id FROM cases WHERE number = ?), "
-            "flags = ?, next_due_on = ?, last_on = ? WHERE id = ?",
-            [
-                state.status, state.holder, state.holder_kind, _iso(state.holder_since),
-                self._unit_id(state.unit), _iso(state.accepted_on), _iso(state.closed_on),
-                state.result, state.satisfaction, state.repeat_of, json.dumps(sorted(state.flags)),
-                _iso(min(running_duties)) if running_duties else None, _iso(state.last_on),
-                case_id,
-            ],
+            "UPDATE cases SET status = ?, unit_id = ?, holder = ?, holder_kind = ?, "
+            "holder_since = ?, accepted_on = ?, closed_on = ?, result = ?, satisfaction = ?, "
+            "repeat_of = (SELECT id FROM cases WHERE number = ?), flags = ?, next_due_on = ?, "
+            "last_on = ? WHERE id = ?",
+            [*state_values(state, self._unit_id(state.unit), state.repeat_of), case_id],
         )
         self.db.execute("DELETE FROM clocks WHERE case_id = ?", [case_id])
-        for clock in state.clocks:
-            self.db.execute(
-                "INSERT INTO clocks(case_id, clock, started_on, length, unit, extra_days, "
-                "due_on, stopped_on, late, fixed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [case_id, clock.clock, clock.started_on.isoformat(), clock.length, clock.unit,
-                 clock.extra_days, clock.due_on.isoformat(), _iso(clock.stopped_on),
-                 int(clock.late), int(clock.fixed)],
-            )
+        self.db.conn.executemany(CLOCK_INSERT, [clock_row(case_id, c) for c in state.clocks])
 
     def _unit_id(self, name: str | None) -> int | None:
         if not name:
@@ -603,6 +589,29 @@ class Ledger:
             for event in self.events(case_id)
         ]
         return lifecycle.replay(events, self.policy, self.calendar)
+
+
+def state_values(state: CaseState, unit_id: int | None, repeat_of: Any) -> tuple:
+    """A case's derived columns, from status to last_on in table order, for its state."""
+    duties = [c.due_on for c in state.clocks if c.running and c.duty]
+    return (
+        state.status, unit_id, state.holder, state.holder_kind, _iso(state.holder_since),
+        _iso(state.accepted_on), _iso(state.closed_on), state.result, state.satisfaction,
+        repeat_of, json.dumps(sorted(state.flags)), _iso(min(duties)) if duties else None,
+        _iso(state.last_on),
+    )
+
+
+CLOCK_INSERT = (
+    "INSERT INTO clocks(case_id, clock, started_on, length, unit, extra_days, due_on, "
+    "stopped_on, late, fixed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def clock_row(case_id: int, clock: Clock) -> tuple:
+    return (case_id, clock.clock, clock.started_on.isoformat(), clock.length, clock.unit,
+            clock.extra_days, clock.due_on.isoformat(), _iso(clock.stopped_on),
+            int(clock.late), int(clock.fixed))
 
 
 def registered_details(intake: Intake, person_uids: list[str], repeat: dict[str, Any],
