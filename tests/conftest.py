@@ -5,6 +5,7 @@ import pytest
 import typer.testing
 from typer.testing import CliRunner
 
+from xinfang import cli_params
 from xinfang.cli import app
 from xinfang.ledger import Ledger
 
@@ -46,7 +47,13 @@ def cli():
     return invoke
 
 
-_build_once = functools.cache(typer.testing._get_command)
+_get_command = typer.testing._get_command
+
+
+@functools.cache
+def _build_once(app):
+    # As `xinfang` itself runs it: with the quick parameter conversion installed.
+    return cli_params.install(_get_command(app))
 
 
 @pytest.fixture(autouse=True)

@@ -527,17 +527,24 @@ def deadline(
 
 
 def main() -> None:
-    just_one(app, sys.argv[1:])()
+    from typer.main import get_command
+
+    from xinfang import cli_params
+
+    cli_params.install(get_command(just_one(app, sys.argv[1:])))()
 
 
 def just_one(full: typer.Typer, args: list[str]) -> typer.Typer:
     """The app with only the command that was asked for, when one was.
 
     Typer turns every registered command into a Click command before running any of
-    them; for a one-shot command that is most of the start-up time. `xinfang`, `--help`
-    and unknown names get the whole app (and its help and suggestions).
+    them; for a one-shot command that is most of the start-up time. `xinfang` and
+    `xinfang --help` get an outline of the app (every command's name, summary and panel,
+    none of their options); unknown names get the whole app (and its suggestions).
     """
-    if not args or args[0].startswith("-"):
+    if not args or args in (["--help"], ["-h"]):
+        return outline(full)
+    if args[0].startswith("-"):
         return full
     from typer.main import get_command_name
 
@@ -552,6 +559,27 @@ def just_one(full: typer.Typer, args: list[str]) -> typer.Typer:
     # A group callback keeps it a group: an app of one command would run that command
     # without its name.
     slim.callback()(_group)
+    return slim
+
+
+def outline(full: typer.Typer) -> typer.Typer:
+    """`full` with each command standing in by its name, help and panel only: enough for
+    the overview help, without reading every command's options."""
+    from typer.main import get_command_name
+
+    slim = copy.copy(full)
+    slim.registered_commands = []
+    for info in full.registered_commands:
+        stand_in = copy.copy(info)
+        stand_in.name = info.name or get_command_name(info.callback.__name__)
+        stand_in.help = info.help or info.callback.__doc__
+        stand_in.callback = _group
+        slim.registered_commands.append(stand_in)
+    slim.registered_groups = []
+    for info in full.registered_groups:
+        group = copy.copy(info)
+        group.typer_instance = outline(info.typer_instance)
+        slim.registered_groups.append(group)
     return slim
 
 
