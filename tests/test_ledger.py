@@ -126,6 +126,8 @@ def test_cases_and_events_carry_unique_uids(ledger):
     for uids in (case_uids, event_uids):
         assert len(set(uids)) == len(uids)
         assert all(re.fullmatch(r"[0-9a-f]{32}", uid) for uid in uids)
+        # Time first: ids made one after another sort one after another.
+        assert [uid[:12] for uid in uids] == sorted(uid[:12] for uid in uids)
     # A case can be found by its uid as well as its number.
     assert ledger.find_case(case_uids[0]) == case_id(ledger, numbers[0])
 

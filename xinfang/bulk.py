@@ -166,13 +166,12 @@ def register_many(
                     raise FutureDate(what="办理日期", what_en="date of the act", date=on, today=today)
                 if state.last_on and on < state.last_on:
                     raise DateBeforePrevious(date=on, previous=state.last_on)
-                after = lifecycle.apply(state, kind, on, step_details, policy, calendar)
-                late = lifecycle.late_windows(state, after, on)
+                # Only the last state is kept: each act changes it in place.
+                late = lifecycle.advance(state, kind, on, step_details, policy, calendar)
                 if late:
                     step_details = {**step_details, "late": late}
                 event_rows.append(_event(case_id, kind, on, new.officer or officer, step_details,
                                          now))
-                state = after
                 timeline.append((on, state.status))
 
             case_rows.append(_case_row(case_id, number, year, last_seq[year], intake, state,

@@ -171,6 +171,9 @@ def import_register(
             continue
         fingerprints[fingerprint] = result
 
+    # A large register adds to every index at once: give SQLite room to keep the index
+    # pages it is working on in memory (128 MiB instead of 2) while it writes them.
+    ledger.db.execute("PRAGMA cache_size = -131072")
     with _transaction(ledger, rollback=dry_run):
         already = _imported(ledger, list(fingerprints))
         fresh = []

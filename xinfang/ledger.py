@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from functools import cached_property
 from typing import Any
 
@@ -39,9 +40,11 @@ _SHORT_REF = re.compile(r"^(\d{4})-(\d{1,6})$")
 
 
 def new_uid() -> str:
-    """A globally unique id (128 random bits, as hex), so ledgers of several offices can be
-    merged without clashes."""
-    return os.urandom(16).hex()
+    """A globally unique id, so ledgers of several offices can be merged without clashes:
+    128 bits as hex, the time in milliseconds first and 80 random bits after it. Ids made
+    one after another sort one after another, so their unique index grows at its end
+    instead of at random places (an import of a million cases writes millions of them)."""
+    return f"{time.time_ns() // 1_000_000:012x}{os.urandom(10).hex()}"
 
 
 def _now() -> str:

@@ -202,18 +202,33 @@ def apply(
     calendar: Calendar,
 ) -> CaseState:
     """The state after one event. The caller checks `allowed` first."""
-    rule = TRANSITIONS[kind]
     new = _copy(state)
-    for code in rule.stops:
-        _stop(new, code, on, kind)
-    for code in rule.starts:
-        new.clocks.append(start_clock(code, on, policy, calendar))
-    if rule.target is not None:
-        new.status = rule.target
-    if kind not in _ASIDES:
-        new.last_on = max(on, new.last_on) if new.last_on else on
-    _EFFECTS.get(kind, _nothing)(new, on, details, policy, calendar)
+    advance(new, kind, on, details, policy, calendar)
     return new
+
+
+def advance(
+    state: CaseState,
+    kind: str,
+    on: dt.date,
+    details: dict[str, Any],
+    policy: Policy,
+    calendar: Calendar,
+) -> list[str]:
+    """`apply` in place, for a replay that keeps only the last state (an import); returns
+    the windows the event stopped late, as `late_windows` would."""
+    rule = TRANSITIONS[kind]
+    running_before = _running_codes(state)
+    for code in rule.stops:
+        _stop(state, code, on, kind)
+    for code in rule.starts:
+        state.clocks.append(start_clock(code, on, policy, calendar))
+    if rule.target is not None:
+        state.status = rule.target
+    if kind not in _ASIDES:
+        state.last_on = max(on, state.last_on) if state.last_on else on
+    _EFFECTS.get(kind, _nothing)(state, on, details, policy, calendar)
+    return _late(running_before, state, on)
 
 
 def _copy(state: CaseState) -> CaseState:
@@ -232,7 +247,14 @@ def _copy(state: CaseState) -> CaseState:
 def late_windows(before: CaseState, after: CaseState, on: dt.date) -> list[str]:
     """The windows an event stopped after they had lapsed, when it was the act they
     waited for: such an act is recorded and flagged late."""
-    running_before = {clock.clock for clock in before.clocks if clock.running}
+    return _late(_running_codes(before), after, on)
+
+
+def _running_codes(state: CaseState) -> set[str]:
+    return {clock.clock for clock in state.clocks if clock.running}
+
+
+def _late(running_before: set[str], after: CaseState, on: dt.date) -> list[str]:
     return [
         clock.clock for clock in after.clocks
         if clock.stopped_on == on and clock.late and clock.clock in WINDOWS
