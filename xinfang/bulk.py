@@ -150,8 +150,8 @@ def register_many(
                           "flags": rules.repeat_flags(statuses)}
 
             details = registered_details(intake, person_uids, repeat, new.source)
-            state = lifecycle.apply(CaseState(), "registered", intake.received_on, details,
-                                    policy, calendar)
+            state = CaseState()
+            lifecycle.advance(state, "registered", intake.received_on, details, policy, calendar)
             event_rows.append(_event(case_id, "registered", intake.received_on,
                                      new.officer or officer, details, now))
             timeline = []
