@@ -386,8 +386,8 @@ def test_an_interrupt_or_a_refused_step_leaves_the_ledger_unchanged(ledger, monk
     before = counts(ledger)
     import xinfang.lifecycle
 
-    # Every act of either path goes through lifecycle.apply: fail the third.
-    _fail_on_call(monkeypatch, xinfang.lifecycle, "apply", 3, error())
+    # Every act of either path goes through lifecycle.advance: fail the third.
+    _fail_on_call(monkeypatch, xinfang.lifecycle, "advance", 3, error())
     data = register_csv([row(str(i), name=f"人{i}", id_number="", content=f"事项{i}",
                              unit="住建局") for i in range(1, 6)])
     expected = KeyboardInterrupt if error is KeyboardInterrupt else ImportFailed
