@@ -79,7 +79,7 @@ def make_register(n: int, out: Path, seed: int = 11) -> tuple[Path, Path]:
         if not row.get("办理结果") and row.get("登记日期") and rng.random() < 0.72:
             received = _date(row["登记日期"])
             if received and received < cutoff:
-                closed = received + dt.timedelta(days=rng.randint(5, 50))
+                closed = min(received + dt.timedelta(days=rng.randint(5, 50)), END)
                 row["办理结果"], row["办结日期"] = "已办结", closed.isoformat()
     gbk, utf8 = out / f"register-{n}.gbk.csv", out / f"register-{n}.utf8.csv"
     samplegen.write_csv(rows, gbk, encoding="gbk")
