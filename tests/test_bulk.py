@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from xinfang import bulk as bulk_mod
 from xinfang import reports, samplegen
 from xinfang.importer import import_register
 from xinfang.ledger import Ledger
@@ -93,7 +94,15 @@ def assert_same(one: dict, bulk: dict) -> None:
         assert bulk[key] == one[key], key
 
 
-def test_a_generated_register_is_written_identically(tmp_path):
+@pytest.fixture(params=["one write", "written every 97 cases"])
+def flush_every(request, monkeypatch):
+    """The bulk writer sends its rows to SQLite every FLUSH_EVERY cases: once for these
+    small registers, or many times with people shared across the writes."""
+    if request.param != "one write":
+        monkeypatch.setattr(bulk_mod, "FLUSH_EVERY", 97)
+
+
+def test_a_generated_register_is_written_identically(tmp_path, flush_every):
     one, bulk, ledger = both(tmp_path, [register_bytes(1200, seed=5)])
     assert len(one["cases"]) > 1000
     assert sum(1 for case in one["cases"] if case[18]) > 100  # plenty of repeat links
@@ -103,7 +112,7 @@ def test_a_generated_register_is_written_identically(tmp_path):
         assert differences(ledger.stored_state(case_id), ledger.replayed_state(case_id)) == []
 
 
-def test_a_second_register_links_to_cases_already_in_the_ledger(tmp_path):
+def test_a_second_register_links_to_cases_already_in_the_ledger(tmp_path, flush_every):
     rows = samplegen.generate_rows(600, seed=9, start=dt.date(2025, 1, 1),
                                    end=dt.date(2026, 11, 20), repeat_share=0.4)
     rows.sort(key=lambda r: r["登记日期"])
@@ -116,6 +125,25 @@ def test_a_second_register_links_to_cases_already_in_the_ledger(tmp_path):
     one, bulk, _ = both(tmp_path, batches)
     linked_across = [case for case in one["cases"] if case[18] and case[18] < case[0]]
     assert linked_across
+    assert_same(one, bulk)
+
+
+def test_a_petitioner_whose_phone_changes_after_a_write_keeps_the_latest(tmp_path,
+                                                                        monkeypatch):
+    # The same person in every row, with a new phone and address each time; the rows
+    # reach SQLite one case at a time, so most changes come after the person was written.
+    monkeypatch.setattr(bulk_mod, "FLUSH_EVERY", 1)
+    rows = samplegen.generate_rows(6, seed=3, start=dt.date(2026, 1, 1),
+                                   end=dt.date(2026, 11, 1), repeat_share=0)
+    rows.sort(key=lambda r: r["登记日期"])
+    for index, row in enumerate(rows):
+        row.update({"姓名": rows[0]["姓名"], "身份证号": rows[0]["身份证号"],
+                    "联系电话": f"1380000000{index}", "住址": f"新址{index}号"})
+    out = io.StringIO()
+    samplegen._write(rows, out)
+    one, bulk, _ = both(tmp_path, [out.getvalue().encode("utf-8")])
+    assert [row[1:] for row in bulk["person_rows"]] == [
+        (rows[0]["身份证号"], "13800000005", "新址5号")]
     assert_same(one, bulk)
 
 
