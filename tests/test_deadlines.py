@@ -311,3 +311,13 @@ def test_working_override_on_the_plain_end_stops_the_roll(start, length):
     plain_end = start + dt.timedelta(days=length)
     cal = WorkCalendar({plain_end: Override(plain_end, True, "加班")})
     assert due_date(start, length, "days", cal).due_on == plain_end
+
+
+def test_the_holidays_version_is_the_installed_one():
+    # The ledger keeps each year's schedule per `holidays` version: read without
+    # importlib.metadata, it must still be exactly the version pip installed.
+    from importlib.metadata import version
+
+    from xinfang.calendar import holidays_version
+
+    assert holidays_version() == version("holidays")

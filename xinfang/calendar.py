@@ -9,6 +9,7 @@ are reported as unpublished so every output can say so.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -47,6 +48,19 @@ def official_year(year: int) -> YearSchedule:
 
 
 def holidays_version() -> str:
+    """The installed version of `holidays`, from its dist-info folder's name: what
+    importlib.metadata reads too, without its import (≈ 20 ms of every command)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is not None and spec.origin:
+        folder = os.path.dirname(os.path.dirname(spec.origin))
+        prefix, suffix = "holidays-", ".dist-info"
+        with os.scandir(folder) as entries:
+            found = [entry.name[len(prefix):-len(suffix)] for entry in entries
+                     if entry.name.startswith(prefix) and entry.name.endswith(suffix)]
+        if len(found) == 1:
+            return found[0]
     from importlib.metadata import version
 
     return version("holidays")
