@@ -886,9 +886,27 @@ def test_just_one_keeps_only_the_command_asked_for():
     assert [c.callback.__name__ for c in slim.registered_commands] == ["show"]
     assert slim.registered_groups == []
     assert just_one(xinfang.cli.app, ["report", "overdue"]).registered_groups[0].name == "report"
-    for args in ([], ["--help"], ["no-such-command"]):
-        assert just_one(xinfang.cli.app, args) is xinfang.cli.app
+    assert just_one(xinfang.cli.app, ["no-such-command"]) is xinfang.cli.app
     assert len(xinfang.cli.app.registered_commands) > 10  # the full app is left whole
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["-h"]])
+def test_the_overview_help_is_built_from_an_outline_and_reads_the_same(args):
+    from typer.testing import CliRunner
+
+    from xinfang.cli import just_one
+
+    app = xinfang.cli.app
+    outline = just_one(app, args)
+    assert outline is not app
+    assert {c.callback for c in outline.registered_commands} == {xinfang.cli._group}
+    runner = CliRunner()
+    full = runner.invoke(app, args)
+    short = runner.invoke(outline, args)
+    assert (short.exit_code, short.stdout, short.stderr) == (
+        full.exit_code, full.stdout, full.stderr)
+    for name in ("register", "report", "policy", "import"):
+        assert name in short.stdout
 
 
 def test_the_installed_command_runs_a_subcommand_by_name(db_path, tmp_path):
