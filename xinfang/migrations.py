@@ -204,8 +204,12 @@ CREATE TABLE calendar_years (
 
 
 @migrations()
-def m005_unit_due_index(db: sqlite_utils.Database) -> None:
-    # `list --overdue --unit U` counts a unit's overdue cases from the index alone
-    # instead of reading every case the unit ever had.
-    _run(db, "CREATE INDEX cases_unit_due ON cases(unit_id, next_due_on) "
-             "WHERE next_due_on IS NOT NULL")
+def m005_due_indexes(db: sqlite_utils.Database) -> None:
+    # `list --overdue --unit U` counts a unit's overdue cases from an index alone instead
+    # of reading every case the unit ever had; the overdue report reads the running duty
+    # clocks by kind, then date, without stepping over the far more numerous windows.
+    _run(db, """
+CREATE INDEX cases_unit_due ON cases(unit_id, next_due_on) WHERE next_due_on IS NOT NULL;
+DROP INDEX clocks_running;
+CREATE INDEX clocks_running ON clocks(clock, due_on) WHERE stopped_on IS NULL;
+""")

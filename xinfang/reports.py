@@ -87,11 +87,11 @@ def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> dict[str
         }
         if due_on < as_of:
             days = (as_of - due_on).days
-            flag_list = json.loads(flags)
             item["days_overdue"] = days
             item["days_left"] = -days
+            # `flags` is a JSON list of flag codes: the code in quotes is the element.
             item["needs_escalation"] = rules.needs_escalation(
-                days, lengths.get(case_id, 1), "escalated" in flag_list,
+                days, lengths.get(case_id, 1), '"escalated"' in flags,
                 policy.number("escalate_overdue_days"), policy.number("repeat_chain_escalate"),
             )
             late.append(item)
