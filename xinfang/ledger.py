@@ -448,8 +448,7 @@ class Ledger:
         state: CaseState,
         number: str,
     ) -> dict[str, Any]:
-        new_state = lifecycle.apply(state, kind, on, details, self.policy, self.calendar)
-        late = lifecycle.late_windows(state, new_state, on)
+        new_state, late = lifecycle.step(state, kind, on, details, self.policy, self.calendar)
         if late:
             # An act after its window is recorded, and says so in the history.
             details = {**details, "late": late}

@@ -202,9 +202,20 @@ def apply(
     calendar: Calendar,
 ) -> CaseState:
     """The state after one event. The caller checks `allowed` first."""
+    return step(state, kind, on, details, policy, calendar)[0]
+
+
+def step(
+    state: CaseState,
+    kind: str,
+    on: dt.date,
+    details: dict[str, Any],
+    policy: Policy,
+    calendar: Calendar,
+) -> tuple[CaseState, list[str]]:
+    """`apply`, and the windows the event stopped late (see `advance`)."""
     new = _copy(state)
-    advance(new, kind, on, details, policy, calendar)
-    return new
+    return new, advance(new, kind, on, details, policy, calendar)
 
 
 def advance(
@@ -215,10 +226,12 @@ def advance(
     policy: Policy,
     calendar: Calendar,
 ) -> list[str]:
-    """`apply` in place, for a replay that keeps only the last state (an import); returns
-    the windows the event stopped late, as `late_windows` would."""
+    """`apply` in place, for a replay that keeps only the last state (an import).
+
+    Returns the windows the event stopped after they had lapsed, when it was the act
+    they waited for: such an act is recorded and flagged late."""
     rule = TRANSITIONS[kind]
-    running_before = _running_codes(state)
+    running_before = {clock.clock for clock in state.clocks if clock.running}
     for code in rule.stops:
         _stop(state, code, on, kind)
     for code in rule.starts:
@@ -228,7 +241,11 @@ def advance(
     if kind not in _ASIDES:
         state.last_on = max(on, state.last_on) if state.last_on else on
     _EFFECTS.get(kind, _nothing)(state, on, details, policy, calendar)
-    return _late(running_before, state, on)
+    return [
+        clock.clock for clock in state.clocks
+        if clock.stopped_on == on and clock.late and clock.clock in WINDOWS
+        and clock.clock in running_before
+    ]
 
 
 def _copy(state: CaseState) -> CaseState:
@@ -242,24 +259,6 @@ def _copy(state: CaseState) -> CaseState:
     ]
     new.flags = set(state.flags)
     return new
-
-
-def late_windows(before: CaseState, after: CaseState, on: dt.date) -> list[str]:
-    """The windows an event stopped after they had lapsed, when it was the act they
-    waited for: such an act is recorded and flagged late."""
-    return _late(_running_codes(before), after, on)
-
-
-def _running_codes(state: CaseState) -> set[str]:
-    return {clock.clock for clock in state.clocks if clock.running}
-
-
-def _late(running_before: set[str], after: CaseState, on: dt.date) -> list[str]:
-    return [
-        clock.clock for clock in after.clocks
-        if clock.stopped_on == on and clock.late and clock.clock in WINDOWS
-        and clock.clock in running_before
-    ]
 
 
 def _nothing(state: CaseState, on: dt.date, details: dict, policy: Policy, cal: Calendar):
