@@ -72,6 +72,9 @@ def snapshot(ledger: Ledger) -> dict:
         "imported": sorted(db.execute(
             "SELECT i.fingerprint, c.number, i.line FROM imported_rows i "
             "JOIN cases c ON c.id = i.case_id").fetchall()),
+        # A run as large as the ledger drops its indexes and makes them again.
+        "schema": db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
+                             ).fetchall(),
         "overdue": reports.overdue(ledger, TODAY),
         "chains": reports.repeat_chains(ledger),
     }

@@ -50,9 +50,14 @@ def row(seq="1", received="2026-01-04", name="郝丹文", id_number=ID_A, phone=
             category, content, unit, result, closed]
 
 
-def counts(ledger: Ledger) -> dict[str, int]:
-    return {table: ledger.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("cases", "events", "people", "units", "clocks", "imported_rows")}
+def counts(ledger: Ledger) -> dict[str, object]:
+    """Rows of each table, and the schema (a large import drops and remakes indexes)."""
+    out: dict[str, object] = {
+        table: ledger.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("cases", "events", "people", "units", "clocks", "imported_rows")}
+    out["schema"] = ledger.db.execute(
+        "SELECT type, name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+    return out
 
 
 def run(ledger: Ledger, data: bytes, name: str = "登记簿.csv", **kwargs):
