@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import io
 import json
 import shutil
@@ -401,6 +402,7 @@ def test_an_interrupt_or_a_refused_step_leaves_the_ledger_unchanged(ledger, monk
     if expected is ImportFailed:
         assert "第 " in info.value.message("zh") and "台账未改动" in info.value.message("zh")
     assert counts(ledger) == before
+    assert gc.isenabled()  # paused for the run, back on after it
 
 
 def test_dry_run_shows_exactly_what_an_import_would_do(ledger):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import gc
 import io
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from xinfang import gcpause
 from xinfang.errors import OfficeNotSet, XinfangError
 from xinfang.intake import Intake
 from xinfang.ledger import Ledger, new_uid
@@ -134,26 +134,10 @@ def import_register(
     case). One transaction: if anything fails, nothing of the run is kept. With
     `dry_run` the work is done and rolled back, so the summary shows exactly what an
     import would add and reject."""
-    with _cyclic_gc_paused():
+    with gcpause.paused():
         return _import(ledger, data, name=name, officer=officer, encoding=encoding,
                        overrides=overrides, dry_run=dry_run, progress=progress,
                        one_by_one=one_by_one)
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """A register's rows become millions of small objects that live to the end of the
-    run and form no cycles; Python's cycle collector would walk them again and again as
-    more are made (a third of a large import's time). It is paused for the run and put
-    back, with one collection, afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-            gc.collect()
 
 
 def _import(ledger: Ledger, data: bytes, *, name: str, officer: str, encoding: str,

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from xinfang import rules
+from xinfang import gcpause, rules
 from xinfang.deadlines import due_date
 from xinfang.ledger import Ledger
 from xinfang.lifecycle import DUTIES, OPEN
@@ -45,6 +45,7 @@ def chain_lengths(ledger: Ledger, case_ids: list[int]) -> dict[int, int]:
     return out
 
 
+@gcpause.paused()
 def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> dict[str, list]:
     """Running duty clocks past their due date, and those due soon, as of a date.
 
@@ -298,6 +299,7 @@ def _petitions(ledger: Ledger) -> Iterator[rules.Petition]:
                              category, content, decision, numbers.get(linked))
 
 
+@gcpause.paused()
 def repeat_chains(ledger: Ledger) -> list[dict[str, Any]]:
     """Repeat chains over the whole ledger, by the repeat rule (not the stored links):
     each chain's first case and its repeats, longest chains first."""
