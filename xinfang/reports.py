@@ -30,21 +30,6 @@ def due_soon_until(ledger: Ledger, as_of: dt.date) -> dt.date:
     return beyond - dt.timedelta(days=1)
 
 
-def chain_lengths(ledger: Ledger, case_ids: list[int]) -> dict[int, int]:
-    """How many cases are in each case's repeat chain (1 for a case with no repeats)."""
-    if not case_ids:
-        return {}
-    out = {}
-    ids = ", ".join(str(int(i)) for i in case_ids)
-    rows = ledger.db.execute(
-        f"SELECT c.id, (SELECT count(*) FROM cases m WHERE m.repeat_of = coalesce(c.repeat_of, "
-        f"c.id)) + 1 FROM cases c WHERE c.id IN ({ids})"
-    ).fetchall()
-    for case_id, length in rows:
-        out[case_id] = length
-    return out
-
-
 @gcpause.paused()
 def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> dict[str, list]:
     """Running duty clocks past their due date, and those due soon, as of a date.
@@ -60,20 +45,24 @@ def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> dict[str
         unit_name = ledger.require_unit(unit)
         unit_clause = " AND u.name = ?"
         params.append(unit_name)
+    # With each clock, how many cases its case's repeat chain holds (1 for a case
+    # without repeats), counted in the same pass.
     rows = ledger.db.execute(
-        "SELECT c.id, c.number, k.clock, k.started_on, k.due_on, u.name, c.holder_kind, "
-        "c.holder, c.holder_since, c.status, c.category, c.received_on, c.flags "
+        "SELECT c.number, k.clock, k.started_on, k.due_on, u.name, c.holder_kind, "
+        "c.holder, c.holder_since, c.status, c.category, c.received_on, c.flags, "
+        "(SELECT count(*) FROM cases m WHERE m.repeat_of = coalesce(c.repeat_of, c.id)) + 1 "
         "FROM clocks k JOIN cases c ON c.id = k.case_id LEFT JOIN units u ON u.id = c.unit_id "
         f"WHERE k.stopped_on IS NULL AND k.clock IN ({_DUTY_LIST}) AND k.due_on <= ?"
         f"{unit_clause}",
         params,
     ).fetchall()
-    lengths = chain_lengths(ledger, sorted({row[0] for row in rows if row[4] < as_of.isoformat()}))
     policy = ledger.policy
+    escalate_days = policy.number("escalate_overdue_days")
+    chain_escalate = policy.number("repeat_chain_escalate")
     late: list[dict[str, Any]] = []
     upcoming: list[dict[str, Any]] = []
-    for (case_id, number, clock, started, due, unit_name, holder_kind, holder, since, status,
-         category, received, flags) in rows:
+    for (number, clock, started, due, unit_name, holder_kind, holder, since, status,
+         category, received, flags, chain) in rows:
         due_on = dt.date.fromisoformat(due)
         item = {
             "id": number,
@@ -92,9 +81,7 @@ def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> dict[str
             item["days_left"] = -days
             # `flags` is a JSON list of flag codes: the code in quotes is the element.
             item["needs_escalation"] = rules.needs_escalation(
-                days, lengths.get(case_id, 1), '"escalated"' in flags,
-                policy.number("escalate_overdue_days"), policy.number("repeat_chain_escalate"),
-            )
+                days, chain, '"escalated"' in flags, escalate_days, chain_escalate)
             late.append(item)
         else:
             item["days_overdue"] = None
