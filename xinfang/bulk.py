@@ -53,6 +53,8 @@ class NewCase:
     steps: list[tuple[dt.date, str, dict[str, Any]]] = field(default_factory=list)
     officer: str = ""
     source: dict[str, Any] | None = None
+    # For a register row: (fingerprint, file, line, seq), its imported_rows entry.
+    imported: tuple[str, str, int, str | None] | None = None
 
 
 @dataclass
@@ -116,6 +118,7 @@ def register_many(
         db.execute("DROP TRIGGER cases_fts_insert")
     # A run at least as large as the ledger is faster written without the secondary
     # indexes and with them built again at the end (sorted once, not grown row by row).
+    # The lookups above were made with them.
     indexes = _drop_indexes(ledger) if len(cases) >= next_id - 1 else []
     first_id = next_id
 
@@ -123,6 +126,7 @@ def register_many(
     people_rows: list[tuple] = []
     event_rows: list[tuple] = []
     clock_rows: list[tuple] = []
+    imported_rows: list[tuple] = []
 
     def flush() -> None:
         # Rows go to SQLite every FLUSH_EVERY cases, so a big register is never held in
@@ -136,7 +140,10 @@ def register_many(
             "INSERT INTO events(uid, case_id, kind, acted_on, recorded_at, officer, details) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)", event_rows)
         db.conn.executemany(CLOCK_INSERT, clock_rows)
-        for rows in (case_rows, people_rows, event_rows, clock_rows):
+        db.conn.executemany(
+            "INSERT INTO imported_rows(fingerprint, case_id, file, line, seq, imported_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)", imported_rows)
+        for rows in (case_rows, people_rows, event_rows, clock_rows, imported_rows):
             rows.clear()
 
     ids = []
@@ -210,6 +217,8 @@ def register_many(
                                        units, root))
             for clock in state.clocks:
                 clock_rows.append(clock_row(case_id, clock))
+            if new.imported is not None:
+                imported_rows.append((new.imported[0], case_id, *new.imported[1:], now))
             this = _Earlier(case_id, number, petition, root, timeline=timeline)
             for key in keys:
                 earlier_by_key.setdefault(key, []).append(this)
@@ -288,20 +297,29 @@ class _People:
                     id_numbers.add(person.id_number)
                 elif person.name and person.phone:
                     pairs.add((person.name, person.phone))
+        select = "SELECT id, uid, name, phone, address, id_number FROM people"
+        if _many(len(id_numbers) + len(pairs), self.db, "people"):
+            # As many petitioners to look up as the ledger holds: read them all once.
+            for row in self.db.execute(select):
+                if row[5] is not None:
+                    if row[5] in id_numbers:
+                        self.by_id[row[5]] = list(row)
+                elif (row[2], row[3]) in pairs:
+                    self.by_name_phone.setdefault((row[2], row[3]), list(row))
+            return
         for chunk in _chunks(sorted(id_numbers), 500):
             for row in self.db.execute(
-                "SELECT id, uid, name, phone, address, id_number FROM people "
-                f"WHERE id_number IN ({', '.join('?' for _ in chunk)})", chunk,
+                f"{select} WHERE id_number IN ({', '.join('?' for _ in chunk)})", chunk,
             ):
                 self.by_id[row[5]] = list(row)
         for chunk in _chunks(sorted(pairs), 400):
             values = ", ".join("(?, ?)" for _ in chunk)
             params = [part for pair in chunk for part in pair]
             for row in self.db.execute(
-                "SELECT id, uid, name, phone, address FROM people WHERE id_number IS NULL "
-                f"AND (name, phone) IN (VALUES {values})", params,
+                f"{select} WHERE id_number IS NULL AND (name, phone) IN (VALUES {values})",
+                params,
             ):
-                self.by_name_phone.setdefault((row[2], row[3]), [*row, None])
+                self.by_name_phone.setdefault((row[2], row[3]), list(row))
 
     def resolve(self, person: Person) -> tuple[int, str]:
         found = None
@@ -354,7 +372,8 @@ def _drop_indexes(ledger: Ledger) -> list[str]:
     unique index is checked again over every row when it is made."""
     rows = ledger.db.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        "AND tbl_name IN ('people', 'cases', 'case_people', 'events', 'clocks') ORDER BY name"
+        "AND tbl_name IN ('people', 'cases', 'case_people', 'events', 'clocks', 'imported_rows') "
+        "ORDER BY name"
     ).fetchall()
     for name, _ in rows:
         ledger.db.execute(f'DROP INDEX "{name}"')
@@ -371,15 +390,21 @@ def _existing_cases(ledger: Ledger, keys: set[str]) -> dict[str, list[_Earlier]]
         "p.name, p.id_number, p.phone FROM people p JOIN case_people cp ON cp.person_id = p.id "
         "JOIN cases c ON c.id = cp.case_id WHERE "
     )
-    rows = []
-    for chunk in _chunks(id_numbers, 500):
-        rows += ledger.db.execute(
-            select + f"p.id_number IN ({', '.join('?' for _ in chunk)})", chunk).fetchall()
-    for chunk in _chunks(pairs, 400):
-        values = ", ".join("(?, ?)" for _ in chunk)
-        rows += ledger.db.execute(
-            select + f"(p.name, p.phone) IN (VALUES {values})",
-            [part for pair in chunk for part in pair]).fetchall()
+    if _many(len(id_numbers) + len(pairs), ledger.db, "people"):
+        # As many petitioners to look up as the ledger holds: read them all once.
+        wanted_ids, wanted_pairs = set(id_numbers), set(pairs)
+        rows = [row for row in ledger.db.execute(select + "1")
+                if row[8] in wanted_ids or (row[7], row[9]) in wanted_pairs]
+    else:
+        rows = []
+        for chunk in _chunks(id_numbers, 500):
+            rows += ledger.db.execute(
+                select + f"p.id_number IN ({', '.join('?' for _ in chunk)})", chunk).fetchall()
+        for chunk in _chunks(pairs, 400):
+            values = ", ".join("(?, ?)" for _ in chunk)
+            rows += ledger.db.execute(
+                select + f"(p.name, p.phone) IN (VALUES {values})",
+                [part for pair in chunk for part in pair]).fetchall()
     cases: dict[int, _Earlier] = {}
     for case_id, number, received, category, content, status, root, name, id_number, phone \
             in rows:
@@ -395,6 +420,12 @@ def _existing_cases(ledger: Ledger, keys: set[str]) -> dict[str, list[_Earlier]]
     for bucket in out.values():
         bucket.sort(key=lambda c: (c.petition.received_on, c.id))
     return out
+
+
+def _many(lookups: int, db, table: str) -> bool:
+    """Whether `lookups` keys are better found by reading all of `table` once than by
+    looking each up in its index (at least as many keys as rows)."""
+    return lookups >= db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 def _chunks(items: Sequence, size: int):

@@ -291,7 +291,7 @@ def _write(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, officer: str
 
     order = sorted(fresh, key=lambda item: (item[1].received, item[1].line))
     new_cases = []
-    for _, row in order:
+    for fingerprint, row in order:
         acting = row.officer or officer
         source = _source(row, name)
         if acting != officer:
@@ -299,7 +299,8 @@ def _write(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, officer: str
         # The order the one-by-one path plays them in: by date, then by stage.
         played = sorted(_steps(row)[1:], key=lambda step: (step[0], _STAGES[step[1]]))
         steps = [(on, kind, _step_details(row, kind, name)) for on, kind in played]
-        new_cases.append(bulk.NewCase(_intake(row), steps, acting, source))
+        new_cases.append(bulk.NewCase(_intake(row), steps, acting, source,
+                                      (fingerprint, name, row.line, row.seq or None)))
     report = None if progress is None else (lambda done, total: progress("write", done, total))
     try:
         ids = bulk.register_many(ledger, new_cases, officer, report)
@@ -307,13 +308,6 @@ def _write(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, officer: str
         err = failed.error
         raise ImportFailed(line=order[failed.index][1].line, reason=err.message("zh"),
                            reason_en=err.message("en")) from err
-    now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-    ledger.db.conn.executemany(
-        "INSERT INTO imported_rows(fingerprint, case_id, file, line, seq, imported_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [(fingerprint, case_id, name, row.line, row.seq or None, now)
-         for (fingerprint, row), case_id in zip(order, ids, strict=True)],
-    )
     return _added(ledger, order, dict(enumerate(ids)))
 
 
