@@ -10,7 +10,6 @@ rows day by day.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +27,7 @@ from xinfang.ledger import (
     CLOCK_INSERT,
     Ledger,
     clock_row,
+    encode_details,
     new_uid,
     registered_details,
     state_values,
@@ -253,12 +253,9 @@ _CASE_INSERT = (
 )
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
-
-
 def _event(case_id: int, kind: str, on: dt.date, officer: str, details: dict[str, Any],
            now: str) -> tuple:
-    return (new_uid(), case_id, kind, on.isoformat(), now, officer, _ENCODE(details))
+    return (new_uid(), case_id, kind, on.isoformat(), now, officer, encode_details(details))
 
 
 def _case_row(case_id: int, number: str, year: int, seq: int, intake: Intake,

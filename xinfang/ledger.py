@@ -47,6 +47,12 @@ def new_uid() -> str:
     return f"{time.time_ns() // 1_000_000:012x}{os.urandom(10).hex()}"
 
 
+# An event's details as stored: keys sorted, no spaces after separators (an imported
+# ledger holds millions of them), readable with any JSON reader.
+encode_details = json.JSONEncoder(ensure_ascii=False, sort_keys=True,
+                                  separators=(",", ":")).encode
+
+
 def _now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
@@ -459,7 +465,7 @@ class Ledger:
             "acted_on": on.isoformat(),
             "recorded_at": _now(),
             "officer": officer,
-            "details": json.dumps(details, ensure_ascii=False, sort_keys=True),
+            "details": encode_details(details),
         }
         cursor = self.db.execute(
             "INSERT INTO events(uid, case_id, kind, acted_on, recorded_at, officer, details) "
