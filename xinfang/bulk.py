@@ -380,8 +380,8 @@ def _drop_indexes(ledger: Ledger) -> list[str]:
 def _existing_cases(ledger: Ledger, keys: set[str]) -> dict[str, list[_Earlier]]:
     """Cases already in the ledger whose petitioners this run names, by person key."""
     out: dict[str, list[_Earlier]] = {}
-    id_numbers = sorted(k[3:] for k in keys if k.startswith("id:"))
-    pairs = sorted(tuple(k[3:].split("|", 1)) for k in keys if k.startswith("np:"))
+    id_numbers = {k[3:] for k in keys if k.startswith("id:")}
+    pairs = {tuple(k[3:].split("|", 1)) for k in keys if k.startswith("np:")}
     select = (
         "SELECT c.id, c.number, c.received_on, c.category, c.content, c.status, c.repeat_of, "
         "p.name, p.id_number, p.phone FROM people p JOIN case_people cp ON cp.person_id = p.id "
@@ -389,15 +389,14 @@ def _existing_cases(ledger: Ledger, keys: set[str]) -> dict[str, list[_Earlier]]
     )
     if _many(len(id_numbers) + len(pairs), ledger.db, "people"):
         # As many petitioners to look up as the ledger holds: read them all once.
-        wanted_ids, wanted_pairs = set(id_numbers), set(pairs)
         rows = [row for row in ledger.db.execute(select + "1")
-                if row[8] in wanted_ids or (row[7], row[9]) in wanted_pairs]
+                if row[8] in id_numbers or (row[7], row[9]) in pairs]
     else:
         rows = []
-        for chunk in _chunks(id_numbers, 500):
+        for chunk in _chunks(sorted(id_numbers), 500):
             rows += ledger.db.execute(
                 select + f"p.id_number IN ({', '.join('?' for _ in chunk)})", chunk).fetchall()
-        for chunk in _chunks(pairs, 400):
+        for chunk in _chunks(sorted(pairs), 400):
             values = ", ".join("(?, ?)" for _ in chunk)
             rows += ledger.db.execute(
                 select + f"(p.name, p.phone) IN (VALUES {values})",
