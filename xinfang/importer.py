@@ -154,20 +154,27 @@ def _import(ledger: Ledger, data: bytes, *, name: str, officer: str, encoding: s
     if ledger.office() is None:
         raise OfficeNotSet()
     summary = Summary(name, decoded.encoding, table.header, table.columns, dry_run)
+    garbled = decoded.replaced > 0
+    del decoded  # the file's text: a large register's rows need the memory more
     width = len(table.header)
     seq_index = table.columns.fields.get("seq")
     fingerprints: dict[str, Row] = {}  # the rows to add, each once
-    for raw in table.rows:
+    # Rows are taken off the table as they are read, so a large register's raw cells are
+    # let go one by one (a rejected row keeps its own) while the checked rows are made.
+    rows, total = table.rows, len(table.rows)
+    rows.reverse()
+    while rows:
+        raw = rows.pop()
         summary.read += 1
         if progress is not None and summary.read % 1000 == 0:
-            progress("check", summary.read, len(table.rows))
+            progress("check", summary.read, total)
         seq = raw.cells[seq_index].strip() if seq_index is not None and \
             seq_index < len(raw.cells) else ""
         if is_blank(raw.cells, table.columns):
             summary.skipped.append(Skipped(raw.line, seq, "blank"))
             continue
         result = normalise(raw.cells, table.columns, raw.line, today=ledger.today,
-                           garbled=decoded.replaced > 0)
+                           garbled=garbled)
         if len(raw.cells) > width and any(cell.strip() for cell in raw.cells[width:]):
             extra = _extra_cells(len(raw.cells), width)
             result = [*result, extra] if isinstance(result, list) else [extra]
