@@ -305,7 +305,8 @@ def _write(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, officer: str
             source["imported_by"] = officer
         # The order the one-by-one path plays them in: by date, then by stage.
         played = sorted(_steps(row)[1:], key=lambda step: (step[0], _STAGES[step[1]]))
-        steps = [(on, kind, _step_details(row, kind, name)) for on, kind in played]
+        shared = _source(row, name)  # one for all the row's later acts; never changed
+        steps = [(on, kind, _step_details(row, kind, shared)) for on, kind in played]
         new_cases.append(bulk.NewCase(_intake(row), steps, acting, source,
                                       (fingerprint, name, row.line, row.seq or None)))
     report = None if progress is None else (lambda done, total: progress("write", done, total))
@@ -326,10 +327,10 @@ def _source(row: Row, name: str) -> dict[str, Any]:
     return source
 
 
-def _step_details(row: Row, kind: str, name: str) -> dict[str, Any]:
+def _step_details(row: Row, kind: str, source: dict[str, Any]) -> dict[str, Any]:
     """The details of an act a register row stands for (forwarded to its unit, closed
     with its result …), with the row's source."""
-    details: dict[str, Any] = {"source": _source(row, name)}
+    details: dict[str, Any] = {"source": source}
     if kind == "note":
         details["text"] = "；".join(row.notes)
     elif kind == "forwarded":
@@ -373,7 +374,7 @@ def _write_one_by_one(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, o
                     progress("write", done, total)
                 continue
             ledger.act(case_ids[index], kind, officer=acting, on=on,
-                       details=_step_details(row, kind, name))
+                       details=_step_details(row, kind, _source(row, name)))
         except XinfangError as err:
             raise ImportFailed(line=row.line, reason=err.message("zh"),
                                reason_en=err.message("en")) from err
