@@ -151,17 +151,19 @@ def main(argv: list[str] | None = None) -> int:
                         str(target)], check=True, env=env, stderr=subprocess.DEVNULL)
 
     print("Timing import …", file=sys.stderr)
-    import_times = []
+    import_times, import_peak = [], 0
     for i in range(args.import_runs):
         prepare(i)
         seconds, peak = timed([*xinfang, "import", str(gbk), "--db", str(out / f"import-{i}.db")],
                               env=env)
         import_times.append(seconds)
+        import_peak = max(import_peak, peak)
         print(f"  xinfang import run {i + 1}: {seconds:.1f} s", file=sys.stderr)
     shutil.move(out / f"import-{args.import_runs - 1}.db", fresh(ledger))
     for i in range(args.import_runs - 1):
         fresh(out / f"import-{i}.db")
-    results["import"] = {"median": statistics.median(import_times), "runs": import_times}
+    results["import"] = {"median": statistics.median(import_times), "runs": import_times,
+                         "peak_mib": import_peak / 1024}
 
     generic_times = []
     for i in range(args.import_runs):
@@ -278,7 +280,8 @@ def print_table(report: dict) -> None:
     ratio = r["sqlite_utils_insert"]["median"] / r["import"]["median"]
     row("import GBK register, full validation", "import",
         f"sqlite-utils insert {r['sqlite_utils_insert']['median']:.1f} s ({ratio:.1f}× ours, "
-        f"target ≥ 3×); sqlite3 .import {r['sqlite3_import']['median']:.1f} s")
+        f"target ≥ 3×); sqlite3 .import {r['sqlite3_import']['median']:.1f} s; peak memory "
+        f"{r['import']['peak_mib']:.0f} MiB")
     row("report overdue → file", "report_overdue",
         f"sqlite3 raw SQL {r['report_overdue_sqlite3']['median']:.3f} s")
     row("register one case (repeat check)", "register")
