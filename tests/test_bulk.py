@@ -172,3 +172,48 @@ def test_the_sample_registers_are_written_identically(tmp_path, name):
         pytest.skip("shared samples not present")
     one, bulk, _ = both(tmp_path, [path.read_bytes()])
     assert_same(one, bulk)
+
+
+def _joint_chain_intakes():
+    """張 petitions; then 張 and 李 petition together about the same matter (a repeat of
+    張's); then 李 alone. 李's case repeats the chain whose first case is 張's, which 李
+    never signed: it links to that first case, as the joint case does."""
+    from xinfang.intake import Intake, Person
+
+    zhang = Person(name="张三", phone="13800000001")
+    li = Person(name="李四", phone="13800000002")
+    return [Intake(channel="visit", content="小区物业乱收停车费，要求退还", category="城乡建设",
+                   received_on=on, people=people)
+            for on, people in ((dt.date(2026, 1, 5), [zhang]),
+                               (dt.date(2026, 2, 5), [zhang, li]),
+                               (dt.date(2026, 3, 5), [li]))]
+
+
+@pytest.mark.parametrize("split", [3, 2], ids=["one run", "third case in a later run"])
+def test_a_repeat_joins_the_whole_chain_also_through_a_joint_petition(tmp_path, lookups, split):
+    intakes = _joint_chain_intakes()
+    one = ledger_at(tmp_path / "one.db")
+    for intake in intakes:
+        one.register(intake, "测试员")
+    bulk = ledger_at(tmp_path / "bulk.db")
+    for part in (intakes[:split], intakes[split:]):
+        if part:
+            with bulk.db.conn:
+                bulk_mod.register_many(bulk, [bulk_mod.NewCase(intake) for intake in part],
+                                       "测试员")
+    for ledger in (one, bulk):
+        links = ledger.db.execute(
+            "SELECT c.number, r.number, json_extract(e.details, '$.repeat_of') FROM cases c "
+            "LEFT JOIN cases r ON r.id = c.repeat_of JOIN events e ON e.case_id = c.id "
+            "AND e.kind = 'registered' ORDER BY c.id").fetchall()
+        first = links[0][0]
+        assert links[1][1:] == (first, first)
+        assert links[2][1:] == (first, first)  # not the joint case: the chain's first
+        for (case_id,) in ledger.db.execute("SELECT id FROM cases"):
+            assert differences(ledger.stored_state(case_id),
+                               ledger.replayed_state(case_id)) == []
+    assert_same(snapshot(one), snapshot(bulk))
+    # Registering now shows the whole chain, first case first.
+    chain = one.earlier_cases(intakes[2])
+    assert [case["id"] for case in chain] == [links[0][0], links[1][0], links[2][0]]
+    assert [case["first"] for case in chain] == [True, False, False]

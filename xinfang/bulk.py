@@ -100,7 +100,10 @@ def register_many(
 
     people = _People(ledger)
     people.load(cases)
-    earlier_by_key = _existing_cases(ledger, people.keys_of_run)
+    earlier_by_key, chains = _existing_cases(ledger, people.keys_of_run)
+    # Every case of a chain by its first case's id, the first included; the run's cases
+    # are added as they are made.
+    known = {case.id: case for members in chains.values() for case in members}
     units = dict(db.execute("SELECT name, id FROM units").fetchall())
     prefix = f"XF-{office['code']}-"
     last_seq = dict(db.execute(
@@ -182,10 +185,11 @@ def register_many(
             root = rules.repeat_of(petition, matched.values(), roots, threshold)
             repeat: dict[str, Any] = {}
             if root is not None:
-                chain = [c for c in seen.values() if c.id == root or c.root == root]
-                chain.sort(key=lambda c: (c.petition.received_on, c.id))
-                statuses = [_status_on(c, intake.received_on) for c in chain]
-                repeat = {"decision": "auto", "repeat_of": chain[0].number,
+                # The whole chain, also its cases brought by other petitioners.
+                chain = chains.setdefault(root, [known[root]])
+                statuses = [_status_on(c, intake.received_on) for c in chain
+                            if c.id == root or c.petition.received_on <= intake.received_on]
+                repeat = {"decision": "auto", "repeat_of": known[root].number,
                           "flags": rules.repeat_flags(statuses)}
 
             details = registered_details(intake, person_uids, repeat, new.source)
@@ -219,9 +223,11 @@ def register_many(
                 clock_rows.append(clock_row(case_id, clock))
             if new.imported is not None:
                 imported_rows.append((new.imported[0], case_id, *new.imported[1:], now))
-            this = _Earlier(case_id, number, petition, root, timeline=timeline)
+            this = known[case_id] = _Earlier(case_id, number, petition, root, timeline=timeline)
             for key in keys:
                 earlier_by_key.setdefault(key, []).append(this)
+            if root is not None:
+                chains[root].append(this)
             ids.append(case_id)
             if len(case_rows) >= FLUSH_EVERY:
                 flush()
@@ -377,8 +383,11 @@ def _drop_indexes(ledger: Ledger) -> list[str]:
     return [sql for _, sql in rows]
 
 
-def _existing_cases(ledger: Ledger, keys: set[str]) -> dict[str, list[_Earlier]]:
-    """Cases already in the ledger whose petitioners this run names, by person key."""
+def _existing_cases(ledger: Ledger, keys: set[str]
+                    ) -> tuple[dict[str, list[_Earlier]], dict[int, list[_Earlier]]]:
+    """Cases already in the ledger whose petitioners this run names, by person key; and
+    the whole chains they belong to, by first case (a chain may hold cases of other
+    petitioners: a joint petition links them)."""
     out: dict[str, list[_Earlier]] = {}
     id_numbers = {k[3:] for k in keys if k.startswith("id:")}
     pairs = {tuple(k[3:].split("|", 1)) for k in keys if k.startswith("np:")}
@@ -415,7 +424,34 @@ def _existing_cases(ledger: Ledger, keys: set[str]) -> dict[str, list[_Earlier]]
                 bucket.append(case)
     for bucket in out.values():
         bucket.sort(key=lambda c: (c.petition.received_on, c.id))
-    return out
+    return out, _chains(ledger, cases)
+
+
+def _chains(ledger: Ledger, cases: dict[int, _Earlier]) -> dict[int, list[_Earlier]]:
+    """The chains `cases` belong to (each case alone counts as the first of its own),
+    every member read from the ledger, by first case."""
+    roots = {case.root if case.root is not None else case.id for case in cases.values()}
+    select = ("SELECT id, number, received_on, category, content, status, repeat_of "
+              "FROM cases WHERE ")
+    if _many(len(roots), ledger.db, "cases"):
+        rows = [row for row in ledger.db.execute(select + "1")
+                if row[0] in roots or row[6] in roots]
+    else:
+        rows = []
+        for chunk in _chunks(sorted(roots), 400):
+            marks = ", ".join("?" for _ in chunk)
+            rows += ledger.db.execute(
+                select + f"id IN ({marks}) OR repeat_of IN ({marks})", chunk + chunk).fetchall()
+    chains: dict[int, list[_Earlier]] = {}
+    for case_id, number, received, category, content, status, root in rows:
+        case = cases.get(case_id) or _Earlier(
+            case_id, number, rules.Petition(case_id, dt.date.fromisoformat(received),
+                                            frozenset(), category, content),
+            root, status=status)
+        chain = chains.setdefault(case_id if case_id in roots else root, [])
+        if case not in chain:
+            chain.append(case)
+    return chains
 
 
 def _many(lookups: int, db, table: str) -> bool:

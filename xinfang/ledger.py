@@ -284,11 +284,18 @@ class Ledger:
         root = rules.repeat_of(new, earlier.values(), roots, threshold)
         if root is None:
             return []
-        chain = [row for row in rows if row[0] == root or row[7] == root]
+        # The whole chain, also its cases brought by other petitioners (a joint petition
+        # links one petitioner's matter to another's first case).
+        chain = self.db.execute(
+            "SELECT id, number, received_on, category, content, status, result FROM cases "
+            "WHERE id = :root OR (repeat_of = :root AND received_on <= :on) "
+            "ORDER BY id != :root, received_on, id",
+            {"root": root, "on": intake.received_on.isoformat()},
+        ).fetchall()
         return [
             {"id": number, "received_on": received, "status": status, "result": result,
              "category": category, "content": content, "first": case_id == root}
-            for case_id, number, received, category, content, status, result, _, _ in chain
+            for case_id, number, received, category, content, status, result in chain
         ]
 
     def register(self, intake: Intake, officer: str, *, repeat_of: str | None = None,
