@@ -300,12 +300,10 @@ def _write(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, officer: str
     new_cases = []
     for fingerprint, row in order:
         acting = row.officer or officer
-        source = _source(row, name)
-        if acting != officer:
-            source["imported_by"] = officer
+        shared = _source(row, name)  # one record for all the row's events; never changed
+        source = shared if acting == officer else {**shared, "imported_by": officer}
         # The order the one-by-one path plays them in: by date, then by stage.
         played = sorted(_steps(row)[1:], key=lambda step: (step[0], _STAGES[step[1]]))
-        shared = _source(row, name)  # one for all the row's later acts; never changed
         steps = [(on, kind, _step_details(row, kind, shared)) for on, kind in played]
         new_cases.append(bulk.NewCase(_intake(row), steps, acting, source,
                                       (fingerprint, name, row.line, row.seq or None)))

@@ -265,21 +265,20 @@ class Ledger:
                 clauses.append("(p.name = ? AND p.phone = ?)")
                 params += [name, phone]
         rows = self.db.execute(
-            "SELECT DISTINCT c.id, c.number, c.received_on, c.category, c.content, c.status, "
-            "c.result, c.repeat_of, r.number FROM people p "
-            "JOIN case_people cp ON cp.person_id = p.id JOIN cases c ON c.id = cp.case_id "
-            "LEFT JOIN cases r ON r.id = c.repeat_of "
+            "SELECT DISTINCT c.id, c.received_on, c.category, c.content, c.repeat_of "
+            "FROM people p JOIN case_people cp ON cp.person_id = p.id "
+            "JOIN cases c ON c.id = cp.case_id "
             f"WHERE ({' OR '.join(clauses)}) AND c.received_on <= ? ORDER BY c.received_on, c.id",
             [*params, intake.received_on.isoformat()],
         ).fetchall()
         new = rules.Petition(None, intake.received_on, frozenset(keys), intake.category,
                              intake.content)
         earlier = {
-            row[0]: rules.Petition(row[0], dt.date.fromisoformat(row[2]), frozenset(keys),
-                                   row[3], row[4])
-            for row in rows
+            case_id: rules.Petition(case_id, dt.date.fromisoformat(received), frozenset(keys),
+                                    category, content)
+            for case_id, received, category, content, _ in rows
         }
-        roots = {row[0]: row[7] for row in rows if row[7] is not None}
+        roots = {case_id: root for case_id, *_, root in rows if root is not None}
         threshold = self.policy.number("repeat_similarity")
         root = rules.repeat_of(new, earlier.values(), roots, threshold)
         if root is None:
