@@ -70,7 +70,7 @@ def snapshot(ledger: Ledger) -> dict:
             "k.stopped_on, k.late, k.fixed FROM clocks k JOIN cases c ON c.id = k.case_id"
         ).fetchall(), key=repr),
         "imported": sorted(db.execute(
-            "SELECT i.fingerprint, c.number, i.line FROM imported_rows i "
+            "SELECT i.fingerprint, c.number FROM imported_rows i "
             "JOIN cases c ON c.id = i.case_id").fetchall()),
         # A run as large as the ledger drops its indexes and makes them again.
         "schema": db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name"

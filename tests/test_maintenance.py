@@ -37,6 +37,7 @@ from robust import (
 
 from xinfang.db import open_ledger, schema_version
 from xinfang.errors import LedgerTooNew
+from xinfang.importer import import_register
 from xinfang.intake import make_intake, make_person
 from xinfang.ledger import Ledger
 from xinfang.migrations import migrations
@@ -377,6 +378,49 @@ def test_an_older_ledger_is_upgraded_after_a_backup_copy(tmp_path, run):
     assert findings(run, "--db", path) == []
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("old.db.before")) \
         == [f"old.db.before-{ALL[1]}"]
+
+
+REGISTER = ("序号,登记日期,姓名,诉求摘要,转送单位,办理结果,办结日期\n"
+            "1,2026-10-09,王五,村道损坏无人修,交通运输局,已办结,2026-10-20\n"
+            "2,2026-10-12,赵六,邻里宅基地纠纷,,,\n").encode()
+
+
+def test_rows_imported_before_the_imported_rows_table_was_slimmed_stay_imported(tmp_path):
+    """m006 keeps of each imported row its fingerprint and case (its file, line and time
+    are on the case's events): importing the same register again adds nothing."""
+    current = tmp_path / "current.db"
+    ledger = Ledger.open(current, create=True, today=TODAY)
+    ledger.set_office("YQH", "鱼邱湖街道信访办", "测试员")
+    first = import_register(ledger, REGISTER, name="旧登记簿.csv", officer="测试员")
+    assert len(first.added) == 2
+    links = ledger.db.execute("SELECT fingerprint, case_id FROM imported_rows").fetchall()
+    ledger.close()
+
+    # The same ledger as m005 left it: imported_rows with its old columns.
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    migrations.apply(db, stop_before="m006_imported_rows")
+    assert schema_version(db) == ALL[:ALL.index("m006_imported_rows")]
+    db.conn.execute("ATTACH DATABASE ? AS current", [str(current)])
+    with db.conn:
+        for table in ("settings", "units", "people", "cases", "case_people", "events",
+                      "clocks", "calendar_years"):
+            db.conn.execute(f"INSERT INTO main.{table} SELECT * FROM current.{table}")
+        db.conn.executemany(
+            "INSERT INTO imported_rows(fingerprint, case_id, file, line, seq, imported_at) "
+            "VALUES (?, ?, '旧登记簿.csv', ?, ?, '2026-11-01T09:00:00+08:00')",
+            [(fp, case_id, case_id + 1, str(case_id)) for fp, case_id in links])
+    db.conn.execute("DETACH DATABASE current")
+    db.close()
+
+    ledger = Ledger.open(path, create=False, today=TODAY)
+    assert schema_version(ledger.db) == ALL
+    assert ledger.db.execute("SELECT fingerprint, case_id FROM imported_rows").fetchall() \
+        == sorted(links)
+    again = import_register(ledger, REGISTER, name="另存的登记簿.csv", officer="测试员")
+    assert again.added == [] and [s.reason for s in again.skipped] == ["imported", "imported"]
+    assert ledger.db.execute("SELECT count(*) FROM cases").fetchone()[0] == 2
+    ledger.close()
 
 
 def test_an_upgrade_is_one_transaction(tmp_path, monkeypatch):

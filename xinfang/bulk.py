@@ -53,8 +53,8 @@ class NewCase:
     steps: list[tuple[dt.date, str, dict[str, Any]]] = field(default_factory=list)
     officer: str = ""
     source: dict[str, Any] | None = None
-    # For a register row: (fingerprint, file, line, seq), its imported_rows entry.
-    imported: tuple[str, str, int, str | None] | None = None
+    # For a register row: its fingerprint, kept in imported_rows with the case it became.
+    imported: str | None = None
 
 
 @dataclass
@@ -143,9 +143,8 @@ def register_many(
             "INSERT INTO events(uid, case_id, kind, acted_on, recorded_at, officer, details) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)", event_rows)
         db.conn.executemany(CLOCK_INSERT, clock_rows)
-        db.conn.executemany(
-            "INSERT INTO imported_rows(fingerprint, case_id, file, line, seq, imported_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)", imported_rows)
+        db.conn.executemany("INSERT INTO imported_rows(fingerprint, case_id) VALUES (?, ?)",
+                            sorted(imported_rows))
         for rows in (case_rows, people_rows, event_rows, clock_rows, imported_rows):
             rows.clear()
 
@@ -222,7 +221,7 @@ def register_many(
             for clock in state.clocks:
                 clock_rows.append(clock_row(case_id, clock))
             if new.imported is not None:
-                imported_rows.append((new.imported[0], case_id, *new.imported[1:], now))
+                imported_rows.append((new.imported, case_id))
             this = known[case_id] = _Earlier(case_id, number, petition, root, timeline=timeline)
             for key in keys:
                 earlier_by_key.setdefault(key, []).append(this)

@@ -305,8 +305,7 @@ def _write(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, officer: str
         # The order the one-by-one path plays them in: by date, then by stage.
         played = sorted(_steps(row)[1:], key=lambda step: (step[0], _STAGES[step[1]]))
         steps = [(on, kind, _step_details(row, kind, shared)) for on, kind in played]
-        new_cases.append(bulk.NewCase(_intake(row), steps, acting, source,
-                                      (fingerprint, name, row.line, row.seq or None)))
+        new_cases.append(bulk.NewCase(_intake(row), steps, acting, source, fingerprint))
     report = None if progress is None else (lambda done, total: progress("write", done, total))
     try:
         ids = bulk.register_many(ledger, new_cases, officer, report)
@@ -353,7 +352,6 @@ def _write_one_by_one(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, o
     total = len(order)
     case_ids: dict[int, int] = {}
     done = 0
-    now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     links = []
     for on, _, index, kind in timeline:
         fingerprint, row = order[index]
@@ -366,7 +364,7 @@ def _write_one_by_one(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, o
                 number = ledger.register(_intake(row), acting, source=source)
                 case_id = ledger.find_case(number)
                 case_ids[index] = case_id
-                links.append((fingerprint, case_id, name, row.line, row.seq or None, now))
+                links.append((fingerprint, case_id))
                 done += 1
                 if progress is not None and (done % 200 == 0 or done == total):
                     progress("write", done, total)
@@ -377,8 +375,7 @@ def _write_one_by_one(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, o
             raise ImportFailed(line=row.line, reason=err.message("zh"),
                                reason_en=err.message("en")) from err
     ledger.db.conn.executemany(
-        "INSERT INTO imported_rows(fingerprint, case_id, file, line, seq, imported_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)", links,
+        "INSERT INTO imported_rows(fingerprint, case_id) VALUES (?, ?)", links,
     )
     return _added(ledger, order, case_ids)
 

@@ -213,3 +213,20 @@ CREATE INDEX cases_unit_due ON cases(unit_id, next_due_on) WHERE next_due_on IS 
 DROP INDEX clocks_running;
 CREATE INDEX clocks_running ON clocks(clock, due_on) WHERE stopped_on IS NULL;
 """)
+
+
+@migrations()
+def m006_imported_rows(db: sqlite_utils.Database) -> None:
+    # An imported row's file, line, number and time are already on its case's events
+    # (their source and recording time); the table keeps only what re-imports look up:
+    # the row's fingerprint and the case it became, stored in the fingerprint's order.
+    _run(db, """
+CREATE TABLE imported_rows_m006 (
+    fingerprint TEXT PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id)
+) WITHOUT ROWID;
+INSERT INTO imported_rows_m006 (fingerprint, case_id)
+    SELECT fingerprint, case_id FROM imported_rows ORDER BY fingerprint;
+DROP TABLE imported_rows;
+ALTER TABLE imported_rows_m006 RENAME TO imported_rows
+""")
