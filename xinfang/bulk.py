@@ -10,7 +10,7 @@ rows day by day.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,10 +86,15 @@ def register_many(
     cases: Sequence[NewCase],
     officer: str,
     progress: Callable[[int, int], None] | None = None,
+    petitioners: Iterable[Person] | None = None,
 ) -> list[int]:
     """Write `cases` (already in order of receipt) inside the caller's transaction and
     return their row ids in the same order. Each act is checked against the lifecycle
-    table as `Ledger.act` does; a refusal raises and the caller rolls back."""
+    table as `Ledger.act` does; a refusal raises and the caller rolls back.
+
+    `cases` may make each case as it is read (a large register is then not held twice);
+    a caller that does so gives the people the cases name as `petitioners`, so that each
+    case is made only once, when it is written."""
     office = ledger.office()
     if office is None:
         raise OfficeNotSet()
@@ -99,7 +104,8 @@ def register_many(
     now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
     people = _People(ledger)
-    people.load(cases)
+    people.load(petitioners if petitioners is not None else
+                (person for new in cases for person in new.intake.people))
     earlier_by_key, chains = _existing_cases(ledger, people.keys_of_run)
     # Every case of a chain by its first case's id, the first included; the run's cases
     # are added as they are made.
@@ -288,17 +294,15 @@ class _People:
         self.next_id = (self.db.execute("SELECT max(id) FROM people").fetchone()[0] or 0) + 1
         self.keys_of_run: set[str] = set()
 
-    def load(self, cases: Sequence[NewCase]) -> None:
+    def load(self, persons: Iterable[Person]) -> None:
         """Fetch the petitioners of this run who are already in the ledger."""
         id_numbers, pairs = set(), set()
-        for new in cases:
-            for person in new.intake.people:
-                self.keys_of_run |= rules.person_keys(person.name, person.id_number,
-                                                      person.phone)
-                if person.id_number:
-                    id_numbers.add(person.id_number)
-                elif person.name and person.phone:
-                    pairs.add((person.name, person.phone))
+        for person in persons:
+            self.keys_of_run |= rules.person_keys(person.name, person.id_number, person.phone)
+            if person.id_number:
+                id_numbers.add(person.id_number)
+            elif person.name and person.phone:
+                pairs.add((person.name, person.phone))
         select = "SELECT id, uid, name, phone, address, id_number FROM people"
         if _many(len(id_numbers) + len(pairs), self.db, "people"):
             # As many petitioners to look up as the ledger holds: read them all once.

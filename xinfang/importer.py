@@ -9,13 +9,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from xinfang import gcpause
+from xinfang import bulk, gcpause
 from xinfang.errors import OfficeNotSet, XinfangError
 from xinfang.intake import Intake
 from xinfang.ledger import Ledger, new_uid
@@ -294,26 +294,37 @@ def _write(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, officer: str
            progress: Progress | None) -> list[Added]:
     """Write the new cases in bulk (xinfang.bulk): the same result as `_write_one_by_one`,
     which registers them through the ledger one act at a time, and far faster."""
-    from xinfang import bulk
-
     order = sorted(fresh, key=lambda item: (item[1].received, item[1].line))
-    new_cases = []
-    for fingerprint, row in order:
-        acting = row.officer or officer
-        shared = _source(row, name)  # one record for all the row's events; never changed
-        source = shared if acting == officer else {**shared, "imported_by": officer}
-        # The order the one-by-one path plays them in: by date, then by stage.
-        played = sorted(_steps(row)[1:], key=lambda step: (step[0], _STAGES[step[1]]))
-        steps = [(on, kind, _step_details(row, kind, shared)) for on, kind in played]
-        new_cases.append(bulk.NewCase(_intake(row), steps, acting, source, fingerprint))
     report = None if progress is None else (lambda done, total: progress("write", done, total))
     try:
-        ids = bulk.register_many(ledger, new_cases, officer, report)
+        ids = bulk.register_many(ledger, _NewCases(order, name, officer), officer, report,
+                                 [person for _, row in order for person in row.people])
     except bulk.CaseFailed as failed:
         err = failed.error
         raise ImportFailed(line=order[failed.index][1].line, reason=err.message("zh"),
                            reason_en=err.message("en")) from err
     return _added(ledger, order, dict(enumerate(ids)))
+
+
+class _NewCases(Sequence):
+    """The rows to write as `bulk.NewCase`s, each made when the writer reads it and let
+    go once written: a large register is not held a second time, as cases to write."""
+
+    def __init__(self, order: list[tuple[str, Row]], name: str, officer: str) -> None:
+        self.order, self.name, self.officer = order, name, officer
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __getitem__(self, index: int) -> Any:  # Sequence's slices are never asked for
+        fingerprint, row = self.order[index]
+        acting = row.officer or self.officer
+        shared = _source(row, self.name)  # one record for all the row's events; never changed
+        source = shared if acting == self.officer else {**shared, "imported_by": self.officer}
+        # The order the one-by-one path plays them in: by date, then by stage.
+        played = sorted(_steps(row)[1:], key=lambda step: (step[0], _STAGES[step[1]]))
+        steps = [(on, kind, _step_details(row, kind, shared)) for on, kind in played]
+        return bulk.NewCase(_intake(row), steps, acting, source, fingerprint)
 
 
 def _source(row: Row, name: str) -> dict[str, Any]:
