@@ -57,7 +57,7 @@ class NewCase:
     imported: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Earlier:
     """A case a new one may repeat: enough to judge the matter and report its state."""
 

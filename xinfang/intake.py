@@ -11,7 +11,7 @@ from xinfang.people import normalize_id, normalize_phone
 from xinfang.vocab import normalize_category, parse_channel
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     name: str | None = None
     id_number: str | None = None

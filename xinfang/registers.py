@@ -414,7 +414,7 @@ class Reason:
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """One register row, normalised: what a case is made of."""
 

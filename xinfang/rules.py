@@ -45,7 +45,7 @@ def clock_state(
 # match means little, so the plain ratio is used.
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Petition:
     """What the repeat rule needs to know about a case."""
 
