@@ -149,6 +149,7 @@ def register_many(
             "INSERT INTO events(uid, case_id, kind, acted_on, recorded_at, officer, details) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)", event_rows)
         db.conn.executemany(CLOCK_INSERT, clock_rows)
+        # In the order of the table's key, the fingerprint.
         db.conn.executemany("INSERT INTO imported_rows(fingerprint, case_id) VALUES (?, ?)",
                             sorted(imported_rows))
         for rows in (case_rows, people_rows, event_rows, clock_rows, imported_rows):

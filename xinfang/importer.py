@@ -316,7 +316,7 @@ class _NewCases(Sequence):
     def __len__(self) -> int:
         return len(self.order)
 
-    def __getitem__(self, index: int) -> Any:  # Sequence's slices are never asked for
+    def __getitem__(self, index: int) -> bulk.NewCase:  # the writer never asks for slices
         fingerprint, row = self.order[index]
         acting = row.officer or self.officer
         shared = _source(row, self.name)  # one record for all the row's events; never changed
