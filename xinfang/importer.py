@@ -320,7 +320,7 @@ class _NewCases(Sequence):
         fingerprint, row = self.order[index]
         acting = row.officer or self.officer
         shared = _source(row, self.name)  # one record for all the row's events; never changed
-        source = shared if acting == self.officer else {**shared, "imported_by": self.officer}
+        source = _registration_source(shared, acting, self.officer)
         # The order the one-by-one path plays them in: by date, then by stage.
         played = sorted(_steps(row)[1:], key=lambda step: (step[0], _STAGES[step[1]]))
         steps = [(on, kind, _step_details(row, kind, shared)) for on, kind in played]
@@ -333,6 +333,12 @@ def _source(row: Row, name: str) -> dict[str, Any]:
     if row.seq:
         source["seq"] = row.seq
     return source
+
+
+def _registration_source(source: dict[str, Any], acting: str, officer: str) -> dict[str, Any]:
+    """The source a row's registration records: the row's, and who imported it when the
+    row names another officer as the one who took the petition (`source` is not changed)."""
+    return source if acting == officer else {**source, "imported_by": officer}
 
 
 def _step_details(row: Row, kind: str, source: dict[str, Any]) -> dict[str, Any]:
@@ -369,9 +375,7 @@ def _write_one_by_one(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, o
         acting = row.officer or officer
         try:
             if kind == "registered":
-                source = _source(row, name)
-                if acting != officer:
-                    source["imported_by"] = officer
+                source = _registration_source(_source(row, name), acting, officer)
                 number = ledger.register(_intake(row), acting, source=source)
                 case_id = ledger.find_case(number)
                 case_ids[index] = case_id
