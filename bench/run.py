@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# The register generator the tests use too (it is test tooling, not part of xinfang).
+sys.path.insert(0, str(HERE.parent / "tests"))
 AS_OF = "2026-11-23"
 START, END = dt.date(2017, 1, 1), dt.date(2026, 11, 20)
 
@@ -68,7 +70,7 @@ def machine() -> dict[str, str]:
 def make_register(n: int, out: Path, seed: int = 11) -> tuple[Path, Path]:
     """A GBK register of n messy rows, about 10% of cases still open and overdue on
     AS_OF, and the same rows in UTF-8 for the generic tools."""
-    from xinfang import samplegen
+    import samplegen
 
     rows = samplegen.generate_rows(n, seed=seed, start=START, end=END, messy=True)
     rng = random.Random(seed)

@@ -1,13 +1,11 @@
 import datetime as dt
-import functools
 
 import pytest
-import typer.testing
-from typer.testing import CliRunner
+from runner import Runner
 
-from xinfang import cli_params
 from xinfang.cli import app
-from xinfang.ledger import Ledger
+from xinfang.store import settings
+from xinfang.store.ledger import Ledger
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -31,7 +29,7 @@ def db_path(isolated):
 def ledger(db_path):
     """A fresh ledger with the office code set, as of TODAY."""
     ledger = Ledger.open(db_path, create=True, today=TODAY)
-    ledger.set_office("YQH", "鱼邱湖街道信访办", "测试员")
+    settings.set_office(ledger, "YQH", "鱼邱湖街道信访办", "测试员")
     yield ledger
     ledger.close()
 
@@ -39,28 +37,12 @@ def ledger(db_path):
 @pytest.fixture
 def cli():
     """Run the CLI; returns the Result (exit_code, stdout, stderr)."""
-    runner = CliRunner()
+    runner = Runner()
 
     def invoke(*args, input=None):
         return runner.invoke(app, [str(a) for a in args], input=input)
 
     return invoke
-
-
-_get_command = typer.testing._get_command
-
-
-@functools.cache
-def _build_once(app):
-    # As `xinfang` itself runs it: with the quick parameter conversion installed.
-    return cli_params.install(_get_command(app))
-
-
-@pytest.fixture(autouse=True)
-def command_built_once(monkeypatch):
-    # Typer's CliRunner turns the app into a Click command on every invoke, which costs
-    # more than most commands themselves; the app does not change between tests.
-    monkeypatch.setattr(typer.testing, "_get_command", _build_once)
 
 
 @pytest.fixture(autouse=True)

@@ -11,13 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import typer.main
-import typer.testing
-from typer.testing import CliRunner
+from runner import Runner
 
+from xinfang import acts
+from xinfang.cases.intake import make_intake, make_person
 from xinfang.cli import app
-from xinfang.intake import make_intake, make_person
-from xinfang.ledger import Ledger
+from xinfang.store import writer
+from xinfang.store.ledger import Ledger
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKERS = Path(__file__).resolve().with_name("workers.py")
@@ -32,13 +32,9 @@ PHONE_B = "15987654321"
 LANDLINE = "0635-2468013"
 SECRETS = (ID_A, ID_B, ID_C, PHONE_A, PHONE_B, LANDLINE, LANDLINE.split("-")[1])
 
-BUILT = typer.main.get_command(app)  # building it dominates a CliRunner call's time
-
-
 def cli(monkeypatch, columns: int = 240):
     """Invoke the CLI in-process with wide output (tables do not wrap)."""
-    monkeypatch.setattr(typer.testing, "_get_command", lambda _app: BUILT)
-    runner = CliRunner()
+    runner = Runner()
 
     def invoke(*args, input: str | None = None):
         return runner.invoke(app, [str(a) for a in args], input=input,
@@ -65,13 +61,13 @@ def seed(ledger: Ledger, *, content: str = "工地拖欠工资") -> dict[str, st
     case number by state."""
     for name in ("人社局", "住建局"):
         if not ledger.db.execute("SELECT 1 FROM units WHERE name = ?", [name]).fetchone():
-            ledger.add_unit(name, "县区")
+            writer.add_unit(ledger, name, "县区")
 
     def register(name, id_number, phone, on, headcount=1, what=content, **kw):
         people = [make_person(name, id_number, phone, "光明村9号", today=TODAY)]
         intake = make_intake(channel="来访", content=what, received_on=on, today=TODAY,
                              people=people, headcount=headcount, category="劳动社保", **kw)
-        return ledger.register(intake, "测试员", not_repeat=True)
+        return acts.register(ledger, intake, officer="测试员", not_repeat=True).number
 
     cases = {
         "registered": register("张三", ID_A, PHONE_A, dt.date(2026, 10, 9)),
@@ -84,18 +80,18 @@ def seed(ledger: Ledger, *, content: str = "工地拖欠工资") -> dict[str, st
     intake = make_intake(channel="来电", content=content, received_on=dt.date(2026, 11, 20),
                          today=TODAY, people=[make_person("张三", ID_A, PHONE_A, today=TODAY)],
                          category="劳动社保")
-    cases["repeat"] = ledger.register(intake, "测试员")
-    ledger.act(cases["forwarded"], "forwarded", officer="测试员", on=dt.date(2026, 10, 13),
+    cases["repeat"] = acts.register(ledger, intake, officer="测试员").number
+    acts.record(ledger, cases["forwarded"], "forwarded", officer="测试员", on=dt.date(2026, 10, 13),
                details={"unit": "人社局"})
     for kind, on, details in (("forwarded", dt.date(2026, 9, 2), {"unit": "住建局"}),
                               ("accepted", dt.date(2026, 9, 3), {})):
-        ledger.act(cases["accepted"], kind, officer="测试员", on=on, details=details)
+        acts.record(ledger, cases["accepted"], kind, officer="测试员", on=on, details=details)
     for kind, on, details in (
         ("forwarded", dt.date(2026, 8, 4), {"unit": "人社局"}),
         ("accepted", dt.date(2026, 8, 5), {}),
         ("closed", dt.date(2026, 9, 30), {"result": "resolved", "opinion": "已督促补发"}),
     ):
-        ledger.act(cases["closed"], kind, officer="测试员", on=on, details=details)
+        acts.record(ledger, cases["closed"], kind, officer="测试员", on=on, details=details)
     return cases
 
 

@@ -1,5 +1,6 @@
-"""The bulk import path gives exactly what registering row by row gives: the same cases,
-states, clocks, people, events, repeat chains and overdue report."""
+"""An import written in one batch gives exactly what the reference writer gives (each row
+registered on its own and its acts appended day by day): the same cases, states, clocks,
+people, events, repeat chains and overdue report."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ import json
 from pathlib import Path
 
 import pytest
+import reference_writer
+import samplegen
 
-from xinfang import bulk as bulk_mod
-from xinfang import reports, samplegen
-from xinfang.importer import import_register
-from xinfang.ledger import Ledger
-from xinfang.lifecycle import differences
+from xinfang import acts, reports
+from xinfang.cases.lifecycle import differences
+from xinfang.registers.importer import import_register
+from xinfang.store import settings, writer
+from xinfang.store.ledger import Ledger
 
 TODAY = dt.date(2026, 11, 23)
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
@@ -30,7 +33,7 @@ def register_bytes(n: int, seed: int, encoding: str = "gbk") -> bytes:
 
 def ledger_at(path: Path) -> Ledger:
     ledger = Ledger.open(path, create=True, today=TODAY)
-    ledger.set_office("YQH", "鱼邱湖街道信访办", "测试员")
+    settings.set_office(ledger, "YQH", "鱼邱湖街道信访办", "测试员")
     return ledger
 
 
@@ -80,13 +83,16 @@ def snapshot(ledger: Ledger) -> dict:
     }
 
 
-def both(tmp_path: Path, batches: list[bytes]) -> tuple[dict, dict, Ledger]:
+def both(tmp_path: Path, batches: list[bytes], monkeypatch) -> tuple[dict, dict, Ledger]:
+    """The registers imported through the reference writer, and through the writer."""
     results = []
-    for one_by_one in (True, False):
-        ledger = ledger_at(tmp_path / f"{'one' if one_by_one else 'bulk'}.db")
-        for index, data in enumerate(batches):
-            import_register(ledger, data, name=f"登记簿{index}.csv", officer="测试员",
-                            one_by_one=one_by_one)
+    for reference in (True, False):
+        ledger = ledger_at(tmp_path / f"{'one' if reference else 'bulk'}.db")
+        with monkeypatch.context() as patch:
+            if reference:
+                reference_writer.use(patch)
+            for index, data in enumerate(batches):
+                import_register(ledger, data, name=f"登记簿{index}.csv", officer="测试员")
         results.append((snapshot(ledger), ledger))
     (one, _), (bulk, bulk_ledger) = results
     return one, bulk, bulk_ledger
@@ -97,16 +103,19 @@ def assert_same(one: dict, bulk: dict) -> None:
         assert bulk[key] == one[key], key
 
 
-@pytest.fixture(params=["one write", "written every 97 cases"])
+@pytest.fixture(params=["one write", "written every 97 cases", "no bulk indexing"])
 def flush_every(request, monkeypatch):
-    """The bulk writer sends its rows to SQLite every FLUSH_EVERY cases: once for these
-    small registers, or many times with people shared across the writes."""
-    if request.param != "one write":
-        monkeypatch.setattr(bulk_mod, "FLUSH_EVERY", 97)
+    """The writer sends its rows to SQLite every FLUSH_EVERY cases: once for these small
+    registers, or many times with people shared across the writes; and a batch below
+    BULK_FROM cases keeps its indexes and the full-text trigger."""
+    if request.param == "written every 97 cases":
+        monkeypatch.setattr(writer, "FLUSH_EVERY", 97)
+    if request.param == "no bulk indexing":
+        monkeypatch.setattr(writer, "BULK_FROM", 10**9)
 
 
-def test_a_generated_register_is_written_identically(tmp_path, flush_every):
-    one, bulk, ledger = both(tmp_path, [register_bytes(1200, seed=5)])
+def test_a_generated_register_is_written_identically(tmp_path, flush_every, monkeypatch):
+    one, bulk, ledger = both(tmp_path, [register_bytes(1200, seed=5)], monkeypatch)
     assert len(one["cases"]) > 1000
     assert sum(1 for case in one["cases"] if case[18]) > 100  # plenty of repeat links
     assert one["overdue"]["overdue"]  # and overdue clocks to compare
@@ -119,11 +128,11 @@ def test_a_generated_register_is_written_identically(tmp_path, flush_every):
 def lookups(request, monkeypatch):
     """Petitioners and their earlier cases are read whole when the run names as many
     people as the ledger holds, else looked up key by key: both ways here."""
-    monkeypatch.setattr(bulk_mod, "_many", lambda *args: request.param == "read whole")
+    monkeypatch.setattr(Ledger, "many", lambda *args: request.param == "read whole")
 
 
 def test_a_second_register_links_to_cases_already_in_the_ledger(tmp_path, flush_every,
-                                                               lookups):
+                                                               lookups, monkeypatch):
     rows = samplegen.generate_rows(600, seed=9, start=dt.date(2025, 1, 1),
                                    end=dt.date(2026, 11, 20), repeat_share=0.4)
     rows.sort(key=lambda r: r["登记日期"])
@@ -137,7 +146,7 @@ def test_a_second_register_links_to_cases_already_in_the_ledger(tmp_path, flush_
         out = io.StringIO()
         samplegen._write(part, out)
         batches.append(out.getvalue().encode("utf-8"))
-    one, bulk, _ = both(tmp_path, batches)
+    one, bulk, _ = both(tmp_path, batches, monkeypatch)
     linked_across = [case for case in one["cases"] if case[18] and case[18] < case[0]]
     assert linked_across
     numbers_without_id = {number for number, _, id_number, *_ in one["people"] if not id_number}
@@ -149,7 +158,7 @@ def test_a_petitioner_whose_phone_changes_after_a_write_keeps_the_latest(tmp_pat
                                                                         monkeypatch):
     # The same person in every row, with a new phone and address each time; the rows
     # reach SQLite one case at a time, so most changes come after the person was written.
-    monkeypatch.setattr(bulk_mod, "FLUSH_EVERY", 1)
+    monkeypatch.setattr(writer, "FLUSH_EVERY", 1)
     rows = samplegen.generate_rows(6, seed=3, start=dt.date(2026, 1, 1),
                                    end=dt.date(2026, 11, 1), repeat_share=0)
     rows.sort(key=lambda r: r["登记日期"])
@@ -158,7 +167,7 @@ def test_a_petitioner_whose_phone_changes_after_a_write_keeps_the_latest(tmp_pat
                     "联系电话": f"1380000000{index}", "住址": f"新址{index}号"})
     out = io.StringIO()
     samplegen._write(rows, out)
-    one, bulk, _ = both(tmp_path, [out.getvalue().encode("utf-8")])
+    one, bulk, _ = both(tmp_path, [out.getvalue().encode("utf-8")], monkeypatch)
     assert [row[1:] for row in bulk["person_rows"]] == [
         (rows[0]["身份证号"], "13800000005", "新址5号")]
     assert_same(one, bulk)
@@ -166,11 +175,11 @@ def test_a_petitioner_whose_phone_changes_after_a_write_keeps_the_latest(tmp_pat
 
 @pytest.mark.parametrize("name", ["register-gbk.csv", "register-utf8bom.csv",
                                   "register-clean.csv"])
-def test_the_sample_registers_are_written_identically(tmp_path, name):
+def test_the_sample_registers_are_written_identically(tmp_path, name, monkeypatch):
     path = SAMPLES / name
     if not path.exists():
         pytest.skip("shared samples not present")
-    one, bulk, _ = both(tmp_path, [path.read_bytes()])
+    one, bulk, _ = both(tmp_path, [path.read_bytes()], monkeypatch)
     assert_same(one, bulk)
 
 
@@ -178,7 +187,7 @@ def _joint_chain_intakes():
     """張 petitions; then 張 and 李 petition together about the same matter (a repeat of
     張's); then 李 alone. 李's case repeats the chain whose first case is 張's, which 李
     never signed: it links to that first case, as the joint case does."""
-    from xinfang.intake import Intake, Person
+    from xinfang.cases.intake import Intake, Person
 
     zhang = Person(name="张三", phone="13800000001")
     li = Person(name="李四", phone="13800000002")
@@ -194,13 +203,11 @@ def test_a_repeat_joins_the_whole_chain_also_through_a_joint_petition(tmp_path, 
     intakes = _joint_chain_intakes()
     one = ledger_at(tmp_path / "one.db")
     for intake in intakes:
-        one.register(intake, "测试员")
+        acts.register(one, intake, officer="测试员")
     bulk = ledger_at(tmp_path / "bulk.db")
     for part in (intakes[:split], intakes[split:]):
         if part:
-            with bulk.db.conn:
-                bulk_mod.register_many(bulk, [bulk_mod.NewCase(intake) for intake in part],
-                                       "测试员")
+            writer.write_cases(bulk, [writer.NewCase(intake) for intake in part], "测试员")
     for ledger in (one, bulk):
         links = ledger.db.execute(
             "SELECT c.number, r.number, json_extract(e.details, '$.repeat_of') FROM cases c "
@@ -214,6 +221,6 @@ def test_a_repeat_joins_the_whole_chain_also_through_a_joint_petition(tmp_path, 
                                ledger.replayed_state(case_id)) == []
     assert_same(snapshot(one), snapshot(bulk))
     # Registering now shows the whole chain, first case first.
-    chain = one.earlier_cases(intakes[2])
+    chain = acts.repeat_candidates(one, intakes[2])
     assert [case["id"] for case in chain] == [links[0][0], links[1][0], links[2][0]]
     assert [case["first"] for case in chain] == [True, False, False]

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 import xinfang.cli
-from xinfang.calendar import WorkCalendar
-from xinfang.ledger import Ledger
+import xinfang.commands.cases
+from xinfang import acts
+from xinfang.deadlines.calendar import WorkCalendar
+from xinfang.store.ledger import Ledger
 
 ID_A = "11010519491231002X"
 ID_A_MASKED = "110105********002X"
@@ -348,7 +350,7 @@ def test_register_without_office_code_says_how_to_set_it(run, db_path):
 
 @pytest.fixture
 def terminal(monkeypatch):
-    monkeypatch.setattr(xinfang.cli, "_interactive", lambda: True)
+    monkeypatch.setattr(xinfang.commands.cases, "interactive", lambda: True)
 
 
 def test_prompts_for_missing_name_channel_and_content(run, office, terminal):
@@ -549,7 +551,7 @@ def cases(run, office, db_path):
     ]
     ledger = Ledger.open(db_path, create=False, today=TODAY)
     try:
-        ledger.act(numbers[1], "forwarded", officer="测试员", on=dt.date(2026, 11, 3),
+        acts.record(ledger, numbers[1], "forwarded", officer="测试员", on=dt.date(2026, 11, 3),
                    details={"unit": "人社局"})
     finally:
         ledger.close()
@@ -799,7 +801,7 @@ def test_policy_set_moves_running_clocks_and_keeps_stopped_ones(run, office, db_
     register(run, on="2026-11-16", name="李四", content="宅基地纠纷")
     ledger = Ledger.open(db_path, create=False, today=TODAY)
     try:
-        ledger.act("2026-1", "forwarded", officer="测试员", on=dt.date(2026, 11, 5),
+        acts.record(ledger, "2026-1", "forwarded", officer="测试员", on=dt.date(2026, 11, 5),
                    details={"unit": "人社局"})
     finally:
         ledger.close()

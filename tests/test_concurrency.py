@@ -18,8 +18,9 @@ import sys
 from robust import ROOT, count, env, seed, worker, xinfang
 
 from xinfang import maintenance
-from xinfang.ledger import Ledger
-from xinfang.migrations import migrations
+from xinfang.store import writer
+from xinfang.store.ledger import Ledger
+from xinfang.store.migrations import migrations
 
 SECONDS = float(os.environ.get("XINFANG_CONCURRENCY_SECONDS", "8"))
 WRITERS = int(os.environ.get("XINFANG_WRITERS", "3"))
@@ -28,7 +29,7 @@ OFFICERS = ("甲", "乙", "丙", "丁", "戊", "己")
 
 def test_writers_and_a_reporter_at_once(ledger, db_path, tmp_path):
     seed(ledger)
-    ledger.add_unit("自然资源局", "县区")
+    writer.add_unit(ledger, "自然资源局", "县区")
     ledger.close()
     backups = tmp_path / "backups"
     backups.mkdir()

@@ -21,9 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from robust import ROOT, count, env, first_line, worker, xinfang
+from samplegen import generate_rows, write_csv
 
-from xinfang.ledger import Ledger
-from xinfang.samplegen import generate_rows, write_csv
+from xinfang.store import settings
+from xinfang.store.ledger import Ledger
 
 RUNS = int(os.environ.get("XINFANG_CRASH_RUNS", "5"))
 ROWS = int(os.environ.get("XINFANG_CRASH_ROWS", "3000"))
@@ -71,7 +72,7 @@ def wal_size(path: Path) -> int:
 def test_an_import_killed_at_random_points_is_all_or_nothing(tmp_path):
     path = tmp_path / "ledger.db"
     ledger = Ledger.open(path, create=True)
-    ledger.set_office("YQH", "鱼邱湖街道信访办", "测试员")
+    settings.set_office(ledger, "YQH", "鱼邱湖街道信访办", "测试员")
     ledger.close()
     rng = random.Random(SEED)
     outcomes = []

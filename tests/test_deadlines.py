@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xinfang.calendar import Override, WorkCalendar
-from xinfang.deadlines import days_left, due_date, working_days_between
+from xinfang.deadlines.arithmetic import days_left, due_date, working_days_between
+from xinfang.deadlines.calendar import Override, WorkCalendar
 from xinfang.rules import clock_state
 
 D = dt.date
@@ -318,6 +318,6 @@ def test_the_holidays_version_is_the_installed_one():
     # importlib.metadata, it must still be exactly the version pip installed.
     from importlib.metadata import version
 
-    from xinfang.calendar import holidays_version
+    from xinfang.deadlines.calendar import holidays_version
 
     assert holidays_version() == version("holidays")

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from xinfang import actions
+from xinfang import acts
+from xinfang.cases.intake import Intake, make_person
 from xinfang.export import excel_cell, neutralise
-from xinfang.importer import import_register
-from xinfang.intake import Intake, make_person
-from xinfang.ledger import Ledger
+from xinfang.registers.importer import import_register
+from xinfang.store import settings, writer
+from xinfang.store.ledger import Ledger
 
 TODAY = dt.date(2026, 11, 23)  # as in conftest
 SAMPLES = Path(__file__).parents[2] / "shared" / "samples"
@@ -33,7 +34,7 @@ def read_csv(data: bytes, encoding: str = "utf-8-sig") -> list[list[str]]:
 
 def fresh(path: Path) -> Ledger:
     ledger = Ledger.open(path, create=True, today=TODAY)
-    ledger.set_office("YQH", "鱼邱湖街道信访办", "测试员")
+    settings.set_office(ledger, "YQH", "鱼邱湖街道信访办", "测试员")
     return ledger
 
 
@@ -88,38 +89,38 @@ def test_excel_cells_keep_long_numbers_as_text():
 def varied(ledger):
     """Cases at every step an import can express, acted in date order."""
     for unit in ("人社局", "司法局", "住建局"):
-        ledger.add_unit(unit, "县区")
+        writer.add_unit(ledger, unit, "县区")
     officer = "测试员"
 
     def reg(on, content, people, **kw):
         intake = Intake(channel=kw.pop("channel", "visit"), content=content,
                         received_on=on, people=people, **kw)
-        return ledger.register(intake, officer)
+        return acts.register(ledger, intake, officer=officer).number
 
     zhang = make_person("张三", ID_A, "13812345678", "光明村9号", today=TODAY)
     c1 = reg(D(2026, 1, 5), "工地拖欠工资", [zhang], category="劳动和社会保障")
-    actions.forward(ledger, c1, "人社局", officer=officer, on=D(2026, 1, 6))
+    acts.forward(ledger, c1, "人社局", officer=officer, on=D(2026, 1, 6))
     reg(D(2026, 1, 6), "匿名反映村干部问题", [], anonymous=True, channel="letter")
     c3 = reg(D(2026, 1, 7), "道路积水", [make_person("李四", None, "13900139000"),
                                         make_person("王五", ID_B, None, "新华村1号",
                                                     today=TODAY)], headcount=6)
-    actions.close(ledger, c3, "resolved", "当场答复", officer=officer, on=D(2026, 1, 7))
-    actions.accept(ledger, c1, officer=officer, on=D(2026, 1, 8))
+    acts.close(ledger, c3, "resolved", "当场答复", officer=officer, on=D(2026, 1, 7))
+    acts.accept(ledger, c1, officer=officer, on=D(2026, 1, 8))
     c4 = reg(D(2026, 1, 8), "重复反映低保", [make_person("赵六", None, "13700137000")])
     c5 = reg(D(2026, 1, 9), "劳动合同纠纷", [make_person("钱七", ID_C, None, today=TODAY)])
-    actions.forward(ledger, c5, "司法局", officer=officer, on=D(2026, 1, 9))
-    actions.reject(ledger, c4, "handling", officer=officer, on=D(2026, 1, 10))
+    acts.forward(ledger, c5, "司法局", officer=officer, on=D(2026, 1, 9))
+    acts.reject(ledger, c4, "handling", officer=officer, on=D(2026, 1, 10))
     c6 = reg(D(2026, 1, 10), "邻里纠纷", [make_person("孙八")], locality="光明村")
-    actions.accept(ledger, c6, officer=officer, on=D(2026, 1, 11))
+    acts.accept(ledger, c6, officer=officer, on=D(2026, 1, 11))
     c7 = reg(D(2026, 1, 11), "房屋漏水", [make_person("周九")])
-    actions.forward(ledger, c7, "住建局", officer=officer, on=D(2026, 1, 11))
+    acts.forward(ledger, c7, "住建局", officer=officer, on=D(2026, 1, 11))
     reg(D(2026, 1, 12), '=HYPERLINK("http://evil","点我")', [make_person("@吴十")],
         request="+借款", locality="-1村")
-    actions.redirect(ledger, c5, "arbitration", officer=officer, on=D(2026, 1, 12))
-    actions.object_(ledger, c7, "不属于本单位", officer=officer, on=D(2026, 1, 13))
+    acts.redirect(ledger, c5, "arbitration", officer=officer, on=D(2026, 1, 12))
+    acts.object_(ledger, c7, "不属于本单位", officer=officer, on=D(2026, 1, 13))
     reg(D(2026, 1, 15), "工地拖欠工资（再次反映）", [zhang], category="劳动和社会保障")
-    actions.close(ledger, c6, "mediated", "调解成功", officer=officer, on=D(2026, 1, 20))
-    actions.close(ledger, c1, "partly", "补发部分工资", officer=officer, on=D(2026, 2, 1))
+    acts.close(ledger, c6, "mediated", "调解成功", officer=officer, on=D(2026, 1, 20))
+    acts.close(ledger, c1, "partly", "补发部分工资", officer=officer, on=D(2026, 2, 1))
     return ledger
 
 
@@ -185,8 +186,8 @@ def test_round_trip_of_the_sample_registers(cli, ledger, tmp_path, name, lang):
 
 def test_confidential_cases_are_left_out_unless_named(cli, ledger):
     for content, secret in (("普通事项", False), ("检举村主任", True)):
-        ledger.register(Intake(channel="letter", content=content, received_on=D(2026, 3, 1),
-                               people=[make_person("张三")], confidential=secret), "测试员")
+        acts.register(ledger, Intake(channel="letter", content=content, received_on=D(2026, 3, 1),
+                               people=[make_person("张三")], confidential=secret), officer="测试员")
     result = cli("export")
     rows = read_csv(result.stdout_bytes)
     assert [r[11] for r in rows[1:]] == ["普通事项"]
@@ -228,8 +229,8 @@ def test_json_and_gbk_and_errors(cli, varied, tmp_path):
     data = cli("export", "--encoding", "gbk").stdout_bytes
     assert not data.startswith(b"\xef\xbb\xbf")
     assert "工地拖欠工资" in data.decode("gbk")
-    varied.register(Intake(channel="visit", content="名字里有生僻字", received_on=D(2026, 3, 1),
-                           people=[make_person("𠮷野")]), "测试员")
+    acts.register(varied, Intake(channel="visit", content="名字里有生僻字", received_on=D(2026, 3, 1),
+                           people=[make_person("𠮷野")]), officer="测试员")
     result = cli("export", "--encoding", "gbk", "-o", tmp_path / "x.csv")
     assert result.exit_code == 1 and "无法用 GBK 保存" in result.stderr
     assert "--encoding utf-8-sig" in result.stderr

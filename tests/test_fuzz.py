@@ -27,11 +27,12 @@ import typer.main
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from robust import ID_A, ID_B, PHONE_A, TODAY, cli, no_traceback, seed, xinfang
+from samplegen import HEADERS, generate_rows, write_csv
 
 from xinfang import maintenance
 from xinfang.cli import app
-from xinfang.ledger import Ledger
-from xinfang.samplegen import HEADERS, generate_rows, write_csv
+from xinfang.store import settings as ledger_settings
+from xinfang.store.ledger import Ledger
 
 EXAMPLES = int(os.environ.get("XINFANG_FUZZ_EXAMPLES", "20"))
 RANDOM = os.environ.get("XINFANG_FUZZ_RANDOM") == "1"
@@ -225,7 +226,7 @@ def argv(draw, path: tuple[str, ...], command, workspace: Path):
 def template(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("template")
     ledger = Ledger.open(folder / "ledger.db", create=True, today=TODAY)
-    ledger.set_office("YQH", "鱼邱湖街道信访办", "测试员")
+    ledger_settings.set_office(ledger, "YQH", "鱼邱湖街道信访办", "测试员")
     seed(ledger)
     ledger.close()
     return folder / "ledger.db"

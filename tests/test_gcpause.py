@@ -7,8 +7,10 @@ import gc
 
 import pytest
 
-from xinfang import gcpause, reports, rules
-from xinfang.ledger import Ledger
+from xinfang import gcpause, reports
+from xinfang.cases import matching
+from xinfang.store import settings
+from xinfang.store.ledger import Ledger
 
 
 @pytest.fixture(autouse=True)
@@ -42,11 +44,11 @@ def test_left_off_if_it_was_off():
 
 def test_reports_pause_it_while_they_run(tmp_path, monkeypatch):
     ledger = Ledger.open(tmp_path / "ledger.db", create=True, today=dt.date(2026, 11, 23))
-    ledger.set_office("YQH", "鱼邱湖街道信访办", "测试员")
+    settings.set_office(ledger, "YQH", "鱼邱湖街道信访办", "测试员")
     seen = []
     monkeypatch.setattr(reports, "due_soon_until",
                         lambda *args: seen.append(gc.isenabled()) or dt.date(2026, 11, 30))
-    monkeypatch.setattr(rules, "repeat_chains",
+    monkeypatch.setattr(matching, "repeat_chains",
                         lambda *args: seen.append(gc.isenabled()) or {})
     assert reports.overdue(ledger, dt.date(2026, 11, 23))["overdue"] == []
     assert reports.repeat_chains(ledger) == []

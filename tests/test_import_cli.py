@@ -13,14 +13,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+import reference_writer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import xinfang.bulk
+import xinfang.store.writer
 from xinfang.errors import OfficeNotSet, XinfangError
-from xinfang.importer import ImportFailed, import_register, rejects_csv
-from xinfang.ledger import Ledger
-from xinfang.registers import REJECTS_COLUMN
+from xinfang.registers.importer import ImportFailed, import_register, rejects_csv
+from xinfang.registers.reading import REJECTS_COLUMN
+from xinfang.store import settings as ledger_settings
+from xinfang.store.ledger import Ledger
 
 TODAY = dt.date(2026, 11, 23)  # as in conftest
 SAMPLES = Path(__file__).parents[2] / "shared" / "samples"
@@ -75,7 +77,7 @@ def sample_ledgers(tmp_path_factory):
     for name in SAMPLE_FILES:
         path = tmp_path_factory.mktemp("samples") / "ledger.db"
         ledger = Ledger.open(path, create=True, today=TODAY)
-        ledger.set_office("YQH", "鱼邱湖街道信访办", "测试员")
+        ledger_settings.set_office(ledger, "YQH", "鱼邱湖街道信访办", "测试员")
         summary = run(ledger, (SAMPLES / name).read_bytes(), name=name)
         ledger.close()
         truth = json.loads((SAMPLES / f"{name}.truth.json").read_text("utf-8"))
@@ -334,12 +336,12 @@ def _fail_on_call(monkeypatch, target, attribute, n, error):
     return calls
 
 
-# Where a failure is injected on each writing path: mid-way through building the cases,
-# and (bulk) after cases and events are written but before their clocks are.
+# Where a failure is injected: mid-way through building the batch's cases (in memory and
+# after a flush to SQLite), and in the reference writer's fourth registration.
 _FAILURES = {
-    "bulk-building": (lambda: xinfang.bulk, "_case_row", 4, False),
-    "bulk-writing": (lambda: xinfang.bulk, "_case_row", 7, False),
-    "one-by-one": (lambda: Ledger, "register", 4, True),
+    "batch-building": (lambda: xinfang.store.writer._Batch, "_case", 4, False),
+    "batch-writing": (lambda: xinfang.store.writer._Batch, "_case", 7, False),
+    "one-by-one": (lambda: reference_writer, "_batch", 4, True),
 }
 
 
@@ -348,11 +350,15 @@ def test_a_failure_mid_file_leaves_the_ledger_unchanged(ledger, monkeypatch, whe
     run(ledger, register_csv([row("0", name="先有", id_number="", content="已有的案件")]))
     before = counts(ledger)
     target, attribute, n, one_by_one = _FAILURES[where]
+    if one_by_one:
+        reference_writer.use(monkeypatch)
+    else:
+        monkeypatch.setattr(xinfang.store.writer, "FLUSH_EVERY", 5)
     calls = _fail_on_call(monkeypatch, target(), attribute, n, RuntimeError("disk pulled out"))
     data = register_csv([row(str(i), name=f"人{i}", id_number="", content=f"事项{i}",
                              unit="新单位") for i in range(1, 8)])
     with pytest.raises(RuntimeError):
-        run(ledger, data, one_by_one=one_by_one)
+        run(ledger, data)
     assert len(calls) == n
     assert counts(ledger) == before
     assert not ledger.db.conn.in_transaction
@@ -390,15 +396,17 @@ def test_a_failure_after_rows_were_written_leaves_the_ledger_unchanged(ledger, m
 def test_an_interrupt_or_a_refused_step_leaves_the_ledger_unchanged(ledger, monkeypatch, error,
                                                                     one_by_one):
     before = counts(ledger)
-    import xinfang.lifecycle
+    import xinfang.cases.lifecycle
 
     # Every act of either path goes through lifecycle.advance: fail the third.
-    _fail_on_call(monkeypatch, xinfang.lifecycle, "advance", 3, error())
+    _fail_on_call(monkeypatch, xinfang.cases.lifecycle, "advance", 3, error())
     data = register_csv([row(str(i), name=f"人{i}", id_number="", content=f"事项{i}",
                              unit="住建局") for i in range(1, 6)])
     expected = KeyboardInterrupt if error is KeyboardInterrupt else ImportFailed
+    if one_by_one:
+        reference_writer.use(monkeypatch)
     with pytest.raises(expected) as info:
-        run(ledger, data, one_by_one=one_by_one)
+        run(ledger, data)
     if expected is ImportFailed:
         assert "第 " in info.value.message("zh") and "台账未改动" in info.value.message("zh")
     assert counts(ledger) == before
@@ -556,7 +564,8 @@ def test_cli_missing_file_and_missing_office(cli, tmp_path):
 def test_cli_progress_bar_only_for_big_files_at_a_terminal(monkeypatch):
     from rich.console import Console
 
-    from xinfang import cli_transfer, output
+    from xinfang.commands import transfer as cli_transfer
+    from xinfang.render import terminal as output
 
     screen = io.StringIO()
     monkeypatch.setattr(output, "stderr_console",

@@ -11,7 +11,12 @@ import stat
 
 import pytest
 
+from xinfang import acts
+from xinfang.cases.intake import make_intake, make_person
+from xinfang.cases.lifecycle import TRANSITIONS, CaseState
 from xinfang.db import open_ledger, schema_version
+from xinfang.deadlines.clocks import Clock
+from xinfang.deadlines.policy import ClockRule
 from xinfang.errors import (
     BadOfficeCode,
     BadPolicy,
@@ -27,11 +32,9 @@ from xinfang.errors import (
     UnknownPolicyKey,
     XinfangError,
 )
-from xinfang.intake import make_intake, make_person
-from xinfang.ledger import Ledger
-from xinfang.lifecycle import TRANSITIONS, CaseState, Clock
-from xinfang.policy import ClockRule
-from xinfang.queries import Filters, list_cases
+from xinfang.store import settings
+from xinfang.store.ledger import Ledger
+from xinfang.store.queries import Filters, list_cases
 
 D = dt.date
 TODAY = D(2026, 11, 23)
@@ -48,7 +51,7 @@ def register(ledger: Ledger, received: dt.date = NOV2, *, people=None,
         people = [make_person("张三", ID_A, "13812345678")]
     intake = make_intake(channel=fields.pop("channel", "来访"), content=content,
                          received_on=received, today=ledger.today, people=people, **fields)
-    return ledger.register(intake, OFFICER)
+    return acts.register(ledger, intake, officer=OFFICER).number
 
 
 def case_id(ledger: Ledger, number: str) -> int:
@@ -119,7 +122,7 @@ def test_the_case_number_column_is_unique(ledger):
 
 def test_cases_and_events_carry_unique_uids(ledger):
     numbers = [register(ledger) for _ in range(3)]
-    ledger.act(numbers[0], "note", officer=OFFICER, details={"text": "电话联系"})
+    acts.record(ledger, numbers[0], "note", officer=OFFICER, details={"text": "电话联系"})
     case_uids = [row[0] for row in ledger.db.execute("SELECT uid FROM cases ORDER BY id")]
     event_uids = [row[0] for row in ledger.db.execute("SELECT uid FROM events ORDER BY id")]
     assert len(event_uids) == 4
@@ -161,9 +164,9 @@ def test_register_needs_the_office_code(db_path):
 
 def test_office_code_is_checked_and_set_only_once(ledger):
     with pytest.raises(OfficeAlreadySet):
-        ledger.set_office("ABC", "别的办", OFFICER)
+        settings.set_office(ledger, "ABC", "别的办", OFFICER)
     # The same code again only renames the office.
-    assert ledger.set_office("yqh", "鱼邱湖街道信访办（新）", OFFICER)["code"] == "YQH"
+    assert settings.set_office(ledger, "yqh", "鱼邱湖街道信访办（新）", OFFICER)["code"] == "YQH"
     assert ledger.office() == {"code": "YQH", "name": "鱼邱湖街道信访办（新）"}
 
 
@@ -172,7 +175,7 @@ def test_bad_office_codes_are_refused(db_path, code):
     ledger = Ledger.open(db_path, create=True, today=TODAY)
     try:
         with pytest.raises(BadOfficeCode):
-            ledger.set_office(code, "x", OFFICER)
+            settings.set_office(ledger, code, "x", OFFICER)
         assert ledger.office() is None
     finally:
         ledger.close()
@@ -182,7 +185,7 @@ def test_received_date_after_today_is_refused(ledger):
     intake = make_intake(channel="来访", content="c", received_on=D(2026, 11, 24),
                          today=D(2026, 11, 30), people=[make_person("张三")])
     with pytest.raises(FutureDate):
-        ledger.register(intake, OFFICER)
+        acts.register(ledger, intake, officer=OFFICER)
     assert count(ledger, "cases") == 0
 
 
@@ -254,7 +257,7 @@ def test_events_cannot_be_updated(ledger):
 
 def test_events_cannot_be_deleted(ledger):
     number = register(ledger)
-    ledger.act(number, "note", officer=OFFICER, details={"text": "x"})
+    acts.record(ledger, number, "note", officer=OFFICER, details={"text": "x"})
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         ledger.db.execute("DELETE FROM events WHERE kind = 'note'")
     ledger.db.conn.rollback()
@@ -263,19 +266,19 @@ def test_events_cannot_be_deleted(ledger):
 
 def test_a_refused_act_leaves_no_trace(ledger):
     number = register(ledger, D(2026, 9, 1))
-    ledger.act(number, "accepted", officer=OFFICER, on=D(2026, 9, 2))
-    ledger.act(number, "extended", officer=OFFICER, on=D(2026, 10, 1), details={"days": 20})
+    acts.record(ledger, number, "accepted", officer=OFFICER, on=D(2026, 9, 2))
+    acts.record(ledger, number, "extended", officer=OFFICER, on=D(2026, 10, 1), details={"days": 20})
     before = (count(ledger, "events"), ledger.stored_state(case_id(ledger, number)))
     with pytest.raises(XinfangError):  # 20 + 15 days is more than the 30 allowed
-        ledger.act(number, "extended", officer=OFFICER, on=D(2026, 10, 2), details={"days": 15})
+        acts.record(ledger, number, "extended", officer=OFFICER, on=D(2026, 10, 2), details={"days": 15})
     assert (count(ledger, "events"), ledger.stored_state(case_id(ledger, number))) == before
 
 
 def test_act_not_allowed_in_the_state_says_what_is(ledger):
     number = register(ledger, D(2026, 9, 1))
-    ledger.act(number, "closed", officer=OFFICER, on=D(2026, 9, 1), details={"result": "resolved"})
+    acts.record(ledger, number, "closed", officer=OFFICER, on=D(2026, 9, 1), details={"result": "resolved"})
     with pytest.raises(NotAllowed) as info:
-        ledger.act(number, "accepted", officer=OFFICER, on=D(2026, 9, 2))
+        acts.record(ledger, number, "accepted", officer=OFFICER, on=D(2026, 9, 2))
     zh = info.value.message("zh")
     assert number in zh
     assert "已办结" in zh  # the state it is in
@@ -285,10 +288,10 @@ def test_act_not_allowed_in_the_state_says_what_is(ledger):
 def test_act_dates_are_checked(ledger):
     number = register(ledger, D(2026, 9, 10))
     with pytest.raises(FutureDate):
-        ledger.act(number, "forwarded", officer=OFFICER, on=D(2026, 11, 24),
+        acts.record(ledger, number, "forwarded", officer=OFFICER, on=D(2026, 11, 24),
                    details={"unit": "人社局"})
     with pytest.raises(DateBeforePrevious):
-        ledger.act(number, "forwarded", officer=OFFICER, on=D(2026, 9, 9),
+        acts.record(ledger, number, "forwarded", officer=OFFICER, on=D(2026, 9, 9),
                    details={"unit": "人社局"})
     assert len(ledger.events(case_id(ledger, number))) == 1
 
@@ -359,7 +362,7 @@ def _play(ledger: Ledger, steps, **fields) -> str:
     number = register(ledger, RECEIVED, **fields)
     for kind, offset, details in steps:
         assert kind in TRANSITIONS
-        ledger.act(number, kind, officer=OFFICER, on=RECEIVED + dt.timedelta(days=offset),
+        acts.record(ledger, number, kind, officer=OFFICER, on=RECEIVED + dt.timedelta(days=offset),
                    details=details)
     return number
 
@@ -440,7 +443,7 @@ def test_registration_flags_are_kept(ledger):
 def test_notes_do_not_move_the_state(ledger):
     number = register(ledger, D(2026, 11, 2))
     before = ledger.stored_state(case_id(ledger, number))
-    ledger.act(number, "note", officer=OFFICER, details={"text": "再次来电"})
+    acts.record(ledger, number, "note", officer=OFFICER, details={"text": "再次来电"})
     assert ledger.stored_state(case_id(ledger, number)) == before
 
 
@@ -463,15 +466,15 @@ def _same_apart_from_stopped_due_dates(stored: CaseState, replayed: CaseState) -
 
 def test_policy_change_moves_running_clocks_only(ledger, db_path):
     forwarded = register(ledger, D(2026, 11, 2))
-    ledger.act(forwarded, "forwarded", officer=OFFICER, on=D(2026, 11, 5),
+    acts.record(ledger, forwarded, "forwarded", officer=OFFICER, on=D(2026, 11, 5),
                details={"unit": "人社局"})
     waiting = register(ledger, D(2026, 11, 16))
     assert clocks(ledger, forwarded)["forward"].due_on == D(2026, 11, 17)
     assert clocks(ledger, waiting)["forward"].due_on == D(2026, 12, 1)
     assert clocks(ledger, forwarded)["notify"].due_on == D(2026, 11, 20)
 
-    ledger.set_policy("forward", "5", "工作日", OFFICER)
-    ledger.set_policy("notify", "10", None, OFFICER)
+    settings.set_policy(ledger, "forward", "5", "工作日", OFFICER)
+    settings.set_policy(ledger, "notify", "10", None, OFFICER)
 
     # Running: recomputed. 11-16 + 5 working days = 11-23; 11-05 + 10 = Sunday 11-15 → 11-16.
     running = clocks(ledger, waiting)["forward"]
@@ -502,23 +505,23 @@ def test_policy_change_moves_running_clocks_only(ledger, db_path):
 
 
 def test_new_clocks_start_under_the_new_policy(ledger):
-    ledger.apply_preset("henan", OFFICER)
+    settings.apply_preset(ledger, "henan", OFFICER)
     number = register(ledger, D(2026, 11, 2))
     forward = clocks(ledger, number)["forward"]
     assert (forward.length, forward.due_on) == (5, D(2026, 11, 9))  # 11-07 is a Saturday
-    ledger.act(number, "accepted", officer=OFFICER, on=D(2026, 11, 3))
+    acts.record(ledger, number, "accepted", officer=OFFICER, on=D(2026, 11, 3))
     assert clocks(ledger, number)["handle"].length == 30
-    ledger.apply_preset("national", OFFICER)
+    settings.apply_preset(ledger, "national", OFFICER)
     assert clocks(ledger, number)["handle"].length == 60
     assert clocks(ledger, number)["forward"].length == 5  # stopped under the Henan rule
 
 
 def test_policy_change_keeps_extensions(ledger):
     number = register(ledger, D(2026, 9, 1))
-    ledger.act(number, "accepted", officer=OFFICER, on=D(2026, 9, 1))
-    ledger.act(number, "extended", officer=OFFICER, on=D(2026, 10, 1), details={"days": 30})
+    acts.record(ledger, number, "accepted", officer=OFFICER, on=D(2026, 9, 1))
+    acts.record(ledger, number, "extended", officer=OFFICER, on=D(2026, 10, 1), details={"days": 30})
     assert clocks(ledger, number)["handle"].due_on == D(2026, 11, 30)
-    ledger.set_policy("handle", "30", None, OFFICER)
+    settings.set_policy(ledger, "handle", "30", None, OFFICER)
     # 09-01 + 30 + 30 = 10-31 (Saturday) → 11-02.
     handle = clocks(ledger, number)["handle"]
     assert (handle.length, handle.extra_days, handle.due_on) == (30, 30, D(2026, 11, 2))
@@ -537,39 +540,39 @@ def test_policy_change_keeps_extensions(ledger):
 )
 def test_bad_policy_changes_are_refused(ledger, key, value, unit, error):
     with pytest.raises(error):
-        ledger.set_policy(key, value, unit, OFFICER)
+        settings.set_policy(ledger, key, value, unit, OFFICER)
     assert count(ledger, "settings_log") == 2  # only the office code and name
 
 
 def test_calendar_override_moves_running_clocks_only(ledger):
     waiting = register(ledger, D(2026, 11, 20))
     done = register(ledger, D(2026, 11, 2))
-    ledger.act(done, "forwarded", officer=OFFICER, on=D(2026, 11, 5), details={"unit": "人社局"})
+    acts.record(ledger, done, "forwarded", officer=OFFICER, on=D(2026, 11, 5), details={"unit": "人社局"})
     assert clocks(ledger, waiting)["forward"].due_on == D(2026, 12, 7)
     assert clocks(ledger, done)["forward"].due_on == D(2026, 11, 17)
 
-    ledger.add_override(D(2026, 12, 7), False, "全县停电", OFFICER)
-    ledger.add_override(D(2026, 11, 17), False, "培训", OFFICER)
+    settings.add_override(ledger, D(2026, 12, 7), False, "全县停电", OFFICER)
+    settings.add_override(ledger, D(2026, 11, 17), False, "培训", OFFICER)
     assert clocks(ledger, waiting)["forward"].due_on == D(2026, 12, 8)
     assert clocks(ledger, done)["forward"].due_on == D(2026, 11, 17)  # stopped: kept
     for number in (waiting, done):
         cid = case_id(ledger, number)
         _same_apart_from_stopped_due_dates(ledger.stored_state(cid), ledger.replayed_state(cid))
 
-    ledger.remove_override(D(2026, 12, 7), OFFICER)
+    settings.remove_override(ledger, D(2026, 12, 7), OFFICER)
     assert clocks(ledger, waiting)["forward"].due_on == D(2026, 12, 7)
     with pytest.raises(OverrideNotFound):
-        ledger.remove_override(D(2026, 12, 7), OFFICER)
+        settings.remove_override(ledger, D(2026, 12, 7), OFFICER)
 
     # An extra working day on Saturday 12-05 holds the due date there.
-    ledger.add_override(D(2026, 12, 5), True, "集中接访日", OFFICER)
+    settings.add_override(ledger, D(2026, 12, 5), True, "集中接访日", OFFICER)
     assert clocks(ledger, waiting)["forward"].due_on == D(2026, 12, 5)
     cid = case_id(ledger, waiting)
     assert ledger.stored_state(cid) == ledger.replayed_state(cid)
 
 
 def test_overrides_are_stored_with_the_officer(ledger, db_path):
-    ledger.add_override(D(2026, 12, 24), False, "县里统一停电", "李干事")
+    settings.add_override(ledger, D(2026, 12, 24), False, "县里统一停电", "李干事")
     again = Ledger.open(db_path, create=False, today=TODAY)
     try:
         override = again.calendar.overrides[D(2026, 12, 24)]
@@ -648,6 +651,6 @@ def test_ledger_from_a_newer_version_is_left_alone(ledger, db_path):
 
 def test_details_are_stored_as_json(ledger):
     number = register(ledger)
-    ledger.act(number, "note", officer=OFFICER, details={"text": "含“引号”和 [b]括号[/b]"})
+    acts.record(ledger, number, "note", officer=OFFICER, details={"text": "含“引号”和 [b]括号[/b]"})
     raw = ledger.db.execute("SELECT details FROM events WHERE kind = 'note'").fetchone()[0]
     assert json.loads(raw) == {"text": "含“引号”和 [b]括号[/b]"}

@@ -18,7 +18,11 @@ import re
 
 import pytest
 
-from xinfang import actions, lifecycle, queries
+from xinfang import acts
+from xinfang.cases import lifecycle
+from xinfang.cases.intake import make_intake, make_person
+from xinfang.cases.lifecycle import ANY, TRANSITIONS, ExtensionTooLong
+from xinfang.deadlines.clocks import DUTIES, WINDOWS, Clock
 from xinfang.errors import (
     BadAct,
     BadChoice,
@@ -28,9 +32,8 @@ from xinfang.errors import (
     NotAllowed,
     UnknownUnit,
 )
-from xinfang.intake import make_intake, make_person
-from xinfang.ledger import Ledger
-from xinfang.lifecycle import ANY, TRANSITIONS, ExtensionTooLong
+from xinfang.store import queries, settings, writer
+from xinfang.store.ledger import Ledger
 
 TODAY = dt.date(2026, 11, 23)
 D = dt.date.fromisoformat
@@ -134,9 +137,9 @@ PATHS = {
 @pytest.fixture
 def office(ledger: Ledger) -> Ledger:
     """The test ledger with the units cases go to."""
-    ledger.add_unit("人社局", "县区")
-    ledger.add_unit("住建局", "县区")
-    ledger.add_unit("县信访局", "县区")
+    writer.add_unit(ledger, "人社局", "县区")
+    writer.add_unit(ledger, "住建局", "县区")
+    writer.add_unit(ledger, "县信访局", "县区")
     return ledger
 
 
@@ -146,8 +149,8 @@ def shared(tmp_path_factory) -> Ledger:
     ledger (with its holiday calendar) is costly to make 170 times."""
     ledger = Ledger.open(tmp_path_factory.mktemp("walk") / "ledger.db", create=True,
                          today=TODAY)
-    ledger.set_office("YQH", "鱼邱湖街道信访办", "测试员")
-    ledger.add_unit("人社局", "县区")
+    settings.set_office(ledger, "YQH", "鱼邱湖街道信访办", "测试员")
+    writer.add_unit(ledger, "人社局", "县区")
     yield ledger
     ledger.close()
 
@@ -155,7 +158,7 @@ def shared(tmp_path_factory) -> Ledger:
 def register(ledger: Ledger, on: dt.date, name: str = "张三") -> str:
     intake = make_intake(channel="来访", content="工地拖欠工资", received_on=on,
                          today=ledger.today, people=[make_person(name)])
-    return ledger.register(intake, "登记员")
+    return acts.register(ledger, intake, officer="登记员").number
 
 
 def do(ledger: Ledger, number: str, act: str, on: dt.date | None = None,
@@ -164,25 +167,25 @@ def do(ledger: Ledger, number: str, act: str, on: dt.date | None = None,
     day = on or ledger.today
     kw = {"officer": officer, "on": on}
     calls = {
-        "forwarded": lambda: actions.forward(ledger, number, "人社局", **kw),
-        "assigned": lambda: actions.forward(ledger, number, "人社局", assign=True,
+        "forwarded": lambda: acts.forward(ledger, number, "人社局", **kw),
+        "assigned": lambda: acts.forward(ledger, number, "人社局", assign=True,
                                             report_by=day + dt.timedelta(days=20), **kw),
-        "objected": lambda: actions.object_(ledger, number, "不属于本单位职责", **kw),
-        "accepted": lambda: actions.accept(ledger, number, **kw),
-        "rejected": lambda: actions.reject(ledger, number, "no_remit", **kw),
-        "redirected": lambda: actions.redirect(ledger, number, "litigation", **kw),
-        "extended": lambda: actions.extend(ledger, number, 10, "需要现场勘查", "王局长", **kw),
-        "escalated": lambda: actions.escalate(ledger, number, "重复信访", leader="李书记", **kw),
-        "closed": lambda: actions.close(ledger, number, "resolved", "已督促企业补发工资", **kw),
-        "review_requested": lambda: actions.review(ledger, number, "request", **kw),
-        "review_concluded": lambda: actions.review(ledger, number, "conclude", **kw),
-        "recheck_requested": lambda: actions.recheck(ledger, number, "request", **kw),
-        "recheck_hearing": lambda: actions.recheck(ledger, number, "hearing", hearing_from=day,
+        "objected": lambda: acts.object_(ledger, number, "不属于本单位职责", **kw),
+        "accepted": lambda: acts.accept(ledger, number, **kw),
+        "rejected": lambda: acts.reject(ledger, number, "no_remit", **kw),
+        "redirected": lambda: acts.redirect(ledger, number, "litigation", **kw),
+        "extended": lambda: acts.extend(ledger, number, 10, "需要现场勘查", "王局长", **kw),
+        "escalated": lambda: acts.escalate(ledger, number, "重复信访", leader="李书记", **kw),
+        "closed": lambda: acts.close(ledger, number, "resolved", "已督促企业补发工资", **kw),
+        "review_requested": lambda: acts.review(ledger, number, "request", **kw),
+        "review_concluded": lambda: acts.review(ledger, number, "conclude", **kw),
+        "recheck_requested": lambda: acts.recheck(ledger, number, "request", **kw),
+        "recheck_hearing": lambda: acts.recheck(ledger, number, "hearing", hearing_from=day,
                                                    hearing_to=day, **kw),
-        "recheck_concluded": lambda: actions.recheck(ledger, number, "conclude", **kw),
-        "followed_up": lambda: actions.followup(ledger, number, satisfaction="满意", **kw),
-        "reopened": lambda: actions.reopen(ledger, number, "处理意见未落实", **kw),
-        "note": lambda: ledger.act(number, "note", officer=officer, on=on,
+        "recheck_concluded": lambda: acts.recheck(ledger, number, "conclude", **kw),
+        "followed_up": lambda: acts.followup(ledger, number, satisfaction="满意", **kw),
+        "reopened": lambda: acts.reopen(ledger, number, "处理意见未落实", **kw),
+        "note": lambda: acts.record(ledger, number, "note", officer=officer, on=on,
                                    details={"text": "电话联系信访人"}),
     }
     return calls[act]()
@@ -200,11 +203,11 @@ def state_of(ledger: Ledger, number: str) -> lifecycle.CaseState:
     return ledger.stored_state(ledger.find_case(number))
 
 
-def clocks(ledger: Ledger, number: str, code: str) -> list[lifecycle.Clock]:
+def clocks(ledger: Ledger, number: str, code: str) -> list[Clock]:
     return [c for c in state_of(ledger, number).clocks if c.clock == code]
 
 
-def clock(ledger: Ledger, number: str, code: str) -> lifecycle.Clock:
+def clock(ledger: Ledger, number: str, code: str) -> Clock:
     """The latest clock of that kind."""
     found = clocks(ledger, number, code)
     assert found, f"no {code} clock"
@@ -274,8 +277,8 @@ def test_report_clock_outlives_acceptance_and_stops_when_the_result_comes():
 
 
 def test_clock_codes_split_into_duties_and_windows():
-    assert set(lifecycle.DUTIES) == {"forward", "notify", "handle", "report", "review", "recheck"}
-    assert set(lifecycle.WINDOWS) == {"objection", "review_request", "recheck_request",
+    assert set(DUTIES) == {"forward", "notify", "handle", "report", "review", "recheck"}
+    assert set(WINDOWS) == {"objection", "review_request", "recheck_request",
                                       "evaluation"}
 
 
@@ -408,7 +411,7 @@ def test_notify_clock_and_objection_window_stop_at(office, act):
 
 def test_assignment_sets_a_report_by_date(office):
     number = register(office, D("2026-11-02"))
-    actions.forward(office, number, "人社局", officer="王专干", on=D("2026-11-03"),
+    acts.forward(office, number, "人社局", officer="王专干", on=D("2026-11-03"),
                     assign=True, report_by=D("2026-11-20"))
     report = clock(office, number, "report")
     assert report.started_on == D("2026-11-03")
@@ -425,19 +428,19 @@ def test_assignment_sets_a_report_by_date(office):
 def test_assignment_needs_a_report_by_date_after_the_assignment(office):
     number = register(office, D("2026-11-02"))
     with pytest.raises(MissingField):
-        actions.forward(office, number, "人社局", officer="王专干", assign=True)
+        acts.forward(office, number, "人社局", officer="王专干", assign=True)
     with pytest.raises(BadAct):
-        actions.forward(office, number, "人社局", officer="王专干", on=D("2026-11-10"),
+        acts.forward(office, number, "人社局", officer="王专干", on=D("2026-11-10"),
                         assign=True, report_by=D("2026-11-10"))
     with pytest.raises(BadAct):
-        actions.forward(office, number, "人社局", officer="王专干", report_by=D("2026-12-01"))
+        acts.forward(office, number, "人社局", officer="王专干", report_by=D("2026-12-01"))
     assert len(events(office, number)) == 1
 
 
 def test_forward_to_a_unit_not_in_the_list_is_refused(office):
     number = register(office, D("2026-11-02"))
     with pytest.raises(UnknownUnit) as refused:
-        actions.forward(office, number, "人社", officer="王专干")
+        acts.forward(office, number, "人社", officer="王专干")
     assert "人社局" in refused.value.message("zh")  # the closest name is suggested
     assert state_of(office, number).status == "registered"
 
@@ -489,7 +492,7 @@ def test_after_an_objection_the_case_is_forwarded_anew(office):
     number = register(office, D("2026-11-02"))
     do(office, number, "forwarded", D("2026-11-03"))
     do(office, number, "objected", D("2026-11-04"))
-    actions.forward(office, number, "住建局", officer="王专干", on=D("2026-11-05"))
+    acts.forward(office, number, "住建局", officer="王专干", on=D("2026-11-05"))
     state = state_of(office, number)
     assert state.status == "forwarded"
     assert (state.unit, state.holder) == ("住建局", "住建局")
@@ -501,7 +504,7 @@ def test_after_an_objection_the_case_is_forwarded_anew(office):
 def test_objection_needs_a_reason(office):
     number = drive(office, "forwarded")
     with pytest.raises(MissingField):
-        actions.object_(office, number, "  ", officer="王专干")
+        acts.object_(office, number, "  ", officer="王专干")
 
 
 @pytest.mark.parametrize("act", ["accepted", "rejected", "redirected"])
@@ -551,7 +554,7 @@ def test_handle_clock(office, accepted, due):
 
 
 def extend(office: Ledger, number: str, days: int, on: str = "2026-08-20") -> dict:
-    return actions.extend(office, number, days, "需要现场勘查", "王局长", officer="王专干",
+    return acts.extend(office, number, days, "需要现场勘查", "王局长", officer="王专干",
                           on=D(on))
 
 
@@ -602,11 +605,11 @@ def test_extension_beyond_thirty_is_refused_saying_what_is_left(office, first, s
 def test_extension_needs_days_a_reason_and_an_approver(office):
     number = accepted_on(office, "2026-08-01")
     with pytest.raises(BadAct):
-        actions.extend(office, number, 0, "理由", "王局长", officer="王专干")
+        acts.extend(office, number, 0, "理由", "王局长", officer="王专干")
     with pytest.raises(MissingField):
-        actions.extend(office, number, 5, "", "王局长", officer="王专干")
+        acts.extend(office, number, 5, "", "王局长", officer="王专干")
     with pytest.raises(MissingField):
-        actions.extend(office, number, 5, "理由", " ", officer="王专干")
+        acts.extend(office, number, 5, "理由", " ", officer="王专干")
     assert clock(office, number, "handle").extra_days == 0
 
 
@@ -649,9 +652,9 @@ def test_close_from_registered_is_on_the_spot(office):
 def test_close_needs_an_opinion_and_a_known_result(office):
     number = drive(office, "accepted")
     with pytest.raises(MissingField):
-        actions.close(office, number, "resolved", " ", officer="王专干")
+        acts.close(office, number, "resolved", " ", officer="王专干")
     with pytest.raises(BadChoice) as refused:
-        actions.close(office, number, "很好", "意见", officer="王专干")
+        acts.close(office, number, "很好", "意见", officer="王专干")
     assert "很好" in refused.value.message("zh")
     assert state_of(office, number).status == "accepted"
 
@@ -671,8 +674,8 @@ def test_ending_a_case_stops_every_clock_before_handling(office, act):
 def test_reject_with_other_reason_needs_a_text(office):
     number = register(office, D("2026-11-02"))
     with pytest.raises(MissingField):
-        actions.reject(office, number, "other", officer="王专干")
-    event = actions.reject(office, number, "other", officer="王专干", text="重复提交")
+        acts.reject(office, number, "other", officer="王专干")
+    event = acts.reject(office, number, "other", officer="王专干", text="重复提交")
     assert event["details"] == {"reason": "other", "text": "重复提交"}
 
 
@@ -768,7 +771,7 @@ def test_recheck_clock(office):
 
 def test_hearing_days_are_added_before_the_rest_day_roll(office):
     number = recheck_requested_on(office, "2026-08-30")
-    event = actions.recheck(office, number, "hearing", officer="王专干",
+    event = acts.recheck(office, number, "hearing", officer="王专干",
                             hearing_from=D("2026-09-10"), hearing_to=D("2026-09-12"))
     # Three hearing days: 08-30 + 33 = 10-02, a holiday: 10-08
     recheck = clock(office, number, "recheck")
@@ -781,10 +784,10 @@ def test_hearing_days_are_added_before_the_rest_day_roll(office):
 
 def test_hearings_add_up(office):
     number = recheck_requested_on(office, "2026-07-20")  # due 08-19 (Wed)
-    actions.recheck(office, number, "hearing", officer="王专干",
+    acts.recheck(office, number, "hearing", officer="王专干",
                     hearing_from=D("2026-07-28"), hearing_to=D("2026-07-29"))
     assert clock(office, number, "recheck").due_on == D("2026-08-21")  # + 2 days, a Friday
-    actions.recheck(office, number, "hearing", officer="王专干",
+    acts.recheck(office, number, "hearing", officer="王专干",
                     hearing_from=D("2026-08-03"), hearing_to=D("2026-08-03"))
     # + 3 days: 08-22 is a Saturday: Monday 08-24
     assert clock(office, number, "recheck").due_on == D("2026-08-24")
@@ -793,9 +796,9 @@ def test_hearings_add_up(office):
 def test_hearing_needs_both_dates_in_order(office):
     number = recheck_requested_on(office, "2026-07-20")
     with pytest.raises(MissingField):
-        actions.recheck(office, number, "hearing", officer="王专干", hearing_from=D("2026-08-01"))
+        acts.recheck(office, number, "hearing", officer="王专干", hearing_from=D("2026-08-01"))
     with pytest.raises(BadAct):
-        actions.recheck(office, number, "hearing", officer="王专干",
+        acts.recheck(office, number, "hearing", officer="王专干",
                         hearing_from=D("2026-08-03"), hearing_to=D("2026-08-01"))
     assert clock(office, number, "recheck").extra_days == 0
 
@@ -814,7 +817,7 @@ def test_recheck_concluded_is_final(office):
 
 def test_unreachable_follow_up_leaves_the_evaluation_window_running(office):
     number = closed_on(office, "2026-09-05")  # evaluation window ends 10-08
-    event = actions.followup(office, number, officer="王专干", unreachable=True,
+    event = acts.followup(office, number, officer="王专干", unreachable=True,
                              on=D("2026-09-20"), note="电话无人接听")
     assert event["details"] == {"unreachable": True, "note": "电话无人接听"}
     assert clock(office, number, "evaluation").running
@@ -823,7 +826,7 @@ def test_unreachable_follow_up_leaves_the_evaluation_window_running(office):
 
 def test_satisfaction_stops_the_evaluation_window(office):
     number = closed_on(office, "2026-09-05")
-    event = actions.followup(office, number, officer="王专干", satisfaction="基本满意",
+    event = acts.followup(office, number, officer="王专干", satisfaction="基本满意",
                              on=D("2026-10-08"))
     state = state_of(office, number)
     assert state.satisfaction == "basic"
@@ -836,7 +839,7 @@ def test_satisfaction_stops_the_evaluation_window(office):
 
 def test_late_satisfaction_is_recorded_and_flagged(office):
     number = closed_on(office, "2026-09-05")
-    event = actions.followup(office, number, officer="王专干", satisfaction="不满意",
+    event = acts.followup(office, number, officer="王专干", satisfaction="不满意",
                              on=D("2026-10-09"))
     assert event["details"]["late"] == ["evaluation"]
     state = state_of(office, number)
@@ -846,9 +849,9 @@ def test_late_satisfaction_is_recorded_and_flagged(office):
 def test_follow_up_needs_satisfaction_or_unreachable_not_both(office):
     number = closed_on(office, "2026-09-05")
     with pytest.raises(MissingField):
-        actions.followup(office, number, officer="王专干")
+        acts.followup(office, number, officer="王专干")
     with pytest.raises(BadAct):
-        actions.followup(office, number, officer="王专干", satisfaction="满意", unreachable=True)
+        acts.followup(office, number, officer="王专干", satisfaction="满意", unreachable=True)
     assert len(events(office, number)) == 3
 
 
@@ -867,7 +870,7 @@ def test_escalation_to_a_leader_changes_the_holder_and_no_clock(office):
     number = register(office, D("2026-11-02"))
     do(office, number, "assigned", D("2026-11-03"))
     before = state_of(office, number)
-    event = actions.escalate(office, number, "重复信访", officer="王专干", leader="李书记",
+    event = acts.escalate(office, number, "重复信访", officer="王专干", leader="李书记",
                              plan="召集住建、国土联合调处", target=D("2026-12-31"),
                              on=D("2026-11-10"))
     after = state_of(office, number)
@@ -883,7 +886,7 @@ def test_escalation_to_a_leader_changes_the_holder_and_no_clock(office):
 def test_escalation_to_a_unit_hands_it_over(office):
     number = accepted_on(office, "2026-08-01")
     before = state_of(office, number)
-    actions.escalate(office, number, "群体性", officer="王专干", unit="县信访局",
+    acts.escalate(office, number, "群体性", officer="王专干", unit="县信访局",
                      on=D("2026-08-05"))
     after = state_of(office, number)
     assert (after.holder_kind, after.holder, after.holder_since) == (
@@ -895,11 +898,11 @@ def test_escalation_to_a_unit_hands_it_over(office):
 def test_escalation_needs_a_unit_or_leader_and_a_reason(office):
     number = register(office, D("2026-11-02"))
     with pytest.raises(MissingField):
-        actions.escalate(office, number, "理由", officer="王专干")
+        acts.escalate(office, number, "理由", officer="王专干")
     with pytest.raises(MissingField):
-        actions.escalate(office, number, "", officer="王专干", leader="李书记")
+        acts.escalate(office, number, "", officer="王专干", leader="李书记")
     with pytest.raises(UnknownUnit):
-        actions.escalate(office, number, "理由", officer="王专干", unit="市委")
+        acts.escalate(office, number, "理由", officer="王专干", unit="市委")
     assert len(events(office, number)) == 1
 
 
@@ -943,7 +946,7 @@ def test_reopened_case_can_be_closed_again(office):
 def test_reopen_needs_a_reason(office):
     number = drive(office, "closed")
     with pytest.raises(MissingField):
-        actions.reopen(office, number, "", officer="王专干")
+        acts.reopen(office, number, "", officer="王专干")
 
 
 # --- Dates of acts ---------------------------------------------------------------------------
@@ -987,14 +990,14 @@ def test_an_act_in_the_future_is_refused(office, act):
 def test_a_hearing_ending_in_the_future_is_refused(office):
     number = recheck_requested_on(office, "2026-11-01")
     with pytest.raises(FutureDate):
-        actions.recheck(office, number, "hearing", officer="王专干",
+        acts.recheck(office, number, "hearing", officer="王专干",
                         hearing_from=D("2026-11-20"), hearing_to=D("2026-11-25"))
     assert clock(office, number, "recheck").extra_days == 0
 
 
 def test_an_act_without_a_date_happens_today(office):
     number = register(office, D("2026-11-02"))
-    event = actions.forward(office, number, "人社局", officer="王专干")
+    event = acts.forward(office, number, "人社局", officer="王专干")
     assert event["acted_on"] == TODAY.isoformat()
     assert state_of(office, number).last_on == TODAY
 
@@ -1004,11 +1007,11 @@ def test_an_act_without_a_date_happens_today(office):
 
 def test_history_records_who_when_what_and_why(office):
     number = register(office, D("2026-08-01"))
-    actions.forward(office, number, "人社局", officer="王专干", on=D("2026-08-03"))
-    actions.accept(office, number, officer="人社局张科长", on=D("2026-08-05"))
-    actions.extend(office, number, 15, "需要现场勘查", "王局长", officer="人社局张科长",
+    acts.forward(office, number, "人社局", officer="王专干", on=D("2026-08-03"))
+    acts.accept(office, number, officer="人社局张科长", on=D("2026-08-05"))
+    acts.extend(office, number, 15, "需要现场勘查", "王局长", officer="人社局张科长",
                    on=D("2026-09-01"))
-    actions.close(office, number, "partly", "补发部分工资", officer="人社局张科长",
+    acts.close(office, number, "partly", "补发部分工资", officer="人社局张科长",
                   on=D("2026-09-20"))
     history = events(office, number)
     assert [(e["kind"], e["on"], e["officer"]) for e in history] == [
@@ -1028,7 +1031,7 @@ def test_history_records_who_when_what_and_why(office):
 def test_case_record_carries_history_and_holder(office):
     number = register(office, D("2026-11-02"))
     do(office, number, "forwarded", D("2026-11-03"))
-    actions.escalate(office, number, "重复信访", officer="王专干", leader="李书记",
+    acts.escalate(office, number, "重复信访", officer="王专干", leader="李书记",
                      on=D("2026-11-10"))
     record = queries.case_record(office, office.find_case(number))
     assert record["holder"] == {"kind": "leader", "name": "李书记", "since": "2026-11-10"}

@@ -12,14 +12,14 @@ import json
 import re
 
 import pytest
-import typer.main
-import typer.testing
+from runner import Runner
 from test_lifecycle import PATHS  # the acts that lead into each state
-from typer.testing import CliRunner
 
+from xinfang import acts
+from xinfang.cases.intake import make_intake, make_person
 from xinfang.cli import app
-from xinfang.intake import make_intake, make_person
-from xinfang.ledger import Ledger
+from xinfang.store import writer
+from xinfang.store.ledger import Ledger
 
 TODAY = "2026-11-23"
 START = "2026-11-02"
@@ -90,16 +90,13 @@ def act_args(act: str, case: str, on: str, officer: str = "王专干") -> list[s
 def run(monkeypatch):
     """Invoke the CLI. The click command is built from the Typer app once, not on every
     call (building it dominates a call's time); wide output so tables do not wrap."""
-    monkeypatch.setattr(typer.testing, "_get_command", lambda _app: _BUILT)
-    runner = CliRunner()
+    runner = Runner()
 
     def invoke(*args: str):
         return runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "240"})
 
     return invoke
 
-
-_BUILT = typer.main.get_command(app)
 
 
 def ok(result) -> str:
@@ -119,7 +116,7 @@ def office(run):
 def books(ledger: Ledger, run) -> Ledger:
     """The same ledger file the CLI uses, opened by the library to set cases up quickly."""
     for name in ("人社局", "住建局"):
-        ledger.add_unit(name, "县区")
+        writer.add_unit(ledger, name, "县区")
     return ledger
 
 
@@ -146,9 +143,9 @@ def set_up(books: Ledger, state: str) -> str:
     """The same as `drive`, through the library (quicker: one calendar for all acts)."""
     intake = make_intake(channel="来访", content="工地拖欠工资", received_on=dt.date(2026, 11, 2),
                          today=books.today, people=[make_person("张三")])
-    case = books.register(intake, "登记员")
+    case = acts.register(books, intake, officer="登记员").number
     for day, act in enumerate(PATHS[state], start=3):
-        books.act(case, act, officer="王专干", on=dt.date(2026, 11, day),
+        acts.record(books, case, act, officer="王专干", on=dt.date(2026, 11, day),
                   details=SETUP_DETAILS.get(act, {}))
     return case
 

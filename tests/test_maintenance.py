@@ -35,12 +35,14 @@ from robust import (
     xinfang,
 )
 
+from xinfang import acts
+from xinfang.cases.intake import make_intake, make_person
 from xinfang.db import open_ledger, schema_version
 from xinfang.errors import LedgerTooNew
-from xinfang.importer import import_register
-from xinfang.intake import make_intake, make_person
-from xinfang.ledger import Ledger
-from xinfang.migrations import migrations
+from xinfang.registers.importer import import_register
+from xinfang.store import settings
+from xinfang.store.ledger import Ledger
+from xinfang.store.migrations import migrations
 
 ALL = [m.name for m in migrations._migrations]
 
@@ -338,11 +340,11 @@ def old_ledger(path: Path) -> None:
     table (m001's columns only): today's Ledger may need tables m001 does not have."""
     current = path.with_name("current.db")
     ledger = Ledger.open(current, create=True, today=TODAY)
-    ledger.set_office("YQH", "鱼邱湖街道信访办", "测试员")
+    settings.set_office(ledger, "YQH", "鱼邱湖街道信访办", "测试员")
     for i, on in enumerate((dt.date(2026, 10, 9), dt.date(2026, 11, 2))):
         intake = make_intake(channel="来访", content=f"旧台账第 {i} 件", received_on=on,
                              today=TODAY, people=[make_person(f"旧{i}", None, None)])
-        ledger.register(intake, "测试员", not_repeat=True)
+        acts.register(ledger, intake, officer="测试员", not_repeat=True)
     ledger.close()
     db = sqlite_utils.Database(path)
     db.conn.execute("PRAGMA journal_mode = WAL")
@@ -390,7 +392,7 @@ def test_rows_imported_before_the_imported_rows_table_was_slimmed_stay_imported(
     are on the case's events): importing the same register again adds nothing."""
     current = tmp_path / "current.db"
     ledger = Ledger.open(current, create=True, today=TODAY)
-    ledger.set_office("YQH", "鱼邱湖街道信访办", "测试员")
+    settings.set_office(ledger, "YQH", "鱼邱湖街道信访办", "测试员")
     first = import_register(ledger, REGISTER, name="旧登记簿.csv", officer="测试员")
     assert len(first.added) == 2
     links = ledger.db.execute("SELECT fingerprint, case_id FROM imported_rows").fetchall()
@@ -484,7 +486,7 @@ def test_an_upgrade_killed_while_writing_its_backup_copy_writes_it_again(tmp_pat
 
 def newer_ledger(path: Path, journal: str) -> None:
     db = open_ledger(path, create=True)
-    Ledger(db, today=TODAY).set_office("YQH", "鱼邱湖街道信访办", "测试员")
+    settings.set_office(Ledger(db, today=TODAY), "YQH", "鱼邱湖街道信访办", "测试员")
     db["_sqlite_migrations"].insert({"migration_set": "xinfang", "name": "m900_future",
                                      "applied_at": "2027-01-01 00:00:00"})
     if journal != "wal":

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from xinfang.cases.intake import make_person, parse_person
+from xinfang.cases.people import mask_id, mask_phone, normalize_id, normalize_phone
 from xinfang.errors import BadIdNumber, BadPerson, BadPhone
-from xinfang.intake import make_person, parse_person
-from xinfang.people import mask_id, mask_phone, normalize_id, normalize_phone
 
 VALID_ID = "11010519491231002X"  # the example of DOMAIN.md §8
 TODAY = dt.date(2026, 11, 23)

@@ -31,9 +31,11 @@ from robust import (
     seed,
 )
 
-from xinfang import output, reports
-from xinfang.intake import make_intake, make_person
-from xinfang.ledger import Ledger
+from xinfang import acts, reports
+from xinfang.cases.intake import make_intake, make_person
+from xinfang.render import terminal as output
+from xinfang.store import writer
+from xinfang.store.ledger import Ledger
 
 SECRETS = (ID_A, ID_B, ID_C, PHONE_A, PHONE_B, LANDLINE, LANDLINE.split("-")[1])
 HEADER = ["序号", "登记日期", "姓名", "身份证号", "联系电话", "住址", "信访形式", "人数",
@@ -265,13 +267,13 @@ def formula_cells(data: str) -> list[str]:
 
 def test_exported_cells_never_start_a_formula(ledger, run, tmp_path):
     for text in FORMULAS:
-        ledger.add_unit(text, "县区")
+        writer.add_unit(ledger, text, "县区")
     numbers = []
     for i, text in enumerate(FORMULAS):
         intake = make_intake(channel="来访", content=text, received_on=dt.date(2026, 9, 1 + i),
                              today=TODAY, people=[make_person(text, ID_A, PHONE_A, text)],
                              locality=text, request=text)
-        numbers.append(ledger.register(intake, "测试员", not_repeat=True))
+        numbers.append(acts.register(ledger, intake, officer="测试员", not_repeat=True).number)
     for number, text in zip(numbers, FORMULAS, strict=True):
         ok(run("forward", number, "--to", text, "--on", "2026-09-20"))
         ok(run("escalate", number, "--leader", text, "--reason", text))

@@ -6,7 +6,7 @@ checked twice over:
 - the overdue report, which reads the stored clocks table through its due-date index, is
   compared with the duty clocks that a replay of every case's events gives (the events
   are the ledger's record; the clocks table and `next_due_on` are only derived from them);
-- the repeat chains, which `rules.repeat_chains` finds through an index by petitioner, are
+- the repeat chains, which `matching.repeat_chains` finds through an index by petitioner, are
   compared with a case-by-case pass that takes each case in order of receipt, looks at
   every earlier case sharing a petitioner and applies the repeat rule pair by pair.
 
@@ -29,13 +29,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import samplegen
 
-from xinfang import reports, rules, samplegen
+from xinfang import reports, rules
+from xinfang.cases import matching
+from xinfang.cases.lifecycle import CaseState
 from xinfang.dates import parse_date
-from xinfang.deadlines import working_days_between
-from xinfang.importer import import_register
-from xinfang.ledger import Ledger
-from xinfang.lifecycle import DUTIES, CaseState
+from xinfang.deadlines.arithmetic import working_days_between
+from xinfang.deadlines.clocks import DUTIES
+from xinfang.registers.importer import import_register
+from xinfang.store import settings
+from xinfang.store.ledger import Ledger
 
 TODAY = dt.date(2026, 11, 23)
 START, END = dt.date(2025, 1, 1), dt.date(2026, 11, 20)
@@ -81,7 +85,7 @@ def ledger(tmp_path_factory) -> Iterator[Ledger]:
     """One ledger of 10,000 cases imported on the bulk path, as of TODAY."""
     path: Path = tmp_path_factory.mktemp("reference") / "ledger.db"
     ledger = Ledger.open(path, create=True, today=TODAY)
-    ledger.set_office("YQH", "鱼邱湖街道信访办", "测试员")
+    settings.set_office(ledger, "YQH", "鱼邱湖街道信访办", "测试员")
     summary = import_register(ledger, register_bytes(CASES, seed=23), name="登记簿.csv",
                               officer="测试员")
     assert summary.rejected == []
@@ -212,7 +216,7 @@ def load_petitions(ledger: Ledger) -> Petitions:
         "SELECT cp.case_id, p.name, p.id_number, p.phone FROM case_people cp "
         "JOIN people p ON p.id = cp.person_id"
     ):
-        keys.setdefault(case_id, set()).update(rules.person_keys(name, id_number, phone))
+        keys.setdefault(case_id, set()).update(matching.person_keys(name, id_number, phone))
     rows = ledger.db.execute(
         "SELECT id, number, category, content FROM cases ORDER BY received_on, id").fetchall()
     return Petitions([r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows],
@@ -238,13 +242,13 @@ def reference_chains(ledger: Ledger, petitions: Petitions,
 
     A case repeats the earliest earlier case of a shared petitioner about the same matter
     (same category, content similarity at least the policy's threshold), and belongs to
-    that case's chain: to its first case (初件), as `rules.repeat_of` documents."""
+    that case's chain: to its first case (初件), as `matching.repeat_of` documents."""
     threshold = ledger.policy.number("repeat_similarity")
     first_of: dict[int, int] = {}
     for position, earlier in enumerate(candidates):
         for other in earlier:  # in order of receipt: the first match is the earliest
             if ((petitions.categories[other] or "") == (petitions.categories[position] or "")
-                    and rules.matter_similarity(petitions.contents[other],
+                    and matching.matter_similarity(petitions.contents[other],
                                                 petitions.contents[position]) >= threshold):
                 first_of[position] = first_of.get(other, other)
                 break

@@ -10,24 +10,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xinfang.registers import (
+from xinfang.registers.reading import (
     BadEncoding,
     BadMap,
     BadMapField,
     DuplicateColumns,
     EmptyRegister,
     MissingColumns,
-    Row,
     UnknownMapColumn,
     candidates,
-    classify_result,
     decode,
     map_columns,
-    normalise,
     parse_overrides,
     read_table,
-    register_date,
 )
+from xinfang.registers.rows import Row, classify_result, normalise, register_date
 
 TODAY = dt.date(2026, 11, 23)
 HEADER = ["序号", "登记日期", "姓名", "身份证号", "联系电话", "住址", "信访形式", "人数",

@@ -9,11 +9,13 @@ import datetime as dt
 
 import pytest
 
-from xinfang import actions, demo, reports
+from xinfang import acts, demo, reports
+from xinfang.cases.intake import make_intake, make_person
+from xinfang.deadlines import clocks
 from xinfang.errors import UnknownUnit
-from xinfang.intake import make_intake, make_person
-from xinfang.ledger import Ledger
-from xinfang.queries import Filters, case_record, list_cases
+from xinfang.store import settings, writer
+from xinfang.store.ledger import Ledger
+from xinfang.store.queries import Filters, case_record, list_cases
 
 D = dt.date
 TODAY = D(2026, 11, 23)
@@ -40,30 +42,30 @@ def register(ledger: Ledger, received: dt.date, *, person: int = 0, content: str
     intake = make_intake(channel="来访", content=content or MATTERS[person], received_on=received,
                          today=ledger.today, people=people, category=category,
                          headcount=headcount, flags=flags)
-    return ledger.register(intake, OFFICER, **options)
+    return acts.register(ledger, intake, officer=OFFICER, **options).number
 
 
 @pytest.fixture
 def units(ledger):
     for name in ("人社局", "住建局", "县信访局"):
-        ledger.add_unit(name, "县区")
+        writer.add_unit(ledger, name, "县区")
     return ledger
 
 
 def forward(ledger, number, unit, on):
-    actions.forward(ledger, number, unit, officer=OFFICER, on=on)
+    acts.forward(ledger, number, unit, officer=OFFICER, on=on)
 
 
 def accept(ledger, number, on):
-    actions.accept(ledger, number, officer=OFFICER, on=on)
+    acts.accept(ledger, number, officer=OFFICER, on=on)
 
 
 def close(ledger, number, on):
-    actions.close(ledger, number, "resolved", "已答复", officer=OFFICER, on=on)
+    acts.close(ledger, number, "resolved", "已答复", officer=OFFICER, on=on)
 
 
 def followup(ledger, number, satisfaction, on):
-    actions.followup(ledger, number, officer=OFFICER, satisfaction=satisfaction, on=on)
+    acts.followup(ledger, number, officer=OFFICER, satisfaction=satisfaction, on=on)
 
 
 def items(report, section="overdue"):
@@ -130,7 +132,7 @@ def test_an_extension_moves_the_handling_deadline(units):
     plain = register(ledger, D(2026, 7, 30), person=1)
     for number in (extended, plain):
         accept(ledger, number, D(2026, 8, 1))  # handle: 60 days → 09-30
-    actions.extend(ledger, extended, 30, "需要现场勘查", "王局长", officer=OFFICER,
+    acts.extend(ledger, extended, 30, "需要现场勘查", "王局长", officer=OFFICER,
                    on=D(2026, 9, 20))  # 60 + 30 days → 10-30
     assert items(reports.overdue(ledger, D(2026, 9, 30))) == []
     assert items(reports.overdue(ledger, D(2026, 10, 1))) == [(plain, "handle", 1)]
@@ -148,7 +150,7 @@ def test_a_policy_change_moves_running_clocks_and_the_report(units):
     assert items(before, "due_soon") == [(waiting, "forward", 2)]
     assert items(before) == [(forwarded, "notify", 5)]
 
-    ledger.set_policy("forward", "5", "workdays", OFFICER)
+    settings.set_policy(ledger, "forward", "5", "workdays", OFFICER)
     # 5 working days after Tuesday 11-10: 11, 12, 13, 16, 17.
     after = reports.overdue(ledger, TODAY)
     assert items(after) == [(waiting, "forward", 6), (forwarded, "notify", 5)]
@@ -157,18 +159,18 @@ def test_a_policy_change_moves_running_clocks_and_the_report(units):
     clocks = {c["clock"]: c for c in case_record(ledger, ledger.find_case(forwarded))["clocks"]}
     assert clocks["forward"]["due_on"] == "2026-11-17"
 
-    ledger.set_policy("forward", "15", "days", OFFICER)
+    settings.set_policy(ledger, "forward", "15", "days", OFFICER)
     assert items(reports.overdue(ledger, TODAY), "due_soon") == [(waiting, "forward", 2)]
 
 
 def test_a_local_rest_day_moves_running_clocks_and_the_report(ledger):
     number = register(ledger, D(2026, 11, 1))  # forward → Monday 11-16
     assert items(reports.overdue(ledger, D(2026, 11, 17))) == [(number, "forward", 1)]
-    ledger.add_override(D(2026, 11, 16), False, "全镇停电", OFFICER)
+    settings.add_override(ledger, D(2026, 11, 16), False, "全镇停电", OFFICER)
     report = reports.overdue(ledger, D(2026, 11, 17))
     assert report["overdue"] == []
     assert items(report, "due_soon") == [(number, "forward", 0)]
-    ledger.remove_override(D(2026, 11, 16), OFFICER)
+    settings.remove_override(ledger, D(2026, 11, 16), OFFICER)
     assert items(reports.overdue(ledger, D(2026, 11, 17))) == [(number, "forward", 1)]
 
 
@@ -195,8 +197,8 @@ def test_lapsed_review_recheck_and_evaluation_windows_are_not_in_the_report(unit
     reviewed = register(ledger, D(2026, 6, 1), person=1)
     accept(ledger, reviewed, D(2026, 6, 2))
     close(ledger, reviewed, D(2026, 6, 20))
-    actions.review(ledger, reviewed, "request", officer=OFFICER, on=D(2026, 7, 1))
-    actions.review(ledger, reviewed, "conclude", officer=OFFICER, on=D(2026, 7, 20))
+    acts.review(ledger, reviewed, "request", officer=OFFICER, on=D(2026, 7, 1))
+    acts.review(ledger, reviewed, "conclude", officer=OFFICER, on=D(2026, 7, 20))
     for number in (closed, reviewed):
         states = {c["clock"]: c["state"] for c in
                   case_record(ledger, ledger.find_case(number), as_of=TODAY)["clocks"]
@@ -224,7 +226,8 @@ def test_lapsed_review_recheck_and_evaluation_windows_are_not_in_the_report(unit
     ],
 )
 def test_due_soon_until_three_working_days(ledger, as_of, until):
-    assert reports.due_soon_until(ledger, as_of) == until
+    assert clocks.due_soon_until(as_of, ledger.policy.number("warning_days"),
+                                 ledger.calendar) == until
 
 
 def test_due_soon_lists_duties_due_within_three_working_days(ledger):
@@ -236,7 +239,7 @@ def test_due_soon_lists_duties_due_within_three_working_days(ledger):
     assert items(report, "due_soon") == [(due_today, "forward", 0),
                                          (due_thursday, "forward", 3)]
     assert due_friday not in {i["id"] for i in report["due_soon"]}
-    ledger.set_policy("warning_days", "4", None, OFFICER)
+    settings.set_policy(ledger, "warning_days", "4", None, OFFICER)
     assert items(reports.overdue(ledger, TODAY), "due_soon")[-1] == (due_friday, "forward", 4)
 
 
@@ -310,7 +313,7 @@ def test_needs_escalation_when_overdue_more_than_fifteen_days(overdue_ledger):
                 reports.overdue(ledger, D(2026, 11, day))["overdue"]} for day in (26, 27)}
     assert at[26][n["c"]] is False
     assert at[27][n["c"]] is True
-    actions.escalate(ledger, n["a"], "超期未受理", officer=OFFICER, leader="李书记")
+    acts.escalate(ledger, n["a"], "超期未受理", officer=OFFICER, leader="李书记")
     after = {i["id"]: i for i in reports.overdue(ledger, TODAY)["overdue"]}
     assert after[n["a"]]["needs_escalation"] is False
     assert after[n["a"]]["holder"]["kind"] == "leader"
@@ -325,7 +328,7 @@ def test_needs_escalation_for_a_chain_of_three(ledger):
     register(ledger, D(2026, 11, 6), content="多次反映" + WAGES)
     flags = {i["id"]: i["needs_escalation"] for i in reports.overdue(ledger, TODAY)["overdue"]}
     assert flags == {first: True, second: True}
-    actions.escalate(ledger, first, "重复信访", officer=OFFICER, leader="李书记")
+    acts.escalate(ledger, first, "重复信访", officer=OFFICER, leader="李书记")
     flags = {i["id"]: i["needs_escalation"] for i in reports.overdue(ledger, TODAY)["overdue"]}
     assert flags == {first: False, second: True}
 
@@ -350,7 +353,7 @@ def test_a_repeat_is_linked_to_the_first_case_and_counted(ledger):
     assert [c["id"] for c in chain["cases"]] == [first, second, third]
     records, total = list_cases(ledger, Filters(repeat=True))
     assert [r["id"] for r in records] == [third, second]
-    assert [c["id"] for c in ledger.earlier_cases(make_intake(
+    assert [c["id"] for c in acts.repeat_candidates(ledger, make_intake(
         channel="来访", content=WAGES, received_on=TODAY, today=TODAY, category="劳动社保",
         people=[make_person("信访人0", ID_A)]))] == [first, second, third]
     rate = reports.stats(ledger, D(2026, 1, 1), TODAY)["figures"]["repeat_rate"]
@@ -388,10 +391,10 @@ def test_not_a_repeat(ledger, person, category, content):
 def drive_to_final(ledger, number, start):
     day = start
     for step in (lambda d: accept(ledger, number, d), lambda d: close(ledger, number, d),
-                 lambda d: actions.review(ledger, number, "request", officer=OFFICER, on=d),
-                 lambda d: actions.review(ledger, number, "conclude", officer=OFFICER, on=d),
-                 lambda d: actions.recheck(ledger, number, "request", officer=OFFICER, on=d),
-                 lambda d: actions.recheck(ledger, number, "conclude", officer=OFFICER, on=d)):
+                 lambda d: acts.review(ledger, number, "request", officer=OFFICER, on=d),
+                 lambda d: acts.review(ledger, number, "conclude", officer=OFFICER, on=d),
+                 lambda d: acts.recheck(ledger, number, "request", officer=OFFICER, on=d),
+                 lambda d: acts.recheck(ledger, number, "conclude", officer=OFFICER, on=d)):
         day += dt.timedelta(days=5)
         step(day)
     assert ledger.stored_state(ledger.find_case(number)).status == "final"
@@ -457,7 +460,7 @@ def test_a_link_is_corrected_with_an_event(ledger):
     other = register(ledger, D(2026, 4, 2), person=1)
     events_before = len(ledger.events(ledger.find_case(second)))
 
-    ledger.mark_repeat(second, officer="李干事", on=D(2026, 4, 3))
+    acts.mark_repeat(ledger, second, officer="李干事", on=D(2026, 4, 3))
     case = ledger.find_case(second)
     event = ledger.events(case)[-1]
     assert len(ledger.events(case)) == events_before + 1
@@ -467,7 +470,7 @@ def test_a_link_is_corrected_with_an_event(ledger):
     assert "repeat" not in ledger.stored_state(case).flags
     assert computed_links(ledger) == stored_links(ledger) == {}
 
-    ledger.mark_repeat(other, officer="李干事", repeat_of=second, on=D(2026, 4, 3))
+    acts.mark_repeat(ledger, other, officer="李干事", repeat_of=second, on=D(2026, 4, 3))
     assert repeat_of(ledger, other) == second
     assert "repeat" in ledger.stored_state(ledger.find_case(other)).flags
     assert computed_links(ledger) == stored_links(ledger) == {other: second}
@@ -567,7 +570,7 @@ def figures_ledger(units):
     n[3] = register(ledger, D(2026, 5, 6), person=2)
     forward(ledger, n[3], "住建局", D(2026, 5, 8))
     accept(ledger, n[3], D(2026, 5, 12))  # handle due 07-11 → 07-13
-    actions.extend(ledger, n[3], 30, "需要现场勘查", "王局长", officer=OFFICER,
+    acts.extend(ledger, n[3], 30, "需要现场勘查", "王局长", officer=OFFICER,
                    on=D(2026, 7, 1))  # → 08-10
     close(ledger, n[3], D(2026, 8, 1))
     # 4: never forwarded; its forward clock came due 11-17.
@@ -581,7 +584,7 @@ def figures_ledger(units):
     # 7: closed on the spot, then contested (review); never evaluated (window → 07-31).
     n[7] = register(ledger, D(2026, 7, 1), person=5)
     close(ledger, n[7], D(2026, 7, 1))
-    actions.review(ledger, n[7], "request", officer=OFFICER, on=D(2026, 7, 10))
+    acts.review(ledger, n[7], "request", officer=OFFICER, on=D(2026, 7, 10))
     return ledger, n
 
 
@@ -652,7 +655,7 @@ def test_a_reopened_case_is_not_counted_as_evaluated(units):
     number = register(ledger, D(2026, 8, 3))
     accept(ledger, number, D(2026, 8, 4))
     close(ledger, number, D(2026, 8, 10))
-    actions.reopen(ledger, number, "处理意见未落实", officer=OFFICER, on=D(2026, 8, 20))
+    acts.reopen(ledger, number, "处理意见未落实", officer=OFFICER, on=D(2026, 8, 20))
     result = reports.stats(ledger, D(2026, 1, 1), TODAY)
     assert figure(result, "participation") == (0, 0, None)
     assert figure(result, "satisfaction") == (0, 0, None)

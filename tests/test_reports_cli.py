@@ -11,9 +11,10 @@ import json
 
 import pytest
 
-from xinfang import actions
-from xinfang.intake import make_intake, make_person
-from xinfang.report_format import CSV_COLUMNS
+from xinfang import acts
+from xinfang.cases.intake import make_intake, make_person
+from xinfang.render.plain import CSV_COLUMNS
+from xinfang.store import writer
 
 D = dt.date
 OFFICER = "测试员"
@@ -42,7 +43,7 @@ def register(ledger, received, person, content=None, **fields):
     intake = make_intake(channel="来访", content=content or MATTERS[person], received_on=received,
                          today=ledger.today, category="劳动社保",
                          people=[make_person(f"信访人{person}", IDS[person], None)], **fields)
-    return ledger.register(intake, OFFICER)
+    return acts.register(ledger, intake, officer=OFFICER).number
 
 
 @pytest.fixture
@@ -50,7 +51,7 @@ def overdue_ledger(ledger):
     """As of 11-23: 人社局 holds cases 19 and 6 days overdue, 住建局 one 12 days overdue,
     the office one it has not forwarded (7 days); one more is due soon (3 days left)."""
     for unit in ("人社局", "住建局"):
-        ledger.add_unit(unit, "县区")
+        writer.add_unit(ledger, unit, "县区")
     n = {}
     for key, received, person, unit, forwarded in [
         ("a", D(2026, 10, 19), 0, "人社局", D(2026, 10, 20)),
@@ -61,7 +62,7 @@ def overdue_ledger(ledger):
     ]:
         n[key] = register(ledger, received, person)
         if unit:
-            actions.forward(ledger, n[key], unit, officer=OFFICER, on=forwarded)
+            acts.forward(ledger, n[key], unit, officer=OFFICER, on=forwarded)
     return n
 
 
@@ -70,8 +71,8 @@ def quiet_ledger(ledger):
     """Nothing overdue: one duty due soon, and a closed case whose windows have lapsed."""
     n = {"soon": register(ledger, D(2026, 11, 11), 0)}
     n["closed"] = register(ledger, D(2026, 8, 3), 1)
-    actions.accept(ledger, n["closed"], officer=OFFICER, on=D(2026, 8, 4))
-    actions.close(ledger, n["closed"], "resolved", "已答复", officer=OFFICER, on=D(2026, 9, 1))
+    acts.accept(ledger, n["closed"], officer=OFFICER, on=D(2026, 8, 4))
+    acts.close(ledger, n["closed"], "resolved", "已答复", officer=OFFICER, on=D(2026, 9, 1))
     return n
 
 
@@ -248,12 +249,12 @@ def test_report_refuses_a_missing_ledger(run, db_path):
 
 @pytest.fixture
 def figures_ledger(ledger):
-    ledger.add_unit("人社局", "县区")
+    writer.add_unit(ledger, "人社局", "县区")
     on_time = register(ledger, D(2026, 3, 2), 0)
-    actions.forward(ledger, on_time, "人社局", officer=OFFICER, on=D(2026, 3, 5))
-    actions.accept(ledger, on_time, officer=OFFICER, on=D(2026, 3, 10))
-    actions.close(ledger, on_time, "resolved", "已答复", officer=OFFICER, on=D(2026, 4, 10))
-    actions.followup(ledger, on_time, officer=OFFICER, satisfaction="基本满意",
+    acts.forward(ledger, on_time, "人社局", officer=OFFICER, on=D(2026, 3, 5))
+    acts.accept(ledger, on_time, officer=OFFICER, on=D(2026, 3, 10))
+    acts.close(ledger, on_time, "resolved", "已答复", officer=OFFICER, on=D(2026, 4, 10))
+    acts.followup(ledger, on_time, officer=OFFICER, satisfaction="基本满意",
                      on=D(2026, 4, 15))
     register(ledger, D(2026, 11, 2), 1)  # forward came due 11-17, never forwarded
     register(ledger, D(2026, 11, 20), 0, content=MATTERS[0] + "（再次反映）")  # a repeat, not due

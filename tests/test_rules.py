@@ -11,9 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xinfang import rules
-from xinfang.calendar import WorkCalendar
-from xinfang.lifecycle import DUTIES, OPEN, WINDOWS
-from xinfang.rules import Petition
+from xinfang.cases import matching
+from xinfang.cases.lifecycle import OPEN
+from xinfang.cases.matching import Petition
+from xinfang.deadlines.calendar import WorkCalendar
+from xinfang.deadlines.clocks import DUTIES, WINDOWS
 
 D = dt.date
 CALENDAR = WorkCalendar()
@@ -116,7 +118,7 @@ def test_overdue_exactly_when_a_duty_is_past_its_due_date(clock, due, offset):
     ],
 )
 def test_person_keys(name, id_number, phone, keys):
-    assert rules.person_keys(name, id_number, phone) == keys
+    assert matching.person_keys(name, id_number, phone) == keys
 
 
 # Same matter ---------------------------------------------------------------------------
@@ -133,8 +135,8 @@ def test_person_keys(name, id_number, phone, keys):
     ],
 )
 def test_similar_matters_score_full_marks(a, b):
-    assert rules.matter_similarity(a, b) == 100
-    assert rules.matter_similarity(b, a) == 100
+    assert matching.matter_similarity(a, b) == 100
+    assert matching.matter_similarity(b, a) == 100
 
 
 @pytest.mark.parametrize(
@@ -147,7 +149,7 @@ def test_similar_matters_score_full_marks(a, b):
     ],
 )
 def test_different_matters_score_low(a, b, below):
-    assert rules.matter_similarity(a, b) < below
+    assert matching.matter_similarity(a, b) < below
 
 
 # Repeat petitions ------------------------------------------------------------------------
@@ -165,12 +167,12 @@ def petition(key, received, people=P1, category="劳动和社会保障", content
 def test_repeat_of_returns_the_first_matching_case():
     new = petition("new", D(2026, 5, 1), content=WAGES + "（再次反映）")
     earlier = [petition("b", D(2026, 4, 1)), petition("a", D(2026, 3, 1))]
-    assert rules.repeat_of(new, earlier, {}, 80) == "a"
+    assert matching.repeat_of(new, earlier, {}, 80) == "a"
 
 
 def test_repeat_of_follows_a_match_to_the_first_case_of_its_chain():
     new = petition("c", D(2026, 5, 1))
-    assert rules.repeat_of(new, [petition("b", D(2026, 4, 1))], {"b": "a"}, 80) == "a"
+    assert matching.repeat_of(new, [petition("b", D(2026, 4, 1))], {"b": "a"}, 80) == "a"
 
 
 @pytest.mark.parametrize(
@@ -182,16 +184,16 @@ def test_repeat_of_follows_a_match_to_the_first_case_of_its_chain():
     ],
 )
 def test_not_a_repeat(old):
-    assert rules.repeat_of(petition("new", D(2026, 5, 1)), [old], {}, 80) is None
+    assert matching.repeat_of(petition("new", D(2026, 5, 1)), [old], {}, 80) is None
 
 
 def test_the_similarity_threshold_is_policy():
     old = petition("a", D(2026, 3, 1), content="拆迁补偿款未到位")
     new = petition("new", D(2026, 5, 1), content="拆迁补偿款至今未到位")
-    score = rules.matter_similarity(old.content, new.content)
+    score = matching.matter_similarity(old.content, new.content)
     assert 70 < score < 80
-    assert rules.repeat_of(new, [old], {}, 80) is None
-    assert rules.repeat_of(new, [old], {}, 70) == "a"
+    assert matching.repeat_of(new, [old], {}, 80) is None
+    assert matching.repeat_of(new, [old], {}, 70) == "a"
 
 
 def test_chains_link_every_repeat_to_the_first_case():
@@ -204,10 +206,10 @@ def test_chains_link_every_repeat_to_the_first_case():
         petition(6, D(2026, 6, 1), content=SEWAGE + "，仍未整改"),
     ]
     expected = {2: 1, 3: 1, 6: 5}
-    assert rules.repeat_chains(petitions, 80) == expected
+    assert matching.repeat_chains(petitions, 80) == expected
     shuffled = petitions[:]
     random.Random(7).shuffle(shuffled)
-    assert rules.repeat_chains(shuffled, 80) == expected
+    assert matching.repeat_chains(shuffled, 80) == expected
 
 
 def test_chains_recognise_a_person_by_name_and_phone_without_an_id():
@@ -218,7 +220,7 @@ def test_chains_recognise_a_person_by_name_and_phone_without_an_id():
         petition(2, D(2026, 4, 1), people=zhang),
         petition(3, D(2026, 4, 2), people=other_phone),  # a namesake
     ]
-    assert rules.repeat_chains(petitions, 80) == {2: 1}
+    assert matching.repeat_chains(petitions, 80) == {2: 1}
 
 
 def test_a_chain_runs_through_a_case_with_two_petitioners_to_its_first_case():
@@ -227,7 +229,7 @@ def test_a_chain_runs_through_a_case_with_two_petitioners_to_its_first_case():
         petition(2, D(2026, 4, 1), people=P1 | P2),
         petition(3, D(2026, 5, 1), people=P2),
     ]
-    assert rules.repeat_chains(petitions, 80) == {2: 1, 3: 1}
+    assert matching.repeat_chains(petitions, 80) == {2: 1, 3: 1}
 
 
 def test_chains_keep_the_officers_decisions():
@@ -239,7 +241,7 @@ def test_chains_keep_the_officers_decisions():
         petition(5, D(2026, 5, 3), people=P2, content=SEWAGE, decision="officer", linked_to=1),
     ]
     # 3 repeats 1, the first case, not 2; links by hand go to the first case of the chain.
-    assert rules.repeat_chains(petitions, 80) == {3: 1, 4: 1, 5: 1}
+    assert matching.repeat_chains(petitions, 80) == {3: 1, 4: 1, 5: 1}
 
 
 @pytest.mark.parametrize(
@@ -272,7 +274,7 @@ petitions_st = st.lists(
 @settings(max_examples=100, deadline=None)
 @given(petitions=petitions_st, seed=st.integers(0, 1000))
 def test_chain_invariants(petitions, seed):
-    roots = rules.repeat_chains(petitions, 80)
+    roots = matching.repeat_chains(petitions, 80)
     by_key = {p.key: p for p in petitions}
     for member, root in roots.items():
         assert root not in roots  # linked to the first case, never to another repeat
@@ -282,11 +284,11 @@ def test_chain_invariants(petitions, seed):
         assert first.category == repeat.category
     for p in petitions:  # a case with an earlier case of its people and matter is a repeat
         earlier = [o for o in petitions if (o.received_on, o.key) < (p.received_on, p.key)
-                   and o.people & p.people and rules.same_matter(o, p, 80)]
+                   and o.people & p.people and matching.same_matter(o, p, 80)]
         assert (p.key in roots) == bool(earlier)
     shuffled = petitions[:]
     random.Random(seed).shuffle(shuffled)
-    assert rules.repeat_chains(shuffled, 80) == roots
+    assert matching.repeat_chains(shuffled, 80) == roots
 
 
 # Collective visits, major reports, escalation --------------------------------------------

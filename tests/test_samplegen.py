@@ -9,14 +9,15 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+import samplegen
+from samplegen import HEADERS, REPEAT_SUFFIXES, demo_rows, generate_rows, main, write_csv
 from stdnum.cn import ric
 
-from xinfang import samplegen
-from xinfang.samplegen import HEADERS, REPEAT_SUFFIXES, generate_rows, main, write_csv
+import xinfang
 
 START = datetime.date(2025, 1, 1)
 END = datetime.date(2026, 11, 20)
-DEMO = Path(samplegen.__file__).parent / "data" / "demo-register.csv"
+DEMO = Path(xinfang.__file__).parent / "data" / "demo-register.csv"
 EXPECTED_HEADER = (
     "序号,登记日期,姓名,身份证号,联系电话,住址,信访形式,人数,问题属地,问题类别,"
     "诉求摘要,转送单位,办理结果,办结日期"
@@ -170,13 +171,14 @@ def test_bundled_demo_register() -> None:
         reader = csv.reader(fh)
         header = next(reader)
         body = list(reader)
-    assert header == EXPECTED_HEADER
+    at = EXPECTED_HEADER.index("转送单位") + 1
+    assert header == [*EXPECTED_HEADER[:at], "转送日期", "受理日期", *EXPECTED_HEADER[at:]]
     assert len(body) == 60
     rows = [dict(zip(header, line, strict=True)) for line in body]
     # The bundled file is exactly what the generator makes, so it can be regenerated.
-    assert rows == generate_rows(
-        60, seed=7, start=datetime.date(2026, 8, 3), end=datetime.date(2026, 11, 20)
-    )
+    assert rows == demo_rows()
+    assert any(r["受理日期"] for r in rows) and any(r["转送日期"] and not r["受理日期"]
+                                                 for r in rows)
     assert any(not r["办理结果"] and r["登记日期"] < "2026-10-01" for r in rows)  # overdue
     assert any(r["办理结果"] for r in rows)
     assert any(int(r["人数"]) >= 5 for r in rows)

@@ -24,9 +24,9 @@ import sys
 import time
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from runner import Runner as CliRunner  # noqa: E402
 
 from xinfang.cli import app  # noqa: E402
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import sqlite_utils
 
 from xinfang.errors import LedgerMissing, LedgerTooNew
-from xinfang.migrations import migrations
+from xinfang.store.migrations import known_names, migrations
 
 ENV_DB = "XINFANG_DB"
 FILE_NAME = "ledger.db"
@@ -64,7 +64,7 @@ def open_ledger(path: str | os.PathLike, *, create: bool) -> sqlite_utils.Databa
 
 
 def _refuse_newer(db: sqlite_utils.Database, path: Path) -> None:
-    known = {migration.name for migration in migrations._migrations}
+    known = known_names()
     unknown = [m.name for m in migrations.applied(db) if m.name not in known]
     if unknown:
         db.close()

@@ -16,11 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from xinfang import queries
 from xinfang.errors import XinfangError
-from xinfang.ledger import Ledger
-from xinfang.people import mask_id, mask_phone
-from xinfang.registers import result_label
+from xinfang.registers.rows import result_label
+from xinfang.store import queries
+from xinfang.store.ledger import Ledger
 from xinfang.vocab import (
     CHANNELS,
     EVENT_KINDS,
@@ -107,7 +106,7 @@ def select(ledger: Ledger, filters: queries.Filters | None = None,
             if case_id not in ids:
                 ids.append(case_id)
         return Selection(ids, 0)
-    where, params = queries._where(ledger, filters or queries.Filters())  # as `list` filters
+    where, params = queries.filter_clause(ledger, filters or queries.Filters())  # as `list`
     rows = ledger.db.execute(
         f"SELECT c.id, c.confidential FROM cases c{where} ORDER BY c.received_on, c.id", params
     ).fetchall()
@@ -120,42 +119,30 @@ def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
 
 
 def case_records(ledger: Ledger, ids: list[int], *, reveal: bool = False) -> list[dict[str, Any]]:
-    """One plain dict per case, in the order of `ids` (the JSON export)."""
+    """One plain dict per case, in the order of `ids` (the JSON export): the case as
+    `store.queries` reads it for every reader, with what the register columns need of its
+    history."""
     out: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(ids):
-        marks = ", ".join("?" for _ in chunk)
-        for row in ledger.db.execute(
-            "SELECT c.id, c.number, c.received_on, c.status, c.channel, c.headcount, "
-            "c.locality, c.category, c.content, c.request, c.anonymous, c.confidential, "
-            "u.name, c.accepted_on, c.closed_on, c.result, c.satisfaction, r.number, c.flags "
-            "FROM cases c LEFT JOIN units u ON u.id = c.unit_id "
-            f"LEFT JOIN cases r ON r.id = c.repeat_of WHERE c.id IN ({marks})", chunk,
-        ).fetchall():
-            (case_id, number, received, status, channel, headcount, locality, category,
-             content, request, anonymous, confidential, unit, accepted, closed, result,
-             satisfaction, repeat_of, flags) = row
+        for case_id, case in zip(chunk, queries.records(ledger, chunk, reveal=reveal),
+                                 strict=True):
             out[case_id] = {
-                "id": number, "received_on": received, "status": status, "channel": channel,
-                "headcount": headcount, "locality": locality, "category": category,
-                "content": content, "request": request, "anonymous": bool(anonymous),
-                "confidential": bool(confidential), "unit": unit, "forwarded_on": None,
-                "accepted_on": accepted, "closed_on": closed, "result": result,
-                "end": None, "ended_on": None, "end_details": {},
-                "satisfaction": satisfaction, "repeat_of": repeat_of,
-                "flags": json.loads(flags), "people": [], "source": None,
+                "id": case["id"], "received_on": case["received_on"], "status": case["status"],
+                "channel": case["channel"], "headcount": case["headcount"],
+                "locality": case["locality"], "category": case["category"],
+                "content": case["content"], "request": case["request"],
+                "anonymous": case["anonymous"], "confidential": case["confidential"],
+                "unit": case["unit"], "forwarded_on": None,
+                "accepted_on": case["accepted_on"], "closed_on": case["closed_on"],
+                "result": case["result"], "end": None, "ended_on": None, "end_details": {},
+                "satisfaction": case["satisfaction"], "repeat_of": case["repeat_of"],
+                "flags": case["flags"],
+                "people": [{key: person[key] for key in  # type: ignore[literal-required]
+                            ("name", "id_number", "phone", "address", "lead")}
+                           for person in case["people"]],
+                "source": None,
             }
-        for case_id, name, id_number, phone, address, lead in ledger.db.execute(
-            "SELECT cp.case_id, p.name, p.id_number, p.phone, p.address, cp.lead "
-            "FROM case_people cp JOIN people p ON p.id = cp.person_id "
-            f"WHERE cp.case_id IN ({marks}) ORDER BY cp.case_id, cp.position", chunk,
-        ).fetchall():
-            out[case_id]["people"].append({
-                "name": name,
-                "id_number": id_number if reveal else mask_id(id_number),
-                "phone": phone if reveal else mask_phone(phone),
-                "address": address,
-                "lead": bool(lead),
-            })
+        marks = ", ".join("?" for _ in chunk)
         for case_id, kind, on, details in ledger.db.execute(
             "SELECT case_id, kind, acted_on, details FROM events WHERE case_id IN "
             f"({marks}) AND kind IN ('registered', 'forwarded', 'assigned', 'objected', "

@@ -9,9 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from xinfang import lifecycle
+from xinfang.cases import lifecycle
+from xinfang.deadlines.clocks import DUTIES, Clock, refresh_due
 from xinfang.errors import XinfangError
-from xinfang.ledger import Ledger
+from xinfang.store.ledger import Ledger
 
 
 class BadBackup(XinfangError):
@@ -57,7 +58,7 @@ def check(ledger: Ledger, progress: Callable[[int, int], None] | None = None) ->
             if name not in triggers:
                 found("append_only_trigger_missing", detail=name)
         total = db.execute("SELECT count(*) FROM cases").fetchone()[0]
-        duties = set(lifecycle.DUTIES)
+        duties = set(DUTIES)
         for done, (case_id, number, next_due) in enumerate(
             db.execute("SELECT id, number, next_due_on FROM cases ORDER BY id").fetchall(), start=1
         ):
@@ -67,9 +68,9 @@ def check(ledger: Ledger, progress: Callable[[int, int], None] | None = None) ->
                 found("state_differs_from_events", number, difference)
             for clock in stored.clocks:
                 if clock.running and not clock.fixed:
-                    fresh = lifecycle.Clock(clock.clock, clock.started_on, clock.length, clock.unit,
-                                            clock.due_on, clock.extra_days)
-                    lifecycle.refresh_due(fresh, ledger.policy, ledger.calendar)
+                    fresh = Clock(clock.clock, clock.started_on, clock.length, clock.unit,
+                                  clock.due_on, clock.extra_days)
+                    refresh_due(fresh, ledger.policy, ledger.calendar)
                     if fresh.due_on != clock.due_on:
                         found("due_date_differs", number,
                               f"{clock.clock}: {clock.due_on} != {fresh.due_on}")
@@ -117,7 +118,7 @@ def _read_only(path: Path) -> str:
 
 def _verify(path: Path) -> None:
     """A backup must be a sound SQLite file holding an xinfang ledger this version reads."""
-    from xinfang.migrations import migrations
+    from xinfang.store.migrations import known_names
 
     if not path.is_file():
         raise BadBackup(path=str(path), reason="文件不存在", reason_en="no such file")
@@ -134,7 +135,7 @@ def _verify(path: Path) -> None:
     except sqlite3.DatabaseError:
         raise BadBackup(path=str(path), reason="不是 xinfang 台账",
                         reason_en="not an xinfang ledger") from None
-    known = {m.name for m in migrations._migrations}
+    known = known_names()
     unknown = [name for name in names if name not in known]
     if unknown:
         raise BadBackup(path=str(path), reason="由更新版本的 xinfang 建立",

@@ -14,20 +14,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from xinfang import gcpause, rules
-from xinfang.deadlines import due_date
-from xinfang.ledger import Ledger
-from xinfang.lifecycle import DUTIES, OPEN
-
-_DUTY_LIST = ", ".join(f"'{code}'" for code in DUTIES)
-
-
-def due_soon_until(ledger: Ledger, as_of: dt.date) -> dt.date:
-    """The last due date that is "due soon" on `as_of`: due dates up to the day before the
-    first working day past the policy's warning window, so a fixed date on a rest day
-    right after the window counts as it does in `rules.clock_state`."""
-    warning = ledger.policy.number("warning_days")
-    beyond = due_date(as_of, warning + 1, "workdays", ledger.calendar).due_on
-    return beyond - dt.timedelta(days=1)
+from xinfang.cases import matching
+from xinfang.cases.lifecycle import OPEN
+from xinfang.deadlines.clocks import due_soon_until, duty_sql
+from xinfang.store.ledger import Ledger
 
 
 @gcpause.paused()
@@ -38,7 +28,7 @@ def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> dict[str
     forwarded), units with the most overdue case first, and within a unit most overdue
     first. Windows (objection, review request …) lapse and are never listed.
     """
-    soon = due_soon_until(ledger, as_of)
+    soon = due_soon_until(as_of, ledger.policy.number("warning_days"), ledger.calendar)
     params: list[Any] = [soon.isoformat()]
     unit_clause = ""
     if unit:
@@ -52,7 +42,7 @@ def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> dict[str
         "c.holder, c.holder_since, c.status, c.category, c.received_on, c.flags, "
         "(SELECT count(*) FROM cases m WHERE m.repeat_of = coalesce(c.repeat_of, c.id)) + 1 "
         "FROM clocks k JOIN cases c ON c.id = k.case_id LEFT JOIN units u ON u.id = c.unit_id "
-        f"WHERE k.stopped_on IS NULL AND k.clock IN ({_DUTY_LIST}) AND k.due_on <= ?"
+        f"WHERE k.stopped_on IS NULL AND k.clock IN ({duty_sql()}) AND k.due_on <= ?"
         f"{unit_clause}",
         params,
     ).fetchall()
@@ -75,6 +65,7 @@ def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> dict[str
             "category": category,
             "received_on": received,
         }
+        # A running duty clock past its due date (rules.clock_state "overdue").
         if due_on < as_of:
             days = (as_of - due_on).days
             item["days_overdue"] = days
@@ -255,8 +246,8 @@ def _month_range(s: str, e: str) -> Iterator[str]:
 # Repeat chains -------------------------------------------------------------------------
 
 
-def _petitions(ledger: Ledger) -> Iterator[rules.Petition]:
-    """Every case as a rules.Petition, streamed in order of receipt."""
+def _petitions(ledger: Ledger) -> Iterator[matching.Petition]:
+    """Every case as a Petition, streamed in order of receipt."""
     decisions: dict[int, tuple[str, str | None]] = {}
     for case_id, kind, decision, repeat_of in ledger.db.execute(
         "SELECT case_id, kind, json_extract(details, '$.repeat_decision'), "
@@ -273,7 +264,7 @@ def _petitions(ledger: Ledger) -> Iterator[rules.Petition]:
         "SELECT cp.case_id, p.name, p.id_number, p.phone FROM case_people cp "
         "JOIN people p ON p.id = cp.person_id"
     ):
-        keys.setdefault(case_id, set()).update(rules.person_keys(name, id_number, phone))
+        keys.setdefault(case_id, set()).update(matching.person_keys(name, id_number, phone))
     for case_id, number, received, category, content in ledger.db.execute(
         "SELECT c.id, c.number, c.received_on, c.category, c.content FROM cases c "
         "ORDER BY c.received_on, c.id"
@@ -282,7 +273,7 @@ def _petitions(ledger: Ledger) -> Iterator[rules.Petition]:
         if case_id not in keys:
             continue
         decision, linked = decisions.get(case_id, (None, None))
-        yield rules.Petition(case_id, dt.date.fromisoformat(received), frozenset(keys[case_id]),
+        yield matching.Petition(case_id, dt.date.fromisoformat(received), frozenset(keys[case_id]),
                              category, content, decision, numbers.get(linked))
 
 
@@ -291,7 +282,7 @@ def repeat_chains(ledger: Ledger) -> list[dict[str, Any]]:
     """Repeat chains over the whole ledger, by the repeat rule (not the stored links):
     each chain's first case and its repeats, longest chains first."""
     threshold = ledger.policy.number("repeat_similarity")
-    roots = rules.repeat_chains(_petitions(ledger), threshold)
+    roots = matching.repeat_chains(_petitions(ledger), threshold)
     members: dict[int, list[int]] = {}
     for case_id, root in roots.items():
         members.setdefault(root, []).append(case_id)

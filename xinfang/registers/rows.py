@@ -1,25 +1,22 @@
-"""Paper registers (信访登记簿) typed into Excel and saved as CSV (DOMAIN.md §7): decode
-the bytes, find the header and map its columns to fields, then normalise and check each
-row. Pure: no database and no UI; `importer` turns the rows into cases.
+"""One register row, normalised and checked (DOMAIN.md §7): dates in the forms registers
+write them, ID numbers and phones, channels, headcounts, and how the row says the case
+ended. Every reason a row cannot be imported is given at once. Pure: no database, no UI.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
 import datetime as dt
 import functools
 import hashlib
-import io
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from xinfang.cases.intake import Person, parse_person
+from xinfang.cases.people import normalize_id, normalize_phone
 from xinfang.dates import parse_date
-from xinfang.errors import BadChoice, BadDate, BadIdNumber, BadPerson, BadPhone, XinfangError
-from xinfang.intake import Person, parse_person
-from xinfang.people import normalize_id, normalize_phone
+from xinfang.errors import BadChoice, BadDate, BadIdNumber, BadPerson, BadPhone
+from xinfang.registers.reading import Columns, unquote
 from xinfang.vocab import (
     CHANNELS,
     RESULTS,
@@ -28,376 +25,6 @@ from xinfang.vocab import (
     parse_channel,
     parse_result,
 )
-
-# Field codes (DOMAIN.md §7, for `--map 列名=field`) and their labels.
-FIELDS: dict[str, tuple[str, str]] = {
-    "seq": ("序号", "row number"),
-    "received": ("登记日期", "received date"),
-    "name": ("姓名", "name"),
-    "id_number": ("身份证号", "ID number"),
-    "phone": ("联系电话", "phone"),
-    "address": ("住址", "address"),
-    "channel": ("信访形式", "channel"),
-    "headcount": ("人数", "headcount"),
-    "locality": ("问题属地", "locality"),
-    "category": ("问题类别", "category"),
-    "content": ("诉求摘要", "content"),
-    "unit": ("转送单位", "unit"),
-    "result": ("办理结果", "result"),
-    "closed": ("办结日期", "closing date"),
-    # Extras some registers have.
-    "gender": ("性别", "gender"),
-    "accepted": ("受理日期", "accepted date"),
-    "forwarded": ("转送日期", "forwarded date"),
-    "officer": ("经办人", "officer"),
-    "remarks": ("备注", "remarks"),
-    "request": ("具体诉求", "request"),
-    "others": ("其他信访人", "other petitioners"),
-}
-REQUIRED = ("received", "name", "content")
-IGNORE = "-"  # `--map 列名=-`: leave the column out
-
-# Header spellings seen in registers, by field. Compared after `header_key`.
-_SPELLINGS: dict[str, tuple[str, ...]] = {
-    "seq": ("序号", "编号", "登记编号", "登记号", "流水号", "案件编号", "信访编号", "件号",
-            "no", "no.", "seq", "case", "casenumber", "number"),
-    "received": ("登记日期", "来访日期", "来信日期", "来电日期", "收到日期", "收信日期",
-                 "信访日期", "登记时间", "来访时间", "来信时间", "来电时间", "收件日期", "日期",
-                 "received", "receivedon", "receiveddate", "date"),
-    "name": ("姓名", "信访人", "信访人姓名", "来访人", "来访人姓名", "来信人", "来电人",
-             "主访人", "反映人", "name", "petitioner"),
-    "id_number": ("身份证号", "身份证号码", "身份证", "公民身份号码", "证件号码", "证件号",
-                  "身份证件号码", "idnumber", "idno", "idcard"),
-    "phone": ("联系电话", "电话", "手机", "手机号", "手机号码", "电话号码", "联系方式",
-              "phone", "tel", "telephone", "mobile"),
-    "address": ("住址", "家庭住址", "地址", "现住址", "联系地址", "户籍地址", "居住地址",
-                "address"),
-    "channel": ("信访形式", "信访方式", "方式", "形式", "来访形式", "信访渠道", "渠道",
-                "channel"),
-    "headcount": ("人数", "来访人数", "信访人数", "headcount"),
-    "locality": ("问题属地", "属地", "问题发生地", "发生地", "所属乡镇", "locality"),
-    "category": ("问题类别", "类别", "内容分类", "问题分类", "分类", "信访类别", "事项类别",
-                 "category"),
-    "content": ("诉求摘要", "反映问题", "主要诉求", "信访事项", "信访内容", "反映内容",
-                "内容摘要", "问题摘要", "主要问题", "诉求", "事由", "content", "summary"),
-    "unit": ("转送单位", "交办单位", "责任单位", "承办单位", "办理单位", "转办单位", "unit"),
-    "result": ("办理结果", "处理情况", "处理结果", "办理情况", "结果", "答复情况", "result"),
-    "closed": ("办结日期", "结案日期", "办结时间", "结案时间", "答复日期", "closed",
-               "closedon", "closeddate"),
-    "gender": ("性别", "gender", "sex"),
-    "accepted": ("受理日期", "受理时间", "accepted", "acceptedon"),
-    "forwarded": ("转送日期", "交办日期", "转办日期", "转送时间", "forwarded", "forwardedon"),
-    "officer": ("经办人", "登记人", "接待人", "officer"),
-    "remarks": ("备注", "说明", "remarks", "notes", "note"),
-    "request": ("具体诉求", "request"),
-    "others": ("其他信访人", "others", "otherpetitioners"),
-}
-# Columns that xinfang's own files carry (exports, rejects files) and that import leaves
-# out on purpose: derived state, or the reason a row was not imported.
-_KNOWN_IGNORED = ("未导入原因", "原因", "错误原因", "reason", "reasons", "状态", "status",
-                  "满意度", "satisfaction", "重复信访初件", "repeatof", "提示", "flags")
-
-HEADER_SPELLINGS: dict[str, str] = {
-    spelling: code for code, spellings in _SPELLINGS.items() for spelling in spellings
-}
-REJECTS_COLUMN = "未导入原因"
-
-
-def header_key(text: str) -> str:
-    """How headers are compared: full-width folded, spaces, `*` and a trailing colon or
-    parenthesised note (`登记日期（必填）`) dropped, case ignored."""
-    key = unicodedata.normalize("NFKC", text).strip().lower()
-    key = re.sub(r"\([^()]*\)$", "", key)
-    return re.sub(r"[\s*:_\-]", "", key)
-
-
-def field_code(text: str) -> str | None:
-    """A `--map` target: a field code, its label or a header spelling; `-` to ignore."""
-    key = header_key(text)
-    if text.strip() in (IGNORE, "忽略", "ignore"):
-        return IGNORE
-    if text.strip() in FIELDS:
-        return text.strip()
-    for code, (zh, en) in FIELDS.items():
-        if key in (header_key(zh), header_key(en), header_key(code)):
-            return code
-    return HEADER_SPELLINGS.get(key)
-
-
-# Errors about the file as a whole: nothing of it is imported -------------------------
-
-
-class RegisterError(XinfangError):
-    """A problem with the whole register: nothing of it is imported."""
-
-
-class MissingColumns(RegisterError):
-    zh = "表头中找不到必需的列：{missing}。{unmapped}没有导入任何行。"
-    en = "The header has no column for: {missing_en}. {unmapped_en}Nothing was imported."
-
-
-class DuplicateColumns(RegisterError):
-    zh = "列“{first}”和“{second}”都对应{field}。用 --map {second}=- 忽略其中一列，或用 --map 指定各列。"
-    en = "Columns '{first}' and '{second}' both map to {field_en}. Leave one out with --map {second}=-, or map each with --map."
-
-
-class BadMap(RegisterError):
-    exit_code = 2
-    zh = "--map 应写成 列名=字段，例如 --map 来访时间=received；收到的是“{text}”。"
-    en = "Write --map as COLUMN=FIELD, e.g. --map 来访时间=received; got '{text}'."
-
-
-class BadMapField(RegisterError):
-    exit_code = 2
-    zh = "--map 的字段“{value}”无效。可用：{fields}；或 - 表示忽略这一列。"
-    en = "--map field '{value}' is not valid. Use one of: {fields}; or - to leave the column out."
-
-
-class UnknownMapColumn(RegisterError):
-    exit_code = 2
-    zh = "--map 指定的列“{column}”不在表头中。表头有：{header}。"
-    en = "--map names a column '{column}' that is not in the header. The header has: {header}."
-
-
-class BadEncoding(RegisterError):
-    exit_code = 2
-    zh = "编码“{value}”无效。可选：auto、gbk、gb18030、utf-8。"
-    en = "Encoding '{value}' is not valid. Choose auto, gbk, gb18030 or utf-8."
-
-
-class EmptyRegister(RegisterError):
-    zh = "文件 {name} 中没有表头，也没有任何行。"
-    en = "The file {name} has no header and no rows."
-
-
-class GarbledHeader(RegisterError):
-    zh = "按 {encoding} 读出的表头是乱码（{header}），文件可能不是这个编码。试试 --encoding gbk 或 --encoding utf-8。"
-    en = "Read as {encoding}, the header is garbled ({header}); the file may use another encoding. Try --encoding gbk or --encoding utf-8."
-
-
-class BrokenCsv(RegisterError):
-    zh = "第 {line} 行附近无法按 CSV 读取（{detail}），可能有未闭合的引号。请在 Excel 中检查该行后另存为 CSV。"
-    en = "Cannot read the CSV near line {line} ({detail}); a quote may be left open. Check that row in Excel and save as CSV again."
-
-
-# Decoding ----------------------------------------------------------------------------
-
-ENCODINGS = ("auto", "gbk", "gb18030", "utf-8", "utf-8-sig", "utf-16")
-
-
-@dataclass(frozen=True)
-class Decoded:
-    text: str
-    encoding: str  # what was used: utf-8, utf-8-sig, gb18030, gbk, utf-16
-    replaced: int  # characters that could not be decoded (each became U+FFFD)
-
-
-def decode(data: bytes, encoding: str = "auto") -> Decoded:
-    """The register's text. `auto`: a BOM says UTF-8 or UTF-16; else UTF-8 if the bytes
-    are UTF-8, else GB18030 (a superset of GBK, as Excel saves on Chinese Windows).
-    Bytes that do not decode become U+FFFD, and the rows holding them are rejected."""
-    name = (encoding or "auto").strip().lower().replace("_", "-")
-    name = {"utf8": "utf-8", "utf8-sig": "utf-8-sig", "gb2312": "gbk", "cp936": "gbk"}.get(
-        name, name)
-    if name not in ENCODINGS:
-        raise BadEncoding(value=encoding)
-    if name == "auto":
-        if data.startswith(codecs.BOM_UTF8):
-            name = "utf-8-sig"
-        elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            name = "utf-16"
-        else:
-            for candidate in ("utf-8", "gb18030"):
-                try:
-                    return Decoded(data.decode(candidate), candidate, 0)
-                except UnicodeDecodeError:
-                    pass
-            # Neither fits throughout: take the one that reads more of it.
-            tries = [(_decode(data, c), c) for c in ("utf-8", "gb18030")]
-            (text, bad), chosen = min(tries, key=lambda t: t[0][1])
-            return Decoded(text, chosen, bad)
-    elif name == "utf-8" and data.startswith(codecs.BOM_UTF8):
-        name = "utf-8-sig"
-    text, bad = _decode(data, name)
-    return Decoded(text, name, bad)
-
-
-def _decode(data: bytes, encoding: str) -> tuple[str, int]:
-    text = data.decode(encoding, errors="replace")
-    return text, (text.count("\ufffd") if "\ufffd" in text else 0)
-
-
-# Reading the table -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RawRow:
-    line: int  # the physical line the row starts on (the header is usually line 1)
-    cells: list[str]
-
-
-@dataclass
-class Unmapped:
-    column: str
-    position: int  # 1-based, as Excel's columns are counted
-    candidates: list[str]  # field codes it could be
-
-
-@dataclass
-class Columns:
-    fields: dict[str, int]  # field code → index of its column
-    unmapped: list[Unmapped] = field(default_factory=list)
-    ignored: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Table:
-    header_line: int
-    header: list[str]
-    columns: Columns
-    rows: list[RawRow]
-
-
-def parse_overrides(items: list[str] | None) -> dict[str, str]:
-    """`--map 列名=field` items → {header key: field code or IGNORE}."""
-    out: dict[str, str] = {}
-    for item in items or []:
-        text = item.replace("＝", "=")
-        column, sep, target = text.rpartition("=")
-        if not sep or not column.strip() or not target.strip():
-            raise BadMap(text=item)
-        code = field_code(target)
-        if code is None:
-            raise BadMapField(value=target.strip(), fields=", ".join(FIELDS))
-        out[header_key(column)] = code
-    return out
-
-
-def _rows(text: str) -> Iterator[RawRow]:
-    delimiter = _delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    end = 0
-    try:
-        for cells in reader:
-            yield RawRow(end + 1, cells)
-            end = reader.line_num
-    except csv.Error as err:
-        raise BrokenCsv(line=end + 1, detail=str(err)) from None
-
-
-def _delimiter(text: str) -> str:
-    # Excel's "Unicode text" is tab-separated; everything else here is a comma.
-    first = text[:4096].split("\n", 1)[0]
-    return "\t" if first.count("\t") > first.count(",") else ","
-
-
-def read_table(text: str, overrides: dict[str, str] | None = None, *,
-               name: str = "") -> Table:
-    """Find the header (a title row above it is allowed), map its columns and return
-    the data rows below it, blank ones included."""
-    overrides = overrides or {}
-    rows = _rows(text)
-    seen: list[RawRow] = []
-    header_row = None
-    for row in rows:
-        if not any(cell.strip() for cell in row.cells):
-            continue
-        seen.append(row)
-        known = sum(1 for cell in row.cells
-                    if header_key(cell) in overrides or header_key(cell) in HEADER_SPELLINGS)
-        if known >= 2:
-            header_row = row
-            break
-        if len(seen) >= 10:
-            break
-    if header_row is None:
-        if not seen:
-            raise EmptyRegister(name=name)
-        header_row = seen[0]
-        # Nothing looked like a header: read on from the first row that has content.
-        rest = [row for row in _rows(text) if row.line > header_row.line]
-    else:
-        rest = list(rows)
-    header = [_unquote(cell).strip() for cell in header_row.cells]
-    return Table(header_row.line, header, map_columns(header, overrides), rest)
-
-
-def map_columns(header: list[str], overrides: dict[str, str] | None = None) -> Columns:
-    """Which column holds which field. Raises if a required field has no column or two
-    columns claim one field; columns that match nothing are listed with their candidates."""
-    overrides = dict(overrides or {})
-    keys = [header_key(cell) for cell in header]
-    for key in overrides:
-        if key not in keys:
-            raise UnknownMapColumn(column=key, header="、".join(c for c in header if c))
-    fields: dict[str, int] = {}
-    unmapped: list[Unmapped] = []
-    ignored: list[str] = []
-    for index, (cell, key) in enumerate(zip(header, keys, strict=True)):
-        if not key:
-            continue
-        code = overrides.get(key) or HEADER_SPELLINGS.get(key)
-        if code == IGNORE or (code is None and key in _KNOWN_IGNORED):
-            ignored.append(cell)
-            continue
-        if code is None:
-            unmapped.append(Unmapped(cell, index + 1, []))
-            continue
-        if code in fields:
-            raise DuplicateColumns(first=header[fields[code]], second=cell,
-                                   field=f"{code}（{FIELDS[code][0]}）", field_en=code)
-        fields[code] = index
-    for item in unmapped:
-        item.candidates = candidates(item.column, exclude=set(fields))
-    missing = [code for code in REQUIRED if code not in fields]
-    if missing:
-        raise MissingColumns(
-            missing="、".join(f"{FIELDS[c][0]}（{c}）" for c in missing),
-            missing_en=", ".join(f"{FIELDS[c][1]} ({c})" for c in missing),
-            unmapped=_unmapped_text(unmapped, missing, "zh"),
-            unmapped_en=_unmapped_text(unmapped, missing, "en"),
-        )
-    return Columns(fields, unmapped, ignored)
-
-
-def candidates(column: str, exclude: set[str] | frozenset[str] = frozenset()) -> list[str]:
-    """The fields an unknown header could be, likeliest first."""
-    from rapidfuzz import fuzz
-
-    key = header_key(column)
-    scores: dict[str, float] = {}
-    for spelling, code in HEADER_SPELLINGS.items():
-        if code in exclude:
-            continue
-        score = fuzz.partial_ratio(key, spelling) if min(len(key), len(spelling)) >= 2 else 0
-        scores[code] = max(scores.get(code, 0), score)
-    good = sorted((code for code, score in scores.items() if score >= 60),
-                  key=lambda code: (-scores[code], list(FIELDS).index(code)))
-    return good[:3] or [code for code in FIELDS if code not in exclude]
-
-
-def _unmapped_text(unmapped: list[Unmapped], missing: list[str], lang: str) -> str:
-    if not unmapped:
-        example = f"--map 列名={missing[0]}"
-        return (f"没有认不出的列；如果表头写法特殊，用 {example} 指定。" if lang == "zh" else
-                f"Every column was recognised; if a header is spelled unusually, use {example}. ")
-    parts = [describe_unmapped(item, lang) for item in unmapped]
-    if lang == "zh":
-        return "认不出的列：" + "；".join(parts) + "。用 --map 列名=字段 指定，例如 " + \
-            f"--map {unmapped[0].column}={unmapped[0].candidates[0]}。"
-    return "Columns not recognised: " + "; ".join(parts) + ". Map them with --map " + \
-        f"COLUMN=FIELD, e.g. --map {unmapped[0].column}={unmapped[0].candidates[0]}. "
-
-
-def describe_unmapped(item: Unmapped, lang: str) -> str:
-    """`“来访时间2”（第 3 列）可能是 received（登记日期）、closed（办结日期）`."""
-    fields = ("、" if lang == "zh" else ", ").join(
-        f"{code}（{FIELDS[code][0]}）" if lang == "zh" else f"{code} ({FIELDS[code][1]})"
-        for code in item.candidates)
-    if lang == "zh":
-        return f"“{item.column}”（第 {item.position} 列）可能是 {fields}"
-    return f"'{item.column}' (column {item.position}) could be {fields}"
-
 
 # Normalising and checking a row ------------------------------------------------------
 
@@ -455,17 +82,11 @@ class Row:
         return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
-_FORMULA_GUARD = re.compile(r"^'[=+\-@\t\r]")
 _TIME = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2})?$")
 _EXCEL_NUMBER = re.compile(r"^\d(\.\d+)?E\+?\d+$", re.IGNORECASE)
 _HEADCOUNT = re.compile(r"^(\d+)\s*人?$")
 _RELATIVE = ("今天", "昨天", "today", "yesterday")
 EARLIEST = dt.date(1950, 1, 1)  # no petition office registered anything earlier
-
-
-def _unquote(cell: str) -> str:
-    # A cell that xinfang (or another careful tool) wrote as '=… for Excel reads back as =….
-    return cell[1:] if _FORMULA_GUARD.match(cell) else cell
 
 
 def is_blank(cells: list[str], columns: Columns) -> bool:
@@ -601,7 +222,7 @@ def normalise(cells: list[str], columns: Columns, line: int, *, today: dt.date,
     no cell can hold an undecodable byte."""
     width = len(cells)
     values = {
-        code: (_unquote(cells[index]) if cells[index][:1] == "'" else cells[index]).strip()
+        code: (unquote(cells[index]) if cells[index][:1] == "'" else cells[index]).strip()
         for code, index in columns.fields.items() if index < width
     }
 

@@ -1,5 +1,6 @@
-"""The overdue report as plain text, Markdown, CSV or JSON: the same bytes for the same
-ledger and date, no colour, fit for cron mail."""
+"""Plain output: the overdue report as text, Markdown, CSV or JSON (the same bytes for the
+same ledger and date, no colour, fit for cron mail), the major-visit list, and JSON for
+programs."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ CSV_COLUMNS = ("section", "id", "clock", "due_on", "days_overdue", "days_left", 
                "holder", "holder_since", "status", "needs_escalation")
 
 
-def _holder(item: dict[str, Any], lang: str) -> str:
+def holder_label(item: dict[str, Any], lang: str) -> str:
+    """Who holds the case: the office, a leader or a unit."""
     holder = item["holder"]
     if holder["kind"] == "office":
         return "本办" if lang == "zh" else "the office"
@@ -23,7 +25,8 @@ def _holder(item: dict[str, Any], lang: str) -> str:
     return holder["name"] or ""
 
 
-def _unit(item: dict[str, Any], lang: str) -> str:
+def unit_label(item: dict[str, Any], lang: str) -> str:
+    """The responsible unit; the office itself before the case is forwarded."""
     return item["unit"] or ("本办（未转送）" if lang == "zh" else "the office (not forwarded)")
 
 
@@ -47,7 +50,7 @@ def _line(item: dict[str, Any], lang: str) -> list[str]:
     since = item["holder"]["since"] or ""
     cells = [item["id"], label(CLOCKS, item["clock"], lang),
              ("截止 " if zh else "due ") + item["due_on"], left,
-             ("承办：" if zh else "held by: ") + _holder(item, lang)
+             ("承办：" if zh else "held by: ") + holder_label(item, lang)
              + (f"（{since} 起）" if zh and since else f" (since {since})" if since else "")]
     if item.get("needs_escalation"):
         cells.append("需上报" if zh else "needs escalation")
@@ -63,14 +66,14 @@ def text(report: dict[str, Any], lang: str) -> str:
     out.write(f"超期 {cases} 件（{len(late)} 项期限），即将到期 {len(soon)} 项\n" if zh else
                f"{cases} cases overdue ({len(late)} clocks), {len(soon)} due soon\n")
     for _, items in _groups(late):
-        name = _unit(items[0], lang)
+        name = unit_label(items[0], lang)
         out.write(f"\n【{name}】超期 {len(items)} 项\n" if zh else f"\n[{name}] {len(items)} overdue\n")
         for item in items:
             out.write("  " + "  ".join(_line(item, lang)) + "\n")
     if soon:
         out.write("\n即将到期\n" if zh else "\nDue soon\n")
         for item in soon:
-            out.write("  " + "  ".join([*_line(item, lang), _unit(item, lang)]) + "\n")
+            out.write("  " + "  ".join([*_line(item, lang), unit_label(item, lang)]) + "\n")
     return out.getvalue()
 
 
@@ -81,18 +84,18 @@ def markdown(report: dict[str, Any], lang: str) -> str:
     out = io.StringIO()
     out.write(f"# 超期报告 {report['as_of']}\n" if zh else f"# Overdue report {report['as_of']}\n")
     for _, items in _groups(report["overdue"]):
-        out.write(f"\n## {_unit(items[0], lang)}\n\n{head}\n|---|---|---|---:|---|---|\n")
+        out.write(f"\n## {unit_label(items[0], lang)}\n\n{head}\n|---|---|---|---:|---|---|\n")
         for i in items:
             escalate = ("是" if zh else "yes") if i["needs_escalation"] else ""
             out.write(f"| {i['id']} | {label(CLOCKS, i['clock'], lang)} | {i['due_on']} | "
-                      f"{i['days_overdue']} | {_md(_holder(i, lang))} | {escalate} |\n")
+                      f"{i['days_overdue']} | {_md(holder_label(i, lang))} | {escalate} |\n")
     if report["due_soon"]:
         out.write("\n## 即将到期\n\n" if zh else "\n## Due soon\n\n")
         out.write(("| 案件 | 期限 | 截止 | 剩余天数 | 责任单位 |" if zh else
                    "| Case | Clock | Due | Days left | Unit |") + "\n|---|---|---|---:|---|\n")
         for i in report["due_soon"]:
             out.write(f"| {i['id']} | {label(CLOCKS, i['clock'], lang)} | {i['due_on']} | "
-                      f"{i['days_left']} | {_md(_unit(i, lang))} |\n")
+                      f"{i['days_left']} | {_md(unit_label(i, lang))} |\n")
     return out.getvalue()
 
 
@@ -123,7 +126,7 @@ def csv_text(report: dict[str, Any]) -> str:
     return out.getvalue()
 
 
-def json_text(report: dict[str, Any]) -> str:
+def overdue_json(report: dict[str, Any]) -> str:
     """A list of objects: overdue first, then due soon (`section` tells which)."""
     items = [{"section": "overdue", **i} for i in report["overdue"]]
     items += [{"section": "due_soon", **i} for i in report["due_soon"]]
@@ -143,3 +146,8 @@ def major_text(items: list[dict[str, Any]], as_of: str, lang: str) -> str:
                   f"  {i['id']}  {i['received_on']}  {i['headcount']} people  "
                   f"{label(STATUSES, i['status'], lang)}  {marks}  {i['content']}\n")
     return out.getvalue()
+
+
+def json_text(data: Any) -> str:
+    """Machine output: plain JSON, never through Rich (it would eat `[...]` and wrap)."""
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"

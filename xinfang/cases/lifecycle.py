@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from xinfang.deadlines import Calendar, due_date
-from xinfang.errors import XinfangError
-from xinfang.policy import Policy
+from xinfang.deadlines.arithmetic import Calendar
+from xinfang.deadlines.clocks import WINDOWS, Clock, refresh_due, start_clock
+from xinfang.deadlines.policy import Policy
+from xinfang.errors import DateBeforePrevious, FutureDate, NotAllowed, XinfangError
+from xinfang.vocab import COMMANDS, EVENT_KINDS, STATUSES, label
 
-DUTIES = ("forward", "notify", "handle", "report", "review", "recheck")
-WINDOWS = ("objection", "review_request", "recheck_request", "evaluation")
 ANY = "*"
 OPEN = ("registered", "forwarded", "accepted", "under_review", "under_recheck")
 ENDED = ("rejected", "redirected", "final")
@@ -81,27 +80,6 @@ class NotRunning(XinfangError):
 
 
 @dataclass
-class Clock:
-    clock: str
-    started_on: dt.date
-    length: int
-    unit: str
-    due_on: dt.date
-    extra_days: int = 0
-    stopped_on: dt.date | None = None
-    late: bool = False  # stopped after its due date
-    fixed: bool = False  # due date set by hand (an assignment's report-by date)
-
-    @property
-    def running(self) -> bool:
-        return self.stopped_on is None
-
-    @property
-    def duty(self) -> bool:
-        return self.clock in DUTIES
-
-
-@dataclass
 class CaseState:
     status: str | None = None
     holder: str | None = None  # who holds the case: "office", a unit or a leader
@@ -141,40 +119,23 @@ def allowed_actions(status: str | None) -> list[str]:
             if kind not in ("registered", "revealed", "repeat_marked") and allowed(status, kind)]
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _cached_due(start: dt.date, length: int, unit: str, calendar: Calendar,
-                extra_days: int) -> dt.date:
-    return due_date(start, length, unit, calendar, extra_days).due_on
-
-
-def due_on(start: dt.date, length: int, unit: str, calendar: Calendar,
-           extra_days: int = 0) -> dt.date:
-    """`deadlines.due_date(...).due_on`, remembered per calendar object: a ledger's
-    calendar is replaced, never changed, when an override is added or removed."""
-    try:
-        return _cached_due(start, length, unit, calendar, extra_days)
-    except TypeError:  # a calendar that cannot be a cache key
-        return due_date(start, length, unit, calendar, extra_days).due_on
-
-
-def start_clock(
-    code: str, on: dt.date, policy: Policy, calendar: Calendar, extra_days: int = 0
-) -> Clock:
-    if code not in policy.clocks:
-        # No policy length (an assignment's report-by date): the act itself sets the due date.
-        return Clock(code, on, 0, "days", on, extra_days)
-    rule = policy.rule(code)
-    return Clock(code, on, rule.length, rule.unit,
-                 due_on(on, rule.length, rule.unit, calendar, extra_days), extra_days)
-
-
-def refresh_due(clock: Clock, policy: Policy, calendar: Calendar) -> None:
-    """Recompute a running clock under the current policy and calendar."""
-    if clock.fixed or not clock.running:
-        return
-    rule = policy.rule(clock.clock)
-    clock.length, clock.unit = rule.length, rule.unit
-    clock.due_on = due_on(clock.started_on, clock.length, clock.unit, calendar, clock.extra_days)
+def guard(state: CaseState, kind: str, on: dt.date, today: dt.date, number: str) -> None:
+    """The one check before any act is recorded, one by one or in a batch: the act is
+    allowed from the case's state, not dated in the future, and not before the case's
+    previous act."""
+    if not allowed(state.status, kind):
+        now = allowed_actions(state.status)
+        raise NotAllowed(
+            number=number,
+            state=label(STATUSES, state.status), state_en=label(STATUSES, state.status, "en"),
+            action=label(EVENT_KINDS, kind), action_en=label(EVENT_KINDS, kind, "en"),
+            allowed="、".join(f"{label(EVENT_KINDS, k)}（{COMMANDS[k]}）" for k in now),
+            allowed_en=", ".join(f"{label(EVENT_KINDS, k, 'en')} ({COMMANDS[k]})" for k in now),
+        )
+    if on > today:
+        raise FutureDate(what="办理日期", what_en="date of the act", date=on, today=today)
+    if state.last_on and on < state.last_on:
+        raise DateBeforePrevious(date=on, previous=state.last_on)
 
 
 # A window waits for one act; another act that ends it after it lapsed (a unit accepting,
@@ -214,7 +175,7 @@ def step(
     calendar: Calendar,
 ) -> tuple[CaseState, list[str]]:
     """`apply`, and the windows the event stopped late (see `advance`)."""
-    new = _copy(state)
+    new = copy_state(state)
     return new, advance(new, kind, on, details, policy, calendar)
 
 
@@ -248,7 +209,7 @@ def advance(
     ]
 
 
-def _copy(state: CaseState) -> CaseState:
+def copy_state(state: CaseState) -> CaseState:
     """A copy deep enough for `apply` (clocks and flags are changed in place), far cheaper
     than copy.deepcopy: an import replays millions of events."""
     new = copy.copy(state)

@@ -15,23 +15,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from xinfang import bulk, gcpause
+from xinfang import gcpause
+from xinfang.cases.intake import Intake
 from xinfang.errors import OfficeNotSet, XinfangError
-from xinfang.intake import Intake
-from xinfang.ledger import Ledger, new_uid
-from xinfang.registers import (
+from xinfang.registers.reading import (
     REJECTS_COLUMN,
     Columns,
     GarbledHeader,
     MissingColumns,
-    Reason,
-    Row,
     decode,
     header_key,
-    is_blank,
-    normalise,
     read_table,
 )
+from xinfang.registers.rows import Reason, Row, is_blank, normalise
+from xinfang.store import writer
+from xinfang.store.ledger import Ledger
 
 Progress = Callable[[str, int, int], None]  # (stage: "check" or "write", done, total)
 
@@ -128,7 +126,6 @@ def import_register(
     overrides: dict[str, str] | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
-    one_by_one: bool = False,
 ) -> Summary:
     """Import one register file (its bytes; `name` is recorded as the source of each
     case). One transaction: if anything fails, nothing of the run is kept. With
@@ -136,13 +133,12 @@ def import_register(
     import would add and reject."""
     with gcpause.paused():
         return _import(ledger, data, name=name, officer=officer, encoding=encoding,
-                       overrides=overrides, dry_run=dry_run, progress=progress,
-                       one_by_one=one_by_one)
+                       overrides=overrides, dry_run=dry_run, progress=progress)
 
 
 def _import(ledger: Ledger, data: bytes, *, name: str, officer: str, encoding: str,
-            overrides: dict[str, str] | None, dry_run: bool, progress: Progress | None,
-            one_by_one: bool) -> Summary:
+            overrides: dict[str, str] | None, dry_run: bool,
+            progress: Progress | None) -> Summary:
     decoded = decode(data, encoding)
     try:
         table = read_table(decoded.text, overrides, name=name)
@@ -199,9 +195,8 @@ def _import(ledger: Ledger, data: bytes, *, name: str, officer: str, encoding: s
                 summary.skipped.append(Skipped(row.line, row.seq, "imported", already[fingerprint]))
             else:
                 fresh.append((fingerprint, row))
-        summary.units_added = _add_units(ledger, {row.unit for _, row in fresh if row.unit})
-        write = _write_one_by_one if one_by_one else _write
-        summary.added = write(ledger, fresh, name, officer, progress)
+        summary.units_added = writer.add_units(ledger, {row.unit for _, row in fresh if row.unit})
+        summary.added = _write(ledger, fresh, name, officer, progress)
     summary.skipped.sort(key=lambda s: s.line)
     summary.added.sort(key=lambda a: a.line)
     return summary
@@ -255,16 +250,6 @@ def _imported(ledger: Ledger, fingerprints: list[str]) -> dict[str, str]:
     return found
 
 
-def _add_units(ledger: Ledger, names: set[str]) -> list[str]:
-    """Units a register names that are not in the list yet; their level is unknown."""
-    known = {row[0] for row in ledger.db.execute("SELECT name FROM units")}
-    added = sorted(names - known)
-    ledger.db.conn.executemany(
-        "INSERT INTO units(uid, name) VALUES (?, ?)", [(new_uid(), n) for n in added]
-    )
-    return added
-
-
 # The steps of a row's history, in the order they happen on one day.
 _STAGES = {"registered": 0, "note": 1, "forwarded": 2, "accepted": 3, "closed": 4,
            "rejected": 4, "redirected": 4}
@@ -292,22 +277,22 @@ def _steps(row: Row) -> list[tuple[dt.date, str]]:
 
 def _write(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, officer: str,
            progress: Progress | None) -> list[Added]:
-    """Write the new cases in bulk (xinfang.bulk): the same result as `_write_one_by_one`,
-    which registers them through the ledger one act at a time, and far faster."""
+    """Write the new cases through the one writer, in order of receipt."""
     order = sorted(fresh, key=lambda item: (item[1].received, item[1].line))
     report = None if progress is None else (lambda done, total: progress("write", done, total))
     try:
-        ids = bulk.register_many(ledger, _NewCases(order, name, officer), officer, report,
-                                 [person for _, row in order for person in row.people])
-    except bulk.CaseFailed as failed:
+        written = writer.write_cases(ledger, _NewCases(order, name, officer), officer, report,
+                                     [person for _, row in order for person in row.people])
+    except writer.CaseFailed as failed:
         err = failed.error
         raise ImportFailed(line=order[failed.index][1].line, reason=err.message("zh"),
                            reason_en=err.message("en")) from err
-    return _added(ledger, order, dict(enumerate(ids)))
+    return [Added(row.line, row.seq, case.number, case.status, case.repeat_of)
+            for (_, row), case in zip(order, written, strict=True)]
 
 
-class _NewCases(Sequence):
-    """The rows to write as `bulk.NewCase`s, each made when the writer reads it and let
+class _NewCases(Sequence[writer.NewCase]):
+    """The rows to write as `writer.NewCase`s, each made when the writer reads it and let
     go once written: a large register is not held a second time, as cases to write."""
 
     def __init__(self, order: list[tuple[str, Row]], name: str, officer: str) -> None:
@@ -316,15 +301,16 @@ class _NewCases(Sequence):
     def __len__(self) -> int:
         return len(self.order)
 
-    def __getitem__(self, index: int) -> bulk.NewCase:  # the writer never asks for slices
+    def __getitem__(self, index: int) -> writer.NewCase:  # type: ignore[override]
+        # The writer reads the cases one by one and never asks for slices.
         fingerprint, row = self.order[index]
         acting = row.officer or self.officer
         shared = _source(row, self.name)  # one record for all the row's events; never changed
         source = _registration_source(shared, acting, self.officer)
-        # The order the one-by-one path plays them in: by date, then by stage.
+        # By date, then by stage.
         played = sorted(_steps(row)[1:], key=lambda step: (step[0], _STAGES[step[1]]))
         steps = [(on, kind, _step_details(row, kind, shared)) for on, kind in played]
-        return bulk.NewCase(_intake(row), steps, acting, source, fingerprint)
+        return writer.NewCase(_intake(row), steps, acting, source, fingerprint)
 
 
 def _source(row: Row, name: str) -> dict[str, Any]:
@@ -354,47 +340,6 @@ def _step_details(row: Row, kind: str, source: dict[str, Any]) -> dict[str, Any]
     return details
 
 
-def _write_one_by_one(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, officer: str,
-                      progress: Progress | None) -> list[Added]:
-    """The straightforward path: every row registered and played through the ledger's
-    own acts, day by day. Kept as the reference the bulk path is tested against."""
-    # Cases are registered in order of receipt, so a repeat finds its earlier case; and
-    # every case's later steps are played on their own dates between the registrations,
-    # so a repeat sees the earlier case in the state it was in on that day.
-    order = sorted(fresh, key=lambda item: (item[1].received, item[1].line))
-    timeline = sorted(
-        (on, _STAGES[kind], index, kind)
-        for index, (_, row) in enumerate(order) for on, kind in _steps(row)
-    )
-    total = len(order)
-    case_ids: dict[int, int] = {}
-    done = 0
-    links = []
-    for on, _, index, kind in timeline:
-        fingerprint, row = order[index]
-        acting = row.officer or officer
-        try:
-            if kind == "registered":
-                source = _registration_source(_source(row, name), acting, officer)
-                number = ledger.register(_intake(row), acting, source=source)
-                case_id = ledger.find_case(number)
-                case_ids[index] = case_id
-                links.append((fingerprint, case_id))
-                done += 1
-                if progress is not None and (done % 200 == 0 or done == total):
-                    progress("write", done, total)
-                continue
-            ledger.act(case_ids[index], kind, officer=acting, on=on,
-                       details=_step_details(row, kind, _source(row, name)))
-        except XinfangError as err:
-            raise ImportFailed(line=row.line, reason=err.message("zh"),
-                               reason_en=err.message("en")) from err
-    ledger.db.conn.executemany(
-        "INSERT INTO imported_rows(fingerprint, case_id) VALUES (?, ?)", links,
-    )
-    return _added(ledger, order, case_ids)
-
-
 def _intake(row: Row) -> Intake:
     # The row was checked and normalised field by field in `registers.normalise`.
     return Intake(
@@ -402,22 +347,6 @@ def _intake(row: Row) -> Intake:
         people=row.people, anonymous=row.anonymous, headcount=row.headcount,
         locality=row.locality, category=row.category, request=row.request,
     )
-
-
-def _added(ledger: Ledger, order: list[tuple[str, Row]], case_ids: dict[int, int]) -> list[Added]:
-    by_id = {case_id: order[index][1] for index, case_id in case_ids.items()}
-    out = []
-    ids = list(by_id)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for case_id, number, status, repeat_of in ledger.db.execute(
-            "SELECT c.id, c.number, c.status, r.number FROM cases c "
-            "LEFT JOIN cases r ON r.id = c.repeat_of "
-            f"WHERE c.id IN ({', '.join('?' for _ in chunk)})", chunk,
-        ).fetchall():
-            row = by_id[case_id]
-            out.append(Added(row.line, row.seq, number, status, repeat_of))
-    return out
 
 
 # The rejects file ----------------------------------------------------------------------

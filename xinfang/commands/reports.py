@@ -10,24 +10,24 @@ from typing import Annotated
 
 import typer
 
-from xinfang.cli import (
+from xinfang.commands.options import (
     AsOfOpt,
     DbOpt,
     JsonOpt,
     LangOpt,
     OfficerOpt,
-    _date,
-    _open,
-    app,
-    command,
+    date,
     fail,
+    open_ledger,
+    out,
     resolve_lang,
     resolve_officer,
     say,
 )
 
+commands = typer.Typer()
 report_app = typer.Typer(help="报表：超期报告（供每晚定时任务）、工作指标、重大访情。\n\n例：xinfang report overdue --format text")
-app.add_typer(report_app, name="report")
+commands.add_typer(report_app, name="report")
 
 
 @contextlib.contextmanager
@@ -49,7 +49,7 @@ def _report_lock(db: Path | None):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-@command(report_app, "overdue")
+@report_app.command("overdue")
 def report_overdue(
     as_of: AsOfOpt = None,
     unit: Annotated[str | None, typer.Option("--unit", help="只看这个责任单位。", show_default=False)] = None,
@@ -62,33 +62,34 @@ def report_overdue(
 
     例：xinfang report overdue --format text --quiet-if-none
     """
-    from xinfang import report_format, reports
+    from xinfang import reports
     from xinfang.dates import today
+    from xinfang.render import plain
 
     lang = resolve_lang(lang)
     if format_ not in ("text", "md", "csv", "json"):
         raise typer.BadParameter("text, md, csv, json", param_hint="--format")
-    ledger = _open(db, create=False)
+    ledger = open_ledger(db)
     with _report_lock(db):
-        report = reports.overdue(ledger, _date(as_of) or today(), unit)
+        report = reports.overdue(ledger, date(as_of) or today(), unit)
         if quiet_if_none and not report["overdue"]:
             return
         if format_ == "json":
-            sys.stdout.write(report_format.json_text(report))
+            sys.stdout.write(plain.overdue_json(report))
         elif format_ == "csv":
-            sys.stdout.write(report_format.csv_text(report))
+            sys.stdout.write(plain.csv_text(report))
         elif format_ == "md":
-            sys.stdout.write(report_format.markdown(report, lang))
+            sys.stdout.write(plain.markdown(report, lang))
         elif sys.stdout.isatty():
-            from xinfang import output
+            from xinfang.render import terminal
 
-            output.stdout_console().print(output.overdue_tables(report, lang))
+            terminal.stdout_console().print(terminal.overdue_tables(report, lang))
         else:
-            sys.stdout.write(report_format.text(report, lang))
+            sys.stdout.write(plain.text(report, lang))
         sys.stdout.flush()
 
 
-@command(report_app, "stats")
+@report_app.command("stats")
 def report_stats(
     from_: Annotated[str | None, typer.Option("--from", help="统计起始日期，默认今年 1 月 1 日。", show_default=False)] = None,
     to: Annotated[str | None, typer.Option("--to", help="统计截止日期，默认今天。", show_default=False)] = None,
@@ -101,28 +102,29 @@ def report_stats(
 
     例：xinfang report stats --from 2026-01-01 --to 2026-11-30 --by unit
     """
-    from xinfang import output, reports
+    from xinfang import reports
     from xinfang.dates import today
+    from xinfang.render import plain, terminal
 
     lang = resolve_lang(lang)
     if by is not None and by not in ("unit", "category", "locality", "month"):
         raise typer.BadParameter("unit, category, locality, month", param_hint="--by")
-    ledger = _open(db, create=False)
-    end = _date(to) or today()
-    start = _date(from_) or end.replace(month=1, day=1)
+    ledger = open_ledger(db)
+    end = date(to) or today()
+    start = date(from_) or end.replace(month=1, day=1)
     if start > end:
         fail("起始日期晚于截止日期。" if lang == "zh" else "--from is after --to.", lang, 2)
     result = reports.stats(ledger, start, end, by)
     if json_:
-        output.print_json(result)
+        out(plain.json_text(result))
         return
-    out = output.stdout_console()
-    out.print(output.stats_tables(result, lang))
+    console = terminal.stdout_console()
+    console.print(terminal.stats_tables(result, lang))
     if sys.stdout.isatty():
-        out.print(output.month_chart(result["months"], lang))
+        console.print(terminal.month_chart(result["months"], lang))
 
 
-@command(report_app, "major")
+@report_app.command("major")
 def report_major(
     as_of: AsOfOpt = None, db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None,
 ) -> None:
@@ -130,20 +132,21 @@ def report_major(
 
     例：xinfang report major --as-of 2026-11-23
     """
-    from xinfang import output, report_format, reports
+    from xinfang import reports
     from xinfang.dates import today
+    from xinfang.render import plain
 
     lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    day = _date(as_of) or today()
+    ledger = open_ledger(db)
+    day = date(as_of) or today()
     items = reports.major(ledger, day)
     if json_:
-        output.print_json(items)
+        out(plain.json_text(items))
     else:
-        sys.stdout.write(report_format.major_text(items, day.isoformat(), lang))
+        sys.stdout.write(plain.major_text(items, day.isoformat(), lang))
 
 
-@command(app)
+@commands.command()
 def repeats(
     case: Annotated[str | None, typer.Argument(help="案件编号；不写则列出整个台账的重复信访链。", show_default=False)] = None,
     repeat_of: Annotated[str | None, typer.Option("--repeat-of", help="更正：把这件案件认定为某件案件的重复信访。", show_default=False)] = None,
@@ -157,7 +160,8 @@ def repeats(
 
     例：xinfang repeats（整个台账）；xinfang repeats 2026-42；xinfang repeats 2026-42 --not-repeat
     """
-    from xinfang import output, reports
+    from xinfang import acts, reports
+    from xinfang.render import plain, terminal
 
     lang = resolve_lang(lang)
     if (repeat_of or not_repeat) and not case:
@@ -166,18 +170,18 @@ def repeats(
     if repeat_of and not_repeat:
         fail("--repeat-of 和 --not-repeat 只能选一个。" if lang == "zh" else
              "Use either --repeat-of or --not-repeat.", lang, 2)
-    ledger = _open(db, create=False)
+    ledger = open_ledger(db, writes=bool(repeat_of or not_repeat))
     if case and (repeat_of or not_repeat):
-        ledger.mark_repeat(case, officer=resolve_officer(officer), repeat_of=repeat_of)
+        acts.mark_repeat(ledger, case, officer=resolve_officer(officer), repeat_of=repeat_of)
     if case:
         chains = [reports.chain_of(ledger, ledger.find_case(case))]
     else:
         chains = [c for c in reports.repeat_chains(ledger) if c["length"] > 1]
     if json_:
-        output.print_json(chains if not case else chains[0])
+        out(plain.json_text(chains if not case else chains[0]))
     elif not chains:
         say("台账中没有重复信访。" if lang == "zh" else "No repeat petitions in the ledger.")
     else:
-        output.stdout_console().print(output.chains_view(chains, lang))
+        terminal.stdout_console().print(terminal.chains_view(chains, lang))
 
 

@@ -474,6 +474,40 @@ def _base_summary(summary: str) -> str:
     return summary
 
 
+DEMO_TODAY = datetime.date(2026, 11, 23)
+
+
+def demo_rows() -> list[dict[str, str]]:
+    """The bundled demo register (xinfang/data/demo-register.csv): 60 rows, with the dates
+    each case was forwarded and accepted, so that importing it gives every case a history
+    up to the demo's day."""
+    out = []
+    for row in generate_rows(60, seed=7, start=datetime.date(2026, 8, 3),
+                             end=datetime.date(2026, 11, 20)):
+        seq = int(row["序号"])
+        received = datetime.date.fromisoformat(row["登记日期"])
+        closed = datetime.date.fromisoformat(row["办结日期"]) if row["办结日期"] else None
+        end = closed or DEMO_TODAY
+        forwarded = accepted = ""
+        result = row["办理结果"]
+        ended_before_handling = result == "不予受理" or any(
+            word in result for word in ("诉讼", "仲裁", "复议"))
+        if row["转送单位"]:
+            on = min(received + datetime.timedelta(days=2 + seq % 6), end)
+            forwarded = on.isoformat()
+            if closed is None and seq % 2 == 0:
+                accepted = min(on + datetime.timedelta(days=5), end).isoformat()
+            elif closed is not None and not ended_before_handling:
+                accepted = min(on + datetime.timedelta(days=3), closed).isoformat()
+        demo: dict[str, str] = {}
+        for key, value in row.items():
+            demo[key] = value
+            if key == "转送单位":
+                demo["转送日期"], demo["受理日期"] = forwarded, accepted
+        out.append(demo)
+    return out
+
+
 def _write(rows: Iterable[dict[str, str]], fh: IO[str]) -> None:
     writer = csv.DictWriter(fh, fieldnames=HEADERS, lineterminator="\n")
     writer.writeheader()
@@ -494,9 +528,9 @@ def _date(text: str) -> datetime.date:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: ``python -m xinfang.samplegen --n 500 --messy -o register.csv``."""
+    """Command line: ``python tests/samplegen.py --n 500 --messy -o register.csv``."""
     parser = argparse.ArgumentParser(
-        prog="python -m xinfang.samplegen", description="生成虚构的信访登记簿 CSV（无真实个人信息）"
+        prog="python tests/samplegen.py", description="生成虚构的信访登记簿 CSV（无真实个人信息）"
     )
     parser.add_argument("--n", type=int, default=60, help="行数（默认 60）")
     parser.add_argument("--seed", type=int, default=1, help="随机种子（默认 1）")

@@ -1,86 +1,31 @@
-"""Commands for the life of a case: forward, accept, close, review … and the unit list."""
+"""Commands for the acts of a case's life: forward, object, accept, reject, redirect,
+extend, escalate, close, review, recheck, follow up, reopen."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
-from xinfang.cli import (
+from xinfang.commands.options import (
     CaseArg,
     DbOpt,
     JsonOpt,
     LangOpt,
     OfficerOpt,
     OnOpt,
-    _date,
-    _open,
-    _print_case_brief,
-    app,
-    command,
+    ReasonOpt,
+    after_act,
+    date,
+    open_ledger,
     resolve_lang,
     resolve_officer,
-    say,
 )
 
-if TYPE_CHECKING:
-    from xinfang.ledger import Ledger
-
-unit_app = typer.Typer(help="责任单位名单（转送、上报只能选名单中的单位）。\n\n例：xinfang unit add 人社局 --level 县区")
-app.add_typer(unit_app, name="unit")
-
-ReasonOpt = Annotated[str | None, typer.Option("--reason", help="理由。", show_default=False)]
+commands = typer.Typer()
 
 
-def _after_act(ledger: Ledger, event: dict[str, Any], json_: bool, lang: str) -> None:
-    from xinfang.output import act_headline
-
-    _print_case_brief(ledger, event["case"], json_, lang, act_headline(event, lang))
-
-
-@command(unit_app, "add")
-def unit_add(
-    name: Annotated[str, typer.Argument(help="单位名称，如 人社局、鱼邱湖街道。")],
-    level: Annotated[str, typer.Option("--level", help="层级：乡镇、县区、市、省（township/county/city/province）。")],
-    parent: Annotated[str | None, typer.Option("--parent", help="上级单位（须已在名单中）。", show_default=False)] = None,
-    db: DbOpt = None,
-    json_: JsonOpt = False,
-    lang: LangOpt = None,
-) -> None:
-    """把一个单位加入责任单位名单。
-
-    例：xinfang unit add 高唐县人社局 --level 县区 --parent 高唐县人民政府
-    """
-    from xinfang import output
-
-    lang = resolve_lang(lang)
-    unit = _open(db, create=True).add_unit(name, level, parent)
-    if json_:
-        output.print_json(unit)
-    else:
-        say(("已添加单位：" if lang == "zh" else "Unit added: ") + unit["name"])
-
-
-@command(unit_app, "list")
-def unit_list(db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None) -> None:
-    """列出责任单位名单。
-
-    例：xinfang unit list
-    """
-    from xinfang import output
-
-    lang = resolve_lang(lang)
-    units = _open(db, create=False).units()
-    if json_:
-        output.print_json(units)
-    elif not units:
-        say("名单是空的。用 xinfang unit add 名称 --level 层级 添加。" if lang == "zh" else
-            "No units yet. Add one with xinfang unit add NAME --level LEVEL.")
-    else:
-        output.stdout_console().print(output.units_table(units, lang))
-
-
-@command(app)
+@commands.command()
 def forward(
     case: CaseArg,
     to: Annotated[str, typer.Option("--to", help="责任单位（须在单位名单中）。")],
@@ -93,16 +38,16 @@ def forward(
 
     例：xinfang forward 2026-42 --to 人社局；xinfang forward 2026-42 --to 人社局 --assign --report-by 2026-12-20
     """
-    from xinfang import actions
+    from xinfang import acts as actions
 
     lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    event = actions.forward(ledger, case, to, officer=resolve_officer(officer), on=_date(on),
-                            assign=assign, report_by=_date(report_by))
-    _after_act(ledger, event, json_, lang)
+    ledger = open_ledger(db, writes=True)
+    event = actions.forward(ledger, case, to, officer=resolve_officer(officer), on=date(on),
+                            assign=assign, report_by=date(report_by))
+    after_act(ledger, event, json_, lang)
 
 
-@command(app, "object")
+@commands.command("object")
 def object_(
     case: CaseArg, reason: ReasonOpt = None, on: OnOpt = None, officer: OfficerOpt = None,
     db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None,
@@ -111,15 +56,15 @@ def object_(
 
     例：xinfang object 2026-42 --reason "属于县住建局职责"
     """
-    from xinfang import actions
+    from xinfang import acts as actions
 
     lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    event = actions.object_(ledger, case, reason, officer=resolve_officer(officer), on=_date(on))
-    _after_act(ledger, event, json_, lang)
+    ledger = open_ledger(db, writes=True)
+    event = actions.object_(ledger, case, reason, officer=resolve_officer(officer), on=date(on))
+    after_act(ledger, event, json_, lang)
 
 
-@command(app)
+@commands.command()
 def accept(
     case: CaseArg, on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None,
     json_: JsonOpt = False, lang: LangOpt = None,
@@ -128,15 +73,15 @@ def accept(
 
     例：xinfang accept 2026-42 --on 2026-11-25
     """
-    from xinfang import actions
+    from xinfang import acts as actions
 
     lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    event = actions.accept(ledger, case, officer=resolve_officer(officer), on=_date(on))
-    _after_act(ledger, event, json_, lang)
+    ledger = open_ledger(db, writes=True)
+    event = actions.accept(ledger, case, officer=resolve_officer(officer), on=date(on))
+    after_act(ledger, event, json_, lang)
 
 
-@command(app)
+@commands.command()
 def reject(
     case: CaseArg,
     reason: Annotated[str, typer.Option("--reason", help="理由：handling（已在办理）、final（已复核终结）、no_remit（不属于任何机关职责）、other（其他，须加 --text）。")],
@@ -148,16 +93,16 @@ def reject(
 
     例：xinfang reject 2026-42 --reason final
     """
-    from xinfang import actions
+    from xinfang import acts as actions
 
     lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
+    ledger = open_ledger(db, writes=True)
     event = actions.reject(ledger, case, reason, officer=resolve_officer(officer), text=text,
-                           on=_date(on))
-    _after_act(ledger, event, json_, lang)
+                           on=date(on))
+    after_act(ledger, event, json_, lang)
 
 
-@command(app)
+@commands.command()
 def redirect(
     case: CaseArg,
     route: Annotated[str, typer.Option("--route", help="法定途径：litigation（诉讼）、arbitration（仲裁）、admin-review（行政复议）、other。")],
@@ -169,16 +114,16 @@ def redirect(
 
     例：xinfang redirect 2026-42 --route litigation
     """
-    from xinfang import actions
+    from xinfang import acts as actions
 
     lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
+    ledger = open_ledger(db, writes=True)
     event = actions.redirect(ledger, case, route, officer=resolve_officer(officer), text=text,
-                             on=_date(on))
-    _after_act(ledger, event, json_, lang)
+                             on=date(on))
+    after_act(ledger, event, json_, lang)
 
 
-@command(app)
+@commands.command()
 def extend(
     case: CaseArg,
     days: Annotated[int, typer.Option("--days", help="延长的天数。")],
@@ -191,16 +136,16 @@ def extend(
 
     例：xinfang extend 2026-42 --days 30 --reason 需要现场勘查 --approved-by 王局长
     """
-    from xinfang import actions
+    from xinfang import acts as actions
 
     lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
+    ledger = open_ledger(db, writes=True)
     event = actions.extend(ledger, case, days, reason, approved_by,
-                           officer=resolve_officer(officer), on=_date(on))
-    _after_act(ledger, event, json_, lang)
+                           officer=resolve_officer(officer), on=date(on))
+    after_act(ledger, event, json_, lang)
 
 
-@command(app)
+@commands.command()
 def escalate(
     case: CaseArg,
     to: Annotated[str | None, typer.Option("--to", help="上报到的单位（须在单位名单中）。", show_default=False)] = None,
@@ -215,16 +160,16 @@ def escalate(
 
     例：xinfang escalate 2026-42 --leader 李书记 --plan "召集住建、国土联合调处" --target 2026-12-31 --reason 重复信访
     """
-    from xinfang import actions
+    from xinfang import acts as actions
 
     lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
+    ledger = open_ledger(db, writes=True)
     event = actions.escalate(ledger, case, reason, officer=resolve_officer(officer), unit=to,
-                             leader=leader, plan=plan, target=_date(target), on=_date(on))
-    _after_act(ledger, event, json_, lang)
+                             leader=leader, plan=plan, target=date(target), on=date(on))
+    after_act(ledger, event, json_, lang)
 
 
-@command(app)
+@commands.command()
 def close(
     case: CaseArg,
     result: Annotated[str, typer.Option("--result", help="结果：resolved（已解决）、partly（部分支持）、unsupported（不予支持）、mediated（调解化解）、withdrawn（撤回）。")],
@@ -236,16 +181,16 @@ def close(
 
     例：xinfang close 2026-42 --result resolved --opinion "已督促企业补发工资"
     """
-    from xinfang import actions
+    from xinfang import acts as actions
 
     lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
+    ledger = open_ledger(db, writes=True)
     event = actions.close(ledger, case, result, opinion, officer=resolve_officer(officer),
-                          on=_date(on))
-    _after_act(ledger, event, json_, lang)
+                          on=date(on))
+    after_act(ledger, event, json_, lang)
 
 
-@command(app)
+@commands.command()
 def review(
     case: CaseArg,
     step: Annotated[str, typer.Argument(help="request（申请复查）或 conclude（复查结论）。")],
@@ -257,16 +202,16 @@ def review(
 
     例：xinfang review 2026-42 request --on 2026-12-01
     """
-    from xinfang import actions
+    from xinfang import acts as actions
 
     lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
+    ledger = open_ledger(db, writes=True)
     event = actions.review(ledger, case, step, officer=resolve_officer(officer), note=note,
-                           on=_date(on))
-    _after_act(ledger, event, json_, lang)
+                           on=date(on))
+    after_act(ledger, event, json_, lang)
 
 
-@command(app)
+@commands.command()
 def recheck(
     case: CaseArg,
     step: Annotated[str, typer.Argument(help="request（申请复核）、hearing（听证）或 conclude（复核结论，案件终结）。")],
@@ -280,16 +225,16 @@ def recheck(
 
     例：xinfang recheck 2026-42 hearing --from 2026-12-10 --to 2026-12-12
     """
-    from xinfang import actions
+    from xinfang import acts as actions
 
     lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
+    ledger = open_ledger(db, writes=True)
     event = actions.recheck(ledger, case, step, officer=resolve_officer(officer), note=note,
-                            hearing_from=_date(from_), hearing_to=_date(to), on=_date(on))
-    _after_act(ledger, event, json_, lang)
+                            hearing_from=date(from_), hearing_to=date(to), on=date(on))
+    after_act(ledger, event, json_, lang)
 
 
-@command(app)
+@commands.command()
 def followup(
     case: CaseArg,
     satisfaction: Annotated[str | None, typer.Option("--satisfaction", help="满意、基本满意、不满意（satisfied/basic/unsatisfied）。", show_default=False)] = None,
@@ -302,17 +247,17 @@ def followup(
 
     例：xinfang followup 2026-42 --satisfaction 满意 --note "电话回访，工资已到账"
     """
-    from xinfang import actions
+    from xinfang import acts as actions
 
     lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
+    ledger = open_ledger(db, writes=True)
     event = actions.followup(ledger, case, officer=resolve_officer(officer),
                              satisfaction=satisfaction, unreachable=unreachable, note=note,
-                             on=_date(on))
-    _after_act(ledger, event, json_, lang)
+                             on=date(on))
+    after_act(ledger, event, json_, lang)
 
 
-@command(app)
+@commands.command()
 def reopen(
     case: CaseArg, reason: ReasonOpt = None, on: OnOpt = None, officer: OfficerOpt = None,
     db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None,
@@ -321,11 +266,9 @@ def reopen(
 
     例：xinfang reopen 2026-42 --reason "处理意见未落实"
     """
-    from xinfang import actions
+    from xinfang import acts as actions
 
     lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    event = actions.reopen(ledger, case, reason, officer=resolve_officer(officer), on=_date(on))
-    _after_act(ledger, event, json_, lang)
-
-
+    ledger = open_ledger(db, writes=True)
+    event = actions.reopen(ledger, case, reason, officer=resolve_officer(officer), on=date(on))
+    after_act(ledger, event, json_, lang)

@@ -1,4 +1,4 @@
-"""Commands that set up and describe the ledger: info, calendar, office, policy, demo."""
+"""Commands that set up and describe the ledger: info, calendar, office, policy, units,\nthe demo."""
 
 from __future__ import annotations
 
@@ -7,28 +7,30 @@ from typing import Annotated, Any
 
 import typer
 
-from xinfang.cli import (
+from xinfang.commands.options import (
     DbOpt,
     JsonOpt,
     LangOpt,
     OfficerOpt,
-    _date,
-    _open,
-    app,
-    command,
+    date,
     fail,
+    open_ledger,
+    out,
     resolve_lang,
     resolve_officer,
     say,
 )
 
+commands = typer.Typer()
 office_app = typer.Typer(help="本办代码与名称（案件编号含本办代码，只能设置一次）。\n\n例：xinfang office set YQH 鱼邱湖街道信访办")
 policy_app = typer.Typer(help="期限政策：各期限的时长与单位、预警窗口与阈值。\n\n例：xinfang policy set forward 5 --unit 工作日")
-app.add_typer(office_app, name="office")
-app.add_typer(policy_app, name="policy")
+unit_app = typer.Typer(help="责任单位名单（转送、上报只能选名单中的单位）。\n\n例：xinfang unit add 人社局 --level 县区")
+commands.add_typer(office_app, name="office")
+commands.add_typer(policy_app, name="policy")
+commands.add_typer(unit_app, name="unit")
 
 
-@command(app)
+@commands.command()
 def info(
     db: DbOpt = None,
     officer: OfficerOpt = None,
@@ -39,8 +41,8 @@ def info(
 
     例：xinfang info
     """
-    from xinfang import output
     from xinfang.db import locate
+    from xinfang.render import plain, terminal
 
     lang = resolve_lang(lang)
     location = locate(db)
@@ -56,36 +58,36 @@ def info(
     if location.path.exists():
         from xinfang.db import schema_version
 
-        ledger = _open(db, create=False)
+        ledger = open_ledger(db)
         data["office"] = ledger.office()
         data["cases"] = ledger.db.execute("SELECT count(*) FROM cases").fetchone()[0]
         data["events"] = ledger.db.execute("SELECT count(*) FROM events").fetchone()[0]
         data["size_bytes"] = location.path.stat().st_size
         data["migrations"] = schema_version(ledger.db)
     if json_:
-        output.print_json(data)
+        out(plain.json_text(data))
         return
-    out = output.stdout_console()
+    console = terminal.stdout_console()
     zh = lang == "zh"
-    out.print(("台账文件：" if zh else "Ledger: ") + data["path"], markup=False)
-    out.print(("来源：" if zh else "Why: ") + why, markup=False)
+    console.print(("台账文件：" if zh else "Ledger: ") + data["path"], markup=False)
+    console.print(("来源：" if zh else "Why: ") + why, markup=False)
     if not data["exists"]:
-        out.print("尚未建立。登记第一件信访（xinfang register）时自动建立，或先试试 xinfang demo。"
+        console.print("尚未建立。登记第一件信访（xinfang register）时自动建立，或先试试 xinfang demo。"
                   if zh else "Not created yet. It is made by the first xinfang register; "
                   "or try xinfang demo.", markup=False)
         return
     office = data["office"]
     office_text = f"{office['code']} {office['name']}" if office else (
         "未设置（xinfang office set 代码 名称）" if zh else "not set (xinfang office set CODE NAME)")
-    out.print(("本办：" if zh else "Office: ") + office_text, markup=False)
-    out.print((f"案件 {data['cases']} 件，记录 {data['events']} 条，文件 {data['size_bytes']:,} 字节"
+    console.print(("本办：" if zh else "Office: ") + office_text, markup=False)
+    console.print((f"案件 {data['cases']} 件，记录 {data['events']} 条，文件 {data['size_bytes']:,} 字节"
                if zh else f"{data['cases']} cases, {data['events']} events, "
                f"{data['size_bytes']:,} bytes"), markup=False)
-    out.print(("结构版本：" if zh else "Schema: ") + ", ".join(data["migrations"]), markup=False)
-    out.print(("经办人：" if zh else "Officer: ") + data["officer"], markup=False)
+    console.print(("结构版本：" if zh else "Schema: ") + ", ".join(data["migrations"]), markup=False)
+    console.print(("经办人：" if zh else "Officer: ") + data["officer"], markup=False)
 
 
-@command(app)
+@commands.command()
 def calendar(
     year: Annotated[int | None, typer.Option("--year", help="年份，默认今年。", show_default=False, min=1, max=9999)] = None,
     add_rest: Annotated[str | None, typer.Option("--add-rest", help="把这一天加为本地休息日。", show_default=False)] = None,
@@ -101,8 +103,9 @@ def calendar(
 
     例：xinfang calendar --year 2026；xinfang calendar --add-rest 2026-12-24 --reason 县里统一停电
     """
-    from xinfang import output
     from xinfang.dates import today
+    from xinfang.render import plain, terminal
+    from xinfang.store import settings
 
     lang = resolve_lang(lang)
     changes = [value for value in (add_rest, add_work, remove) if value]
@@ -112,29 +115,29 @@ def calendar(
         if (add_rest or add_work) and not (reason and reason.strip()):
             fail("添加本地调整时请用 --reason 说明原因。" if lang == "zh" else
                  "Give --reason when adding an override.", lang, 2)
-        day = _date(changes[0])
-        ledger = _open(db, create=True)
+        day = date(changes[0])
+        ledger = open_ledger(db, create=True)
         who = resolve_officer(officer)
         if remove:
-            ledger.remove_override(day, who)
+            settings.remove_override(ledger, day, who)
         else:
-            ledger.add_override(day, bool(add_work), reason.strip(), who)
+            settings.add_override(ledger, day, bool(add_work), reason.strip(), who)
         say(("已更新本地日历：" if lang == "zh" else "Calendar updated: ") + day.isoformat())
         year = year or day.year
     else:
         from xinfang.db import locate
 
         location = locate(db)
-        ledger = _open(db, create=False) if location.path.exists() else None
-    from xinfang.calendar import WorkCalendar
+        ledger = open_ledger(db) if location.path.exists() else None
+    from xinfang.deadlines.calendar import WorkCalendar
 
     cal = ledger.calendar if ledger else WorkCalendar()
     year = year or today().year
     days = [{"day": d.isoformat(), "kind": kind, "why": why} for d, kind, why in cal.year(year, lang)]
     if json_:
-        output.print_json({"year": year, "published": cal.is_published(year), "days": days})
+        out(plain.json_text({"year": year, "published": cal.is_published(year), "days": days}))
         return
-    output.stdout_console().print(output.calendar_table(year, days, cal.is_published(year), lang))
+    terminal.stdout_console().print(terminal.calendar_table(year, days, cal.is_published(year), lang))
 
 
 @office_app.callback(invoke_without_command=True)
@@ -145,26 +148,26 @@ def office_main(ctx: typer.Context, db: DbOpt = None, json_: JsonOpt = False,
         office_show(db=db, json_=json_, lang=lang)
 
 
-@command(office_app, "show")
+@office_app.command("show")
 def office_show(db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None) -> None:
     """显示本办代码与名称。
 
     例：xinfang office show
     """
-    from xinfang import output
+    from xinfang.render import plain, terminal
 
     lang = resolve_lang(lang)
-    current = _open(db, create=False).office()
+    current = open_ledger(db).office()
     if json_:
-        output.print_json(current)
+        out(plain.json_text(current))
     elif current is None:
         say("尚未设置。用 xinfang office set 代码 名称 设置。" if lang == "zh" else
             "Not set. Use xinfang office set CODE NAME.")
     else:
-        output.stdout_console().print(f"{current['code']} {current['name']}", markup=False)
+        terminal.stdout_console().print(f"{current['code']} {current['name']}", markup=False)
 
 
-@command(office_app, "set")
+@office_app.command("set")
 def office_set(
     code: Annotated[str, typer.Argument(help="本办代码：2–12 位大写字母或数字，写进每个案件编号。")],
     name: Annotated[str, typer.Argument(help="本办名称。")],
@@ -176,9 +179,11 @@ def office_set(
 
     例：xinfang office set YQH 高唐县鱼邱湖街道信访办
     """
+    from xinfang.store import settings
+
     lang = resolve_lang(lang)
-    ledger = _open(db, create=True)
-    office = ledger.set_office(code, name, resolve_officer(officer))
+    ledger = open_ledger(db, create=True)
+    office = settings.set_office(ledger, code, name, resolve_officer(officer))
     say(("本办：" if lang == "zh" else "Office: ") + f"{office['code']} {office['name']}")
 
 
@@ -190,30 +195,30 @@ def policy_main(ctx: typer.Context, db: DbOpt = None, json_: JsonOpt = False,
         policy_show(db=db, json_=json_, lang=lang)
 
 
-@command(policy_app, "show")
+@policy_app.command("show")
 def policy_show(db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None) -> None:
     """显示本办的期限政策（未改动的项为全国默认值）。
 
     例：xinfang policy show --json
     """
-    from xinfang import output
     from xinfang.db import locate
-    from xinfang.policy import Policy
+    from xinfang.deadlines.policy import Policy
+    from xinfang.render import plain, terminal
 
     lang = resolve_lang(lang)
-    ledger = _open(db, create=False) if locate(db).path.exists() else None
+    ledger = open_ledger(db) if locate(db).path.exists() else None
     policy = ledger.policy if ledger else Policy()
     data = {
         "clocks": {code: {"length": r.length, "unit": r.unit} for code, r in policy.clocks.items()},
         "numbers": dict(policy.numbers),
     }
     if json_:
-        output.print_json(data)
+        out(plain.json_text(data))
     else:
-        output.stdout_console().print(output.policy_table(policy, lang))
+        terminal.stdout_console().print(terminal.policy_table(policy, lang))
 
 
-@command(policy_app, "set")
+@policy_app.command("set")
 def policy_set(
     key: Annotated[str, typer.Argument(help="政策项，如 forward、handle、warning_days。")],
     value: Annotated[str, typer.Argument(help="新的数值。")],
@@ -226,14 +231,16 @@ def policy_set(
 
     例：xinfang policy set forward 5 --unit 工作日
     """
+    from xinfang.store import settings
+
     lang = resolve_lang(lang)
-    ledger = _open(db, create=True)
-    ledger.set_policy(key.strip(), value, unit, resolve_officer(officer))
+    ledger = open_ledger(db, create=True)
+    settings.set_policy(ledger, key.strip(), value, unit, resolve_officer(officer))
     say(("已更新政策：" if lang == "zh" else "Policy updated: ") + f"{key} = {value}"
         + (f" {unit}" if unit else ""))
 
 
-@command(policy_app, "preset")
+@policy_app.command("preset")
 def policy_preset(
     name: Annotated[str, typer.Argument(help="national（全国默认）、zhejiang、henan。")],
     officer: OfficerOpt = None,
@@ -244,13 +251,15 @@ def policy_preset(
 
     例：xinfang policy preset zhejiang
     """
+    from xinfang.store import settings
+
     lang = resolve_lang(lang)
-    ledger = _open(db, create=True)
-    ledger.apply_preset(name.strip().lower(), resolve_officer(officer))
+    ledger = open_ledger(db, create=True)
+    settings.apply_preset(ledger, name.strip().lower(), resolve_officer(officer))
     say(("已采用政策：" if lang == "zh" else "Policy preset applied: ") + name)
 
 
-@command(app)
+@commands.command()
 def demo(
     db: Annotated[Path | None, typer.Option("--db", help="把演示台账留在这个文件（默认用临时文件，结束即删）。", show_default=False, dir_okay=False)] = None,
     lang: LangOpt = None,
@@ -262,8 +271,9 @@ def demo(
     import tempfile
 
     from xinfang import demo as demo_mod
-    from xinfang import output, queries
-    from xinfang.ledger import Ledger
+    from xinfang.render import terminal
+    from xinfang.store import queries
+    from xinfang.store.ledger import Ledger
 
     lang = resolve_lang(lang)
     zh = lang == "zh"
@@ -274,92 +284,66 @@ def demo(
                  f"{path} exists; the demo will not overwrite it. Choose another name.", lang)
         ledger = Ledger.open(path, create=True, today=demo_mod.DEMO_TODAY)
         summary = demo_mod.build(ledger)
-        out = output.stdout_console()
-        out.print(output.demo_intro(summary, lang))
+        console = terminal.stdout_console()
+        console.print(terminal.demo_intro(summary, lang))
         records, total = queries.list_cases(ledger, queries.Filters(), limit=12)
-        out.print(output.cases_table(records, lang))
+        console.print(terminal.cases_table(records, lang))
         overdue = demo_mod.most_overdue(ledger)
         if overdue is not None:
-            out.print(("\n最超期的一件，详情（xinfang show）：" if zh else
+            console.print(("\n最超期的一件，详情（xinfang show）：" if zh else
                        "\nThe most overdue case (xinfang show):"), markup=False)
-            out.print(output.case_panel(queries.case_record(ledger, overdue), lang))
+            console.print(terminal.case_panel(queries.case_record(ledger, overdue), lang))
             for item in queries.explain(ledger, overdue, "forward")[:1]:
-                out.print(("\n截止日期怎么算的（xinfang deadline）：" if zh else
+                console.print(("\n截止日期怎么算的（xinfang deadline）：" if zh else
                            "\nHow the due date was counted (xinfang deadline):"), markup=False)
-                out.print(output.deadline_text(item, lang))
+                console.print(terminal.deadline_text(item, lang))
         ledger.close()
         if db:
             say(f"演示台账保存在 {path}，可用 xinfang --db {path} … 继续试。" if zh else
                  f"The demo ledger is kept at {path}; try xinfang list --db {path}.")
 
 
-
-
-@command(app)
-def check(
+@unit_app.command("add")
+def unit_add(
+    name: Annotated[str, typer.Argument(help="单位名称，如 人社局、鱼邱湖街道。")],
+    level: Annotated[str, typer.Option("--level", help="层级：乡镇、县区、市、省（township/county/city/province）。")],
+    parent: Annotated[str | None, typer.Option("--parent", help="上级单位（须已在名单中）。", show_default=False)] = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """检查台账是否完好：SQLite 完整性与外键、记录只增不改、每件案件的状态与办理经过一致、截止日期与重算一致。
+    """把一个单位加入责任单位名单。
 
-    例：xinfang check（完好时退出码 0，有问题时列出并返回 1）
+    例：xinfang unit add 高唐县人社局 --level 县区 --parent 高唐县人民政府
     """
-    from xinfang import maintenance, output
+    from xinfang.render import plain
 
     lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    findings = maintenance.check(ledger)
+    from xinfang.store import writer
+
+    unit = writer.add_unit(open_ledger(db, create=True), name, level, parent)
     if json_:
-        output.print_json(findings)
-    elif findings:
-        for finding in findings:
-            say(" ".join(part for part in (finding["case"] or "", finding["problem"],
-                                            finding["detail"]) if part))
-    if findings:
-        if not json_:
-            fail((f"发现 {len(findings)} 处问题。请先用 xinfang backup 备份，再联系技术人员。"
-                  if lang == "zh" else f"{len(findings)} problems found. Back up the ledger "
-                  "with xinfang backup and call for technical help."), lang)
-        raise typer.Exit(1)
-    if not json_:
-        say("台账完好。" if lang == "zh" else "The ledger is sound.")
+        out(plain.json_text(unit))
+    else:
+        say(("已添加单位：" if lang == "zh" else "Unit added: ") + unit["name"])
 
 
-@command(app)
-def backup(
-    path: Annotated[Path, typer.Argument(help="备份文件路径（不能已存在）。", dir_okay=False)],
-    db: DbOpt = None,
-    lang: LangOpt = None,
-) -> None:
-    """备份台账（别人正在登记时也可以安全备份）。备份文件只有本人可读。
+@unit_app.command("list")
+def unit_list(db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None) -> None:
+    """列出责任单位名单。
 
-    例：xinfang backup /mnt/u盘/台账-2026-11-23.db
+    例：xinfang unit list
     """
-    from xinfang import maintenance
+    from xinfang.render import plain, terminal
 
     lang = resolve_lang(lang)
-    ledger = _open(db, create=False)
-    written = maintenance.backup(ledger, path)
-    say(f"已备份到 {written}" if lang == "zh" else f"Backed up to {written}")
+    units = open_ledger(db).units()
+    if json_:
+        out(plain.json_text(units))
+    elif not units:
+        say("名单是空的。用 xinfang unit add 名称 --level 层级 添加。" if lang == "zh" else
+            "No units yet. Add one with xinfang unit add NAME --level LEVEL.")
+    else:
+        terminal.stdout_console().print(terminal.units_table(units, lang))
 
 
-@command(app)
-def restore(
-    path: Annotated[Path, typer.Argument(help="要恢复的备份文件。", dir_okay=False)],
-    db: DbOpt = None,
-    lang: LangOpt = None,
-) -> None:
-    """用备份恢复台账：先检查备份，再替换；原来的台账改名保留在旁边。
-
-    例：xinfang restore /mnt/u盘/台账-2026-11-23.db
-    """
-    from xinfang import maintenance
-    from xinfang.db import locate
-
-    lang = resolve_lang(lang)
-    target = locate(db).path
-    kept = maintenance.restore(path, target)
-    say(f"已从 {path} 恢复台账 {target}" if lang == "zh" else f"Restored {target} from {path}")
-    if kept:
-        say(f"原台账保留为 {kept}" if lang == "zh" else f"The previous ledger is kept as {kept}")

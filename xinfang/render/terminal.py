@@ -1,5 +1,5 @@
-"""What people and machines see: Rich tables and panels for people, JSON for machines,
-every label in Chinese by default and English with `--lang en`.
+"""What people see at a terminal: Rich tables and panels, every label in Chinese by
+default and English with `--lang en`.
 
 User text never reaches Rich as markup: it is wrapped in `Text`, so `[b]` or `[/]` in a
 petition is shown as typed.
@@ -7,8 +7,6 @@ petition is shown as typed.
 
 from __future__ import annotations
 
-import json
-import sys
 from typing import Any
 
 from rich import box
@@ -17,7 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from xinfang.lifecycle import DUTIES
+from xinfang.deadlines.clocks import DUTIES
 from xinfang.vocab import CHANNELS, CLOCKS, EVENT_KINDS, FLAGS, RESULTS, STATUSES, UNITS, label
 
 UI: dict[str, tuple[str, str]] = {
@@ -78,11 +76,6 @@ STATE_STYLE = {"overdue": "bold red", "due_soon": "yellow", "lapsed": "dim", "st
 def t(key: str, lang: str, **params: Any) -> str:
     zh, en = UI[key]
     return (zh if lang == "zh" else en).format(**params)
-
-
-def print_json(data: Any) -> None:
-    """Machine output: plain JSON on stdout, never through Rich."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def stdout_console() -> Console:
@@ -375,7 +368,7 @@ def calendar_table(year: int, days: list[dict[str, Any]], published: bool, lang:
 
 
 def policy_table(policy: Any, lang: str) -> Table:
-    from xinfang.policy import NATIONAL_CLOCKS, NUMBERS
+    from xinfang.deadlines.policy import NATIONAL_CLOCKS, NUMBERS
 
     zh = lang == "zh"
     table = Table(title="期限政策" if zh else "Deadline policy", title_justify="left")
@@ -430,7 +423,7 @@ def units_table(units: list[dict[str, Any]], lang: str) -> Table:
 
 def overdue_tables(report: dict[str, Any], lang: str) -> Group:
     """The overdue report for a person at a terminal: one table per responsible unit."""
-    from xinfang.report_format import _holder, _unit
+    from xinfang.render.plain import holder_label, unit_label
 
     zh = lang == "zh"
     late, soon = report["overdue"], report["due_soon"]
@@ -443,14 +436,14 @@ def overdue_tables(report: dict[str, Any], lang: str) -> Group:
     for item in late:
         groups.setdefault(item["unit"], []).append(item)
     for items in groups.values():
-        table = Table(title=_text(_unit(items[0], lang)), title_justify="left")
+        table = Table(title=_text(unit_label(items[0], lang)), title_justify="left")
         for key in ("case", "clock", "due_on", "days_left", "holder"):
             table.add_column(t(key, lang))
         table.add_column("需上报" if zh else "Escalate")
         for i in items:
             table.add_row(i["id"], label(CLOCKS, i["clock"], lang), i["due_on"],
                           Text(t("overdue_n", lang, n=i["days_overdue"]), style="bold red"),
-                          _text(_holder(i, lang)), "是" if zh and i["needs_escalation"] else
+                          _text(holder_label(i, lang)), "是" if zh and i["needs_escalation"] else
                           ("yes" if i["needs_escalation"] else ""))
         parts.append(table)
     if soon:
@@ -461,7 +454,7 @@ def overdue_tables(report: dict[str, Any], lang: str) -> Group:
             left = t("due_today", lang) if i["days_left"] == 0 else t("days_left_n", lang,
                                                                         n=i["days_left"])
             table.add_row(i["id"], label(CLOCKS, i["clock"], lang), i["due_on"],
-                          Text(left, style="yellow"), _text(_unit(i, lang)))
+                          Text(left, style="yellow"), _text(unit_label(i, lang)))
         parts.append(table)
     return Group(*parts)
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from xinfang.cli import (
+from xinfang.commands.options import (
     AsOfOpt,
     CategoryOpt,
     CollectiveOpt,
@@ -29,11 +29,10 @@ from xinfang.cli import (
     StatusOpt,
     UnitOpt,
     UntilOpt,
-    _open,
-    app,
-    command,
     fail,
     make_filters,
+    open_ledger,
+    out,
     resolve_lang,
     resolve_officer,
     say,
@@ -42,7 +41,9 @@ from xinfang.cli import (
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
-    from xinfang.importer import Summary
+    from xinfang.registers.importer import Summary
+
+commands = typer.Typer()
 
 PROGRESS_FROM = 2000  # rows: smaller files import in a moment, without a bar
 SHOW_REJECTS = 50  # rejected rows listed on screen; --rejects and --json have them all
@@ -58,7 +59,7 @@ def _out(line: str = "") -> None:
 @contextlib.contextmanager
 def _progress_bar(lang: str) -> Iterator[Callable[[str, int, int], None] | None]:
     """A progress bar on stderr for a big file at a terminal; nothing otherwise."""
-    from xinfang.output import stderr_console
+    from xinfang.render.terminal import stderr_console
 
     console = stderr_console()
     if not console.is_terminal:
@@ -89,7 +90,7 @@ def _progress_bar(lang: str) -> Iterator[Callable[[str, int, int], None] | None]
             bar.stop()
 
 
-@command(app, "import")
+@commands.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(help="登记簿 CSV 文件（Excel 另存为的 CSV，GBK 或 UTF-8 均可）。", show_default=False)],
     encoding: Annotated[str, typer.Option("--encoding", help="文件编码：auto（自动识别）、gbk、gb18030、utf-8。")] = "auto",
@@ -107,7 +108,7 @@ def import_(
 
     例：xinfang import 2025登记簿.csv --dry-run；xinfang import 2025登记簿.csv --map 来访时间=received --rejects 未导入.csv
     """
-    from xinfang import importer, registers
+    from xinfang.registers import importer, reading
 
     lang = resolve_lang(lang)
     zh = lang == "zh"
@@ -116,9 +117,9 @@ def import_(
     except OSError as err:
         fail((f"读不到文件 {file}：{err.strerror or err}。" if zh else
               f"Cannot read {file}: {err.strerror or err}."), lang)
-    overrides = registers.parse_overrides(map_)
+    overrides = reading.parse_overrides(map_)
     _not_the_ledger(rejects, db, lang)
-    ledger = _open(db, create=not dry_run)
+    ledger = open_ledger(db, create=not dry_run)
     with _progress_bar(lang) as progress:
         summary = importer.import_register(
             ledger, data, name=file.name, officer=resolve_officer(officer), encoding=encoding,
@@ -126,7 +127,7 @@ def import_(
         )
     for item in summary.columns.unmapped:
         say(("注意：未识别的列已忽略：" if zh else "Note: a column was left out: ")
-            + registers.describe_unmapped(item, lang)
+            + reading.describe_unmapped(item, lang)
             + ("。如需导入，用 --map 列名=字段 指定；确实不需要可用 --map 列名=- 。" if zh else
                ". To import it use --map COLUMN=FIELD; to silence this use --map COLUMN=-."))
     if rejects is not None:
@@ -136,9 +137,9 @@ def import_(
             fail((f"无法写入 {rejects}：{err.strerror or err}。" if zh else
                   f"Cannot write {rejects}: {err.strerror or err}."), lang)
     if json_:
-        from xinfang.output import print_json
+        from xinfang.render.plain import json_text
 
-        print_json(summary.to_dict(lang))
+        out(json_text(summary.to_dict(lang)))
         return
     _print_summary(summary, lang, rejects)
 
@@ -218,7 +219,7 @@ def _where(line: int, seq: str, lang: str) -> str:
     return f"line {line}" + (f" (no. {seq})" if seq else "")
 
 
-@command(app)
+@commands.command()
 def export(
     format_: Annotated[str, typer.Option("--format", help="csv（默认，登记簿样式，可再导入）、excel（Excel 专用 CSV：身份证号等长数字保持为文本）或 json。")] = "csv",
     encoding: Annotated[str, typer.Option("--encoding", help="CSV 编码：utf-8-sig（默认，Excel 可直接打开）或 gbk。")] = "utf-8-sig",
@@ -251,8 +252,9 @@ def export(
 
     例：xinfang export --status 已办结 --since 2026-01-01 -o 2026办结.csv；xinfang export --format excel --with-pii -o 全部.csv
     """
+    from xinfang import acts
     from xinfang import export as export_mod
-    from xinfang import queries
+    from xinfang.store import queries
     lang = resolve_lang(lang)
     zh = lang == "zh"
     fmt = "json" if json_ else export_mod.parse_format(format_)
@@ -266,7 +268,7 @@ def export(
         fail("--case 不能与筛选条件同时使用：要么指定编号，要么用条件筛选。" if zh else
              "--case cannot be combined with filters: name cases or filter them.", lang, 2)
     _not_the_ledger(output, db, lang)
-    ledger = _open(db, create=False)
+    ledger = open_ledger(db, writes=with_pii)
     selection = export_mod.select(ledger, filters, case)
     if events:
         records = export_mod.event_records(ledger, selection.ids)
@@ -280,8 +282,8 @@ def export(
         payload = export_mod.encode_csv(*table, encoding=enc, excel=fmt == "excel")
     if with_pii and not events and selection.ids:
         # Recorded before anything leaves: a reveal is never unrecorded.
-        ledger.record_reveal(selection.ids, resolve_officer(officer), ["id_number", "phone"],
-                             "export")
+        acts.reveal(ledger, selection.ids, resolve_officer(officer), ["id_number", "phone"],
+                    "export")
     if output is None:
         stream = getattr(sys.stdout, "buffer", None)
         if stream is None:

@@ -1,7 +1,8 @@
-"""Reading the ledger: one case in full, lists of cases with filters, search.
+"""Reading the ledger: one case in full, lists of cases with filters, search, and how a
+due date was counted.
 
-Records come back as plain dicts with the stable field names of the JSON output.
-Personal data is masked unless `reveal` is asked for.
+Records are the typed read model of `store.records`, with the stable field names of the
+JSON output. Personal data is masked unless `reveal` is asked for.
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from xinfang import rules
-from xinfang.deadlines import days_left, due_date
-from xinfang.ledger import Ledger
-from xinfang.people import mask_id, mask_phone, normalize_id
+from xinfang.cases.people import mask_id, mask_phone, normalize_id
+from xinfang.deadlines.arithmetic import days_left, due_date
+from xinfang.deadlines.clocks import unpublished_years
+from xinfang.store.ledger import Ledger, iso_date
+from xinfang.store.records import CaseRecord, ClockRecord, PersonRecord
+from xinfang.vocab import normalize_category
 
 _ID_LIKE = re.compile(r"^[\dXx]{15,18}$")
 
@@ -38,7 +42,8 @@ class Filters:
     as_of: dt.date | None = None
 
 
-def _where(ledger: Ledger, filters: Filters) -> tuple[str, list[Any]]:
+def filter_clause(ledger: Ledger, filters: Filters) -> tuple[str, list[Any]]:
+    """The SQL `WHERE` clause (over `cases c`) and its parameters for the filters."""
     clauses: list[str] = []
     params: list[Any] = []
     if filters.status:
@@ -48,8 +53,6 @@ def _where(ledger: Ledger, filters: Filters) -> tuple[str, list[Any]]:
         clauses.append("c.unit_id = (SELECT id FROM units WHERE name = ?)")
         params.append(filters.unit.strip())
     if filters.category:
-        from xinfang.vocab import normalize_category
-
         clauses.append("c.category = ?")
         params.append(normalize_category(filters.category))
     if filters.locality:
@@ -84,6 +87,8 @@ def _where(ledger: Ledger, filters: Filters) -> tuple[str, list[Any]]:
             params += [like, like]
     as_of = filters.as_of or ledger.today
     if filters.overdue:
+        # A running duty past its due date (rules.clock_state "overdue"): the case's
+        # next due date is the earliest of its running duties.
         clauses.append("c.next_due_on < ?")
         params.append(as_of.isoformat())
     if filters.due_within is not None:
@@ -119,37 +124,50 @@ def list_cases(
     limit: int | None = 50,
     offset: int = 0,
     reveal: bool = False,
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[list[CaseRecord], int]:
     """Cases matching the filters, newest first, and how many match in all."""
-    where, params = _where(ledger, filters)
+    where, params = filter_clause(ledger, filters)
     total = ledger.db.execute(f"SELECT count(*) FROM cases c{where}", params).fetchone()[0]
     sql = f"SELECT {_CASE_COLUMNS}{_CASE_FROM}{where} ORDER BY c.received_on DESC, c.id DESC"
     if limit is not None:
         sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
     rows = ledger.db.execute(sql, params).fetchall()
-    records = _records(ledger, rows, as_of or ledger.today, reveal)
-    return records, total
+    return _records(ledger, rows, as_of or ledger.today, reveal), total
 
 
 def case_record(
     ledger: Ledger, case_id: int, *, as_of: dt.date | None = None, reveal: bool = False
-) -> dict[str, Any]:
+) -> CaseRecord:
     """Everything about one case: petitioners, state, clocks and the timeline of events."""
-    rows = ledger.db.execute(
-        f"SELECT {_CASE_COLUMNS}{_CASE_FROM} WHERE c.id = ?", [case_id]
-    ).fetchall()
-    record = _records(ledger, rows, as_of or ledger.today, reveal)[0]
+    record = records(ledger, [case_id], as_of=as_of, reveal=reveal)[0]
     record["events"] = ledger.events(case_id)
     return record
 
 
+def records(ledger: Ledger, ids: list[int], *, as_of: dt.date | None = None,
+            reveal: bool = False) -> list[CaseRecord]:
+    """The cases `ids` (in that order; unknown ids are left out), without their events."""
+    by_id: dict[int, CaseRecord] = {}
+    for chunk in _chunks(ids):
+        rows = ledger.db.execute(
+            f"SELECT {_CASE_COLUMNS}{_CASE_FROM} WHERE c.id IN ({_in(chunk)})").fetchall()
+        for row, record in zip(rows, _records(ledger, rows, as_of or ledger.today, reveal),
+                               strict=True):
+            by_id[row[0]] = record
+    return [by_id[case_id] for case_id in ids if case_id in by_id]
+
+
+def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+    return [ids[start:start + size] for start in range(0, len(ids), size)]
+
+
 def _records(
-    ledger: Ledger, rows: list[tuple], as_of: dt.date, reveal: bool
-) -> list[dict[str, Any]]:
+    ledger: Ledger, rows: list[tuple[Any, ...]], as_of: dt.date, reveal: bool
+) -> list[CaseRecord]:
     ids = [row[0] for row in rows]
     people = _people(ledger, ids, reveal)
     clocks = _clocks(ledger, ids, as_of)
-    records = []
+    out: list[CaseRecord] = []
     for row in rows:
         (case_id, uid, number, status, received, channel, headcount, locality, category,
          content, request, anonymous, confidential, unit, holder, holder_kind, holder_since,
@@ -159,7 +177,7 @@ def _records(
             year for clock in case_clocks if clock["stopped_on"] is None
             for year in clock["unpublished_years"]
         })
-        records.append({
+        out.append({
             "id": number,
             "uid": uid,
             "status": status,
@@ -185,15 +203,15 @@ def _records(
             "clocks": case_clocks,
             "unpublished_years": unpublished,
         })
-    return records
+    return out
 
 
 def _in(ids: list[int]) -> str:
     return ", ".join(str(int(i)) for i in ids) or "NULL"
 
 
-def _people(ledger: Ledger, ids: list[int], reveal: bool) -> dict[int, list[dict[str, Any]]]:
-    out: dict[int, list[dict[str, Any]]] = {}
+def _people(ledger: Ledger, ids: list[int], reveal: bool) -> dict[int, list[PersonRecord]]:
+    out: dict[int, list[PersonRecord]] = {}
     rows = ledger.db.execute(
         "SELECT cp.case_id, p.uid, p.name, p.id_number, p.phone, p.address, cp.lead "
         f"FROM case_people cp JOIN people p ON p.id = cp.person_id WHERE cp.case_id IN ({_in(ids)}) "
@@ -211,8 +229,8 @@ def _people(ledger: Ledger, ids: list[int], reveal: bool) -> dict[int, list[dict
     return out
 
 
-def _clocks(ledger: Ledger, ids: list[int], as_of: dt.date) -> dict[int, list[dict[str, Any]]]:
-    out: dict[int, list[dict[str, Any]]] = {}
+def _clocks(ledger: Ledger, ids: list[int], as_of: dt.date) -> dict[int, list[ClockRecord]]:
+    out: dict[int, list[ClockRecord]] = {}
     warning = ledger.policy.number("warning_days")
     calendar = ledger.calendar
     rows = ledger.db.execute(
@@ -221,11 +239,9 @@ def _clocks(ledger: Ledger, ids: list[int], as_of: dt.date) -> dict[int, list[di
     ).fetchall()
     for case_id, code, started, length, unit, extra, due, stopped, late in rows:
         due_on = dt.date.fromisoformat(due)
-        stopped_on = dt.date.fromisoformat(stopped) if stopped else None
-        unpublished = [] if stopped_on else [
-            year for year in range(dt.date.fromisoformat(started).year, due_on.year + 1)
-            if not calendar.is_published(year)
-        ]
+        stopped_on = iso_date(stopped)
+        unpublished = [] if stopped_on else unpublished_years(
+            dt.date.fromisoformat(started), due_on, calendar)
         out.setdefault(case_id, []).append({
             "clock": code,
             "started_on": started,

@@ -9,6 +9,12 @@ import sqlite_utils
 migrations = sqlite_utils.Migrations("xinfang")
 
 
+def known_names() -> set[str]:
+    """The names of every migration this version knows: those pending on an empty
+    database."""
+    return {migration.name for migration in migrations.pending(sqlite_utils.Database(memory=True))}
+
+
 def _run(db: sqlite_utils.Database, script: str) -> None:
     # One statement at a time: executescript() would commit the migration's transaction.
     statement = ""

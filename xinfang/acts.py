@@ -1,19 +1,124 @@
 """The acts of a case's life (DOMAIN.md §3), one function each: check what the officer
-gave, then record the event through `Ledger.act`, which applies the lifecycle table."""
+gave, then record it through the one writer (`store.writer`), which applies the
+lifecycle table and its guard. Registering a petition is an act too.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
-from xinfang.errors import BadAct, MissingField
-from xinfang.ledger import Ledger
+from xinfang.cases.intake import Intake
+from xinfang.cases.matching import Petition, person_keys
+from xinfang.errors import BadAct, BadChoice, MissingField
+from xinfang.store import writer
+from xinfang.store.ledger import Ledger
+from xinfang.store.records import ChainCase, Recorded
 from xinfang.vocab import (
     parse_reject_reason,
     parse_result,
     parse_route,
     parse_satisfaction,
 )
+
+
+@dataclass(frozen=True)
+class Registered:
+    """A petition just registered: its case, and the first case of the chain it repeats."""
+
+    case_id: int
+    number: str
+    repeat_of: str | None
+
+
+def register(ledger: Ledger, intake: Intake, *, officer: str, repeat_of: str | None = None,
+             not_repeat: bool = False, source: dict[str, Any] | None = None) -> Registered:
+    """Record a new petition; its forward clock starts.
+
+    A repeat of an earlier matter is recognised and linked to the first case of its chain,
+    unless the officer links it (`repeat_of`) or says it is new (`not_repeat`); either
+    decision is recorded with the event."""
+    if repeat_of and not_repeat:
+        raise BadAct(reason="--repeat-of 和 --not-repeat 只能选一个。",
+                     reason_en="Use either --repeat-of or --not-repeat.")
+    decision = "not_repeat" if not_repeat else repeat_of
+    new = writer.NewCase(intake, officer=officer, source=source, repeat=decision)
+    try:
+        (written,) = writer.write_cases(ledger, [new], officer)
+    except writer.CaseFailed as failed:
+        raise failed.error from None
+    return Registered(written.id, written.number, written.repeat_of)
+
+
+def repeat_candidates(ledger: Ledger, intake: Intake) -> list[ChainCase]:
+    """Earlier cases of the same petitioners about the same matter: the chain this
+    petition would repeat, first case (初件) first; empty for a first petition. What the
+    officer is shown before saying whether it is a repeat."""
+    keys: set[str] = set()
+    for person in intake.people:
+        keys |= person_keys(person.name, person.id_number, person.phone)
+    if not keys:
+        return []
+    petition = Petition(None, intake.received_on, frozenset(keys), intake.category,
+                        intake.content)
+    judged = ledger.repeat_index(keys).judge(petition, ledger.policy.number("repeat_similarity"))
+    if judged.root is None or judged.chain is None:
+        return []
+    return chain_cases(ledger, [case.id for case in judged.chain], judged.root.id)
+
+
+def chain_cases(ledger: Ledger, ids: list[int], root: int) -> list[ChainCase]:
+    """The cases `ids` of a chain, in that order, as the chain views list them."""
+    by_id = {}
+    for case_id, number, received, category, content, status, result in ledger.db.execute(
+        "SELECT id, number, received_on, category, content, status, result FROM cases "
+        f"WHERE id IN ({', '.join(str(int(i)) for i in ids)})"
+    ):
+        by_id[case_id] = ChainCase(id=number, received_on=received, status=status,
+                                   result=result, category=category, content=content,
+                                   first=case_id == root)
+    return [by_id[case_id] for case_id in ids]
+
+
+def record(ledger: Ledger, ref: str | int, kind: str, *, officer: str,
+           on: dt.date | None = None, details: dict[str, Any] | None = None) -> Recorded:
+    """Record one act of `kind` on a case (forward, accept, close, note …), as given."""
+    case_id = ledger.find_case(ref)
+    return writer.append(ledger, case_id, kind, on or ledger.today, officer, details or {})
+
+
+def note(ledger: Ledger, ref: str, text: str, *, officer: str,
+         on: dt.date | None = None) -> Recorded:
+    """A note on the case's history; it changes nothing else."""
+    text = _required(text, "备注内容", "the note", "TEXT")
+    return record(ledger, ref, "note", officer=officer, on=on, details={"text": text})
+
+
+def reveal(ledger: Ledger, case_ids: list[int], officer: str, fields: list[str],
+           command: str) -> None:
+    """Personal data was shown unmasked: say so in each case's history."""
+    from xinfang.db import write
+
+    with write(ledger.db):
+        for case_id in case_ids:
+            writer.append(ledger, case_id, "revealed", ledger.today, officer,
+                          {"fields": fields, "command": command})
+
+
+def mark_repeat(ledger: Ledger, ref: str, *, officer: str, repeat_of: str | None = None,
+                on: dt.date | None = None) -> Recorded:
+    """The officer's word on a repeat link: link `ref` to `repeat_of`'s chain, or (with
+    None) say it is a new matter. Recorded as an event, never an edit."""
+    case_id = ledger.find_case(ref)
+    root = None
+    if repeat_of:
+        root_id, root, _ = ledger.chain_root(ledger.find_case(repeat_of))
+        if root_id == case_id:
+            raise BadAct(reason="案件不能是它自己的重复信访。",
+                         reason_en="A case cannot repeat itself.")
+    return record(ledger, case_id, "repeat_marked", officer=officer, on=on,
+                  details={"repeat_of": root, "decision": "officer" if root else "not_repeat"})
 
 
 def _required(value: str | None, what: str, what_en: str, option: str) -> str:
@@ -23,13 +128,13 @@ def _required(value: str | None, what: str, what_en: str, option: str) -> str:
 
 
 def _act(ledger: Ledger, ref: str, kind: str, officer: str, on: dt.date | None,
-         **details: Any) -> dict[str, Any]:
+         **details: Any) -> Recorded:
     clean = {key: value for key, value in details.items() if value not in (None, "", False)}
-    return ledger.act(ref, kind, officer=officer, on=on, details=clean)
+    return record(ledger, ref, kind, officer=officer, on=on, details=clean)
 
 
 def forward(ledger: Ledger, ref: str, unit: str, *, officer: str, on: dt.date | None = None,
-            assign: bool = False, report_by: dt.date | None = None) -> dict[str, Any]:
+            assign: bool = False, report_by: dt.date | None = None) -> Recorded:
     """转送 to the responsible unit, or 交办 with a date by which it must report back."""
     name = ledger.require_unit(unit)
     if not assign:
@@ -47,18 +152,18 @@ def forward(ledger: Ledger, ref: str, unit: str, *, officer: str, on: dt.date | 
 
 
 def object_(ledger: Ledger, ref: str, reason: str, *, officer: str,
-            on: dt.date | None = None) -> dict[str, Any]:
+            on: dt.date | None = None) -> Recorded:
     """The receiving unit says the matter is not theirs: back to the office to re-forward."""
     reason = _required(reason, "异议理由", "the reason", "--reason")
     return _act(ledger, ref, "objected", officer, on, reason=reason)
 
 
-def accept(ledger: Ledger, ref: str, *, officer: str, on: dt.date | None = None) -> dict:
+def accept(ledger: Ledger, ref: str, *, officer: str, on: dt.date | None = None) -> Recorded:
     return _act(ledger, ref, "accepted", officer, on)
 
 
 def reject(ledger: Ledger, ref: str, reason: str, *, officer: str, text: str | None = None,
-           on: dt.date | None = None) -> dict[str, Any]:
+           on: dt.date | None = None) -> Recorded:
     """不予受理, with a reason from the fixed list ("other" needs a text)."""
     code = parse_reject_reason(reason)
     if code == "other":
@@ -67,13 +172,13 @@ def reject(ledger: Ledger, ref: str, reason: str, *, officer: str, text: str | N
 
 
 def redirect(ledger: Ledger, ref: str, route: str, *, officer: str, text: str | None = None,
-             on: dt.date | None = None) -> dict[str, Any]:
+             on: dt.date | None = None) -> Recorded:
     """诉访分离: the matter belongs to litigation, arbitration or administrative review."""
     return _act(ledger, ref, "redirected", officer, on, route=parse_route(route), text=text)
 
 
 def extend(ledger: Ledger, ref: str, days: int, reason: str, approved_by: str, *,
-           officer: str, on: dt.date | None = None) -> dict[str, Any]:
+           officer: str, on: dt.date | None = None) -> Recorded:
     """延期 of the handling period; the lifecycle refuses more than the policy's total."""
     if days < 1:
         raise BadAct(reason="延期天数至少为 1。", reason_en="Extend by at least 1 day.")
@@ -85,7 +190,7 @@ def extend(ledger: Ledger, ref: str, days: int, reason: str, approved_by: str, *
 
 def escalate(ledger: Ledger, ref: str, reason: str, *, officer: str, unit: str | None = None,
              leader: str | None = None, plan: str | None = None,
-             target: dt.date | None = None, on: dt.date | None = None) -> dict[str, Any]:
+             target: dt.date | None = None, on: dt.date | None = None) -> Recorded:
     """上报 to a higher unit and/or 领导包案. It never stops a statutory clock."""
     if not unit and not leader:
         raise MissingField(what="上报单位或包案领导", what_en="a unit or a leader",
@@ -97,14 +202,14 @@ def escalate(ledger: Ledger, ref: str, reason: str, *, officer: str, unit: str |
 
 
 def close(ledger: Ledger, ref: str, result: str, opinion: str, *, officer: str,
-          on: dt.date | None = None) -> dict[str, Any]:
+          on: dt.date | None = None) -> Recorded:
     """办结: the written handling opinion is issued."""
     opinion = _required(opinion, "处理意见", "the handling opinion", "--opinion")
     return _act(ledger, ref, "closed", officer, on, result=parse_result(result), opinion=opinion)
 
 
 def review(ledger: Ledger, ref: str, step: str, *, officer: str, note: str | None = None,
-           on: dt.date | None = None) -> dict[str, Any]:
+           on: dt.date | None = None) -> Recorded:
     """复查: `request` (the petitioner contests the opinion) or `conclude`."""
     kinds = {"request": "review_requested", "conclude": "review_concluded"}
     return _act(ledger, ref, _step(kinds, step), officer, on, note=note)
@@ -112,7 +217,7 @@ def review(ledger: Ledger, ref: str, step: str, *, officer: str, note: str | Non
 
 def recheck(ledger: Ledger, ref: str, step: str, *, officer: str, note: str | None = None,
             hearing_from: dt.date | None = None, hearing_to: dt.date | None = None,
-            on: dt.date | None = None) -> dict[str, Any]:
+            on: dt.date | None = None) -> Recorded:
     """复核: `request`, `hearing` (its days are not counted) or `conclude` (final)."""
     kinds = {"request": "recheck_requested", "hearing": "recheck_hearing",
              "conclude": "recheck_concluded"}
@@ -130,8 +235,6 @@ def recheck(ledger: Ledger, ref: str, step: str, *, officer: str, note: str | No
 
 
 def _step(kinds: dict[str, str], step: str) -> str:
-    from xinfang.errors import BadChoice
-
     if step not in kinds:
         raise BadChoice(what="步骤", what_en="Step", value=step, choices="、".join(kinds))
     return kinds[step]
@@ -139,7 +242,7 @@ def _step(kinds: dict[str, str], step: str) -> str:
 
 def followup(ledger: Ledger, ref: str, *, officer: str, satisfaction: str | None = None,
              unreachable: bool = False, note: str | None = None,
-             on: dt.date | None = None) -> dict[str, Any]:
+             on: dt.date | None = None) -> Recorded:
     """回访: satisfaction stops the evaluation window; an unreachable petitioner does not."""
     if unreachable and satisfaction:
         raise BadAct(reason="联系不上信访人时不能记录满意度。",
@@ -154,7 +257,7 @@ def followup(ledger: Ledger, ref: str, *, officer: str, satisfaction: str | None
 
 
 def reopen(ledger: Ledger, ref: str, reason: str, *, officer: str,
-           on: dt.date | None = None) -> dict[str, Any]:
+           on: dt.date | None = None) -> Recorded:
     """重新办理 a closed case (e.g. the opinion was not carried out): a new handle clock."""
     reason = _required(reason, "重新办理的理由", "the reason", "--reason")
     return _act(ledger, ref, "reopened", officer, on, reason=reason)

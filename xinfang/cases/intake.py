@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from xinfang.errors import BadHeadcount, BadPerson, FutureDate, MissingField
-from xinfang.people import normalize_id, normalize_phone
+from xinfang.cases.people import normalize_id, normalize_phone
 from xinfang.vocab import normalize_category, parse_channel
 
 

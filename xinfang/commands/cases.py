@@ -1,0 +1,325 @@
+"""Commands about cases themselves: register a petition, show one, list them, add a note,
+explain a deadline."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from xinfang.commands.options import (
+    AsOfOpt,
+    CaseArg,
+    CategoryOpt,
+    CollectiveOpt,
+    DbOpt,
+    DueWithinOpt,
+    FlagOpt,
+    JsonOpt,
+    LangOpt,
+    LocalityOpt,
+    OfficerOpt,
+    OnOpt,
+    OverdueOpt,
+    PersonOpt,
+    RepeatOpt,
+    RevealOpt,
+    SearchOpt,
+    SinceOpt,
+    StatusOpt,
+    UnitOpt,
+    UntilOpt,
+    case_brief,
+    date,
+    fail,
+    interactive,
+    make_filters,
+    open_ledger,
+    out,
+    resolve_lang,
+    resolve_officer,
+    say,
+)
+
+if TYPE_CHECKING:
+    from xinfang.cases.intake import Intake
+    from xinfang.store.ledger import Ledger
+
+commands = typer.Typer()
+
+
+@commands.command()
+def register(
+    name: Annotated[str | None, typer.Option("--name", help="主访人姓名。", show_default=False)] = None,
+    id_number: Annotated[str | None, typer.Option("--id-number", help="主访人身份证号（18 位，会核对校验位）。", show_default=False)] = None,
+    phone: Annotated[str | None, typer.Option("--phone", help="主访人电话。", show_default=False)] = None,
+    address: Annotated[str | None, typer.Option("--address", help="主访人住址。", show_default=False)] = None,
+    person: Annotated[list[str] | None, typer.Option("--person", help="（其他）信访人：\"姓名,身份证号,电话,住址\"，可写多次；不知道的项留空。", show_default=False)] = None,
+    anonymous: Annotated[bool, typer.Option("--anonymous", help="匿名信访，不留姓名。")] = False,
+    channel: Annotated[str | None, typer.Option("--channel", help="信访形式：来访/来信/来电/网上信访（或 visit/letter/phone/online）。", show_default=False)] = None,
+    headcount: Annotated[int, typer.Option("--headcount", help="来访人数。")] = 1,
+    locality: Annotated[str | None, typer.Option("--locality", help="问题属地（村/社区/乡镇）。", show_default=False)] = None,
+    category: Annotated[str | None, typer.Option("--category", help="内容分类，如 城乡建设、劳动和社会保障（简称亦可）。", show_default=False)] = None,
+    content: Annotated[str | None, typer.Option("--content", help="反映问题摘要。", show_default=False)] = None,
+    request: Annotated[str | None, typer.Option("--request", help="信访人的具体诉求。", show_default=False)] = None,
+    flag: Annotated[list[str] | None, typer.Option("--flag", help="越级情况：赴省 或 进京（可写多次）。", show_default=False)] = None,
+    confidential: Annotated[bool, typer.Option("--confidential", help="检举控告等需保密的案件，不进入导出和共享报表。")] = False,
+    on: Annotated[str | None, typer.Option("--on", help="收到日期，默认今天。", show_default=False)] = None,
+    repeat_of: Annotated[str | None, typer.Option("--repeat-of", help="认定为这件案件的重复信访（链接到初件）。", show_default=False)] = None,
+    not_repeat: Annotated[bool, typer.Option("--not-repeat", help="认定为新事项，不是重复信访。")] = False,
+    officer: OfficerOpt = None,
+    db: DbOpt = None,
+    json_: Annotated[bool, typer.Option("--json", help="以 JSON 输出新案件。")] = False,
+    lang: LangOpt = None,
+) -> None:
+    """登记一件信访，打印案件编号和登记转送期限。
+
+    例：xinfang register --name 张三 --id-number 371526196601318579 --phone 13812345678 --channel 来访 --category 劳动社保 --content 工地拖欠工资 --on 2026-11-20
+    """
+    from xinfang import acts
+    from xinfang.cases import intake as intake_mod
+    from xinfang.dates import today
+
+    lang = resolve_lang(lang)
+    received = date(on) or today()
+    if interactive():
+        if not name and not person and not anonymous:
+            name = typer.prompt("信访人姓名（匿名请直接回车）" if lang == "zh" else
+                                "Petitioner's name (Enter for anonymous)", default="",
+                                show_default=False, err=True).strip() or None
+            anonymous = name is None
+        if not channel:
+            channel = typer.prompt("信访形式（来访/来信/来电/网上信访）" if lang == "zh" else
+                                   "Channel (visit/letter/phone/online)", err=True)
+        if not content:
+            content = typer.prompt("反映问题摘要" if lang == "zh" else "Content summary",
+                                   err=True)
+    people = []
+    if name or id_number or phone or address:
+        people.append(intake_mod.make_person(name, id_number, phone, address))
+    people += [intake_mod.parse_person(text) for text in person or []]
+    flags = [_major_flag(value) for value in flag or []]
+    intake = intake_mod.make_intake(
+        channel=channel, content=content, received_on=received, today=today(), people=people,
+        anonymous=anonymous, headcount=headcount, locality=locality, category=category,
+        request=request, confidential=confidential, flags=flags,
+    )
+    if repeat_of and not_repeat:
+        fail("--repeat-of 和 --not-repeat 只能选一个。" if lang == "zh" else
+             "Use either --repeat-of or --not-repeat.", lang, 2)
+    ledger = open_ledger(db, create=True)
+    if not (repeat_of or not_repeat) and interactive() and not json_:
+        # The officer at the counter says whether it is a repeat: their word is recorded.
+        earlier = acts.repeat_candidates(ledger, intake)
+        if earlier:
+            from xinfang.render import terminal
+
+            terminal.stderr_console().print(terminal.earlier_cases_table(earlier, lang))
+            if typer.confirm("这是上面这件事项的重复信访吗？" if lang == "zh" else
+                             "Is this a repeat of the matter above?", default=True, err=True):
+                repeat_of = earlier[0]["id"]
+            else:
+                not_repeat = True
+    registered = acts.register(ledger, intake, officer=resolve_officer(officer),
+                               repeat_of=repeat_of, not_repeat=not_repeat)
+    case_brief(ledger, registered.case_id, json_, lang)
+    if not json_:
+        _print_repeat(ledger, registered.case_id, lang)
+        _print_group_warnings(ledger, intake, lang)
+
+
+def _print_group_warnings(ledger: Ledger, intake: Intake, lang: str) -> None:
+    """Collective visits are reported at once; a group sends at most 5 representatives."""
+    from xinfang import rules
+
+    policy = ledger.policy
+    threshold = policy.number("collective_headcount")
+    zh = lang == "zh"
+    if rules.is_major(intake.headcount, intake.flags, threshold):
+        say(f"提示：集体访或越级访（{intake.headcount} 人），属重大访情，请即时报告。" if zh else
+            f"Note: a collective or out-of-level visit ({intake.headcount} people): report it "
+            "at once as a major visit.")
+    maximum = policy.number("max_representatives")
+    if rules.too_many_representatives(len(intake.people), intake.headcount, threshold, maximum):
+        say(f"提示：集体访代表人数不得超过 {maximum} 人（《信访工作条例》第二十条），本次登记了 "
+            f"{len(intake.people)} 人。" if zh else
+            f"Note: a group may send at most {maximum} representatives (2022 Regulation "
+            f"Art 20); {len(intake.people)} were registered.")
+
+
+def _print_repeat(ledger: Ledger, case_id: int, lang: str) -> None:
+    """Show the earlier cases of a repeat at once, with the advice its flags carry."""
+    from xinfang import reports
+    from xinfang.render import terminal
+    from xinfang.vocab import FLAGS
+
+    flags = ledger.stored_state(case_id).flags
+    if "repeat" not in flags:
+        return
+    chain = reports.chain_of(ledger, case_id)
+    number = ledger.case_number(case_id)
+    earlier = [dict(case, first=index == 0) for index, case in enumerate(chain["cases"])
+               if case["id"] != number]
+    terminal.stdout_console().print(terminal.earlier_cases_table(earlier, lang))
+    for flag in ("repeat_being_handled", "repeat_final"):
+        if flag in flags:
+            say(("提示：" if lang == "zh" else "Note: ") + terminal.label(FLAGS, flag, lang))
+    say("如认定有误，可用 xinfang repeats 编号 --not-repeat 或 --repeat-of 编号 更正。"
+        if lang == "zh" else
+        "If this is wrong, correct it with xinfang repeats CASE --not-repeat or --repeat-of CASE.")
+
+
+def _major_flag(value: str) -> str:
+    from xinfang.errors import BadChoice
+
+    codes = {"赴省": "to_province", "to_province": "to_province", "province": "to_province",
+             "进京": "to_beijing", "to_beijing": "to_beijing", "beijing": "to_beijing"}
+    if value.strip() not in codes:
+        raise BadChoice(what="越级情况", what_en="Flag", value=value,
+                        choices="赴省/to_province、进京/to_beijing")
+    return codes[value.strip()]
+
+
+@commands.command()
+def show(
+    case: CaseArg,
+    as_of: AsOfOpt = None,
+    reveal: RevealOpt = False,
+    officer: OfficerOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """显示一件案件的全部情况：信访人、状态、各项期限（剩余或超期天数）和办理经过。
+
+    例：xinfang show XF-YQH-2026-00042（或简写 xinfang show 2026-42）
+    """
+    from xinfang import acts
+    from xinfang.render import plain, terminal
+    from xinfang.store import queries
+
+    lang = resolve_lang(lang)
+    ledger = open_ledger(db, writes=reveal)
+    case_id = ledger.find_case(case)
+    if reveal:
+        acts.reveal(ledger, [case_id], resolve_officer(officer), ["id_number", "phone"], "show")
+    record = queries.case_record(ledger, case_id, as_of=date(as_of), reveal=reveal)
+    if json_:
+        out(plain.json_text(record))
+    else:
+        terminal.stdout_console().print(terminal.case_panel(record, lang))
+
+
+@commands.command("list")
+def list_(
+    status: StatusOpt = None,
+    unit: UnitOpt = None,
+    category: CategoryOpt = None,
+    locality: LocalityOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    person: PersonOpt = None,
+    search: SearchOpt = None,
+    overdue: OverdueOpt = False,
+    due_within: DueWithinOpt = None,
+    repeat: RepeatOpt = False,
+    collective: CollectiveOpt = False,
+    flag: FlagOpt = None,
+    limit: Annotated[int, typer.Option("--limit", help="最多显示几件。", min=1)] = 50,
+    offset: Annotated[int, typer.Option("--offset", help="跳过前几件（翻页用）。", min=0)] = 0,
+    as_of: AsOfOpt = None,
+    reveal: RevealOpt = False,
+    officer: OfficerOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """按条件列出案件，最新收到的在前。
+
+    例：xinfang list --status 已登记 --category 城乡建设 --search 拖欠工资；xinfang list --overdue --unit 人社局
+    """
+    from xinfang import acts
+    from xinfang.render import plain, terminal
+    from xinfang.store import queries
+
+    lang = resolve_lang(lang)
+    filters = make_filters(status, unit, category, locality, since, until, person, search,
+                           overdue, due_within, repeat, collective, flag, as_of)
+    ledger = open_ledger(db, writes=reveal)
+    records, total = queries.list_cases(ledger, filters, as_of=date(as_of), limit=limit,
+                                        offset=offset, reveal=reveal)
+    if reveal and records:
+        acts.reveal(ledger, [ledger.find_case(r["id"]) for r in records],
+                    resolve_officer(officer), ["id_number", "phone"], "list")
+    if json_:
+        out(plain.json_text(records))
+    elif not records:
+        say(terminal.t("none", lang))
+    else:
+        console = terminal.stdout_console()
+        console.print(terminal.cases_table(records, lang, wide=console.width >= 120))
+    if not json_ and records:
+        say(terminal.t("total", lang, total=total, shown=len(records))
+            + (terminal.t("more", lang) if total > offset + len(records) else ""))
+
+
+@commands.command()
+def note(
+    case: CaseArg,
+    text: Annotated[str, typer.Argument(help="备注内容。", show_default=False)],
+    on: OnOpt = None,
+    officer: OfficerOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """给案件加一条备注（不改变状态，记入办理经过）。
+
+    例：xinfang note 2026-42 "电话联系信访人，约定周五面谈"
+    """
+    from xinfang import acts
+    from xinfang.render import plain, terminal
+
+    lang = resolve_lang(lang)
+    if not text.strip():
+        fail("备注内容不能为空。" if lang == "zh" else "The note is empty.", lang, 2)
+    ledger = open_ledger(db, writes=True)
+    event = acts.note(ledger, case, text, officer=resolve_officer(officer), on=date(on))
+    if json_:
+        out(plain.json_text(event))
+    else:
+        terminal.stdout_console().print(
+            (f"已记入 {event['case']}：" if lang == "zh" else f"Noted on {event['case']}: ")
+            + text.strip(), markup=False)
+
+
+@commands.command()
+def deadline(
+    case: CaseArg,
+    clock: Annotated[str | None, typer.Option("--clock", help="只看某一项期限，如 forward、handle。", show_default=False)] = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """说明截止日期是怎么算出来的：起算日、时长、单位、跳过的休息日、本地调整。
+
+    例：xinfang deadline 2026-42 --clock forward
+    """
+    from xinfang.render import plain, terminal
+    from xinfang.store import queries
+    from xinfang.vocab import parse_clock
+
+    lang = resolve_lang(lang)
+    ledger = open_ledger(db)
+    case_id = ledger.find_case(case)
+    items = queries.explain(ledger, case_id, parse_clock(clock) if clock else None)
+    if json_:
+        out(plain.json_text(items))
+        return
+    console = terminal.stdout_console()
+    if not items:
+        say("这件案件没有这项期限。" if lang == "zh" else "This case has no such clock.")
+    for item in items:
+        console.print(terminal.deadline_text(item, lang))
+
+

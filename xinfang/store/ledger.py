@@ -1,0 +1,316 @@
+"""The ledger as read: its settings (office, policy, calendar), case lookup, a case's
+stored state and events, units, and the earlier cases a new petition is judged against.
+
+Every act is an appended event; a case's state is derived from its events (through
+`cases.lifecycle`) and kept in the cases and clocks tables for fast queries. Writing is
+`store.writer`'s job alone (settings: `store.settings`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from xinfang import dates
+from xinfang.cases import lifecycle
+from xinfang.cases.lifecycle import CaseState
+from xinfang.cases.matching import Earlier, Petition, RepeatIndex, person_keys
+from xinfang.db import open_ledger
+from xinfang.deadlines.calendar import Override, WorkCalendar, YearSchedule, official_year
+from xinfang.deadlines.clocks import Clock
+from xinfang.deadlines.policy import Policy
+from xinfang.errors import AmbiguousCase, CaseNotFound, UnknownUnit
+from xinfang.store.records import EventRecord
+
+_SHORT_REF = re.compile(r"^(\d{4})-(\d{1,6})$")
+
+
+def iso_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+class Ledger:
+    """One office's petition ledger in one SQLite file, as read.
+
+    `writable` ledgers (opened by commands that write) keep a copy of each year's
+    official holiday schedule; a ledger opened to read never writes to the file."""
+
+    def __init__(self, db: sqlite_utils.Database, *, today: dt.date | None = None,
+                 writable: bool = False) -> None:
+        self.db = db
+        self.today = today or dates.today()
+        self.writable = writable
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool, writable: bool | None = None,
+             today: dt.date | None = None) -> Ledger:
+        """Open the ledger at `path`. With `create` a missing file is made, without it a
+        missing file is an error; `writable` (by default as `create`) for the commands
+        that write to it."""
+        return cls(open_ledger(path, create=create), today=today,
+                   writable=create if writable is None else writable)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # Settings ------------------------------------------------------------------------
+
+    def settings(self) -> dict[str, Any]:
+        rows = self.db.execute("SELECT key, value FROM settings").fetchall()
+        return {key: json.loads(value) for key, value in rows}
+
+    @cached_property
+    def policy(self) -> Policy:
+        return Policy.from_settings(self.settings())
+
+    @cached_property
+    def calendar(self) -> WorkCalendar:
+        rows = self.db.execute("SELECT day, working, reason FROM calendar_overrides").fetchall()
+        overrides = {
+            dt.date.fromisoformat(day): Override(dt.date.fromisoformat(day), bool(working), reason)
+            for day, working, reason in rows
+        }
+        return WorkCalendar(overrides, self._year_schedule)
+
+    def settings_changed(self) -> None:
+        """Forget the policy and calendar read so far: they were just changed."""
+        self.__dict__.pop("policy", None)
+        self.__dict__.pop("calendar", None)
+
+    @cached_property
+    def _holidays_version(self) -> str:
+        from xinfang.deadlines.calendar import holidays_version
+
+        return holidays_version()
+
+    def _year_schedule(self, year: int) -> YearSchedule:
+        """The year's official schedule from the ledger's copy, made anew from `holidays`
+        when that package has changed (and kept, by a ledger opened to write)."""
+        row = self.db.execute(
+            "SELECT source, published, rest, makeup FROM calendar_years WHERE year = ?", [year]
+        ).fetchone()
+        if row is not None and row[0] == self._holidays_version:
+            return YearSchedule(year, bool(row[1]),
+                                frozenset(map(dt.date.fromisoformat, json.loads(row[2]))),
+                                frozenset(map(dt.date.fromisoformat, json.loads(row[3]))))
+        schedule = official_year(year)
+        if self.writable:
+            from xinfang.store import settings
+
+            settings.keep_year_schedule(self, schedule, self._holidays_version)
+        return schedule
+
+    def office(self) -> dict[str, str] | None:
+        settings = self.settings()
+        if "office.code" not in settings:
+            return None
+        return {"code": settings["office.code"], "name": settings.get("office.name", "")}
+
+    # Cases ---------------------------------------------------------------------------
+
+    def find_case(self, ref: str | int) -> int:
+        """The row id of a case given its number (full, or `2026-00042` for short), its
+        uid or (from the library) its row id."""
+        if isinstance(ref, int):
+            if self.db.execute("SELECT 1 FROM cases WHERE id = ?", [ref]).fetchone():
+                return ref
+            raise CaseNotFound(ref=str(ref))
+        text = ref.strip().upper()
+        row = self.db.execute(
+            "SELECT id FROM cases WHERE number = ? OR uid = ?", [text, ref.strip().lower()]
+        ).fetchone()
+        if row:
+            return int(row[0])
+        short = _SHORT_REF.match(text)
+        if short:
+            year, seq = int(short.group(1)), int(short.group(2))
+            rows = self.db.execute(
+                "SELECT id, number FROM cases WHERE year = ? AND seq = ?", [year, seq]
+            ).fetchall()
+            if len(rows) == 1:
+                return int(rows[0][0])
+            if len(rows) > 1:
+                raise AmbiguousCase(ref=ref, matches="、".join(number for _, number in rows))
+        raise CaseNotFound(ref=ref)
+
+    def case_number(self, case_id: int) -> str:
+        return str(self.db.execute("SELECT number FROM cases WHERE id = ?",
+                                   [case_id]).fetchone()[0])
+
+    def chain_root(self, case_id: int) -> tuple[int, str, str]:
+        """The first case of the chain `case_id` belongs to (itself when it repeats
+        nothing): its id and number, and the state of `case_id`."""
+        row = self.db.execute(
+            "SELECT coalesce(r.id, c.id), coalesce(r.number, c.number), c.status FROM cases c "
+            "LEFT JOIN cases r ON r.id = c.repeat_of WHERE c.id = ?", [case_id]
+        ).fetchone()
+        return int(row[0]), str(row[1]), str(row[2])
+
+    def stored_state(self, case_id: int) -> CaseState:
+        row = self.db.execute(
+            "SELECT c.status, c.holder, c.holder_kind, c.holder_since, u.name, c.accepted_on, "
+            "c.closed_on, c.result, c.satisfaction, c.last_on, c.flags, r.number "
+            "FROM cases c LEFT JOIN units u ON u.id = c.unit_id "
+            "LEFT JOIN cases r ON r.id = c.repeat_of WHERE c.id = ?",
+            [case_id],
+        ).fetchone()
+        if row is None:
+            raise CaseNotFound(ref=str(case_id))
+        clocks = [
+            Clock(code, dt.date.fromisoformat(started), length, unit,
+                  dt.date.fromisoformat(due), extra, iso_date(stopped), bool(late), bool(fixed))
+            for code, started, length, unit, extra, due, stopped, late, fixed in self.db.execute(
+                "SELECT clock, started_on, length, unit, extra_days, due_on, stopped_on, late, "
+                "fixed FROM clocks WHERE case_id = ? ORDER BY id",
+                [case_id],
+            ).fetchall()
+        ]
+        return CaseState(
+            status=row[0], holder=row[1], holder_kind=row[2], holder_since=iso_date(row[3]),
+            unit=row[4], accepted_on=iso_date(row[5]), closed_on=iso_date(row[6]), result=row[7],
+            satisfaction=row[8], last_on=iso_date(row[9]), clocks=clocks,
+            flags=set(json.loads(row[10])), repeat_of=row[11],
+        )
+
+    def events(self, case_id: int) -> list[EventRecord]:
+        rows = self.db.execute(
+            "SELECT id, uid, kind, acted_on, recorded_at, officer, details FROM events "
+            "WHERE case_id = ? ORDER BY id",
+            [case_id],
+        ).fetchall()
+        return [
+            {"id": id_, "uid": uid, "kind": kind, "on": on, "recorded_at": recorded,
+             "officer": officer, "details": json.loads(details)}
+            for id_, uid, kind, on, recorded, officer, details in rows
+        ]
+
+    def replayed_state(self, case_id: int) -> CaseState:
+        """The state its events alone give, under the current policy and calendar."""
+        events = [
+            (event["kind"], dt.date.fromisoformat(event["on"]), event["details"])
+            for event in self.events(case_id)
+        ]
+        return lifecycle.replay(events, self.policy, self.calendar)
+
+    # Units ---------------------------------------------------------------------------
+
+    def units(self) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT u.uid, u.name, u.level, p.name FROM units u "
+            "LEFT JOIN units p ON p.id = u.parent_id ORDER BY u.level, u.name"
+        ).fetchall()
+        return [{"uid": uid, "name": name, "level": level, "parent": parent}
+                for uid, name, level, parent in rows]
+
+    def unit_ids(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT name, id FROM units").fetchall())
+
+    def require_unit(self, name: str) -> str:
+        """The unit's name if it is in the list; otherwise refuse, naming the closest ones."""
+        name = name.strip()
+        if self.db.execute("SELECT 1 FROM units WHERE name = ?", [name]).fetchone():
+            return name
+        from rapidfuzz import fuzz, process
+
+        names = [row[0] for row in self.db.execute("SELECT name FROM units")]
+        close = [match for match, score, _ in
+                 process.extract(name, names, scorer=fuzz.ratio, limit=3) if score >= 40]
+        raise UnknownUnit(
+            name=name,
+            suggest=f"是不是：{'、'.join(close)}？" if close else "",
+            suggest_en=f"Did you mean: {', '.join(close)}? " if close else "",
+        )
+
+    # The earlier cases new petitions are judged against -------------------------------
+
+    def repeat_index(self, keys: set[str]) -> RepeatIndex:
+        """Cases already in the ledger whose petitioners have one of the person `keys`,
+        by key; and the whole chains they belong to, by first case."""
+        by_key: dict[str, list[Earlier]] = {}
+        id_numbers = {k[3:] for k in keys if k.startswith("id:")}
+        pairs = {tuple(k[3:].split("|", 1)) for k in keys if k.startswith("np:")}
+        select = (
+            "SELECT c.id, c.number, c.received_on, c.category, c.content, c.status, "
+            "c.repeat_of, p.name, p.id_number, p.phone FROM people p "
+            "JOIN case_people cp ON cp.person_id = p.id JOIN cases c ON c.id = cp.case_id WHERE "
+        )
+        rows: list[Any] = []
+        if self.many(len(id_numbers) + len(pairs), "people"):
+            # As many petitioners to look up as the ledger holds: read them all once.
+            rows = [row for row in self.db.execute(select + "1")
+                    if row[8] in id_numbers or (row[7], row[9]) in pairs]
+        else:
+            for chunk in chunks(sorted(id_numbers), 500):
+                rows += self.db.execute(
+                    select + f"p.id_number IN ({marks(chunk)})", chunk).fetchall()
+            for pair_chunk in chunks(sorted(pairs), 400):
+                values = ", ".join("(?, ?)" for _ in pair_chunk)
+                rows += self.db.execute(
+                    select + f"(p.name, p.phone) IN (VALUES {values})",
+                    [part for pair in pair_chunk for part in pair]).fetchall()
+        cases: dict[int, Earlier] = {}
+        for case_id, number, received, category, content, status, root, name, id_number, \
+                phone in rows:
+            case = cases.get(case_id)
+            if case is None:
+                petition = Petition(case_id, dt.date.fromisoformat(received), frozenset(),
+                                    category, content)
+                case = cases[case_id] = Earlier(case_id, number, petition, root, status=status)
+            for key in person_keys(name, id_number, phone) & keys:
+                bucket = by_key.setdefault(key, [])
+                if case not in bucket:
+                    bucket.append(case)
+        for bucket in by_key.values():
+            bucket.sort(key=lambda c: (c.petition.received_on, c.id))
+        return RepeatIndex(by_key, self._chains(cases))
+
+    def _chains(self, cases: dict[int, Earlier]) -> dict[int, list[Earlier]]:
+        """The chains `cases` belong to (each case alone counts as the first of its own),
+        every member read from the ledger, by first case (a chain may hold cases of other
+        petitioners: a joint petition links them)."""
+        roots = {case.root if case.root is not None else case.id for case in cases.values()}
+        select = ("SELECT id, number, received_on, category, content, status, repeat_of "
+                  "FROM cases WHERE ")
+        rows: list[Any] = []
+        if self.many(len(roots), "cases"):
+            rows = [row for row in self.db.execute(select + "1")
+                    if row[0] in roots or row[6] in roots]
+        else:
+            for chunk in chunks(sorted(roots), 400):
+                rows += self.db.execute(
+                    select + f"id IN ({marks(chunk)}) OR repeat_of IN ({marks(chunk)})",
+                    chunk + chunk).fetchall()
+        chains: dict[int, list[Earlier]] = {}
+        for case_id, number, received, category, content, status, root in rows:
+            case = cases.get(case_id) or Earlier(
+                case_id, number, Petition(case_id, dt.date.fromisoformat(received),
+                                          frozenset(), category, content),
+                root, status=status)
+            chain = chains.setdefault(case_id if case_id in roots else root, [])
+            if case not in chain:
+                chain.append(case)
+        return chains
+
+    def many(self, lookups: int, table: str) -> bool:
+        """Whether `lookups` keys are better found by reading all of `table` once than by
+        looking each up in its index (at least as many keys as rows)."""
+        if lookups <= 16:
+            return False  # a case or a few: counting the table costs more than looking up
+        return bool(lookups >= self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield list(items[start:start + size])
+
+
+def marks(items: Sequence[Any]) -> str:
+    """`?, ?, ?` for an IN list of `items`."""
+    return ", ".join("?" for _ in items)

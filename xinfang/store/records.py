@@ -1,0 +1,100 @@
+"""The read model: a case as every reader sees it (the terminal, plain reports, exports,
+`--json`). The field names are those of the JSON output and stay stable."""
+
+from __future__ import annotations
+
+from typing import Any, NotRequired, TypedDict
+
+
+class PersonRecord(TypedDict):
+    uid: str
+    name: str | None
+    id_number: str | None  # masked unless revealed
+    phone: str | None  # masked unless revealed
+    address: str | None
+    lead: bool
+
+
+class HolderRecord(TypedDict):
+    kind: str | None  # "office" | "unit" | "leader"
+    name: str | None
+    since: str | None
+
+
+class ClockRecord(TypedDict):
+    clock: str
+    started_on: str
+    length: int
+    unit: str  # "days" | "workdays"
+    extra_days: int
+    due_on: str
+    stopped_on: str | None
+    days_left: int | None  # None once stopped; negative when overdue
+    state: str  # rules.clock_state: stopped, overdue, lapsed, due_soon, running
+    late: bool
+    unpublished_years: list[int]
+
+
+class EventRecord(TypedDict):
+    id: int
+    uid: str
+    kind: str
+    on: str
+    recorded_at: str
+    officer: str
+    details: dict[str, Any]
+
+
+class Recorded(TypedDict):
+    """An act just recorded: its event, and the case it was recorded on."""
+
+    id: int
+    case: str  # the case number
+    case_id: int
+    uid: str
+    kind: str
+    acted_on: str
+    recorded_at: str
+    officer: str
+    details: dict[str, Any]
+
+
+class CaseRecord(TypedDict):
+    id: str  # the case number
+    uid: str
+    status: str
+    received_on: str
+    channel: str
+    headcount: int
+    locality: str | None
+    category: str | None
+    content: str
+    request: str | None
+    anonymous: bool
+    confidential: bool
+    unit: str | None
+    holder: HolderRecord
+    accepted_on: str | None
+    closed_on: str | None
+    result: str | None
+    satisfaction: str | None
+    repeat_of: str | None  # the number of the first case of its repeat chain
+    next_due_on: str | None
+    flags: list[str]
+    people: list[PersonRecord]
+    clocks: list[ClockRecord]
+    unpublished_years: list[int]
+    events: NotRequired[list[EventRecord]]
+
+
+class ChainCase(TypedDict):
+    """A case of a repeat chain, as the chain views list it."""
+
+    id: str
+    received_on: str
+    status: str
+    result: str | None
+    category: str | None
+    content: str
+    first: NotRequired[bool]
+    petitioner: NotRequired[str | None]

@@ -1,0 +1,111 @@
+"""Changing the office's settings: its code and name, the deadline policy, the local
+calendar overrides. Every change is logged (who, when, old and new); a change to the
+policy or the calendar moves the due dates of the running clocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+from typing import Any
+
+from xinfang.db import write
+from xinfang.deadlines.calendar import YearSchedule
+from xinfang.deadlines.policy import Policy, changed, preset
+from xinfang.errors import BadOfficeCode, OfficeAlreadySet, OverrideNotFound
+from xinfang.store import writer
+from xinfang.store.ledger import Ledger
+
+_OFFICE_CODE = re.compile(r"^[A-Z0-9]{2,12}$")
+
+
+def _set(ledger: Ledger, key: str, value: Any, officer: str) -> None:
+    old = ledger.settings().get(key)
+    ledger.db.execute(
+        "INSERT INTO settings(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, json.dumps(value, ensure_ascii=False)],
+    )
+    ledger.db.execute(
+        "INSERT INTO settings_log(key, old, new, officer, recorded_at) VALUES (?, ?, ?, ?, ?)",
+        [key, json.dumps(old, ensure_ascii=False), json.dumps(value, ensure_ascii=False),
+         officer, writer.now()],
+    )
+
+
+def set_office(ledger: Ledger, code: str, name: str, officer: str) -> dict[str, str]:
+    """Set the office's code, once: every case number carries it."""
+    code = code.strip().upper()
+    if not _OFFICE_CODE.match(code):
+        raise BadOfficeCode(code=code)
+    with write(ledger.db):
+        current = ledger.office()
+        if current is not None and current["code"] != code:
+            raise OfficeAlreadySet(code=current["code"])
+        _set(ledger, "office.code", code, officer)
+        _set(ledger, "office.name", name.strip(), officer)
+    return {"code": code, "name": name.strip()}
+
+
+def set_policy(ledger: Ledger, key: str, value: str, unit: str | None, officer: str) -> Policy:
+    """Change one policy item; the due dates of running clocks follow."""
+    return _replace_policy(ledger, changed(ledger.policy, key, value, unit), officer)
+
+
+def apply_preset(ledger: Ledger, name: str, officer: str) -> Policy:
+    """A province's known deadline rules, all items at once."""
+    return _replace_policy(ledger, preset(name), officer)
+
+
+def _replace_policy(ledger: Ledger, new: Policy, officer: str) -> Policy:
+    with write(ledger.db):
+        old = ledger.policy.to_settings()
+        for key, value in new.to_settings().items():
+            if old.get(key) != value:
+                _set(ledger, key, value, officer)
+        ledger.settings_changed()
+        writer.refresh_clocks(ledger)
+    return new
+
+
+def add_override(ledger: Ledger, day: dt.date, working: bool, reason: str,
+                 officer: str) -> None:
+    """A local extra working day or rest day; the due dates of running clocks follow."""
+    with write(ledger.db):
+        ledger.db.execute(
+            "INSERT INTO calendar_overrides(day, working, reason, officer, recorded_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(day) DO UPDATE SET working = excluded.working, "
+            "reason = excluded.reason, officer = excluded.officer, "
+            "recorded_at = excluded.recorded_at",
+            [day.isoformat(), int(working), reason, officer, writer.now()],
+        )
+        ledger.settings_changed()
+        writer.refresh_clocks(ledger)
+
+
+def remove_override(ledger: Ledger, day: dt.date, officer: str) -> None:
+    with write(ledger.db):
+        cursor = ledger.db.execute(
+            "DELETE FROM calendar_overrides WHERE day = ?", [day.isoformat()]
+        )
+        if cursor.rowcount == 0:
+            raise OverrideNotFound(date=day, year=day.year)
+        ledger.settings_changed()
+        writer.refresh_clocks(ledger)
+
+
+def keep_year_schedule(ledger: Ledger, schedule: YearSchedule, source: str) -> None:
+    """Keep a copy of a year's official schedule, so that commands which only read need
+    not import `holidays`."""
+    try:
+        with write(ledger.db):
+            ledger.db.execute(
+                "INSERT OR REPLACE INTO calendar_years(year, source, published, rest, makeup) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [schedule.year, source, int(schedule.published),
+                 json.dumps(sorted(d.isoformat() for d in schedule.rest)),
+                 json.dumps(sorted(d.isoformat() for d in schedule.makeup))],
+            )
+    except sqlite3.OperationalError:
+        pass  # busy or read-only: the copy is only a shortcut, the schedule is right

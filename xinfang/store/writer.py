@@ -1,0 +1,583 @@
+"""The only code that writes cases, people, events, clocks, units and imported rows.
+
+- `write_cases` registers new cases with the acts that followed (an imported register
+  row's history): registering one petition at the counter is a batch of one, a
+  register of a million rows is a batch of a million. Cases are taken in order of
+  receipt and each repeat is judged against the earlier cases as they stood on its day.
+- `append` records one act on a case already in the ledger.
+
+Both check every act with `lifecycle.guard`, move the state with `lifecycle.advance`,
+and store the state through the same column list. How a batch is written (secondary
+indexes set aside, the full-text index filled at the end) is the writer's own choice by
+its size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from xinfang import rules
+from xinfang.cases import lifecycle
+from xinfang.cases.intake import Intake, Person
+from xinfang.cases.lifecycle import CaseState
+from xinfang.cases.matching import Earlier, Petition, RepeatIndex, person_keys
+from xinfang.db import write
+from xinfang.deadlines.clocks import Clock, duty_sql, next_due, refresh_due
+from xinfang.errors import FutureDate, OfficeNotSet, UnitExists, XinfangError
+from xinfang.store.ledger import Ledger, chunks, marks
+from xinfang.store.records import Recorded
+from xinfang.vocab import parse_level
+
+
+def new_uid() -> str:
+    """A globally unique id, so ledgers of several offices can be merged without clashes:
+    128 bits as hex, the time in milliseconds first and 80 random bits after it. Ids made
+    one after another sort one after another, so their unique index grows at its end
+    instead of at random places (an import of a million cases writes millions of them)."""
+    return f"{time.time_ns() // 1_000_000:012x}{os.urandom(10).hex()}"
+
+
+# An event's details as stored: keys sorted, no spaces after separators (an imported
+# ledger holds millions of them), readable with any JSON reader.
+encode_details = json.JSONEncoder(ensure_ascii=False, sort_keys=True,
+                                  separators=(",", ":")).encode
+
+
+def now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+# The tables' columns, each list in one place ---------------------------------------
+
+# What registration records and never changes.
+INTAKE_COLUMNS = ("id", "uid", "number", "year", "seq", "received_on", "channel", "headcount",
+                  "locality", "category", "content", "request", "anonymous", "confidential")
+# What a case's events make of it, stored for fast queries (`state_values`).
+STATE_COLUMNS = ("status", "unit_id", "holder", "holder_kind", "holder_since", "accepted_on",
+                 "closed_on", "result", "satisfaction", "repeat_of", "flags", "next_due_on",
+                 "last_on")
+CASE_INSERT = (f"INSERT INTO cases({', '.join(INTAKE_COLUMNS + STATE_COLUMNS)}) VALUES "
+               f"({marks(INTAKE_COLUMNS + STATE_COLUMNS)})")
+STATE_UPDATE = (f"UPDATE cases SET {', '.join(f'{c} = ?' for c in STATE_COLUMNS)} "
+                "WHERE id = ?")
+EVENT_INSERT = ("INSERT INTO events(uid, case_id, kind, acted_on, recorded_at, officer, "
+                "details) VALUES (?, ?, ?, ?, ?, ?, ?)")
+CLOCK_INSERT = ("INSERT INTO clocks(case_id, clock, started_on, length, unit, extra_days, "
+                "due_on, stopped_on, late, fixed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+CASE_PEOPLE_INSERT = ("INSERT INTO case_people(case_id, person_id, lead, position) "
+                      "VALUES (?, ?, ?, ?)")
+IMPORTED_INSERT = "INSERT INTO imported_rows(fingerprint, case_id) VALUES (?, ?)"
+
+
+def state_values(state: CaseState, unit_id: int | None, repeat_of: int | None) -> tuple[Any, ...]:
+    """A case's derived columns (STATE_COLUMNS, in that order) for its state."""
+    return (
+        state.status, unit_id, state.holder, state.holder_kind, _iso(state.holder_since),
+        _iso(state.accepted_on), _iso(state.closed_on), state.result, state.satisfaction,
+        repeat_of, json.dumps(sorted(state.flags)), _iso(next_due(state.clocks)),
+        _iso(state.last_on),
+    )
+
+
+def clock_row(case_id: int, clock: Clock) -> tuple[Any, ...]:
+    return (case_id, clock.clock, clock.started_on.isoformat(), clock.length, clock.unit,
+            clock.extra_days, clock.due_on.isoformat(), _iso(clock.stopped_on),
+            int(clock.late), int(clock.fixed))
+
+
+def event_row(case_id: int, kind: str, on: dt.date, officer: str, details: dict[str, Any],
+              recorded_at: str) -> tuple[Any, ...]:
+    return (new_uid(), case_id, kind, on.isoformat(), recorded_at, officer,
+            encode_details(details))
+
+
+# New cases -----------------------------------------------------------------------------
+
+
+@dataclass
+class NewCase:
+    """One case to write: its intake, the acts that followed registration (date, kind,
+    details) in order, who recorded it and where it came from."""
+
+    intake: Intake
+    steps: list[tuple[dt.date, str, dict[str, Any]]] = field(default_factory=list)
+    officer: str = ""
+    source: dict[str, Any] | None = None
+    # For a register row: its fingerprint, kept in imported_rows with the case it became.
+    imported: str | None = None
+    # The officer's word on a repeat link: None (the repeat rule decides), "not_repeat",
+    # or the number of a case this one repeats.
+    repeat: str | None = None
+
+
+@dataclass
+class Written:
+    """A case as written: its row id, number, state and the first case of its chain."""
+
+    id: int
+    number: str
+    status: str
+    repeat_of: str | None
+
+
+class CaseFailed(Exception):
+    """A case of the batch was refused: which one (its index in the batch) and why."""
+
+    def __init__(self, index: int, error: XinfangError) -> None:
+        super().__init__(str(error))
+        self.index, self.error = index, error
+
+
+# A batch of at least this many cases is written with the full-text index filled once at
+# the end instead of row by row through its trigger: an order of magnitude faster.
+BULK_FROM = 500
+FLUSH_EVERY = 20_000
+
+
+def write_cases(
+    ledger: Ledger,
+    cases: Sequence[NewCase],
+    officer: str,
+    progress: Callable[[int, int], None] | None = None,
+    petitioners: Iterable[Person] | None = None,
+) -> list[Written]:
+    """Write `cases` (already in order of receipt) inside one transaction (a savepoint of
+    the caller's) and return them as written, in the same order. A refused case raises
+    `CaseFailed` and nothing of the batch is kept.
+
+    `cases` may make each case as it is read (a large register is then not held twice);
+    a caller that does so gives the people the cases name as `petitioners`, so that each
+    case is made only once, when it is written."""
+    office = ledger.office()
+    if office is None:
+        raise OfficeNotSet()
+    with write(ledger.db):
+        return _Batch(ledger, office["code"], len(cases), officer).write(
+            cases, progress, petitioners)
+
+
+class _Batch:
+    def __init__(self, ledger: Ledger, office_code: str, size: int, officer: str) -> None:
+        self.ledger = ledger
+        self.db = ledger.db
+        self.officer = officer
+        self.prefix = f"XF-{office_code}-"
+        self.size = size
+        self.recorded_at = now()
+        self.last_seq: dict[int, int] = {}
+        self.next_id = (self.db.execute("SELECT max(id) FROM cases").fetchone()[0] or 0) + 1
+        self.units = _Units(ledger)
+        self.people = _People(ledger)
+        self.rows: dict[str, list[tuple[Any, ...]]] = {
+            "cases": [], "case_people": [], "events": [], "clocks": [], "imported": []}
+
+    def write(self, cases: Sequence[NewCase], progress: Callable[[int, int], None] | None,
+              petitioners: Iterable[Person] | None) -> list[Written]:
+        ledger, db = self.ledger, self.db
+        self.people.load(petitioners if petitioners is not None else
+                         (person for new in cases for person in new.intake.people))
+        index = ledger.repeat_index(self.people.keys_of_run)
+        bulk = self.size >= BULK_FROM
+        trigger = None
+        if bulk:
+            # The trigger is dropped and made again inside the transaction, so a failure
+            # restores it with everything else.
+            trigger = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                                 "AND name = 'cases_fts_insert'").fetchone()
+            if trigger:
+                db.execute("DROP TRIGGER cases_fts_insert")
+        # A batch at least as large as the ledger is faster written without the secondary
+        # indexes, built again at the end (sorted once, not grown row by row). The
+        # lookups above were made with them.
+        indexes = _drop_indexes(ledger) if bulk and self.size >= self.next_id - 1 else []
+        first_id = self.next_id
+        written = []
+        for position, new in enumerate(cases):
+            try:
+                written.append(self._case(new, index))
+            except XinfangError as error:
+                raise CaseFailed(position, error) from error
+            if len(self.rows["cases"]) >= FLUSH_EVERY:
+                self._flush()
+            if progress is not None and (position + 1) % 1000 == 0:
+                progress(position + 1, self.size)
+        self._flush()
+        self.people.write_changed()
+        if bulk and written:
+            db.execute("INSERT INTO cases_fts(rowid, content, request) "
+                       "SELECT id, content, request FROM cases WHERE id >= ?", [first_id])
+        for sql in indexes:
+            db.execute(sql)
+        if trigger:
+            db.execute(trigger[0])
+        if progress is not None:
+            progress(self.size, self.size)
+        return written
+
+    def _number(self, year: int) -> tuple[int, str]:
+        if year not in self.last_seq:
+            self.last_seq[year] = last_seq(self.ledger, year, self.prefix)
+        self.last_seq[year] += 1
+        seq = self.last_seq[year]
+        return seq, f"{self.prefix}{year}-{seq:05d}"
+
+    def _case(self, new: NewCase, index: RepeatIndex) -> Written:
+        ledger = self.ledger
+        intake = new.intake
+        if intake.received_on > ledger.today:
+            raise FutureDate(what="收到日期", what_en="received date",
+                             date=intake.received_on, today=ledger.today)
+        case_id = self.next_id
+        self.next_id += 1
+        year = intake.received_on.year
+        seq, number = self._number(year)
+
+        keys: set[str] = set()
+        person_uids: list[str] = []
+        linked: set[int] = set()
+        for person in intake.people:
+            person_id, person_uid = self.people.resolve(person)
+            keys |= person_keys(person.name, person.id_number, person.phone)
+            if person_id in linked:
+                continue  # the same petitioner named twice (a register's 其他信访人)
+            linked.add(person_id)
+            person_uids.append(person_uid)
+            self.rows["case_people"].append(
+                (case_id, person_id, int(len(linked) == 1), len(linked) - 1))
+
+        petition = Petition(case_id, intake.received_on, frozenset(keys), intake.category,
+                            intake.content)
+        repeat, root_id = self._repeat(new, petition, index)
+        details = registered_details(intake, person_uids, repeat, new.source)
+        state = CaseState()
+        lifecycle.advance(state, "registered", intake.received_on, details, ledger.policy,
+                          ledger.calendar)
+        acting = new.officer or self.officer
+        self.rows["events"].append(event_row(case_id, "registered", intake.received_on,
+                                             acting, details, self.recorded_at))
+        timeline = []
+        for on, kind, step_details in new.steps:
+            step_details = play(ledger, state, kind, on, step_details, number)
+            self.rows["events"].append(event_row(case_id, kind, on, acting, step_details,
+                                                 self.recorded_at))
+            timeline.append((on, str(state.status)))
+
+        self.rows["cases"].append((
+            case_id, new_uid(), number, year, seq, intake.received_on.isoformat(),
+            intake.channel, intake.headcount, intake.locality, intake.category, intake.content,
+            intake.request, int(intake.anonymous), int(intake.confidential),
+            *state_values(state, self.units.id(state.unit), root_id)))
+        self.rows["clocks"] += [clock_row(case_id, clock) for clock in state.clocks]
+        if new.imported is not None:
+            self.rows["imported"].append((new.imported, case_id))
+        index.add(Earlier(case_id, number, petition, root_id, timeline=timeline))
+        return Written(case_id, number, str(state.status), state.repeat_of)
+
+    def _repeat(self, new: NewCase, petition: Petition,
+                index: RepeatIndex) -> tuple[dict[str, Any], int | None]:
+        """The repeat decision the registration records, and the first case's id."""
+        if new.repeat == "not_repeat":
+            return {"decision": "not_repeat"}, None
+        if new.repeat is not None:
+            root_id, root_number, status = self.ledger.chain_root(
+                self.ledger.find_case(new.repeat))
+            return {"decision": "officer", "repeat_of": root_number,
+                    "flags": rules.repeat_flags([status])}, root_id
+        judged = index.judge(petition, self.ledger.policy.number("repeat_similarity"))
+        if judged.root is None:
+            return {}, None
+        return {"decision": "auto", "repeat_of": judged.root.number,
+                "flags": judged.flags}, judged.root.id
+
+    def _flush(self) -> None:
+        # Rows go to SQLite every FLUSH_EVERY cases, so a big register is never held in
+        # memory twice (as rows read and as rows to write).
+        conn, rows = self.db.conn, self.rows
+        self.people.write_new()
+        self.units.write_new()
+        conn.executemany(CASE_INSERT, rows["cases"])
+        conn.executemany(CASE_PEOPLE_INSERT, rows["case_people"])
+        conn.executemany(EVENT_INSERT, rows["events"])
+        conn.executemany(CLOCK_INSERT, rows["clocks"])
+        # In the order of the table's key, the fingerprint.
+        conn.executemany(IMPORTED_INSERT, sorted(rows["imported"]))
+        for table in rows.values():
+            table.clear()
+
+
+def last_seq(ledger: Ledger, year: int, prefix: str) -> int:
+    """The office's last case number of the year. Walks the (year, seq) index from the
+    top: in an office's own ledger the first row is its own, so this stays instant at any
+    size; in a merged ledger it skips the other offices' numbers."""
+    for seq, number in ledger.db.execute(
+        "SELECT seq, number FROM cases WHERE year = ? ORDER BY seq DESC", [year]
+    ):
+        if number.startswith(prefix):
+            return int(seq)
+    return 0
+
+
+def registered_details(intake: Intake, person_uids: list[str], repeat: dict[str, Any],
+                       source: dict[str, Any] | None) -> dict[str, Any]:
+    """What the `registered` event records: the intake, its petitioners, the repeat
+    decision and, for an imported case, where it came from (file, line, seq)."""
+    details = {
+        "channel": intake.channel,
+        "headcount": intake.headcount,
+        "locality": intake.locality,
+        "category": intake.category,
+        "content": intake.content,
+        "request": intake.request,
+        "anonymous": intake.anonymous,
+        "confidential": intake.confidential,
+        "people": person_uids,
+        "flags": intake.flags + repeat.get("flags", []),
+        "repeat_of": repeat.get("repeat_of"),
+        "repeat_decision": repeat.get("decision"),
+        "source": source,
+    }
+    return {key: value for key, value in details.items() if value not in (None, [])}
+
+
+def play(ledger: Ledger, state: CaseState, kind: str, on: dt.date, details: dict[str, Any],
+         number: str) -> dict[str, Any]:
+    """Check one act against the case's state (the one guard) and move the state in
+    place; returns the details to record: an act after the window it ends is recorded
+    and flagged late."""
+    lifecycle.guard(state, kind, on, ledger.today, number)
+    late = lifecycle.advance(state, kind, on, details, ledger.policy, ledger.calendar)
+    return {**details, "late": late} if late else details
+
+
+# Acts on cases in the ledger -------------------------------------------------------------
+
+
+def append(ledger: Ledger, case_id: int, kind: str, on: dt.date, officer: str,
+           details: dict[str, Any]) -> Recorded:
+    """Record one act on a case and store the state it leads to."""
+    with write(ledger.db):
+        number = ledger.case_number(case_id)
+        state = ledger.stored_state(case_id)
+        before = lifecycle.copy_state(state)
+        details = play(ledger, state, kind, on, details, number)
+        row = event_row(case_id, kind, on, officer, details, now())
+        cursor = ledger.db.conn.execute(EVENT_INSERT, row)
+        if state != before:
+            _store_state(ledger, case_id, state)
+    return {"id": int(cursor.lastrowid or 0), "case": number, "case_id": case_id,
+            "uid": row[0], "kind": kind, "acted_on": row[3], "recorded_at": row[4],
+            "officer": officer, "details": details}
+
+
+def _store_state(ledger: Ledger, case_id: int, state: CaseState) -> None:
+    units = _Units(ledger)
+    repeat_of = None
+    if state.repeat_of:
+        repeat_of = ledger.find_case(state.repeat_of)
+    values = state_values(state, units.id(state.unit), repeat_of)
+    units.write_new()
+    db = ledger.db.conn
+    db.execute(STATE_UPDATE, [*values, case_id])
+    db.execute("DELETE FROM clocks WHERE case_id = ?", [case_id])
+    db.executemany(CLOCK_INSERT, [clock_row(case_id, clock) for clock in state.clocks])
+
+
+def refresh_clocks(ledger: Ledger) -> int:
+    """Recompute every running clock's due date under the current policy and calendar
+    (after either changed); returns how many cases moved. Stopped clocks keep the due
+    date they had: what was due when stays explainable."""
+    db = ledger.db
+    rows = db.execute(
+        "SELECT id, case_id, clock, started_on, length, unit, extra_days, due_on, fixed "
+        "FROM clocks WHERE stopped_on IS NULL AND fixed = 0"
+    ).fetchall()
+    touched: set[int] = set()
+    with write(db):
+        for clock_id, case_id, code, started, length, unit, extra, due, fixed in rows:
+            clock = Clock(code, dt.date.fromisoformat(started), length, unit,
+                          dt.date.fromisoformat(due), extra, fixed=bool(fixed))
+            refresh_due(clock, ledger.policy, ledger.calendar)
+            if (clock.due_on.isoformat(), clock.length, clock.unit) != (due, length, unit):
+                db.execute("UPDATE clocks SET due_on = ?, length = ?, unit = ? WHERE id = ?",
+                           [clock.due_on.isoformat(), clock.length, clock.unit, clock_id])
+                touched.add(case_id)
+        for case_id in touched:
+            db.execute(
+                "UPDATE cases SET next_due_on = (SELECT min(due_on) FROM clocks WHERE "
+                f"case_id = ? AND stopped_on IS NULL AND clock IN ({duty_sql()})) WHERE id = ?",
+                [case_id, case_id],
+            )
+    return len(touched)
+
+
+# Units -------------------------------------------------------------------------------
+
+
+def add_unit(ledger: Ledger, name: str, level: str, parent: str | None = None) -> dict[str, Any]:
+    """Add a unit cases can be forwarded to: name, level (乡镇/县区/市/省), parent."""
+    name = name.strip()
+    level_code = parse_level(level)
+    db = ledger.db
+    with write(db):
+        if db.execute("SELECT 1 FROM units WHERE name = ?", [name]).fetchone():
+            raise UnitExists(name=name)
+        parent_id = None
+        if parent:
+            parent_id = ledger.unit_ids()[ledger.require_unit(parent)]
+        db.execute("INSERT INTO units(uid, name, level, parent_id) VALUES (?, ?, ?, ?)",
+                   [new_uid(), name, level_code, parent_id])
+    return {"name": name, "level": level_code, "parent": parent}
+
+
+def add_units(ledger: Ledger, names: Iterable[str]) -> list[str]:
+    """Units a register names that are not in the list yet (their level is unknown)."""
+    units = _Units(ledger)
+    for name in names:
+        units.id(name)
+    added = [name for _, name in units.new]
+    units.write_new()
+    return sorted(added)
+
+
+class _Units:
+    """Unit names to ids; a name not in the list is added to it (level unknown)."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.ids = ledger.unit_ids()
+        self.next_id = (ledger.db.execute("SELECT max(id) FROM units").fetchone()[0] or 0) + 1
+        self.new: list[tuple[int, str]] = []
+
+    def id(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        known = self.ids.get(name)
+        if known is None:
+            known = self.ids[name] = self.next_id
+            self.next_id += 1
+            self.new.append((known, name))
+        return known
+
+    def write_new(self) -> None:
+        self.ledger.db.conn.executemany("INSERT INTO units(id, uid, name) VALUES (?, ?, ?)",
+                                        [(i, new_uid(), name) for i, name in self.new])
+        self.new.clear()
+
+
+# People ------------------------------------------------------------------------------
+
+
+class _People:
+    """Petitioners found in the ledger (same ID number; without one, same name and phone)
+    or added to it, resolved in memory for the whole batch."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.db = ledger.db
+        # id_number → [person id, uid, name, phone, address, id_number]
+        self.by_id: dict[str, list[Any]] = {}
+        self.by_name_phone: dict[tuple[str, str], list[Any]] = {}
+        self.new: list[list[Any]] = []
+        self.new_ids: set[int] = set()
+        self.changed: dict[int, list[Any]] = {}
+        self.next_id = (self.db.execute("SELECT max(id) FROM people").fetchone()[0] or 0) + 1
+        self.keys_of_run: set[str] = set()
+
+    def load(self, persons: Iterable[Person]) -> None:
+        """Fetch the petitioners of this batch who are already in the ledger."""
+        id_numbers, pairs = set(), set()
+        for person in persons:
+            self.keys_of_run |= person_keys(person.name, person.id_number, person.phone)
+            if person.id_number:
+                id_numbers.add(person.id_number)
+            elif person.name and person.phone:
+                pairs.add((person.name, person.phone))
+        select = "SELECT id, uid, name, phone, address, id_number FROM people"
+        if self.ledger.many(len(id_numbers) + len(pairs), "people"):
+            # As many petitioners to look up as the ledger holds: read them all once.
+            for row in self.db.execute(select):
+                if row[5] is not None:
+                    if row[5] in id_numbers:
+                        self.by_id[row[5]] = list(row)
+                elif (row[2], row[3]) in pairs:
+                    self.by_name_phone.setdefault((row[2], row[3]), list(row))
+            return
+        for chunk in chunks(sorted(id_numbers), 500):
+            for row in self.db.execute(f"{select} WHERE id_number IN ({marks(chunk)})", chunk):
+                self.by_id[row[5]] = list(row)
+        for pair_chunk in chunks(sorted(pairs), 400):
+            values = ", ".join("(?, ?)" for _ in pair_chunk)
+            params = [part for pair in pair_chunk for part in pair]
+            for row in self.db.execute(
+                f"{select} WHERE id_number IS NULL AND (name, phone) IN (VALUES {values})",
+                params,
+            ):
+                self.by_name_phone.setdefault((row[2], row[3]), list(row))
+
+    def resolve(self, person: Person) -> tuple[int, str]:
+        found = None
+        if person.id_number:
+            found = self.by_id.get(person.id_number)
+        elif person.name and person.phone:
+            found = self.by_name_phone.get((person.name, person.phone))
+        if found is None:
+            found = [self.next_id, new_uid(), person.name, person.phone, person.address,
+                     person.id_number]
+            self.next_id += 1
+            self.new.append(found)
+            self.new_ids.add(found[0])
+            if person.id_number:
+                self.by_id[person.id_number] = found
+            elif person.name and person.phone:
+                self.by_name_phone[(person.name, person.phone)] = found
+            return found[0], found[1]
+        # Newer phone and address replace older ones.
+        for slot, value in ((2, person.name), (3, person.phone), (4, person.address)):
+            if value is not None:
+                found[slot] = value
+        if found[0] not in self.new_ids:
+            self.changed[found[0]] = found
+        return found[0], found[1]
+
+    def write_new(self) -> None:
+        """Insert the people added since the last call. A new person's row holds their
+        latest details (`found` is shared with self.new); once written, later changes to
+        them are updates."""
+        self.db.conn.executemany(
+            "INSERT INTO people(id, uid, name, id_number, phone, address) VALUES "
+            "(?, ?, ?, ?, ?, ?)",
+            [(r[0], r[1], r[2], r[5], r[3], r[4]) for r in self.new],
+        )
+        self.new.clear()
+        self.new_ids.clear()
+
+    def write_changed(self) -> None:
+        self.db.conn.executemany(
+            "UPDATE people SET name = ?, phone = ?, address = ? WHERE id = ?",
+            [(r[2], r[3], r[4], r[0]) for r in self.changed.values()],
+        )
+
+
+def _drop_indexes(ledger: Ledger) -> list[str]:
+    """Drop the secondary indexes of the tables a batch writes to, inside the transaction
+    (a failure brings them back with everything else); return the statements that make
+    them again. Constraints declared with the tables stay, and a unique index is checked
+    again over every row when it is made."""
+    rows = ledger.db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "AND tbl_name IN ('people', 'cases', 'case_people', 'events', 'clocks', 'imported_rows') "
+        "ORDER BY name"
+    ).fetchall()
+    for name, _ in rows:
+        ledger.db.execute(f'DROP INDEX "{name}"')
+    return [sql for _, sql in rows]
