@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from xinfang.errors import BadHeadcount, BadPerson, FutureDate, MissingField
 from xinfang.cases.people import normalize_id, normalize_phone
+from xinfang.errors import BadHeadcount, BadPerson, FutureDate, MissingField
 from xinfang.vocab import normalize_category, parse_channel
 
 
