@@ -38,7 +38,7 @@ from xinfang.dates import parse_date
 from xinfang.deadlines.arithmetic import working_days_between
 from xinfang.deadlines.clocks import DUTIES
 from xinfang.registers.importer import import_register
-from xinfang.store import settings
+from xinfang.store import queries, settings
 from xinfang.store.ledger import Ledger
 
 TODAY = dt.date(2026, 11, 23)
@@ -371,6 +371,21 @@ def test_the_reference_agrees_with_the_clock_states_of_the_rules(ledger, replaye
                     (case.number, clock.clock, state)
             else:
                 assert section is None and state in ("lapsed", "due_soon", "running")
+
+
+@pytest.mark.parametrize("as_of", AS_OF_DAYS, ids=str)
+def test_list_overdue_selects_the_cases_the_rule_calls_overdue(ledger, replayed, as_of):
+    """`list --overdue` filters in SQL on the case's next due date; it selects exactly the
+    cases with a running duty clock that `rules.clock_state` calls overdue that day."""
+    warning = ledger.policy.number("warning_days")
+    expected = {case.number for case in replayed if any(
+        clock.running and rules.clock_state(clock.clock, clock.due_on, None, as_of, warning,
+                                            ledger.calendar) == "overdue"
+        for clock in case.state.clocks)}
+    records, total = queries.list_cases(ledger, queries.Filters(overdue=True, as_of=as_of),
+                                        as_of=as_of, limit=None)
+    assert len(expected) >= 100
+    assert {record["id"] for record in records} == expected and total == len(expected)
 
 
 def test_the_repeat_chains_are_what_the_rule_gives_case_by_case(chains):
