@@ -37,20 +37,19 @@ ENCODINGS = {"utf-8-sig": "utf-8-sig", "utf8-sig": "utf-8-sig", "utf-8": "utf-8"
 
 
 class BadFormat(XinfangError):
+    """Format '…' is not valid."""
+
     exit_code = 2
-    zh = "格式“{value}”无效。可选：csv、excel（Excel 专用 CSV，身份证号等长数字不会被改成科学计数法）、json。"
-    en = "Format '{value}' is not valid. Choose csv, excel (a CSV made for Excel: long numbers stay text) or json."
 
 
 class BadExportEncoding(XinfangError):
+    """Encoding '…' is not valid."""
+
     exit_code = 2
-    zh = "编码“{value}”无效。可选：utf-8-sig（默认，Excel 可直接打开）、gbk、utf-8。"
-    en = "Encoding '{value}' is not valid. Choose utf-8-sig (default, opens in Excel), gbk or utf-8."
 
 
 class NotEncodable(XinfangError):
-    zh = "案件 {case} 中的字符“{char}”无法用 {encoding} 保存。请改用 --encoding utf-8-sig 导出。"
-    en = "The character '{char}' in case {case} cannot be written in {encoding}. Export with --encoding utf-8-sig instead."
+    """The character '…' in case … cannot be written in …."""
 
 
 def parse_format(value: str) -> str:

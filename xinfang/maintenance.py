@@ -16,13 +16,11 @@ from xinfang.store.ledger import Ledger
 
 
 class BadBackup(XinfangError):
-    zh = "{path} 不是可用的 xinfang 台账备份：{reason}。现有台账没有改动。"
-    en = "{path} is not a usable xinfang ledger backup: {reason_en}. The current ledger is unchanged."
+    """… is not a usable xinfang ledger backup: …."""
 
 
 class BackupExists(XinfangError):
-    zh = "{path} 已存在，备份不会覆盖它。换一个文件名。"
-    en = "{path} exists; a backup never overwrites a file. Choose another name."
+    """… exists; a backup never overwrites a file."""
 
 
 def check(ledger: Ledger, progress: Callable[[int, int], None] | None = None) -> list[dict]:

@@ -70,13 +70,11 @@ TRANSITIONS: dict[str, Transition] = {
 
 
 class ExtensionTooLong(XinfangError):
-    zh = "延期合计不能超过 {max} 日：已延期 {used} 日，最多还能延 {left} 日。"
-    en = "Extensions may total at most {max} days: {used} used, {left} left."
+    """Extensions may total at most … days: … used, … left."""
 
 
 class NotRunning(XinfangError):
-    zh = "本案没有正在计算的{clock}期限，无法{what}。"
-    en = "This case has no running {clock_en} clock to {what_en}."
+    """This case has no running … clock to …."""
 
 
 @dataclass

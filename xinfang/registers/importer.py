@@ -35,8 +35,7 @@ Progress = Callable[[str, int, int], None]  # (stage: "check" or "write", done, 
 
 
 class ImportFailed(XinfangError):
-    zh = "导入在第 {line} 行失败：{reason}。本次导入的内容已全部撤销，台账未改动。"
-    en = "The import failed at line {line}: {reason_en}. Nothing of this import was kept; the ledger is unchanged."
+    """The import failed at line …: …."""
 
 
 @dataclass

@@ -118,52 +118,47 @@ class RegisterError(XinfangError):
 
 
 class MissingColumns(RegisterError):
-    zh = "表头中找不到必需的列：{missing}。{unmapped}没有导入任何行。"
-    en = "The header has no column for: {missing_en}. {unmapped_en}Nothing was imported."
+    """The header has no column for: …."""
 
 
 class DuplicateColumns(RegisterError):
-    zh = "列“{first}”和“{second}”都对应{field}。用 --map {second}=- 忽略其中一列，或用 --map 指定各列。"
-    en = "Columns '{first}' and '{second}' both map to {field_en}. Leave one out with --map {second}=-, or map each with --map."
+    """Columns '…' and '…' both map to …."""
 
 
 class BadMap(RegisterError):
+    """Write --map as COLUMN=FIELD, e.g."""
+
     exit_code = 2
-    zh = "--map 应写成 列名=字段，例如 --map 来访时间=received；收到的是“{text}”。"
-    en = "Write --map as COLUMN=FIELD, e.g. --map 来访时间=received; got '{text}'."
 
 
 class BadMapField(RegisterError):
+    """--map field '…' is not valid."""
+
     exit_code = 2
-    zh = "--map 的字段“{value}”无效。可用：{fields}；或 - 表示忽略这一列。"
-    en = "--map field '{value}' is not valid. Use one of: {fields}; or - to leave the column out."
 
 
 class UnknownMapColumn(RegisterError):
+    """--map names a column '…' that is not in the header."""
+
     exit_code = 2
-    zh = "--map 指定的列“{column}”不在表头中。表头有：{header}。"
-    en = "--map names a column '{column}' that is not in the header. The header has: {header}."
 
 
 class BadEncoding(RegisterError):
+    """Encoding '…' is not valid."""
+
     exit_code = 2
-    zh = "编码“{value}”无效。可选：auto、gbk、gb18030、utf-8。"
-    en = "Encoding '{value}' is not valid. Choose auto, gbk, gb18030 or utf-8."
 
 
 class EmptyRegister(RegisterError):
-    zh = "文件 {name} 中没有表头，也没有任何行。"
-    en = "The file {name} has no header and no rows."
+    """The file … has no header and no rows."""
 
 
 class GarbledHeader(RegisterError):
-    zh = "按 {encoding} 读出的表头是乱码（{header}），文件可能不是这个编码。试试 --encoding gbk 或 --encoding utf-8。"
-    en = "Read as {encoding}, the header is garbled ({header}); the file may use another encoding. Try --encoding gbk or --encoding utf-8."
+    """Read as …, the header is garbled (…); the file may use another encoding."""
 
 
 class BrokenCsv(RegisterError):
-    zh = "第 {line} 行附近无法按 CSV 读取（{detail}），可能有未闭合的引号。请在 Excel 中检查该行后另存为 CSV。"
-    en = "Cannot read the CSV near line {line} ({detail}); a quote may be left open. Check that row in Excel and save as CSV again."
+    """Cannot read the CSV near line … (…); a quote may be left open."""
 
 
 # Decoding ----------------------------------------------------------------------------
