@@ -81,6 +81,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "word.error": ("错误：", "Error: "),
     "word.note": ("提示：", "Note: "),
     "word.yes": ("是", "yes"),
+    # The library's own words (cases/, deadlines/, store/, registers/, acts, reports …) ----
+    # Commands and renderers (commands/, render/, cli.py) -------------------------------
+    "check.problems": ("发现 {count} 处问题。请先用 xinfang backup 备份，再联系技术人员。",
+                       "{count} problems found. Back up the ledger with xinfang backup and "
+                       "call for technical help."),
+    "check.sound": ("台账完好。", "The ledger is sound."),
+    "backup.done": ("已备份到 {path}", "Backed up to {path}"),
+    "restore.done": ("已从 {source} 恢复台账 {target}", "Restored {target} from {source}"),
+    "restore.kept": ("原台账保留为 {path}", "The previous ledger is kept as {path}"),
     # Errors (one per class of `XinfangError`; the key is its name) ---------------
     "error.ExtensionTooLong": (
         '延期合计不能超过 {max} 日：已延期 {used} 日，最多还能延 {left} 日。',

@@ -17,6 +17,7 @@ from xinfang.commands.options import (
     resolve_lang,
     say,
 )
+from xinfang.texts import t
 
 commands = typer.Typer()
 
@@ -45,12 +46,10 @@ def check(
                                             finding["detail"]) if part))
     if findings:
         if not json_:
-            fail((f"发现 {len(findings)} 处问题。请先用 xinfang backup 备份，再联系技术人员。"
-                  if lang == "zh" else f"{len(findings)} problems found. Back up the ledger "
-                  "with xinfang backup and call for technical help."), lang)
+            fail(t("check.problems", lang, count=len(findings)), lang)
         raise typer.Exit(1)
     if not json_:
-        say("台账完好。" if lang == "zh" else "The ledger is sound.")
+        say(t("check.sound", lang))
 
 
 @commands.command()
@@ -68,7 +67,7 @@ def backup(
     lang = resolve_lang(lang)
     ledger = open_ledger(db)
     written = maintenance.backup(ledger, path)
-    say(f"已备份到 {written}" if lang == "zh" else f"Backed up to {written}")
+    say(t("backup.done", lang, path=written))
 
 
 @commands.command()
@@ -87,6 +86,6 @@ def restore(
     lang = resolve_lang(lang)
     target = locate(db).path
     kept = maintenance.restore(path, target)
-    say(f"已从 {path} 恢复台账 {target}" if lang == "zh" else f"Restored {target} from {path}")
+    say(t("restore.done", lang, source=path, target=target))
     if kept:
-        say(f"原台账保留为 {kept}" if lang == "zh" else f"The previous ledger is kept as {kept}")
+        say(t("restore.kept", lang, path=kept))
