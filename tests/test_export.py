@@ -14,7 +14,7 @@ import pytest
 
 from xinfang import acts
 from xinfang.cases.intake import Intake, make_person
-from xinfang.export import excel_cell, neutralise
+from xinfang.files import excel_cell, neutralise
 from xinfang.registers.importer import import_register
 from xinfang.store import settings, writer
 from xinfang.store.ledger import Ledger

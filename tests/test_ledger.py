@@ -14,7 +14,6 @@ import pytest
 from xinfang import acts
 from xinfang.cases.intake import make_intake, make_person
 from xinfang.cases.lifecycle import TRANSITIONS, CaseState
-from xinfang.db import open_ledger, schema_version
 from xinfang.deadlines.clocks import Clock
 from xinfang.deadlines.policy import ClockRule
 from xinfang.errors import (
@@ -34,6 +33,7 @@ from xinfang.errors import (
 )
 from xinfang.store import settings
 from xinfang.store.ledger import Ledger
+from xinfang.store.migrations import open_ledger, schema_version
 from xinfang.store.queries import Filters, list_cases
 
 D = dt.date

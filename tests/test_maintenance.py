@@ -37,12 +37,11 @@ from robust import (
 
 from xinfang import acts
 from xinfang.cases.intake import make_intake, make_person
-from xinfang.db import open_ledger, schema_version
 from xinfang.errors import LedgerTooNew
 from xinfang.registers.importer import import_register
 from xinfang.store import settings
 from xinfang.store.ledger import Ledger
-from xinfang.store.migrations import migrations
+from xinfang.store.migrations import migrations, open_ledger, schema_version
 
 ALL = [m.name for m in migrations._migrations]
 
@@ -452,6 +451,7 @@ def test_an_upgrade_is_one_transaction(tmp_path, monkeypatch):
 KILL_IN_BACKUP = """
 import os, signal, sqlite3, sys
 import xinfang.db as d
+import xinfang.store.migrations as migrations
 
 class Dying:
     # The backup file exists (created empty), then the power goes: kill before any page.
@@ -462,7 +462,7 @@ class Dying:
         os.kill(os.getpid(), signal.SIGKILL)
 
 d.sqlite3 = Dying()
-d.open_ledger(sys.argv[1], create=False)
+migrations.open_ledger(sys.argv[1], create=False)
 """
 
 

@@ -65,7 +65,7 @@ def test_every_register_date_form(text):
 def test_dates_that_cannot_be_read_are_refused(text):
     result = check(row_of(登记日期=text))
     assert "bad_date" in codes(result)
-    assert text.strip() in result[0].zh
+    assert text.strip() in result[0].text("zh")
 
 
 def test_dates_in_the_future_or_before_1950_are_refused():
@@ -222,16 +222,16 @@ def test_every_reason_is_given_at_once():
                           人数="很多", 诉求摘要=""))
     assert set(codes(result)) == {"missing_received", "missing_name", "id_mangled_by_excel",
                                   "bad_channel", "bad_headcount", "missing_content"}
-    assert all(reason.zh and reason.en for reason in result)
+    assert all(reason.text("zh") and reason.text("en") for reason in result)
 
 
 def test_id_numbers_mangled_by_excel_or_with_bad_checksums_are_refused():
     mangled = check(row_of(身份证号="3.60803E+17"))
     assert codes(mangled) == ["id_mangled_by_excel"]
-    assert "科学计数法" in mangled[0].zh
+    assert "科学计数法" in mangled[0].text("zh")
     bad = check(row_of(身份证号="371526196601318570"))
     assert codes(bad) == ["bad_id_checksum"]
-    assert "校验位" in bad[0].zh
+    assert "校验位" in bad[0].text("zh")
     assert codes(check(row_of(身份证号="3715261966"))) == ["bad_id"]
     assert codes(check(row_of(联系电话="12345"))) == ["bad_phone"]
 
@@ -278,7 +278,7 @@ def test_a_result_needs_its_closing_date_and_the_dates_must_be_in_order():
     assert codes(check(row_of(办结日期=""))) == ["result_without_date"]
     result = check(row_of(登记日期="2026-01-27", 办结日期="2026-01-04"))
     assert codes(result) == ["closed_before_received"]
-    assert "2026-01-04" in result[0].zh and "2026-01-27" in result[0].zh
+    assert "2026-01-04" in result[0].text("zh") and "2026-01-27" in result[0].text("zh")
     # A closing date without a result closes the case with no result recorded.
     row = check(row_of(办理结果=""))
     assert (row.end, row.end_details["result"]) == ("closed", None)
@@ -307,7 +307,7 @@ def test_a_cell_neutralised_for_excel_reads_back_as_written():
 def test_any_cells_give_a_row_or_reasons(cells):
     result = normalise(cells, map_columns(HEADER), 2, today=TODAY)
     if isinstance(result, list):
-        assert result and all(reason.code and reason.zh and reason.en for reason in result)
+        assert result and all(reason.code and reason.text("zh") and reason.text("en") for reason in result)
     else:
         assert result.received <= TODAY and result.content and result.headcount >= 1
 

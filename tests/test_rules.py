@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from xinfang import rules
 from xinfang.cases import matching
-from xinfang.cases.lifecycle import OPEN
 from xinfang.cases.matching import Petition
 from xinfang.deadlines.calendar import WorkCalendar
 from xinfang.deadlines.clocks import DUTIES, WINDOWS
+from xinfang.vocab import OPEN
 
 D = dt.date
 CALENDAR = WorkCalendar()

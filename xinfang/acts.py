@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from xinfang import texts
 from xinfang.cases.intake import Intake
 from xinfang.cases.matching import Petition, person_keys
 from xinfang.errors import BadAct, BadChoice, MissingField
@@ -40,8 +41,7 @@ def register(ledger: Ledger, intake: Intake, *, officer: str, repeat_of: str | N
     unless the officer links it (`repeat_of`) or says it is new (`not_repeat`); either
     decision is recorded with the event."""
     if repeat_of and not_repeat:
-        raise BadAct(reason="--repeat-of 和 --not-repeat 只能选一个。",
-                     reason_en="Use either --repeat-of or --not-repeat.")
+        raise BadAct("act.repeat_of_or_not")
     decision = "not_repeat" if not_repeat else repeat_of
     new = writer.NewCase(intake, officer=officer, source=source, repeat=decision)
     try:
@@ -91,7 +91,7 @@ def record(ledger: Ledger, ref: str | int, kind: str, *, officer: str,
 def note(ledger: Ledger, ref: str, text: str, *, officer: str,
          on: dt.date | None = None) -> Recorded:
     """A note on the case's history; it changes nothing else."""
-    text = _required(text, "备注内容", "the note", "TEXT")
+    text = _required(text, "field.note", "TEXT")
     return record(ledger, ref, "note", officer=officer, on=on, details={"text": text})
 
 
@@ -115,15 +115,15 @@ def mark_repeat(ledger: Ledger, ref: str, *, officer: str, repeat_of: str | None
     if repeat_of:
         root_id, root, _ = ledger.chain_root(ledger.find_case(repeat_of))
         if root_id == case_id:
-            raise BadAct(reason="案件不能是它自己的重复信访。",
-                         reason_en="A case cannot repeat itself.")
+            raise BadAct("act.repeat_itself")
     return record(ledger, case_id, "repeat_marked", officer=officer, on=on,
                   details={"repeat_of": root, "decision": "officer" if root else "not_repeat"})
 
 
-def _required(value: str | None, what: str, what_en: str, option: str) -> str:
+def _required(value: str | None, what: str, option: str) -> str:
+    """`value` stripped, or MissingField naming the field (`what`, a catalogue entry)."""
     if value is None or not value.strip():
-        raise MissingField(what=what, what_en=what_en, option=option, hint="", hint_en="")
+        raise MissingField(what=texts.ref(what), option=option, hint="")
     return value.strip()
 
 
@@ -139,22 +139,19 @@ def forward(ledger: Ledger, ref: str, unit: str, *, officer: str, on: dt.date | 
     name = ledger.require_unit(unit)
     if not assign:
         if report_by is not None:
-            raise BadAct(reason="--report-by 只用于交办，请同时加 --assign。",
-                         reason_en="--report-by goes with --assign.")
+            raise BadAct("act.report_by_needs_assign")
         return _act(ledger, ref, "forwarded", officer, on, unit=name)
     if report_by is None:
-        raise MissingField(what="交办报告日期", what_en="the report-by date",
-                           option="--report-by", hint="", hint_en="")
+        raise MissingField(what=texts.ref("field.report_by"), option="--report-by", hint="")
     if report_by <= (on or ledger.today):
-        raise BadAct(reason=f"报告日期 {report_by} 应在交办日期之后。",
-                     reason_en=f"The report-by date {report_by} must come after the assignment.")
+        raise BadAct("act.report_by_after", date=report_by)
     return _act(ledger, ref, "assigned", officer, on, unit=name, report_by=report_by.isoformat())
 
 
 def object_(ledger: Ledger, ref: str, reason: str, *, officer: str,
             on: dt.date | None = None) -> Recorded:
     """The receiving unit says the matter is not theirs: back to the office to re-forward."""
-    reason = _required(reason, "异议理由", "the reason", "--reason")
+    reason = _required(reason, "field.objection_reason", "--reason")
     return _act(ledger, ref, "objected", officer, on, reason=reason)
 
 
@@ -167,7 +164,7 @@ def reject(ledger: Ledger, ref: str, reason: str, *, officer: str, text: str | N
     """不予受理, with a reason from the fixed list ("other" needs a text)."""
     code = parse_reject_reason(reason)
     if code == "other":
-        text = _required(text, "不予受理的具体理由", "the reason text", "--text")
+        text = _required(text, "field.reject_text", "--text")
     return _act(ledger, ref, "rejected", officer, on, reason=code, text=text)
 
 
@@ -181,9 +178,9 @@ def extend(ledger: Ledger, ref: str, days: int, reason: str, approved_by: str, *
            officer: str, on: dt.date | None = None) -> Recorded:
     """延期 of the handling period; the lifecycle refuses more than the policy's total."""
     if days < 1:
-        raise BadAct(reason="延期天数至少为 1。", reason_en="Extend by at least 1 day.")
-    reason = _required(reason, "延期理由", "the reason", "--reason")
-    approved_by = _required(approved_by, "批准人", "who approved it", "--approved-by")
+        raise BadAct("act.extend_at_least_one")
+    reason = _required(reason, "field.extension_reason", "--reason")
+    approved_by = _required(approved_by, "field.approved_by", "--approved-by")
     return _act(ledger, ref, "extended", officer, on, days=days, reason=reason,
                 approved_by=approved_by)
 
@@ -193,9 +190,9 @@ def escalate(ledger: Ledger, ref: str, reason: str, *, officer: str, unit: str |
              target: dt.date | None = None, on: dt.date | None = None) -> Recorded:
     """上报 to a higher unit and/or 领导包案. It never stops a statutory clock."""
     if not unit and not leader:
-        raise MissingField(what="上报单位或包案领导", what_en="a unit or a leader",
-                           option="--to 单位 或 --leader 姓名", hint="", hint_en="")
-    reason = _required(reason, "上报理由", "the reason", "--reason")
+        raise MissingField(what=texts.ref("field.unit_or_leader"), option=texts.ref("option.to_or_leader"),
+                           hint="")
+    reason = _required(reason, "field.escalation_reason", "--reason")
     name = ledger.require_unit(unit) if unit else None
     return _act(ledger, ref, "escalated", officer, on, unit=name, leader=leader, plan=plan,
                 target=target.isoformat() if target else None, reason=reason)
@@ -204,7 +201,7 @@ def escalate(ledger: Ledger, ref: str, reason: str, *, officer: str, unit: str |
 def close(ledger: Ledger, ref: str, result: str, opinion: str, *, officer: str,
           on: dt.date | None = None) -> Recorded:
     """办结: the written handling opinion is issued."""
-    opinion = _required(opinion, "处理意见", "the handling opinion", "--opinion")
+    opinion = _required(opinion, "field.opinion", "--opinion")
     return _act(ledger, ref, "closed", officer, on, result=parse_result(result), opinion=opinion)
 
 
@@ -225,18 +222,17 @@ def recheck(ledger: Ledger, ref: str, step: str, *, officer: str, note: str | No
     if kind != "recheck_hearing":
         return _act(ledger, ref, kind, officer, on, note=note)
     if hearing_from is None or hearing_to is None:
-        raise MissingField(what="听证起止日期", what_en="the hearing dates",
-                           option="--from 和 --to", hint="", hint_en="")
+        raise MissingField(what=texts.ref("field.hearing_dates"), option=texts.ref("option.from_and_to"),
+                           hint="")
     if hearing_to < hearing_from:
-        raise BadAct(reason="听证结束日期早于开始日期。",
-                     reason_en="The hearing ends before it starts.")
+        raise BadAct("act.hearing_ends_before_start")
     return _act(ledger, ref, kind, officer, on or hearing_to, note=note,
                 **{"from": hearing_from.isoformat(), "to": hearing_to.isoformat()})
 
 
 def _step(kinds: dict[str, str], step: str) -> str:
     if step not in kinds:
-        raise BadChoice(what="步骤", what_en="Step", value=step, choices="、".join(kinds))
+        raise BadChoice(what=texts.ref("choice.step"), value=step, choices=texts.join(kinds))
     return kinds[step]
 
 
@@ -245,12 +241,10 @@ def followup(ledger: Ledger, ref: str, *, officer: str, satisfaction: str | None
              on: dt.date | None = None) -> Recorded:
     """回访: satisfaction stops the evaluation window; an unreachable petitioner does not."""
     if unreachable and satisfaction:
-        raise BadAct(reason="联系不上信访人时不能记录满意度。",
-                     reason_en="An unreachable petitioner cannot give a satisfaction.")
+        raise BadAct("act.unreachable_satisfaction")
     if not unreachable and not satisfaction:
-        raise MissingField(what="满意度", what_en="the satisfaction",
-                           option="--satisfaction", hint="（满意/基本满意/不满意），联系不上请加 --unreachable",
-                           hint_en=" (or --unreachable)")
+        raise MissingField(what=texts.ref("field.satisfaction"), option="--satisfaction",
+                           hint=texts.ref("hint.satisfaction"))
     code = parse_satisfaction(satisfaction) if satisfaction else None
     return _act(ledger, ref, "followed_up", officer, on, satisfaction=code,
                 unreachable=unreachable, note=note)
@@ -259,5 +253,5 @@ def followup(ledger: Ledger, ref: str, *, officer: str, satisfaction: str | None
 def reopen(ledger: Ledger, ref: str, reason: str, *, officer: str,
            on: dt.date | None = None) -> Recorded:
     """重新办理 a closed case (e.g. the opinion was not carried out): a new handle clock."""
-    reason = _required(reason, "重新办理的理由", "the reason", "--reason")
+    reason = _required(reason, "field.reopen_reason", "--reason")
     return _act(ledger, ref, "reopened", officer, on, reason=reason)

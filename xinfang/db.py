@@ -15,7 +15,6 @@ from pathlib import Path
 import sqlite_utils
 
 from xinfang.errors import LedgerMissing, LedgerTooNew
-from xinfang.store.migrations import known_names, migrations
 
 ENV_DB = "XINFANG_DB"
 FILE_NAME = "ledger.db"
@@ -38,8 +37,10 @@ def locate(option: str | os.PathLike | None = None) -> Location:
     return Location(Path(typer.get_app_dir("xinfang")) / FILE_NAME, "default")
 
 
-def open_ledger(path: str | os.PathLike, *, create: bool) -> sqlite_utils.Database:
-    """Open the ledger at `path`, applying pending migrations.
+def open_ledger(path: str | os.PathLike, *, create: bool,
+                migrations: sqlite_utils.Migrations) -> sqlite_utils.Database:
+    """Open the ledger at `path`, applying the pending ones of `migrations` (the schema,
+    `store.migrations`).
 
     With `create=False` (read-only commands) a missing file is an error, never created.
     A new file is made readable by its owner only (mode 0600): it holds personal data.
@@ -55,23 +56,29 @@ def open_ledger(path: str | os.PathLike, *, create: bool) -> sqlite_utils.Databa
     db = sqlite_utils.Database(path, execute_plugins=False)
     conn = db.conn
     conn.execute("PRAGMA busy_timeout = 30000")
-    _refuse_newer(db, path)  # before any pragma that writes: a newer ledger is left as it is
+    _refuse_newer(db, path, migrations)  # before any pragma that writes: a newer ledger stays
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
-    _migrate(db, path)
+    _migrate(db, path, migrations)
     return db
 
 
-def _refuse_newer(db: sqlite_utils.Database, path: Path) -> None:
-    known = known_names()
+def known_names(migrations: sqlite_utils.Migrations) -> set[str]:
+    """The names of every migration of the set: those pending on an empty database."""
+    return {migration.name for migration in migrations.pending(sqlite_utils.Database(memory=True))}
+
+
+def _refuse_newer(db: sqlite_utils.Database, path: Path,
+                  migrations: sqlite_utils.Migrations) -> None:
+    known = known_names(migrations)
     unknown = [m.name for m in migrations.applied(db) if m.name not in known]
     if unknown:
         db.close()
         raise LedgerTooNew(path=str(path), names=", ".join(unknown))
 
 
-def _migrate(db: sqlite_utils.Database, path: Path) -> None:
+def _migrate(db: sqlite_utils.Database, path: Path, migrations: sqlite_utils.Migrations) -> None:
     pending = migrations.pending(db)
     if not pending:
         return
@@ -96,7 +103,7 @@ def _migrate(db: sqlite_utils.Database, path: Path) -> None:
         migrations.apply(db)
 
 
-def schema_version(db: sqlite_utils.Database) -> list[str]:
+def schema_version(db: sqlite_utils.Database, migrations: sqlite_utils.Migrations) -> list[str]:
     return [m.name for m in migrations.applied(db)]
 
 

@@ -26,6 +26,10 @@ class XinfangError(Exception):
     def message(self, lang: str = "zh") -> str:
         return t(self.entry, lang, **self.params)
 
+    def text(self, lang: str) -> str:
+        """The message, so that an error can be a part of another text."""
+        return self.message(lang)
+
 
 class LedgerMissing(XinfangError):
     """No ledger at …."""

@@ -10,16 +10,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from xinfang.errors import XinfangError
+from xinfang.files import excel_cell
 from xinfang.registers.rows import result_label
 from xinfang.store import queries
 from xinfang.store.ledger import Ledger
+from xinfang.texts import t
 from xinfang.vocab import (
     CHANNELS,
     EVENT_KINDS,
@@ -29,6 +29,7 @@ from xinfang.vocab import (
     SATISFACTION,
     STATUSES,
     label,
+    word,
 )
 
 FORMATS = {"csv": "csv", "excel": "excel", "xlsx": "excel", "json": "json"}
@@ -64,27 +65,6 @@ def parse_encoding(value: str) -> str:
     if code is None:
         raise BadExportEncoding(value=value)
     return code
-
-
-# Cells Excel would run as a formula (OWASP: CSV injection), and long numbers it would
-# turn into 3.60803E+17 or strip of their leading zero.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_LONG_NUMBER = re.compile(r"^(\d{11,}[0-9Xx]?|0\d{5,})$")
-
-
-def neutralise(cell: str) -> str:
-    """A cell that begins with = + - @ (or a tab or CR) gets a leading apostrophe, so
-    Excel shows it as text and never runs it. `xinfang import` takes the apostrophe off."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
-
-
-def excel_cell(value: Any, guard_numbers: bool = True) -> str:
-    """A cell for a CSV that will be opened in Excel."""
-    cell = neutralise("" if value is None else str(value))
-    if guard_numbers and _LONG_NUMBER.match(cell):
-        # A leading tab makes Excel keep the digits as text; import strips it again.
-        cell = "\t" + cell
-    return cell
 
 
 @dataclass
@@ -197,7 +177,7 @@ REGISTER_COLUMNS = (
 def register_table(records: list[dict[str, Any]], lang: str = "zh") -> tuple[list[str], list[list[str]]]:
     """Cases as the rows of a paper register (the CSV export); values are the register's
     Chinese words, so the file reads like the office's own register."""
-    header = [zh if lang == "zh" else en for _, zh, en in REGISTER_COLUMNS]
+    header = [word((zh, en), lang) for _, zh, en in REGISTER_COLUMNS]
     rows = []
     for r in records:
         people = r["people"]
@@ -263,14 +243,13 @@ EVENT_COLUMNS = (("案件编号", "case"), ("日期", "on"), ("事项", "kind"),
 
 
 def events_table(events: list[dict[str, Any]], lang: str = "zh") -> tuple[list[str], list[list[str]]]:
-    header = [zh if lang == "zh" else en for zh, en in EVENT_COLUMNS]
+    header = [word(pair, lang) for pair in EVENT_COLUMNS]
     rows = []
     for event in events:
         source = event["details"].get("source")
         where = ""
         if isinstance(source, dict) and source.get("file"):
-            where = (f"{source['file']} 第 {source.get('line')} 行" if lang == "zh" else
-                     f"{source['file']} line {source.get('line')}")
+            where = t("export.source", lang, file=source["file"], line=source.get("line"))
         rows.append([event["case"], event["on"], label(EVENT_KINDS, event["kind"], lang),
                      event_summary(event["kind"], event["details"], lang), event["officer"],
                      event["recorded_at"], where])
@@ -283,8 +262,7 @@ def event_summary(kind: str, details: dict[str, Any], lang: str = "zh") -> str:
     if kind == "registered":
         bits.append(label(CHANNELS, details.get("channel"), lang))
         if details.get("repeat_of"):
-            bits.append(("重复信访，初件 " if lang == "zh" else "repeat of ")
-                        + details["repeat_of"])
+            bits.append(t("export.repeat_of", lang, case=details["repeat_of"]))
     for key, table in (("result", RESULTS), ("route", ROUTES)):
         if details.get(key):
             bits.append(label(table, details[key], lang))
@@ -299,7 +277,7 @@ def event_summary(kind: str, details: dict[str, Any], lang: str = "zh") -> str:
         bits.append(label(SATISFACTION, details["satisfaction"], lang))
     if kind == "revealed":
         bits.append(" ".join(details.get("fields", [])))
-    return ("；" if lang == "zh" else "; ").join(b for b in bits if b)
+    return t("sep.parts", lang).join(b for b in bits if b)
 
 
 def encode_csv(header: list[str], rows: list[list[str]], *, encoding: str = "utf-8-sig",
@@ -322,12 +300,3 @@ def encode_csv(header: list[str], rows: list[list[str]], *, encoding: str = "utf
 
 def encode_json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n").encode("utf-8")
-
-
-def write_private(path: str | os.PathLike, payload: bytes) -> None:
-    """Write a file readable by its owner only (mode 0600): exports and rejects files hold
-    petitioners' names and addresses, and with --with-pii their ID numbers and phones."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(payload)
-    os.chmod(path, 0o600)

@@ -13,6 +13,7 @@ from xinfang.cases import lifecycle
 from xinfang.deadlines.clocks import DUTIES, Clock, refresh_due
 from xinfang.errors import XinfangError
 from xinfang.store.ledger import Ledger
+from xinfang.texts import ref
 
 
 class BadBackup(XinfangError):
@@ -119,25 +120,23 @@ def _verify(path: Path) -> None:
     from xinfang.store.migrations import known_names
 
     if not path.is_file():
-        raise BadBackup(path=str(path), reason="文件不存在", reason_en="no such file")
+        raise BadBackup(path=str(path), reason=ref("backup.no_such_file"))
     try:
         conn = sqlite3.connect(_read_only(path), uri=True)
         try:
             if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise BadBackup(path=str(path), reason="文件已损坏", reason_en="the file is damaged")
+                raise BadBackup(path=str(path), reason=ref("backup.damaged"))
             names = [row[0] for row in conn.execute(
                 "SELECT name FROM _sqlite_migrations WHERE migration_set = 'xinfang'")]
             conn.execute("SELECT count(*) FROM cases").fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError:
-        raise BadBackup(path=str(path), reason="不是 xinfang 台账",
-                        reason_en="not an xinfang ledger") from None
+        raise BadBackup(path=str(path), reason=ref("backup.not_a_ledger")) from None
     known = known_names()
     unknown = [name for name in names if name not in known]
     if unknown:
-        raise BadBackup(path=str(path), reason="由更新版本的 xinfang 建立",
-                        reason_en="made by a newer xinfang")
+        raise BadBackup(path=str(path), reason=ref("backup.newer"))
 
 
 def restore(path: str | os.PathLike, ledger_path: str | os.PathLike) -> Path | None:

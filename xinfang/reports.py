@@ -15,13 +15,14 @@ from typing import Any
 
 from xinfang import gcpause, rules
 from xinfang.cases import matching
-from xinfang.cases.lifecycle import OPEN
 from xinfang.deadlines.clocks import due_soon_until, duty_sql
 from xinfang.store.ledger import Ledger
+from xinfang.store.records import OverdueItem, OverdueReport
+from xinfang.vocab import OPEN
 
 
 @gcpause.paused()
-def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> dict[str, list]:
+def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> OverdueReport:
     """Running duty clocks past their due date, and those due soon, as of a date.
 
     Overdue items are grouped by responsible unit (the office itself when not yet
@@ -49,12 +50,12 @@ def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> dict[str
     policy = ledger.policy
     escalate_days = policy.number("escalate_overdue_days")
     chain_escalate = policy.number("repeat_chain_escalate")
-    late: list[dict[str, Any]] = []
-    upcoming: list[dict[str, Any]] = []
+    late: list[OverdueItem] = []
+    upcoming: list[OverdueItem] = []
     for (number, clock, started, due, unit_name, holder_kind, holder, since, status,
          category, received, flags, chain) in rows:
         due_on = dt.date.fromisoformat(due)
-        item = {
+        item: OverdueItem = {
             "id": number,
             "clock": clock,
             "started_on": started,
@@ -64,25 +65,24 @@ def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> dict[str
             "status": status,
             "category": category,
             "received_on": received,
+            "days_overdue": None,
+            "days_left": (due_on - as_of).days,
         }
         # A running duty clock past its due date (rules.clock_state "overdue").
         if due_on < as_of:
             days = (as_of - due_on).days
             item["days_overdue"] = days
-            item["days_left"] = -days
             # `flags` is a JSON list of flag codes: the code in quotes is the element.
             item["needs_escalation"] = rules.needs_escalation(
                 days, chain, '"escalated"' in flags, escalate_days, chain_escalate)
             late.append(item)
         else:
-            item["days_overdue"] = None
-            item["days_left"] = (due_on - as_of).days
             upcoming.append(item)
     worst: dict[str | None, int] = {}
     for item in late:
-        worst[item["unit"]] = max(worst.get(item["unit"], 0), item["days_overdue"])
-    late.sort(key=lambda i: (-worst[i["unit"]], i["unit"] or "", -i["days_overdue"], i["id"],
-                             i["clock"]))
+        worst[item["unit"]] = max(worst.get(item["unit"], 0), item["days_overdue"] or 0)
+    late.sort(key=lambda i: (-worst[i["unit"]], i["unit"] or "", -(i["days_overdue"] or 0),
+                             i["id"], i["clock"]))
     upcoming.sort(key=lambda i: (i["due_on"], i["id"], i["clock"]))
     return {"as_of": as_of.isoformat(), "overdue": late, "due_soon": upcoming}
 
@@ -273,8 +273,9 @@ def _petitions(ledger: Ledger) -> Iterator[matching.Petition]:
         if case_id not in keys:
             continue
         decision, linked = decisions.get(case_id, (None, None))
-        yield matching.Petition(case_id, dt.date.fromisoformat(received), frozenset(keys[case_id]),
-                             category, content, decision, numbers.get(linked))
+        yield matching.Petition(case_id, dt.date.fromisoformat(received),
+                                frozenset(keys[case_id]), category, content, decision,
+                                numbers.get(linked) if linked else None)
 
 
 @gcpause.paused()

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from xinfang.cases.lifecycle import OPEN
 from xinfang.deadlines.arithmetic import Calendar, working_days_between
 from xinfang.deadlines.clocks import DUTIES
+from xinfang.vocab import OPEN
 
 
 def clock_state(

@@ -31,35 +31,51 @@ class Ref:
         return t(self.key, lang, **self.params)
 
 
-def ref(key: str, **params: Any) -> Ref:
+def ref(key: str, /, **params: Any) -> Ref:
     return Ref(key, params)
+
+
+def word(pair: tuple[str, str], lang: str = "zh") -> str:
+    """The Chinese or the English of a (中文, English) pair of a vocabulary table."""
+    zh, en = pair
+    return en if lang == "en" else zh
+
+
+def label(table: Mapping[str, tuple[str, str]], code: str | None, lang: str = "zh") -> str:
+    """The label of a stored code of a vocabulary table (`vocab`) in the chosen language;
+    unknown codes are shown as they are."""
+    if code is None:
+        return ""
+    pair = table.get(code)
+    if pair is None:
+        return code
+    return word(pair, lang)
 
 
 @dataclass(frozen=True)
 class Label:
-    """A stored code in words (`vocab.label`)."""
+    """A stored code in words (`label`)."""
 
     table: Mapping[str, tuple[str, str]]
     code: str | None
 
     def text(self, lang: str) -> str:
-        from xinfang.vocab import label
-
         return label(self.table, self.code, lang)
 
 
 @dataclass(frozen=True)
 class Join:
-    """Several texts as one: 甲、乙、丙 / A, B, C."""
+    """Several texts as one: 甲、乙、丙 / A, B, C (or with the separator entry `sep`)."""
 
     items: tuple[Any, ...]
+    sep: str = "sep.list"
 
     def text(self, lang: str) -> str:
-        return t("sep.list", lang).join(_text(item, lang) for item in self.items)
+        return t(self.sep, lang).join(str(_text(item, lang)) for item in self.items)
 
 
-def join(items: Iterable[Any]) -> Join:
-    return Join(tuple(items))
+def join(items: Iterable[Any], sep: str = "sep.list") -> Join:
+    return Join(tuple(items), sep)
 
 
 def _text(value: Any, lang: str) -> Any:
@@ -82,6 +98,155 @@ TEXTS: dict[str, tuple[str, str]] = {
     "word.note": ("提示：", "Note: "),
     "word.yes": ("是", "yes"),
     # The library's own words (cases/, deadlines/, store/, registers/, acts, reports …) ----
+    # Names of what an officer gives, as messages put them.
+    "field.petitioner_name": ("信访人姓名", "the petitioner's name"),
+    "field.lead_name": ("主访人姓名", "the lead petitioner's name"),
+    "field.channel": ("信访形式", "the channel"),
+    "field.content": ("信访内容摘要", "the content summary"),
+    "field.received_on": ("收到日期", "received date"),
+    "field.acted_on": ("办理日期", "date of the act"),
+    "field.report_by": ("交办报告日期", "the report-by date"),
+    "field.unit_or_leader": ("上报单位或包案领导", "a unit or a leader"),
+    "field.hearing_dates": ("听证起止日期", "the hearing dates"),
+    "field.satisfaction": ("满意度", "the satisfaction"),
+    "field.note": ("备注内容", "the note"),
+    "field.objection_reason": ("异议理由", "the reason"),
+    "field.reject_text": ("不予受理的具体理由", "the reason text"),
+    "field.extension_reason": ("延期理由", "the reason"),
+    "field.approved_by": ("批准人", "who approved it"),
+    "field.escalation_reason": ("上报理由", "the reason"),
+    "field.opinion": ("处理意见", "the handling opinion"),
+    "field.reopen_reason": ("重新办理的理由", "the reason"),
+    "option.name_or_person": ("--name 或 --person", "--name or --person"),
+    "option.to_or_leader": ("--to 单位 或 --leader 姓名", "--to UNIT or --leader NAME"),
+    "option.from_and_to": ("--from 和 --to", "--from and --to"),
+    # What to add after the option a message names (empty where nothing is to be said).
+    "hint.anonymous_petition": ("；匿名信访请加 --anonymous",
+                                " (or --anonymous for an anonymous petition)"),
+    "hint.anonymous": ("；匿名信访请加 --anonymous", " (or --anonymous)"),
+    "hint.channels": ("（来访/来信/来电/网上信访）", " (visit/letter/phone/online)"),
+    "hint.content": ("（一句话说明反映的问题）", ""),
+    "hint.satisfaction": ("（满意/基本满意/不满意），联系不上请加 --unreachable",
+                          " (or --unreachable)"),
+    # The fields a value is chosen for from a list.
+    "choice.channel": ("信访形式", "Channel"),
+    "choice.unit": ("计算单位", "Unit"),
+    "choice.status": ("状态", "Status"),
+    "choice.clock": ("期限", "Clock"),
+    "choice.result": ("办理结果", "Result"),
+    "choice.reject_reason": ("不予受理理由", "Reason"),
+    "choice.route": ("法定途径", "Route"),
+    "choice.satisfaction": ("满意度", "Satisfaction"),
+    "choice.level": ("单位层级", "Level"),
+    "choice.flag": ("提示", "Flag"),
+    "choice.step": ("步骤", "Step"),
+    # Acts refused, and what the officer may do instead.
+    "act.allowed": ("{act}（{command}）", "{act} ({command})"),
+    "act.extend": ("延期", "extend"),
+    "act.hold_hearing": ("记录听证", "hold a hearing"),
+    "act.repeat_of_or_not": ("--repeat-of 和 --not-repeat 只能选一个。",
+                             "Use either --repeat-of or --not-repeat."),
+    "act.repeat_itself": ("案件不能是它自己的重复信访。", "A case cannot repeat itself."),
+    "act.report_by_needs_assign": ("--report-by 只用于交办，请同时加 --assign。",
+                                   "--report-by goes with --assign."),
+    "act.report_by_after": ("报告日期 {date} 应在交办日期之后。",
+                            "The report-by date {date} must come after the assignment."),
+    "act.extend_at_least_one": ("延期天数至少为 1。", "Extend by at least 1 day."),
+    "act.hearing_ends_before_start": ("听证结束日期早于开始日期。",
+                                      "The hearing ends before it starts."),
+    "act.unreachable_satisfaction": ("联系不上信访人时不能记录满意度。",
+                                     "An unreachable petitioner cannot give a satisfaction."),
+    "unit.did_you_mean": ("是不是：{names}？", "Did you mean: {names}? "),
+    # The deadline policy.
+    "policy.not_a_number": ("“{value}”不是整数。", "'{value}' is not a whole number."),
+    "policy.length_range": ("期限长度应在 1 到 365 之间。", "a length must be 1 to 365."),
+    "policy.no_unit": ("{key} 是数值项，不带单位。", "{key} takes no unit."),
+    "policy.negative": ("数值不能为负。", "a value cannot be negative."),
+    "policy.range": ("{key} 应在 0 到 {top} 之间。", "{key} must be 0 to {top}."),
+    # ID numbers: what is wrong with one.
+    "id.excel_number": ("被 Excel 改成了科学计数法（如 3.60803E+17），后几位数字已丢失，请对照原件重新录入",
+                        "Excel turned it into a number in scientific notation and its last "
+                        "digits are lost; type it again from the original"),
+    "id.length": ("应为 18 位，实际 {length} 位", "it has {length} characters, not 18"),
+    "id.not_a_digit": ("第 {position} 位“{char}”不是数字（只有第 18 位可以是 X）",
+                       "character {position} ('{char}') is not a digit (only the 18th may be X)"),
+    "id.last_character": ("第 18 位“{char}”应为数字或 X",
+                          "the 18th character '{char}' must be a digit or X"),
+    "id.check_digit": ("校验位不符：第 18 位应为 {expected}，实际为 {actual}（前 17 位中可能有一位抄错）",
+                       "the check digit fails: the 18th character should be {expected}, not "
+                       "{actual} (one of the first 17 may be mistyped)"),
+    "id.birth_date": ("第 7–14 位的出生日期 {born} 不存在",
+                      "characters 7–14 hold a birth date {born} that does not exist"),
+    # A register's columns.
+    "row.received": ("登记日期", "received date"),
+    "row.forwarded": ("转送日期", "forwarded date"),
+    "row.accepted": ("受理日期", "accepted date"),
+    "row.closed": ("办结日期", "closing date"),
+    "columns.field": ("{code}（{label}）", "{code} ({label})"),
+    "columns.missing_field": ("{label}（{code}）", "{label} ({code})"),
+    "columns.could_be": ("“{column}”（第 {position} 列）可能是 {fields}",
+                         "'{column}' (column {position}) could be {fields}"),
+    "columns.none_unrecognised": ("没有认不出的列；如果表头写法特殊，用 --map 列名={example} 指定。",
+                                  "Every column was recognised; if a header is spelled "
+                                  "unusually, use --map COLUMN={example}. "),
+    "columns.unrecognised": ("认不出的列：{parts}。用 --map 列名=字段 指定，例如 --map {column}={field}。",
+                             "Columns not recognised: {parts}. Map them with --map "
+                             "COLUMN=FIELD, e.g. --map {column}={field}. "),
+    # Why a register row is not imported (`registers.rows.Reason`, by code).
+    "reason.error": ("{error}", "{error}"),
+    "reason.id_mangled_by_excel": (
+        "身份证号“{raw}”被 Excel 改成了科学计数法，后几位数字已丢失，请对照原件重新录入",
+        "the ID number '{raw}' was turned into a number by Excel and its last digits are "
+        "lost; type it again from the original"),
+    "reason.id_not_digits": ("身份证号“{raw}”含有无法识别的字符",
+                             "the ID number '{raw}' holds characters that are not digits"),
+    "reason.bad_channel": ("信访形式“{text}”无法识别，可填：{choices}",
+                           "cannot read the channel '{text}'; use one of: {choices}"),
+    "reason.unreadable": ("含有无法识别的字符（文件编码不对或文件已损坏）",
+                          "holds characters that cannot be read (wrong encoding or a damaged "
+                          "file)"),
+    "reason.missing": ("缺少{what}", "no {what}"),
+    "reason.bad_date": ("{what}“{text}”无法识别（可写 2026-01-04、2026/1/4、2026年1月4日 或 20260104）",
+                        "cannot read the {what} '{text}' (write 2026-01-04, 2026/1/4 or "
+                        "20260104)"),
+    "reason.future_date": ("{what} {value} 在今天（{today}）之后",
+                           "the {what} {value} is after today ({today})"),
+    "reason.too_early": ("{what} {value} 早于 {year} 年，请核对",
+                         "the {what} {value} is before {year}; check it"),
+    "reason.missing_name": ("缺少信访人姓名（匿名信访请填“匿名”）",
+                            "no petitioner's name (write 匿名 for an anonymous petition)"),
+    "reason.bad_person": ("其他信访人：{error}", "other petitioners: {error}"),
+    "reason.bad_headcount": ("人数“{text}”应为不小于 1 的整数",
+                             "the headcount '{text}' must be a whole number of at least 1"),
+    "reason.missing_content": ("缺少反映问题（诉求摘要）", "no content (the complaint)"),
+    "reason.bad_result": ("办理结果“{text}”无法识别：可写 已办结、已答复、已化解、部分支持、"
+                          "不予支持、撤回、不予受理 或 告知通过诉讼（仲裁、行政复议）途径解决",
+                          "cannot read the result '{text}': use 已办结, 已答复, 已化解, 部分支持, "
+                          "不予支持, 撤回, 不予受理 or 告知通过诉讼途径解决"),
+    "reason.result_without_date": ("办理结果为“{text}”，但没有办结日期",
+                                   "the result is '{text}' but there is no closing date"),
+    "reason.accepted_then_not": ("已有受理日期的案件不能再“不予受理”或“告知法定途径”",
+                                 "a case with an accepted date cannot end as not accepted or "
+                                 "redirected"),
+    "reason.forwarded_without_unit": ("有转送日期但没有转送单位",
+                                      "there is a forwarded date but no unit"),
+    "reason.date_order": ("{later} {date} 早于{earlier} {before}",
+                          "the {later} {date} is before the {earlier} {before}"),
+    "reason.extra_cells": ("本行有 {cells} 格，表头只有 {width} 列（可能有没加引号的逗号）",
+                           "the row has {cells} cells but the header has {width} columns (an "
+                           "unquoted comma?)"),
+    # The import's account of every row.
+    "import.skipped.blank": ("空行", "blank row"),
+    "import.skipped.duplicate": ("与第 {same_as} 行相同", "same as line {same_as}"),
+    "import.skipped.imported": ("已导入过（案件 {same_as}）", "already imported (case {same_as})"),
+    "import.rejected_at": ("第 {line} 行：{reasons}", "line {line}: {reasons}"),
+    # Backups and exports.
+    "backup.no_such_file": ("文件不存在", "no such file"),
+    "backup.damaged": ("文件已损坏", "the file is damaged"),
+    "backup.not_a_ledger": ("不是 xinfang 台账", "not an xinfang ledger"),
+    "backup.newer": ("由更新版本的 xinfang 建立", "made by a newer xinfang"),
+    "export.repeat_of": ("重复信访，初件 {case}", "repeat of {case}"),
+    "export.source": ("{file} 第 {line} 行", "{file} line {line}"),
     # Commands and renderers (commands/, render/, cli.py) -------------------------------
     "check.problems": ("发现 {count} 处问题。请先用 xinfang backup 备份，再联系技术人员。",
                        "{count} problems found. Back up the ledger with xinfang backup and "
@@ -91,13 +256,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "restore.done": ("已从 {source} 恢复台账 {target}", "Restored {target} from {source}"),
     "restore.kept": ("原台账保留为 {path}", "The previous ledger is kept as {path}"),
     # Errors (one per class of `XinfangError`; the key is its name) ---------------
+    "error.RegisterError": ("登记簿无法导入，没有导入任何行。",
+                            "The register cannot be imported; nothing was imported."),
     "error.ExtensionTooLong": (
         '延期合计不能超过 {max} 日：已延期 {used} 日，最多还能延 {left} 日。',
         'Extensions may total at most {max} days: {used} used, {left} left.',
     ),
     "error.NotRunning": (
         '本案没有正在计算的{clock}期限，无法{what}。',
-        'This case has no running {clock_en} clock to {what_en}.',
+        'This case has no running {clock} clock to {what}.',
     ),
     "error.XinfangError": (
         '操作失败。',
@@ -137,7 +304,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "error.FutureDate": (
         '{what}“{date}”在今天（{today}）之后。请填写已经发生的日期。',
-        'The {what_en} {date} is after today ({today}). Give a date that has happened.',
+        'The {what} {date} is after today ({today}). Give a date that has happened.',
     ),
     "error.DateBeforePrevious": (
         '日期 {date} 早于本案上一次办理日期 {previous}。请填写 {previous} 或之后的日期。',
@@ -145,7 +312,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "error.BadIdNumber": (
         '身份证号“{masked}”无效：{reason}。请核对证件后重新输入。',
-        "ID number '{masked}' is not valid: {reason_en}. Check the card and type it again.",
+        "ID number '{masked}' is not valid: {reason}. Check the card and type it again.",
     ),
     "error.BadPhone": (
         '电话“{text}”格式不对：手机号为 11 位（1 开头），座机如 0635-1234567。',
@@ -157,11 +324,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "error.BadChoice": (
         '{what}“{value}”无效。可选：{choices}。',
-        "{what_en} '{value}' is not valid. Choose one of: {choices}.",
+        "{what} '{value}' is not valid. Choose one of: {choices}.",
     ),
     "error.MissingField": (
         '缺少{what}。请用 {option} 提供{hint}。',
-        'Missing {what_en}. Give it with {option}{hint_en}.',
+        'Missing {what}. Give it with {option}{hint}.',
     ),
     "error.BadPerson": (
         '信访人“{text}”格式不对。写成 --person "姓名,身份证号,电话,住址"，不知道的项留空，例如 --person "张三,,13800138000"。',
@@ -169,11 +336,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "error.NotAllowed": (
         '案件 {number} 当前状态为“{state}”，不能{action}。此状态下可以：{allowed}。',
-        "Case {number} is '{state_en}'; it cannot be {action_en}. Allowed now: {allowed_en}.",
+        "Case {number} is '{state}'; it cannot be {action}. Allowed now: {allowed}.",
     ),
     "error.BadPolicy": (
         '期限政策设置无效：{reason}',
-        'Invalid policy setting: {reason_en}',
+        'Invalid policy setting: {reason}',
     ),
     "error.UnknownPolicyKey": (
         '没有名为“{key}”的政策项。可设置：{keys}。',
@@ -185,15 +352,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "error.UnknownUnit": (
         '单位“{name}”不在单位名单中。{suggest}用 xinfang unit add 名称 --level 层级 添加，或用 xinfang unit list 查看。',
-        "Unit '{name}' is not in the list of units. {suggest_en}Add it with xinfang unit add NAME --level LEVEL, or see xinfang unit list.",
+        "Unit '{name}' is not in the list of units. {suggest}Add it with xinfang unit add NAME --level LEVEL, or see xinfang unit list.",
     ),
     "error.UnitExists": (
         '单位“{name}”已在名单中。',
         "Unit '{name}' is already in the list.",
     ),
     "error.BadAct": (
-        '{reason}',
-        '{reason_en}',
+        '这一步无法记录。',
+        'This act cannot be recorded.',
     ),
     "error.BadFormat": (
         '格式“{value}”无效。可选：csv、excel（Excel 专用 CSV，身份证号等长数字不会被改成科学计数法）、json。',
@@ -209,7 +376,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "error.BadBackup": (
         '{path} 不是可用的 xinfang 台账备份：{reason}。现有台账没有改动。',
-        '{path} is not a usable xinfang ledger backup: {reason_en}. The current ledger is unchanged.',
+        '{path} is not a usable xinfang ledger backup: {reason}. The current ledger is unchanged.',
     ),
     "error.BackupExists": (
         '{path} 已存在，备份不会覆盖它。换一个文件名。',
@@ -217,15 +384,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "error.ImportFailed": (
         '导入在第 {line} 行失败：{reason}。本次导入的内容已全部撤销，台账未改动。',
-        'The import failed at line {line}: {reason_en}. Nothing of this import was kept; the ledger is unchanged.',
+        'The import failed at line {line}: {reason}. Nothing of this import was kept; the ledger is unchanged.',
     ),
     "error.MissingColumns": (
         '表头中找不到必需的列：{missing}。{unmapped}没有导入任何行。',
-        'The header has no column for: {missing_en}. {unmapped_en}Nothing was imported.',
+        'The header has no column for: {missing}. {unmapped}Nothing was imported.',
     ),
     "error.DuplicateColumns": (
         '列“{first}”和“{second}”都对应{field}。用 --map {second}=- 忽略其中一列，或用 --map 指定各列。',
-        "Columns '{first}' and '{second}' both map to {field_en}. Leave one out with --map {second}=-, or map each with --map.",
+        "Columns '{first}' and '{second}' both map to {field}. Leave one out with --map {second}=-, or map each with --map.",
     ),
     "error.BadMap": (
         '--map 应写成 列名=字段，例如 --map 来访时间=received；收到的是“{text}”。',

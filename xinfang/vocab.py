@@ -7,6 +7,9 @@ common spellings that registers use.
 from __future__ import annotations
 
 from xinfang.errors import BadChoice
+from xinfang.texts import label as label
+from xinfang.texts import ref
+from xinfang.texts import word as word
 
 # code: (中文, English)
 CHANNELS = {
@@ -73,6 +76,10 @@ STATUSES = {
     "redirected": ("已告知法定途径", "redirected"),
 }
 
+# The states a case is still being handled in, and those it ended in without a close.
+OPEN = ("registered", "forwarded", "accepted", "under_review", "under_recheck")
+ENDED = ("rejected", "redirected", "final")
+
 CLOCKS = {
     "forward": ("登记转送", "forward"),
     "notify": ("受理告知", "notify"),
@@ -117,23 +124,13 @@ UNIT_SPELLINGS = {
 }
 
 
-def label(table: dict[str, tuple[str, str]], code: str | None, lang: str = "zh") -> str:
-    """The label of a stored code in the chosen language; unknown codes are shown as they are."""
-    if code is None:
-        return ""
-    pair = table.get(code)
-    if pair is None:
-        return code
-    return pair[0] if lang == "zh" else pair[1]
-
-
 def _parse(
     table: dict[str, tuple[str, str]],
     spellings: dict[str, str],
     value: str,
     what: str,
-    what_en: str,
 ) -> str:
+    """The code of `value` in `table`; `what` is the catalogue entry naming the field."""
     text = value.strip()
     key = text.lower()
     if key in table:
@@ -146,25 +143,25 @@ def _parse(
     if key in spellings:
         return spellings[key]
     choices = "、".join(f"{zh}/{code}" for code, (zh, _) in table.items())
-    raise BadChoice(what=what, what_en=what_en, value=value, choices=choices)
+    raise BadChoice(what=ref(what), value=value, choices=choices)
 
 
 def parse_channel(value: str) -> str:
     """来访/来信/来电/网上信访 or visit/letter/phone/online (and common spellings) → code."""
-    return _parse(CHANNELS, CHANNEL_SPELLINGS, value, "信访形式", "Channel")
+    return _parse(CHANNELS, CHANNEL_SPELLINGS, value, "choice.channel")
 
 
 def parse_unit(value: str) -> str:
     """日/工作日 or days/workdays → code."""
-    return _parse(UNITS, UNIT_SPELLINGS, value, "计算单位", "Unit")
+    return _parse(UNITS, UNIT_SPELLINGS, value, "choice.unit")
 
 
 def parse_status(value: str) -> str:
-    return _parse(STATUSES, {}, value, "状态", "Status")
+    return _parse(STATUSES, {}, value, "choice.status")
 
 
 def parse_clock(value: str) -> str:
-    return _parse(CLOCKS, {}, value, "期限", "Clock")
+    return _parse(CLOCKS, {}, value, "choice.clock")
 
 
 def normalize_category(value: str) -> str:
@@ -230,23 +227,23 @@ COMMANDS = {
 
 
 def parse_result(value: str) -> str:
-    return _parse(RESULTS, RESULT_SPELLINGS, value, "办理结果", "Result")
+    return _parse(RESULTS, RESULT_SPELLINGS, value, "choice.result")
 
 
 def parse_reject_reason(value: str) -> str:
-    return _parse(REJECT_REASONS, REJECT_SPELLINGS, value, "不予受理理由", "Reason")
+    return _parse(REJECT_REASONS, REJECT_SPELLINGS, value, "choice.reject_reason")
 
 
 def parse_route(value: str) -> str:
-    return _parse(ROUTES, ROUTE_SPELLINGS, value, "法定途径", "Route")
+    return _parse(ROUTES, ROUTE_SPELLINGS, value, "choice.route")
 
 
 def parse_satisfaction(value: str) -> str:
-    return _parse(SATISFACTION, {"basically satisfied": "basic"}, value, "满意度", "Satisfaction")
+    return _parse(SATISFACTION, {"basically satisfied": "basic"}, value, "choice.satisfaction")
 
 
 def parse_level(value: str) -> str:
-    return _parse(LEVELS, LEVEL_SPELLINGS, value, "单位层级", "Level")
+    return _parse(LEVELS, LEVEL_SPELLINGS, value, "choice.level")
 
 FLAGS = {
     "escalated": ("已上报/包案", "escalated"),
@@ -270,4 +267,4 @@ FLAGS.update({
 
 
 def parse_flag(value: str) -> str:
-    return _parse(FLAGS, {"赴省访": "to_province", "进京访": "to_beijing"}, value, "提示", "Flag")
+    return _parse(FLAGS, {"赴省访": "to_province", "进京访": "to_beijing"}, value, "choice.flag")

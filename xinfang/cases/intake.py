@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from xinfang.cases.people import normalize_id, normalize_phone
 from xinfang.errors import BadHeadcount, BadPerson, FutureDate, MissingField
+from xinfang.texts import ref
 from xinfang.vocab import normalize_category, parse_channel
 
 
@@ -80,26 +81,23 @@ def make_intake(
     """Check every field of a new petition; raise the first problem found."""
     if not people and not anonymous:
         raise MissingField(
-            what="信访人姓名", what_en="the petitioner's name", option="--name 或 --person",
-            hint="；匿名信访请加 --anonymous", hint_en=" (or --anonymous for an anonymous petition)",
+            what=ref("field.petitioner_name"), option=ref("option.name_or_person"),
+            hint=ref("hint.anonymous_petition"),
         )
     if people and not people[0].name and not anonymous:
         raise MissingField(
-            what="主访人姓名", what_en="the lead petitioner's name", option="--name",
-            hint="；匿名信访请加 --anonymous", hint_en=" (or --anonymous)",
+            what=ref("field.lead_name"), option="--name", hint=ref("hint.anonymous"),
         )
     if not channel or not channel.strip():
         raise MissingField(
-            what="信访形式", what_en="the channel", option="--channel",
-            hint="（来访/来信/来电/网上信访）", hint_en=" (visit/letter/phone/online)",
+            what=ref("field.channel"), option="--channel", hint=ref("hint.channels"),
         )
     if not content or not content.strip():
         raise MissingField(
-            what="信访内容摘要", what_en="the content summary", option="--content",
-            hint="（一句话说明反映的问题）", hint_en="",
+            what=ref("field.content"), option="--content", hint=ref("hint.content"),
         )
     if received_on > today:
-        raise FutureDate(what="收到日期", what_en="received date", date=received_on, today=today)
+        raise FutureDate(what=ref("field.received_on"), date=received_on, today=today)
     try:
         count = int(headcount)
     except (TypeError, ValueError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,11 +17,10 @@ from xinfang.deadlines.arithmetic import Calendar
 from xinfang.deadlines.clocks import WINDOWS, Clock, refresh_due, start_clock
 from xinfang.deadlines.policy import Policy
 from xinfang.errors import DateBeforePrevious, FutureDate, NotAllowed, XinfangError
-from xinfang.vocab import COMMANDS, EVENT_KINDS, STATUSES, label
+from xinfang.texts import Label, join, ref
+from xinfang.vocab import CLOCKS, COMMANDS, EVENT_KINDS, STATUSES
 
 ANY = "*"
-OPEN = ("registered", "forwarded", "accepted", "under_review", "under_recheck")
-ENDED = ("rejected", "redirected", "final")
 # Asides are not steps of the case: they never hold back the date of the next act.
 _ASIDES = ("note", "revealed", "repeat_marked")
 
@@ -124,14 +124,12 @@ def guard(state: CaseState, kind: str, on: dt.date, today: dt.date, number: str)
     if not allowed(state.status, kind):
         now = allowed_actions(state.status)
         raise NotAllowed(
-            number=number,
-            state=label(STATUSES, state.status), state_en=label(STATUSES, state.status, "en"),
-            action=label(EVENT_KINDS, kind), action_en=label(EVENT_KINDS, kind, "en"),
-            allowed="、".join(f"{label(EVENT_KINDS, k)}（{COMMANDS[k]}）" for k in now),
-            allowed_en=", ".join(f"{label(EVENT_KINDS, k, 'en')} ({COMMANDS[k]})" for k in now),
+            number=number, state=Label(STATUSES, state.status), action=Label(EVENT_KINDS, kind),
+            allowed=join(ref("act.allowed", act=Label(EVENT_KINDS, k), command=COMMANDS[k])
+                         for k in now),
         )
     if on > today:
-        raise FutureDate(what="办理日期", what_en="date of the act", date=on, today=today)
+        raise FutureDate(what=ref("field.acted_on"), date=on, today=today)
     if state.last_on and on < state.last_on:
         raise DateBeforePrevious(date=on, previous=state.last_on)
 
@@ -220,7 +218,11 @@ def copy_state(state: CaseState) -> CaseState:
     return new
 
 
-def _nothing(state: CaseState, on: dt.date, details: dict, policy: Policy, cal: Calendar):
+Effect = Callable[[CaseState, dt.date, dict[str, Any], Policy, Calendar], None]
+
+
+def _nothing(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+             cal: Calendar) -> None:
     pass
 
 
@@ -228,40 +230,47 @@ def _hold(state: CaseState, kind: str, who: str, on: dt.date) -> None:
     state.holder_kind, state.holder, state.holder_since = kind, who, on
 
 
-def _registered(state, on, details, policy, cal):
+def _registered(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+                cal: Calendar) -> None:
     state.flags.update(details.get("flags", []))
     state.repeat_of = details.get("repeat_of")
     _hold(state, "office", "office", on)
 
 
-def _forwarded(state, on, details, policy, cal):
+def _forwarded(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+               cal: Calendar) -> None:
     state.unit = details["unit"]
     _hold(state, "unit", details["unit"], on)
 
 
-def _assigned(state, on, details, policy, cal):
+def _assigned(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+              cal: Calendar) -> None:
     _forwarded(state, on, details, policy, cal)
     report = state.running("report")
+    assert report is not None  # started by the transition
     report_by = dt.date.fromisoformat(details["report_by"])
     report.due_on, report.fixed = report_by, True
     report.length, report.unit = (report_by - on).days, "days"
 
 
-def _objected(state, on, details, policy, cal):
+def _objected(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+              cal: Calendar) -> None:
     # The unit sends it back: it is no longer the responsible unit; the office holds the
     # case again and must forward it anew.
     state.unit = None
     _hold(state, "office", "office", on)
 
 
-def _accepted(state, on, details, policy, cal):
+def _accepted(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+              cal: Calendar) -> None:
     state.accepted_on = on
 
 
-def _extended(state, on, details, policy, cal):
+def _extended(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+              cal: Calendar) -> None:
     handle = state.running("handle")
     if handle is None:
-        raise NotRunning(clock="办理", clock_en="handle", what="延期", what_en="extend")
+        raise NotRunning(clock=Label(CLOCKS, "handle"), what=ref("act.extend"))
     days = int(details["days"])
     maximum = policy.number("max_extension_days")
     if handle.extra_days + days > maximum:
@@ -271,7 +280,8 @@ def _extended(state, on, details, policy, cal):
     refresh_due(handle, policy, cal)
 
 
-def _closed(state, on, details, policy, cal):
+def _closed(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+            cal: Calendar) -> None:
     if state.accepted_on is None:
         # Closed on the spot (当场办结): counts as accepted that day.
         state.accepted_on = on
@@ -280,10 +290,11 @@ def _closed(state, on, details, policy, cal):
     state.result = details.get("result")
 
 
-def _recheck_hearing(state, on, details, policy, cal):
+def _recheck_hearing(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+                     cal: Calendar) -> None:
     recheck = state.running("recheck")
     if recheck is None:
-        raise NotRunning(clock="复核", clock_en="recheck", what="记录听证", what_en="hold a hearing")
+        raise NotRunning(clock=Label(CLOCKS, "recheck"), what=ref("act.hold_hearing"))
     start = dt.date.fromisoformat(details["from"])
     end = dt.date.fromisoformat(details["to"])
     # Hearing time is not counted: its days (both ends included) are added before the roll.
@@ -291,22 +302,26 @@ def _recheck_hearing(state, on, details, policy, cal):
     refresh_due(recheck, policy, cal)
 
 
-def _concluded_final(state, on, details, policy, cal):
+def _concluded_final(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+                     cal: Calendar) -> None:
     state.flags.add("final")
 
 
-def _reopened(state, on, details, policy, cal):
+def _reopened(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+              cal: Calendar) -> None:
     state.closed_on = None
     state.result = None
 
 
-def _followed_up(state, on, details, policy, cal):
+def _followed_up(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+                 cal: Calendar) -> None:
     if details.get("satisfaction"):
         state.satisfaction = details["satisfaction"]
         _stop(state, "evaluation", on, "followed_up")
 
 
-def _escalated(state, on, details, policy, cal):
+def _escalated(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+               cal: Calendar) -> None:
     state.flags.add("escalated")
     if details.get("leader"):
         _hold(state, "leader", details["leader"], on)
@@ -314,7 +329,8 @@ def _escalated(state, on, details, policy, cal):
         _hold(state, "unit", details["unit"], on)
 
 
-def _repeat_marked(state, on, details, policy, cal):
+def _repeat_marked(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+                   cal: Calendar) -> None:
     # The officer's correction of a repeat link: link to a chain, or say it is new.
     state.repeat_of = details.get("repeat_of")
     if state.repeat_of:
@@ -323,7 +339,7 @@ def _repeat_marked(state, on, details, policy, cal):
         state.flags -= {"repeat", "repeat_being_handled", "repeat_final"}
 
 
-_EFFECTS = {
+_EFFECTS: dict[str, Effect] = {
     "repeat_marked": _repeat_marked,
     "registered": _registered,
     "forwarded": _forwarded,

@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from xinfang.errors import BadIdNumber, BadPhone
+from xinfang.texts import ref
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^(0\d{2,3})-?(\d{7,8})(?:-(\d{1,6}))?$")
@@ -56,52 +57,35 @@ def normalize_id(text: str, *, today: dt.date | None = None) -> str:
 
     raw = _clean(text)
     if _EXCEL_NUMBER.match(raw.replace(" ", "")):
-        _refuse(
-            raw,
-            "被 Excel 改成了科学计数法（如 3.60803E+17），后几位数字已丢失，请对照原件重新录入",
-            "Excel turned it into a number in scientific notation and its last digits are "
-            "lost; type it again from the original",
-        )
+        _refuse(raw, "id.excel_number")
     # Officers type ID numbers in groups: "110105 19491231 002X", "110105-1949…".
     number = ric.compact(re.sub(r"[\s\-]", "", raw))
     if len(number) != 18:
-        _refuse(number, f"应为 18 位，实际 {len(number)} 位", f"it has {len(number)} characters, not 18")
+        _refuse(number, "id.length", length=len(number))
     for position, char in enumerate(number[:17], start=1):
         if not char.isdigit():
-            _refuse(
-                number,
-                f"第 {position} 位“{char}”不是数字（只有第 18 位可以是 X）",
-                f"character {position} ('{char}') is not a digit (only the 18th may be X)",
-            )
+            _refuse(number, "id.not_a_digit", position=position, char=char)
     if not (number[17].isdigit() or number[17] == "X"):
-        _refuse(
-            number, f"第 18 位“{number[17]}”应为数字或 X", f"the 18th character '{number[17]}' must be a digit or X"
-        )
+        _refuse(number, "id.last_character", char=number[17])
     expected = ric.calc_check_digit(number)
     if number[17] != expected:
-        _refuse(
-            number,
-            f"校验位不符：第 18 位应为 {expected}，实际为 {number[17]}（前 17 位中可能有一位抄错）",
-            f"the check digit fails: the 18th character should be {expected}, not {number[17]} "
-            "(one of the first 17 may be mistyped)",
-        )
+        _refuse(number, CHECK_DIGIT, expected=expected, actual=number[17])
     try:
         born = ric.get_birth_date(number)
     except stdnum_errors.ValidationError:
         born = None
     if born is None or born > (today or dt.date.today()) or born.year < 1890:
-        _refuse(
-            number,
-            f"第 7–14 位的出生日期 {number[6:14]} 不存在",
-            f"characters 7–14 hold a birth date {number[6:14]} that does not exist",
-        )
+        _refuse(number, "id.birth_date", born=number[6:14])
     # The area code is not checked against stdnum's place list: that list lags renamed
     # and new counties, and refusing a real card would stop the officer's work.
     return number
 
 
-def _refuse(number: str, reason: str, reason_en: str) -> None:
-    raise BadIdNumber(masked=mask_id(number) or number, reason=reason, reason_en=reason_en)
+CHECK_DIGIT = "id.check_digit"  # the reason of a number mistyped by one digit
+
+
+def _refuse(number: str, reason: str, **params: object) -> None:
+    raise BadIdNumber(masked=mask_id(number) or number, reason=ref(reason, **params))
 
 
 def normalize_phone(text: str) -> str:

@@ -56,7 +56,7 @@ def info(
         "exists": location.path.exists(), "officer": resolve_officer(officer), "lang": lang,
     }
     if location.path.exists():
-        from xinfang.db import schema_version
+        from xinfang.store.migrations import schema_version
 
         ledger = open_ledger(db)
         data["office"] = ledger.office()

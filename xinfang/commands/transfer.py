@@ -254,6 +254,7 @@ def export(
     """
     from xinfang import acts
     from xinfang import export as export_mod
+    from xinfang.files import write_private
     from xinfang.store import queries
     lang = resolve_lang(lang)
     zh = lang == "zh"
@@ -294,7 +295,7 @@ def export(
             stream.flush()
     else:
         try:
-            export_mod.write_private(output, payload)
+            write_private(output, payload)
         except OSError as err:
             fail((f"无法写入 {output}：{err.strerror or err}。" if zh else
                   f"Cannot write {output}: {err.strerror or err}."), lang)

@@ -13,6 +13,10 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from holidays.countries.china import China
 
 
 @dataclass(frozen=True)
@@ -35,10 +39,10 @@ class YearSchedule:
 
 def official_year(year: int) -> YearSchedule:
     """The year's schedule as the `holidays` package has it."""
-    import holidays  # imported late: it is heavy and most commands never need it
-    from holidays.countries.china import ChinaStaticHolidays
+    # Imported late: it is heavy and most commands never need it.
+    from holidays.countries.china import China, ChinaStaticHolidays
 
-    china = holidays.China(years=[year - 1, year, year + 1])
+    china = China(years=[year - 1, year, year + 1])
     return YearSchedule(
         year,
         year in ChinaStaticHolidays.special_public_holidays,
@@ -89,23 +93,25 @@ class WorkCalendar:
         return {}
 
     @cached_property
-    def _china(self):
-        import holidays
+    def _china(self) -> China:
+        from holidays.countries.china import China
 
-        return holidays.China(language="zh_CN")
+        return China(language="zh_CN")
 
     def is_published(self, year: int) -> bool:
         """Whether the official schedule (with make-up days) for `year` is known."""
         return self.schedule(year).published
 
     @cached_property
-    def _china_en(self):
-        import holidays
+    def _china_en(self) -> China:
+        from holidays.countries.china import China
 
-        return holidays.China(language="en_US")
+        return China(language="en_US")
 
     def holiday_name(self, day: dt.date, lang: str = "zh") -> str | None:
-        return (self._china if lang == "zh" else self._china_en).get(day)
+        china = self._china_en if lang == "en" else self._china
+        name = china.get(day)
+        return str(name) if name is not None else None
 
     def is_makeup_workday(self, day: dt.date) -> bool:
         return day in self.schedule(day.year).makeup

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from xinfang.errors import BadPolicy, UnknownPolicyKey
+from xinfang.texts import ref
 from xinfang.vocab import CLOCKS, parse_unit
 
 
@@ -89,12 +90,12 @@ def changed(policy: Policy, key: str, value: str, unit: str | None = None) -> Po
         number = int(value)
     except ValueError:
         raise BadPolicy(
-            reason=f"“{value}”不是整数。", reason_en=f"'{value}' is not a whole number."
+            reason=ref("policy.not_a_number", value=value)
         ) from None
     if key in NATIONAL_CLOCKS:
         if number < 1 or number > 365:
             raise BadPolicy(
-                reason="期限长度应在 1 到 365 之间。", reason_en="a length must be 1 to 365."
+                reason=ref("policy.length_range")
             )
         new_unit = parse_unit(unit) if unit else policy.clocks[key].unit
         clocks = dict(policy.clocks)
@@ -103,16 +104,15 @@ def changed(policy: Policy, key: str, value: str, unit: str | None = None) -> Po
     if key in NUMBERS:
         if unit:
             raise BadPolicy(
-                reason=f"{key} 是数值项，不带单位。", reason_en=f"{key} takes no unit."
+                reason=ref("policy.no_unit", key=key)
             )
         if number < 0:
-            raise BadPolicy(reason="数值不能为负。", reason_en="a value cannot be negative.")
+            raise BadPolicy(reason=ref("policy.negative"))
         # Beyond a year of days every due date and report overflows (a typo must not
         # break the nightly report); a similarity is a percentage.
         top = 100 if key == "repeat_similarity" else 365
         if number > top:
-            raise BadPolicy(reason=f"{key} 应在 0 到 {top} 之间。",
-                            reason_en=f"{key} must be 0 to {top}.")
+            raise BadPolicy(reason=ref("policy.range", key=key, top=top))
         numbers = dict(policy.numbers)
         numbers[key] = number
         return replace(policy, numbers=numbers)

@@ -18,6 +18,7 @@ from typing import Any
 from xinfang import gcpause
 from xinfang.cases.intake import Intake
 from xinfang.errors import OfficeNotSet, XinfangError
+from xinfang.files import excel_cell, write_private
 from xinfang.registers.reading import (
     REJECTS_COLUMN,
     Columns,
@@ -30,6 +31,7 @@ from xinfang.registers.reading import (
 from xinfang.registers.rows import Reason, Row, is_blank, normalise
 from xinfang.store import writer
 from xinfang.store.ledger import Ledger
+from xinfang.texts import t
 
 Progress = Callable[[str, int, int], None]  # (stage: "check" or "write", done, total)
 
@@ -46,7 +48,7 @@ class Rejected:
     cells: list[str]
 
     def text(self, lang: str = "zh") -> str:
-        return ("；" if lang == "zh" else "; ").join(r.text(lang) for r in self.reasons)
+        return t("sep.parts", lang).join(r.text(lang) for r in self.reasons)
 
 
 @dataclass
@@ -57,13 +59,7 @@ class Skipped:
     same_as: int | str | None = None  # the earlier line, or the case it already became
 
     def text(self, lang: str = "zh") -> str:
-        if self.reason == "blank":
-            return "空行" if lang == "zh" else "blank row"
-        if self.reason == "duplicate":
-            return (f"与第 {self.same_as} 行相同" if lang == "zh" else
-                    f"same as line {self.same_as}")
-        return (f"已导入过（案件 {self.same_as}）" if lang == "zh" else
-                f"already imported (case {self.same_as})")
+        return t(f"import.skipped.{self.reason}", lang, same_as=self.same_as)
 
 
 @dataclass
@@ -202,10 +198,7 @@ def _import(ledger: Ledger, data: bytes, *, name: str, officer: str, encoding: s
 
 
 def _extra_cells(cells: int, width: int) -> Reason:
-    return Reason("extra_cells",
-                  f"本行有 {cells} 格，表头只有 {width} 列（可能有没加引号的逗号）",
-                  f"the row has {cells} cells but the header has {width} columns "
-                  "(an unquoted comma?)")
+    return Reason("extra_cells", {"cells": cells, "width": width})
 
 
 @contextmanager
@@ -354,8 +347,6 @@ def _intake(row: Row) -> Intake:
 def rejects_csv(summary: Summary) -> bytes:
     """The rejected rows as they were, plus a column saying why, as a CSV that Excel opens
     correctly (UTF-8 with a BOM, CRLF). Fixed, it can be imported again as it is."""
-    from xinfang.export import excel_cell
-
     # A rejects file imported again and rejected again gets today's reasons, not both.
     keep = [i for i, cell in enumerate(summary.header)
             if header_key(cell) != header_key(REJECTS_COLUMN)]
@@ -368,11 +359,10 @@ def rejects_csv(summary: Summary) -> bytes:
     for rejected in summary.rejected:
         cells = [rejected.cells[i] if i < len(rejected.cells) else "" for i in keep]
         writer.writerow([excel_cell(cell) for cell in cells]
-                        + [excel_cell(f"第 {rejected.line} 行：{rejected.text('zh')}")])
+                        + [excel_cell(t("import.rejected_at", "zh", line=rejected.line,
+                                        reasons=rejected.text("zh")))])
     return buffer.getvalue().encode("utf-8-sig")
 
 
 def write_rejects(path: str | Path, summary: Summary) -> None:
-    from xinfang.export import write_private
-
     write_private(path, rejects_csv(summary))

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from xinfang.errors import XinfangError
+from xinfang.texts import Label, Ref, join, ref
 
 # Field codes (DOMAIN.md §7, for `--map 列名=field`) and their labels.
 FIELDS: dict[str, tuple[str, str]] = {
@@ -310,7 +311,7 @@ def map_columns(header: list[str], overrides: dict[str, str] | None = None) -> C
     keys = [header_key(cell) for cell in header]
     for key in overrides:
         if key not in keys:
-            raise UnknownMapColumn(column=key, header="、".join(c for c in header if c))
+            raise UnknownMapColumn(column=key, header=join(c for c in header if c))
     fields: dict[str, int] = {}
     unmapped: list[Unmapped] = []
     ignored: list[str] = []
@@ -325,19 +326,15 @@ def map_columns(header: list[str], overrides: dict[str, str] | None = None) -> C
             unmapped.append(Unmapped(cell, index + 1, []))
             continue
         if code in fields:
-            raise DuplicateColumns(first=header[fields[code]], second=cell,
-                                   field=f"{code}（{FIELDS[code][0]}）", field_en=code)
+            raise DuplicateColumns(first=header[fields[code]], second=cell, field=_field(code))
         fields[code] = index
     for item in unmapped:
         item.candidates = candidates(item.column, exclude=set(fields))
     missing = [code for code in REQUIRED if code not in fields]
     if missing:
-        raise MissingColumns(
-            missing="、".join(f"{FIELDS[c][0]}（{c}）" for c in missing),
-            missing_en=", ".join(f"{FIELDS[c][1]} ({c})" for c in missing),
-            unmapped=_unmapped_text(unmapped, missing, "zh"),
-            unmapped_en=_unmapped_text(unmapped, missing, "en"),
-        )
+        raise MissingColumns(missing=join(ref("columns.missing_field", code=code,
+                                              label=Label(FIELDS, code)) for code in missing),
+                             unmapped=_unmapped_text(unmapped, missing))
     return Columns(fields, unmapped, ignored)
 
 
@@ -357,27 +354,28 @@ def candidates(column: str, exclude: set[str] | frozenset[str] = frozenset()) ->
     return good[:3] or [code for code in FIELDS if code not in exclude]
 
 
-def _unmapped_text(unmapped: list[Unmapped], missing: list[str], lang: str) -> str:
+def _unmapped_text(unmapped: list[Unmapped], missing: list[str]) -> Ref:
     if not unmapped:
-        example = f"--map 列名={missing[0]}"
-        return (f"没有认不出的列；如果表头写法特殊，用 {example} 指定。" if lang == "zh" else
-                f"Every column was recognised; if a header is spelled unusually, use {example}. ")
-    parts = [describe_unmapped(item, lang) for item in unmapped]
-    if lang == "zh":
-        return "认不出的列：" + "；".join(parts) + "。用 --map 列名=字段 指定，例如 " + \
-            f"--map {unmapped[0].column}={unmapped[0].candidates[0]}。"
-    return "Columns not recognised: " + "; ".join(parts) + ". Map them with --map " + \
-        f"COLUMN=FIELD, e.g. --map {unmapped[0].column}={unmapped[0].candidates[0]}. "
+        return ref("columns.none_unrecognised", example=f"{missing[0]}")
+    first = unmapped[0]
+    return ref("columns.unrecognised", parts=join((unmapped_ref(item) for item in unmapped),
+                                                  "sep.parts"),
+               column=first.column, field=first.candidates[0])
+
+
+def _field(code: str) -> Ref:
+    """`received（登记日期）` / `received (received date)`."""
+    return ref("columns.field", code=code, label=Label(FIELDS, code))
+
+
+def unmapped_ref(item: Unmapped) -> Ref:
+    """`“来访时间2”（第 3 列）可能是 received（登记日期）、closed（办结日期）`."""
+    return ref("columns.could_be", column=item.column, position=item.position,
+               fields=join(_field(code) for code in item.candidates))
 
 
 def describe_unmapped(item: Unmapped, lang: str) -> str:
-    """`“来访时间2”（第 3 列）可能是 received（登记日期）、closed（办结日期）`."""
-    fields = ("、" if lang == "zh" else ", ").join(
-        f"{code}（{FIELDS[code][0]}）" if lang == "zh" else f"{code} ({FIELDS[code][1]})"
-        for code in item.candidates)
-    if lang == "zh":
-        return f"“{item.column}”（第 {item.position} 列）可能是 {fields}"
-    return f"'{item.column}' (column {item.position}) could be {fields}"
+    return unmapped_ref(item).text(lang)
 
 
 _FORMULA_GUARD = re.compile(r"^'[=+\-@\t\r]")

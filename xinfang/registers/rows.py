@@ -10,13 +10,16 @@ import functools
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from xinfang.cases.intake import Person, parse_person
-from xinfang.cases.people import normalize_id, normalize_phone
+from xinfang.cases.people import CHECK_DIGIT, normalize_id, normalize_phone
 from xinfang.dates import parse_date
 from xinfang.errors import BadChoice, BadDate, BadIdNumber, BadPerson, BadPhone
 from xinfang.registers.reading import Columns, unquote
+from xinfang.texts import Label, Ref, join, ref, t
 from xinfang.vocab import (
     CHANNELS,
     RESULTS,
@@ -31,14 +34,15 @@ from xinfang.vocab import (
 
 @dataclass(frozen=True)
 class Reason:
-    """Why a row cannot be imported: a stable code, and the words for people."""
+    """Why a row cannot be imported: a stable code, and the words for people (the
+    catalogue entry `reason.<code>`, or `entry`, with `params`)."""
 
     code: str
-    zh: str
-    en: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    entry: str | None = None
 
     def text(self, lang: str = "zh") -> str:
-        return self.zh if lang == "zh" else self.en
+        return t(self.entry or f"reason.{self.code}", lang, **self.params)
 
 
 @dataclass(slots=True)
@@ -132,22 +136,17 @@ def _checked_id(text: str, today: dt.date) -> str | Reason:
         return text
     raw = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     if _EXCEL_NUMBER.match(raw):
-        return Reason(
-            "id_mangled_by_excel",
-            f"身份证号“{raw}”被 Excel 改成了科学计数法，后几位数字已丢失，请对照原件重新录入",
-            f"the ID number '{raw}' was turned into a number by Excel and its last digits "
-            "are lost; type it again from the original",
-        )
+        return Reason("id_mangled_by_excel", {"raw": raw})
     try:
         return normalize_id(text, today=today)
     except BadIdNumber as err:
-        checksum = "校验位" in str(err.params.get("reason", ""))
-        return Reason("bad_id_checksum" if checksum else "bad_id", err.message("zh"),
-                      err.message("en"))
+        reason = err.params.get("reason")
+        checksum = isinstance(reason, Ref) and reason.key == CHECK_DIGIT
+        return Reason("bad_id_checksum" if checksum else "bad_id", {"error": err},
+                      "reason.error")
     except ValueError:
         # Digits of other scripts pass isdigit() but not the checksum arithmetic.
-        return Reason("bad_id", f"身份证号“{raw}”含有无法识别的字符",
-                      f"the ID number '{raw}' holds characters that are not digits")
+        return Reason("bad_id", {"raw": raw}, "reason.id_not_digits")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -157,7 +156,7 @@ def _checked_phone(text: str) -> str | Reason:
     try:
         return normalize_phone(text)
     except BadPhone as err:
-        return Reason("bad_phone", err.message("zh"), err.message("en"))
+        return Reason("bad_phone", {"error": err}, "reason.error")
 
 
 @functools.lru_cache(maxsize=256)
@@ -165,10 +164,8 @@ def _checked_channel(text: str) -> str | Reason:
     try:
         return parse_channel(unicodedata.normalize("NFKC", text))
     except BadChoice:
-        choices = "、".join(zh for zh, _ in CHANNELS.values())
-        return Reason("bad_channel", f"信访形式“{text}”无法识别，可填：{choices}",
-                      f"cannot read the channel '{text}'; use one of: "
-                      + ", ".join(CHANNELS))
+        return Reason("bad_channel", {"text": text, "choices": join(
+            Label(CHANNELS, code) for code in CHANNELS)})
 
 
 # 办理结果 / 处理情况 → how the case ended. Order matters: 不予受理 and the legal routes
@@ -231,43 +228,38 @@ def normalise(cells: list[str], columns: Columns, line: int, *, today: dt.date,
 
     reasons: list[Reason] = []
     if garbled and any("\ufffd" in cell for cell in cells):
-        reasons.append(Reason("unreadable", "含有无法识别的字符（文件编码不对或文件已损坏）",
-                              "holds characters that cannot be read (wrong encoding or a "
-                              "damaged file)"))
+        reasons.append(Reason("unreadable"))
 
-    def day(code: str, what: str, what_en: str, required: bool = False) -> dt.date | None:
+    def day(code: str, required: bool = False) -> dt.date | None:
         text = get(code)
+        what = ref(f"row.{code}")
         if not text:
             if required:
-                reasons.append(Reason(f"missing_{code}", f"缺少{what}", f"no {what_en}"))
+                reasons.append(Reason(f"missing_{code}", {"what": what}, "reason.missing"))
             return None
         try:
             value = register_date(text)
         except BadDate:
-            reasons.append(Reason(
-                "bad_date", f"{what}“{text}”无法识别（可写 2026-01-04、2026/1/4、2026年1月4日 或 20260104）",
-                f"cannot read the {what_en} '{text}' (write 2026-01-04, 2026/1/4 or 20260104)"))
+            reasons.append(Reason("bad_date", {"what": what, "text": text}))
             return None
         if value > today:
-            reasons.append(Reason("future_date", f"{what} {value} 在今天（{today}）之后",
-                                  f"the {what_en} {value} is after today ({today})"))
+            reasons.append(Reason("future_date", {"what": what, "value": value, "today": today}))
             return None
         if value < EARLIEST:
-            reasons.append(Reason("bad_date", f"{what} {value} 早于 {EARLIEST.year} 年，请核对",
-                                  f"the {what_en} {value} is before {EARLIEST.year}; check it"))
+            reasons.append(Reason("bad_date", {"what": what, "value": value,
+                                               "year": EARLIEST.year}, "reason.too_early"))
             return None
         return value
 
-    received = day("received", "登记日期", "received date", required=True)
-    forwarded = day("forwarded", "转送日期", "forwarded date")
-    accepted = day("accepted", "受理日期", "accepted date")
-    end_on = day("closed", "办结日期", "closing date")
+    received = day("received", required=True)
+    forwarded = day("forwarded")
+    accepted = day("accepted")
+    end_on = day("closed")
 
     name = get("name")
     anonymous = name in ("匿名", "匿名信访", "anonymous")
     if not name:
-        reasons.append(Reason("missing_name", "缺少信访人姓名（匿名信访请填“匿名”）",
-                              "no petitioner's name (write 匿名 for an anonymous petition)"))
+        reasons.append(Reason("missing_name"))
     id_number = phone = None
     text = get("id_number")
     if text:
@@ -295,8 +287,7 @@ def normalise(cells: list[str], columns: Columns, line: int, *, today: dt.date,
             try:
                 people.append(parse_person(part))
             except (BadPerson, BadIdNumber, BadPhone) as err:
-                reasons.append(Reason("bad_person", "其他信访人：" + err.message("zh"),
-                                      "other petitioners: " + err.message("en")))
+                reasons.append(Reason("bad_person", {"error": err}))
 
     channel = "other"
     text = get("channel")
@@ -311,14 +302,12 @@ def normalise(cells: list[str], columns: Columns, line: int, *, today: dt.date,
     if text:
         match = _HEADCOUNT.match(unicodedata.normalize("NFKC", text))
         if match is None or not 1 <= int(match.group(1)) <= 100000:
-            reasons.append(Reason("bad_headcount", f"人数“{text}”应为不小于 1 的整数",
-                                  f"the headcount '{text}' must be a whole number of at least 1"))
+            reasons.append(Reason("bad_headcount", {"text": text}))
         else:
             headcount = int(match.group(1))
     content = get("content")
     if not content:
-        reasons.append(Reason("missing_content", "缺少反映问题（诉求摘要）",
-                              "no content (the complaint)"))
+        reasons.append(Reason("missing_content"))
 
     unit = get("unit") or None
     notes = []
@@ -327,12 +316,7 @@ def normalise(cells: list[str], columns: Columns, line: int, *, today: dt.date,
     result_text = get("result")
     how = classify_result(result_text) if result_text else None
     if result_text and how is None:
-        reasons.append(Reason(
-            "bad_result",
-            f"办理结果“{result_text}”无法识别：可写 已办结、已答复、已化解、部分支持、"
-            "不予支持、撤回、不予受理 或 告知通过诉讼（仲裁、行政复议）途径解决",
-            f"cannot read the result '{result_text}': use 已办结, 已答复, 已化解, 部分支持, "
-            "不予支持, 撤回, 不予受理 or 告知通过诉讼途径解决"))
+        reasons.append(Reason("bad_result", {"text": result_text}))
     elif how is not None and how[0] != "open":
         end, end_details = how[0], dict(how[1])
     elif end_on is not None:
@@ -341,16 +325,11 @@ def normalise(cells: list[str], columns: Columns, line: int, *, today: dt.date,
     elif how is not None:
         notes.append(f"办理结果：{result_text}")
     if end is not None and end_on is None and not get("closed"):
-        reasons.append(Reason("result_without_date",
-                              f"办理结果为“{result_text}”，但没有办结日期",
-                              f"the result is '{result_text}' but there is no closing date"))
+        reasons.append(Reason("result_without_date", {"text": result_text}))
     if end in ("rejected", "redirected") and accepted is not None:
-        reasons.append(Reason("accepted_then_not", "已有受理日期的案件不能再“不予受理”或“告知法定途径”",
-                              "a case with an accepted date cannot end as not accepted or "
-                              "redirected"))
+        reasons.append(Reason("accepted_then_not"))
     if forwarded is not None and unit is None:
-        reasons.append(Reason("forwarded_without_unit", "有转送日期但没有转送单位",
-                              "there is a forwarded date but no unit"))
+        reasons.append(Reason("forwarded_without_unit"))
     if received is not None:
         _order(reasons, received, forwarded, accepted, end_on)
 
@@ -374,18 +353,19 @@ def normalise(cells: list[str], columns: Columns, line: int, *, today: dt.date,
 def _order(reasons: list[Reason], received: dt.date, forwarded: dt.date | None,
            accepted: dt.date | None, end_on: dt.date | None) -> None:
     """Each date of a case's life on or after the ones before it; one reason per date."""
-    steps = [("登记日期", "received date", received), ("转送日期", "forwarded date", forwarded),
-             ("受理日期", "accepted date", accepted), ("办结日期", "closing date", end_on)]
+    steps = [("received", received), ("forwarded", forwarded), ("accepted", accepted),
+             ("closed", end_on)]
     for later in range(1, len(steps)):
-        zh_b, en_b, b = steps[later]
+        name_b, b = steps[later]
         if b is None:
             continue
-        for zh_a, en_a, a in steps[:later]:
+        for name_a, a in steps[:later]:
             if a is not None and b < a:
-                code = "closed_before_received" if later == 3 and zh_a == "登记日期" else \
+                code = "closed_before_received" if later == 3 and name_a == "received" else \
                     "date_order"
-                reasons.append(Reason(code, f"{zh_b} {b} 早于{zh_a} {a}",
-                                      f"the {en_b} {b} is before the {en_a} {a}"))
+                reasons.append(Reason(code, {"later": ref(f"row.{name_b}"), "date": b,
+                                             "earlier": ref(f"row.{name_a}"), "before": a},
+                                      "reason.date_order"))
                 break
 
 

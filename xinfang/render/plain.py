@@ -107,7 +107,7 @@ def _typed(value: str | None) -> str:
     """Unit and holder names are typed text (a register's 转送单位 column becomes a unit)
     and the report is opened in Excel: no such cell may run as a formula, and a bare CR,
     which this writer does not quote, must not start a new row there."""
-    from xinfang.export import neutralise
+    from xinfang.files import neutralise
 
     return neutralise(value or "").replace("\r", "\n")
 

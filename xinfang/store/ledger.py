@@ -27,7 +27,9 @@ from xinfang.deadlines.calendar import Override, WorkCalendar, YearSchedule, off
 from xinfang.deadlines.clocks import Clock
 from xinfang.deadlines.policy import Policy
 from xinfang.errors import AmbiguousCase, CaseNotFound, UnknownUnit
+from xinfang.store.migrations import migrations
 from xinfang.store.records import EventRecord
+from xinfang.texts import join, ref
 
 _SHORT_REF = re.compile(r"^(\d{4})-(\d{1,6})$")
 
@@ -54,7 +56,7 @@ class Ledger:
         """Open the ledger at `path`. With `create` a missing file is made, without it a
         missing file is an error; `writable` (by default as `create`) for the commands
         that write to it."""
-        return cls(open_ledger(path, create=create), today=today,
+        return cls(open_ledger(path, create=create, migrations=migrations), today=today,
                    writable=create if writable is None else writable)
 
     def close(self) -> None:
@@ -137,7 +139,7 @@ class Ledger:
             if len(rows) == 1:
                 return int(rows[0][0])
             if len(rows) > 1:
-                raise AmbiguousCase(ref=ref, matches="、".join(number for _, number in rows))
+                raise AmbiguousCase(ref=ref, matches=join(number for _, number in rows))
         raise CaseNotFound(ref=ref)
 
     def case_number(self, case_id: int) -> str:
@@ -222,11 +224,8 @@ class Ledger:
         names = [row[0] for row in self.db.execute("SELECT name FROM units")]
         close = [match for match, score, _ in
                  process.extract(name, names, scorer=fuzz.ratio, limit=3) if score >= 40]
-        raise UnknownUnit(
-            name=name,
-            suggest=f"是不是：{'、'.join(close)}？" if close else "",
-            suggest_en=f"Did you mean: {', '.join(close)}? " if close else "",
-        )
+        raise UnknownUnit(name=name, suggest=ref("unit.did_you_mean", names=join(close))
+                          if close else "")
 
     # The earlier cases new petitions are judged against -------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 import sqlite_utils
@@ -10,9 +11,24 @@ migrations = sqlite_utils.Migrations("xinfang")
 
 
 def known_names() -> set[str]:
-    """The names of every migration this version knows: those pending on an empty
-    database."""
-    return {migration.name for migration in migrations.pending(sqlite_utils.Database(memory=True))}
+    """The names of every migration this version knows."""
+    from xinfang.db import known_names as names
+
+    return names(migrations)
+
+
+def open_ledger(path: str | os.PathLike[str], *, create: bool) -> sqlite_utils.Database:
+    """`db.open_ledger` with this schema: the database of an xinfang ledger."""
+    from xinfang import db
+
+    return db.open_ledger(path, create=create, migrations=migrations)
+
+
+def schema_version(db: sqlite_utils.Database) -> list[str]:
+    """The migrations applied to a ledger, in order."""
+    from xinfang.db import schema_version as applied
+
+    return applied(db, migrations)
 
 
 def _run(db: sqlite_utils.Database, script: str) -> None:

@@ -98,3 +98,26 @@ class ChainCase(TypedDict):
     content: str
     first: NotRequired[bool]
     petitioner: NotRequired[str | None]
+
+
+class OverdueItem(TypedDict):
+    """A running duty clock in the overdue report: overdue, or due soon."""
+
+    id: str
+    clock: str
+    started_on: str
+    due_on: str
+    unit: str | None
+    holder: HolderRecord
+    status: str
+    category: str | None
+    received_on: str
+    days_overdue: int | None  # None when due soon
+    days_left: int
+    needs_escalation: NotRequired[bool]  # overdue items only
+
+
+class OverdueReport(TypedDict):
+    as_of: str
+    overdue: list[OverdueItem]
+    due_soon: list[OverdueItem]

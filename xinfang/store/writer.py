@@ -32,6 +32,7 @@ from xinfang.deadlines.clocks import Clock, duty_sql, next_due, refresh_due
 from xinfang.errors import FutureDate, OfficeNotSet, UnitExists, XinfangError
 from xinfang.store.ledger import Ledger, chunks, marks
 from xinfang.store.records import Recorded
+from xinfang.texts import ref
 from xinfang.vocab import parse_level
 
 
@@ -235,8 +236,8 @@ class _Batch:
         ledger = self.ledger
         intake = new.intake
         if intake.received_on > ledger.today:
-            raise FutureDate(what="收到日期", what_en="received date",
-                             date=intake.received_on, today=ledger.today)
+            raise FutureDate(what=ref("field.received_on"), date=intake.received_on,
+                             today=ledger.today)
         case_id = self.next_id
         self.next_id += 1
         year = intake.received_on.year
