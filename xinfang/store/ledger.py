@@ -23,10 +23,11 @@ from xinfang.cases import lifecycle
 from xinfang.cases.lifecycle import CaseState
 from xinfang.cases.matching import Earlier, Petition, RepeatIndex, person_keys
 from xinfang.db import open_ledger
-from xinfang.deadlines.calendar import Override, WorkCalendar, YearSchedule, official_year
+from xinfang.deadlines.calendar import Override, WorkCalendar, YearSchedule
 from xinfang.deadlines.clocks import Clock
 from xinfang.deadlines.policy import Policy
 from xinfang.errors import AmbiguousCase, CaseNotFound, UnknownUnit
+from xinfang.store import calendar_years
 from xinfang.store.migrations import migrations
 from xinfang.store.records import EventRecord
 from xinfang.texts import join, ref
@@ -93,21 +94,8 @@ class Ledger:
         return holidays_version()
 
     def _year_schedule(self, year: int) -> YearSchedule:
-        """The year's official schedule from the ledger's copy, made anew from `holidays`
-        when that package has changed (and kept, by a ledger opened to write)."""
-        row = self.db.execute(
-            "SELECT source, published, rest, makeup FROM calendar_years WHERE year = ?", [year]
-        ).fetchone()
-        if row is not None and row[0] == self._holidays_version:
-            return YearSchedule(year, bool(row[1]),
-                                frozenset(map(dt.date.fromisoformat, json.loads(row[2]))),
-                                frozenset(map(dt.date.fromisoformat, json.loads(row[3]))))
-        schedule = official_year(year)
-        if self.writable:
-            from xinfang.store import settings
-
-            settings.keep_year_schedule(self, schedule, self._holidays_version)
-        return schedule
+        return calendar_years.year_schedule(self.db, year, self._holidays_version,
+                                            keep=self.writable)
 
     def office(self) -> dict[str, str] | None:
         settings = self.settings()

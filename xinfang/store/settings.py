@@ -7,11 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sqlite3
 from typing import Any
 
 from xinfang.db import write
-from xinfang.deadlines.calendar import YearSchedule
 from xinfang.deadlines.policy import Policy, changed, preset
 from xinfang.errors import BadOfficeCode, OfficeAlreadySet, OverrideNotFound
 from xinfang.store import writer
@@ -93,19 +91,3 @@ def remove_override(ledger: Ledger, day: dt.date, officer: str) -> None:
             raise OverrideNotFound(date=day, year=day.year)
         ledger.settings_changed()
         writer.refresh_clocks(ledger)
-
-
-def keep_year_schedule(ledger: Ledger, schedule: YearSchedule, source: str) -> None:
-    """Keep a copy of a year's official schedule, so that commands which only read need
-    not import `holidays`."""
-    try:
-        with write(ledger.db):
-            ledger.db.execute(
-                "INSERT OR REPLACE INTO calendar_years(year, source, published, rest, makeup) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [schedule.year, source, int(schedule.published),
-                 json.dumps(sorted(d.isoformat() for d in schedule.rest)),
-                 json.dumps(sorted(d.isoformat() for d in schedule.makeup))],
-            )
-    except sqlite3.OperationalError:
-        pass  # busy or read-only: the copy is only a shortcut, the schedule is right
