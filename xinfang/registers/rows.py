@@ -217,22 +217,62 @@ def normalise(cells: list[str], columns: Columns, line: int, *, today: dt.date,
     """The row as a `Row`, or every reason it cannot be imported (all of them at once,
     so a clerk fixes a row in one go). `garbled=False` says the file decoded cleanly, so
     no cell can hold an undecodable byte."""
-    width = len(cells)
-    values = {
-        code: (unquote(cells[index]) if cells[index][:1] == "'" else cells[index]).strip()
-        for code, index in columns.fields.items() if index < width
-    }
-
-    def get(code: str) -> str:
-        return values.get(code, "")
-
-    reasons: list[Reason] = []
+    read = _RowReader(cells, columns, today)
     if garbled and any("\ufffd" in cell for cell in cells):
-        reasons.append(Reason("unreadable"))
+        read.reasons.append(Reason("unreadable"))
+    received = read.date("received", required=True)
+    forwarded = read.date("forwarded")
+    accepted = read.date("accepted")
+    end_on = read.date("closed")
+    anonymous, people = read.people()
+    channel = read.channel()
+    headcount = read.headcount()
+    content = read.get("content")
+    if not content:
+        read.reasons.append(Reason("missing_content"))
+    unit = read.get("unit") or None
+    end, end_details, notes = read.end(end_on, accepted, forwarded, unit)
+    if received is not None:
+        _order(read.reasons, received, forwarded, accepted, end_on)
+    for code, label_zh in (("remarks", "备注"), ("gender", "性别")):
+        value = read.get(code)
+        if value:
+            notes.append(f"{label_zh}：{value}")  # kept on the case as a note, as written
+    if read.reasons:
+        return read.reasons
+    assert received is not None
+    get = read.get
+    return Row(
+        line=line, seq=get("seq"), received=received, people=people, anonymous=anonymous,
+        channel=channel, headcount=headcount, locality=get("locality") or None,
+        category=normalize_category(get("category")) or None, content=content,
+        request=get("request") or None, unit=unit, forwarded=forwarded, accepted=accepted,
+        end=end, end_on=end_on, end_details=end_details, officer=get("officer") or None,
+        notes=notes,
+    )
 
-    def day(code: str, required: bool = False) -> dt.date | None:
-        text = get(code)
+
+class _RowReader:
+    """The cells of one row by field, and the reasons found so far not to import it."""
+
+    __slots__ = ("values", "today", "reasons")
+
+    def __init__(self, cells: list[str], columns: Columns, today: dt.date) -> None:
+        width = len(cells)
+        self.values = {
+            code: (unquote(cells[index]) if cells[index][:1] == "'" else cells[index]).strip()
+            for code, index in columns.fields.items() if index < width
+        }
+        self.today = today
+        self.reasons: list[Reason] = []
+
+    def get(self, code: str) -> str:
+        return self.values.get(code, "")
+
+    def date(self, code: str, required: bool = False) -> dt.date | None:
+        text = self.get(code)
         what = ref(f"row.{code}")
+        reasons = self.reasons
         if not text:
             if required:
                 reasons.append(Reason(f"missing_{code}", {"what": what}, "reason.missing"))
@@ -242,8 +282,9 @@ def normalise(cells: list[str], columns: Columns, line: int, *, today: dt.date,
         except BadDate:
             reasons.append(Reason("bad_date", {"what": what, "text": text}))
             return None
-        if value > today:
-            reasons.append(Reason("future_date", {"what": what, "value": value, "today": today}))
+        if value > self.today:
+            reasons.append(Reason("future_date", {"what": what, "value": value,
+                                                  "today": self.today}))
             return None
         if value < EARLIEST:
             reasons.append(Reason("bad_date", {"what": what, "value": value,
@@ -251,103 +292,90 @@ def normalise(cells: list[str], columns: Columns, line: int, *, today: dt.date,
             return None
         return value
 
-    received = day("received", required=True)
-    forwarded = day("forwarded")
-    accepted = day("accepted")
-    end_on = day("closed")
+    def people(self) -> tuple[bool, list[Person]]:
+        """Whether it is anonymous, and its petitioners: the lead, then the others."""
+        name = self.get("name")
+        anonymous = name in ("匿名", "匿名信访", "anonymous")
+        if not name:
+            self.reasons.append(Reason("missing_name"))
+        id_number = phone = None
+        text = self.get("id_number")
+        if text:
+            checked = _checked_id(text, self.today)
+            if isinstance(checked, Reason):
+                self.reasons.append(checked)
+            else:
+                id_number = checked
+        text = self.get("phone")
+        if text:
+            checked = _checked_phone(text)
+            if isinstance(checked, Reason):
+                self.reasons.append(checked)
+            else:
+                phone = checked
+        people = []
+        if not anonymous or id_number or phone:
+            people.append(Person(None if anonymous else name, id_number, phone,
+                                 self.get("address") or None))
+        text = self.get("others")
+        if text:
+            for part in re.split(r"[；;\n]", text):
+                if not part.strip():
+                    continue
+                try:
+                    people.append(parse_person(part))
+                except (BadPerson, BadIdNumber, BadPhone) as err:
+                    self.reasons.append(Reason("bad_person", {"error": err}))
+        return anonymous, people
 
-    name = get("name")
-    anonymous = name in ("匿名", "匿名信访", "anonymous")
-    if not name:
-        reasons.append(Reason("missing_name"))
-    id_number = phone = None
-    text = get("id_number")
-    if text:
-        checked = _checked_id(text, today)
-        if isinstance(checked, Reason):
-            reasons.append(checked)
-        else:
-            id_number = checked
-    text = get("phone")
-    if text:
-        checked = _checked_phone(text)
-        if isinstance(checked, Reason):
-            reasons.append(checked)
-        else:
-            phone = checked
-    people = []
-    if not anonymous or id_number or phone:
-        people.append(Person(None if anonymous else name, id_number, phone,
-                             get("address") or None))
-    text = get("others")
-    if text:
-        for part in re.split(r"[；;\n]", text):
-            if not part.strip():
-                continue
-            try:
-                people.append(parse_person(part))
-            except (BadPerson, BadIdNumber, BadPhone) as err:
-                reasons.append(Reason("bad_person", {"error": err}))
-
-    channel = "other"
-    text = get("channel")
-    if text:
+    def channel(self) -> str:
+        text = self.get("channel")
+        if not text:
+            return "other"
         checked = _checked_channel(text)
         if isinstance(checked, Reason):
-            reasons.append(checked)
-        else:
-            channel = checked
-    headcount = 1
-    text = get("headcount")
-    if text:
+            self.reasons.append(checked)
+            return "other"
+        return checked
+
+    def headcount(self) -> int:
+        text = self.get("headcount")
+        if not text:
+            return 1
         match = _HEADCOUNT.match(unicodedata.normalize("NFKC", text))
         if match is None or not 1 <= int(match.group(1)) <= 100000:
-            reasons.append(Reason("bad_headcount", {"text": text}))
-        else:
-            headcount = int(match.group(1))
-    content = get("content")
-    if not content:
-        reasons.append(Reason("missing_content"))
+            self.reasons.append(Reason("bad_headcount", {"text": text}))
+            return 1
+        return int(match.group(1))
 
-    unit = get("unit") or None
-    notes = []
-    end: str | None = None
-    end_details: dict[str, str | None] = {}
-    result_text = get("result")
-    how = classify_result(result_text) if result_text else None
-    if result_text and how is None:
-        reasons.append(Reason("bad_result", {"text": result_text}))
-    elif how is not None and how[0] != "open":
-        end, end_details = how[0], dict(how[1])
-    elif end_on is not None:
-        # A closing date without a result (or with "being handled"): closed, result unknown.
-        end, end_details = "closed", {"result": None, "opinion": result_text or None}
-    elif how is not None:
-        notes.append(f"办理结果：{result_text}")
-    if end is not None and end_on is None and not get("closed"):
-        reasons.append(Reason("result_without_date", {"text": result_text}))
-    if end in ("rejected", "redirected") and accepted is not None:
-        reasons.append(Reason("accepted_then_not"))
-    if forwarded is not None and unit is None:
-        reasons.append(Reason("forwarded_without_unit"))
-    if received is not None:
-        _order(reasons, received, forwarded, accepted, end_on)
-
-    for code, label_zh in (("remarks", "备注"), ("gender", "性别")):
-        value = get(code)
-        if value:
-            notes.append(f"{label_zh}：{value}")
-    if reasons:
-        return reasons
-    assert received is not None
-    return Row(
-        line=line, seq=get("seq"), received=received, people=people, anonymous=anonymous,
-        channel=channel, headcount=headcount, locality=get("locality") or None,
-        category=normalize_category(get("category")) or None, content=content,
-        request=get("request") or None, unit=unit, forwarded=forwarded, accepted=accepted,
-        end=end, end_on=end_on, end_details=end_details, officer=get("officer") or None,
-        notes=notes,
-    )
+    def end(self, end_on: dt.date | None, accepted: dt.date | None,
+            forwarded: dt.date | None, unit: str | None
+            ) -> tuple[str | None, dict[str, str | None], list[str]]:
+        """How the case ended (closed, rejected, redirected, or None while open), with
+        its details, and the notes the result column leaves when it does not end it."""
+        reasons = self.reasons
+        notes = []
+        end: str | None = None
+        end_details: dict[str, str | None] = {}
+        result_text = self.get("result")
+        how = classify_result(result_text) if result_text else None
+        if result_text and how is None:
+            reasons.append(Reason("bad_result", {"text": result_text}))
+        elif how is not None and how[0] != "open":
+            end, end_details = how[0], dict(how[1])
+        elif end_on is not None:
+            # A closing date without a result (or with "being handled"): closed, result
+            # unknown.
+            end, end_details = "closed", {"result": None, "opinion": result_text or None}
+        elif how is not None:
+            notes.append(f"办理结果：{result_text}")
+        if end is not None and end_on is None and not self.get("closed"):
+            reasons.append(Reason("result_without_date", {"text": result_text}))
+        if end in ("rejected", "redirected") and accepted is not None:
+            reasons.append(Reason("accepted_then_not"))
+        if forwarded is not None and unit is None:
+            reasons.append(Reason("forwarded_without_unit"))
+        return end, end_details, notes
 
 
 def _order(reasons: list[Reason], received: dt.date, forwarded: dt.date | None,
