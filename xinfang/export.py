@@ -116,7 +116,7 @@ def case_records(ledger: Ledger, ids: list[int], *, reveal: bool = False) -> lis
                 "result": case["result"], "end": None, "ended_on": None, "end_details": {},
                 "satisfaction": case["satisfaction"], "repeat_of": case["repeat_of"],
                 "flags": case["flags"],
-                "people": [{key: person[key] for key in  # type: ignore[literal-required]
+                "people": [{key: person[key] for key in
                             ("name", "id_number", "phone", "address", "lead")}
                            for person in case["people"]],
                 "source": None,
