@@ -1,20 +1,41 @@
-"""Opening the ledger: where it lives, its pragmas and file mode, and its migrations.
+"""Opening the ledger: where it lives, its pragmas and file mode, its migrations, and
+the hold every command keeps on it while it has it open.
 
-Nothing else in xinfang opens a database connection.
+Nothing else in xinfang opens a database connection to a ledger.
 """
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import os
 import sqlite3
+import stat
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
-from xinfang.errors import LedgerMissing, LedgerTooNew
+from xinfang.errors import (
+    CannotOpen,
+    DiskError,
+    DiskFull,
+    EmptyLedgerFile,
+    LedgerBusy,
+    LedgerDamaged,
+    LedgerInUse,
+    LedgerMissing,
+    LedgerReadOnly,
+    LedgerTooNew,
+    NotALedger,
+    NumberTooLarge,
+    TooManyFiles,
+    XinfangError,
+)
 
 ENV_DB = "XINFANG_DB"
 FILE_NAME = "ledger.db"
@@ -37,31 +58,135 @@ def locate(option: str | os.PathLike | None = None) -> Location:
     return Location(Path(typer.get_app_dir("xinfang")) / FILE_NAME, "default")
 
 
-def open_ledger(path: str | os.PathLike, *, create: bool,
-                migrations: sqlite_utils.Migrations) -> sqlite_utils.Database:
+class LedgerDatabase(sqlite_utils.Database):
+    """The ledger's database, with the hold its command keeps on it until it is closed."""
+
+    hold: int | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.hold is not None:
+            os.close(self.hold)  # closing the descriptor lets go of the lock
+            self.hold = None
+
+
+# How long a command waits for a restore (which holds the ledger alone) to finish.
+HOLD_WAIT = 30.0
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def hold(path: Path, *, exclusive: bool, wait: float) -> int | None:
+    """Hold the ledger at `path`: shared by every command that has it open, alone by a
+    restore. Waits up to `wait` seconds, then refuses. The hold is a lock on a file beside
+    the ledger (SQLite's own locks come and go with each transaction); where that file
+    cannot be made (a folder the officer may only read) there is no hold to take."""
+    try:
+        fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    except OSError:
+        return None
+    mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                raise (LedgerInUse if exclusive else LedgerBusy)(path=str(path)) from None
+            time.sleep(0.05)
+
+
+@contextmanager
+def alone(path: Path, *, wait: float) -> Iterator[None]:
+    """No other xinfang command has the ledger open while the block runs (a restore)."""
+    fd = hold(path, exclusive=True, wait=wait)
+    try:
+        yield
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
+def make_folder(folder: Path) -> None:
+    """The ledger's folder, made readable by its owner only (also under umask 000)."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(made, 0o700)
+
+
+def open_ledger(path: str | os.PathLike[str], *, create: bool,
+                migrations: sqlite_utils.Migrations) -> LedgerDatabase:
     """Open the ledger at `path`, applying the pending ones of `migrations` (the schema,
     `store.migrations`).
 
-    With `create=False` (read-only commands) a missing file is an error, never created.
-    A new file is made readable by its owner only (mode 0600): it holds personal data.
+    With `create=False` (commands that read) a missing file is an error, never created,
+    and a file that is not an xinfang ledger (an empty file, another program's SQLite
+    database) is refused, never turned into one. A new file is made readable by its owner
+    only (mode 0600): it holds personal data.
     """
     path = Path(path)
     if not path.exists():
         if not create:
             raise LedgerMissing(path=str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(path.parent)
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    fd = hold(path, exclusive=False, wait=HOLD_WAIT)
     # No sqlite-utils plugins: nothing outside xinfang runs on a ledger of personal data
     # (and looking for plugins costs a one-shot command ≈ 30 ms).
-    db = sqlite_utils.Database(path, execute_plugins=False)
-    conn = db.conn
-    conn.execute("PRAGMA busy_timeout = 30000")
-    _refuse_newer(db, path, migrations)  # before any pragma that writes: a newer ledger stays
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    _migrate(db, path, migrations)
+    db = LedgerDatabase(path, execute_plugins=False)
+    db.hold = fd
+    try:
+        conn = db.conn
+        conn.execute("PRAGMA busy_timeout = 30000")
+        _refuse_foreign(db, path, migrations, create=create)
+        _refuse_newer(db, path, migrations)  # before any pragma that writes: a newer one stays
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if create:
+            tighten(path)
+        _migrate(db, path, migrations)
+    except BaseException:
+        db.close()
+        raise
     return db
+
+
+def wide_permissions(path: Path) -> int | None:
+    """The file's mode when others than its owner may read or write it, else None."""
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    return mode if mode & 0o077 else None
+
+
+def tighten(path: Path) -> None:
+    """A ledger readable by others (copied in with wider permissions) is made private."""
+    if wide_permissions(path) is not None:
+        try:
+            os.chmod(path, 0o600)
+        except OSError:
+            pass  # not the owner: `check` says so
+
+
+def _refuse_foreign(db: sqlite_utils.Database, path: Path, migrations: sqlite_utils.Migrations,
+                    *, create: bool) -> None:
+    """An empty file is set up as a ledger only by a command that may create one; a
+    database with tables of its own but no xinfang schema is never taken over."""
+    tables = {name for (name,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if migrations.applied(db):
+        return
+    if tables - {migrations.migrations_table, "sqlite_sequence"}:
+        raise NotALedger(path=str(path))
+    if not create:
+        raise EmptyLedgerFile(path=str(path))
 
 
 def known_names(migrations: sqlite_utils.Migrations) -> set[str]:
@@ -74,7 +199,6 @@ def _refuse_newer(db: sqlite_utils.Database, path: Path,
     known = known_names(migrations)
     unknown = [m.name for m in migrations.applied(db) if m.name not in known]
     if unknown:
-        db.close()
         raise LedgerTooNew(path=str(path), names=", ".join(unknown))
 
 
@@ -125,3 +249,39 @@ def write(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         raise
     else:
         db.conn.execute("COMMIT")
+
+
+def explain(error: BaseException, path: Path | str | None = None) -> XinfangError | None:
+    """What an error of SQLite or of the system means to the officer, and what to do;
+    None for an error that is none of these (a bug: it is shown as it is)."""
+    where = str(path or getattr(error, "filename", None) or "")
+    if isinstance(error, OverflowError):
+        return NumberTooLarge()
+    if isinstance(error, OSError):
+        by_errno: dict[int, Any] = {
+            errno.ENOSPC: DiskFull, errno.EDQUOT: DiskFull, errno.EROFS: LedgerReadOnly,
+            errno.EACCES: LedgerReadOnly, errno.EPERM: LedgerReadOnly, errno.EMFILE: TooManyFiles,
+            errno.ENFILE: TooManyFiles, errno.EIO: DiskError,
+        }
+        kind = by_errno.get(error.errno or 0)
+        return kind(path=where) if kind is not None else None
+    if not isinstance(error, sqlite3.DatabaseError):
+        return None
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return LedgerBusy(path=where)
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return LedgerReadOnly(path=where)
+    if "full" in text:
+        return DiskFull(path=where)
+    if "disk i/o" in text:
+        return DiskError(path=where)
+    if "unable to open" in text:
+        return CannotOpen(path=where)
+    if "malformed" in text or "corrupt" in text:
+        return LedgerDamaged(path=where)
+    if "not a database" in text or "encrypted" in text:
+        return NotALedger(path=where)
+    if "too many" in text:
+        return TooManyFiles(path=where)
+    return None

@@ -39,6 +39,50 @@ class LedgerTooNew(XinfangError):
     """The ledger … was made by a newer xinfang (unknown migrations: …); it was left untouched."""
 
 
+class LedgerBusy(XinfangError):
+    """Another command holds the ledger (a restore), or SQLite's lock stayed taken."""
+
+
+class LedgerInUse(XinfangError):
+    """Other commands have the ledger open: it cannot be held alone (for a restore)."""
+
+
+class NotALedger(XinfangError):
+    """The file is not an xinfang ledger, and xinfang leaves it as it is."""
+
+
+class EmptyLedgerFile(XinfangError):
+    """An empty file: a command that only reads does not set it up as a ledger."""
+
+
+class LedgerDamaged(XinfangError):
+    """SQLite finds the ledger's pages damaged."""
+
+
+class LedgerReadOnly(XinfangError):
+    """The ledger (or its folder) may not be written by this user."""
+
+
+class DiskFull(XinfangError):
+    """No room left on the disk: nothing was written."""
+
+
+class DiskError(XinfangError):
+    """The disk could not be read or written."""
+
+
+class CannotOpen(XinfangError):
+    """The ledger file cannot be opened (its folder is missing or may not be read)."""
+
+
+class TooManyFiles(XinfangError):
+    """The system's limit of open files was reached."""
+
+
+class NumberTooLarge(XinfangError):
+    """A number given is larger than the ledger can store."""
+
+
 class OfficeNotSet(XinfangError):
     """The office code is not set; case numbers need it."""
 

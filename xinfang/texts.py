@@ -256,6 +256,63 @@ TEXTS: dict[str, tuple[str, str]] = {
     "restore.done": ("已从 {source} 恢复台账 {target}", "Restored {target} from {source}"),
     "restore.kept": ("原台账保留为 {path}", "The previous ledger is kept as {path}"),
     # Errors (one per class of `XinfangError`; the key is its name) ---------------
+    "error.LedgerBusy": (
+        "台账 {path} 正被另一个命令独占使用（例如正在恢复备份），请稍后再试。",
+        "The ledger {path} is held by another command (a restore, say); try again shortly.",
+    ),
+    "error.LedgerInUse": (
+        "台账 {path} 正在被其他 xinfang 命令使用，恢复需要独占台账。请等其他人的登记、报表等命令结束（或关闭它们）后再恢复。台账没有改动。",
+        "The ledger {path} is in use by other xinfang commands, and a restore needs it alone. "
+        "Wait for the others' commands (registering, reports …) to finish, then restore "
+        "again. The ledger is unchanged.",
+    ),
+    "error.NotALedger": (
+        "{path} 不是 xinfang 台账（可能是其他程序的数据库或已损坏的文件），xinfang 不会改动它。请确认 --db 指向的是台账文件。",
+        "{path} is not an xinfang ledger (another program's database, or a damaged file); "
+        "xinfang leaves it as it is. Check that --db points at the ledger.",
+    ),
+    "error.EmptyLedgerFile": (
+        "{path} 是一个空文件，还不是台账；查看类命令不会改动它。设置本办（xinfang office set）或登记第一件信访时会在这里建立台账。",
+        "{path} is an empty file, not a ledger yet; commands that only read leave it as it "
+        "is. Setting the office (xinfang office set) or registering a first case makes the "
+        "ledger there.",
+    ),
+    "error.LedgerDamaged": (
+        "台账 {path} 的数据页已损坏。请不要继续写入：用 xinfang check 查看损坏情况，再用 xinfang restore 备份文件 从最近的备份恢复。",
+        "The ledger {path} has damaged pages. Do not write to it: see what is damaged with "
+        "xinfang check, then restore the latest backup with xinfang restore BACKUP.",
+    ),
+    "error.LedgerReadOnly": (
+        "没有权限写入 {path}（文件或所在文件夹是只读的，或属于其他用户）。请用有写权限的账号运行，或请管理员调整权限；这次什么也没有写入。",
+        "{path} may not be written (the file or its folder is read-only, or belongs to "
+        "another user). Run as a user who may write it, or ask the administrator to change "
+        "its permissions; nothing was written.",
+    ),
+    "error.DiskFull": (
+        "磁盘已满，无法写入 {path}。这次什么也没有写入；请清理出空间后再试。",
+        "The disk is full: {path} cannot be written. Nothing was written; free some space "
+        "and try again.",
+    ),
+    "error.DiskError": (
+        "读写 {path} 时磁盘出错。请检查磁盘（或 U 盘）是否连接正常，然后运行 xinfang check。",
+        "The disk failed while reading or writing {path}. Check the disk (or USB stick) "
+        "and run xinfang check.",
+    ),
+    "error.CannotOpen": (
+        "无法打开台账 {path}：文件夹不存在或没有权限读取。请检查 --db 的路径。",
+        "Cannot open the ledger {path}: its folder is missing or may not be read. Check "
+        "the path given with --db.",
+    ),
+    "error.TooManyFiles": (
+        "系统打开的文件太多（ulimit 限制），无法打开 {path}。请关闭其他程序或调高限制后再试；这次什么也没有写入。",
+        "Too many files are open (the ulimit), so {path} cannot be opened. Close other "
+        "programs or raise the limit and try again; nothing was written.",
+    ),
+    "error.NumberTooLarge": (
+        "输入的数值太大，台账无法保存。请检查人数、天数等数字。",
+        "A number given is too large to be stored. Check the headcount, days and other "
+        "numbers.",
+    ),
     "error.RegisterError": ("登记簿无法导入，没有导入任何行。",
                             "The register cannot be imported; nothing was imported."),
     "error.ExtensionTooLong": (
