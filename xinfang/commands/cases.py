@@ -40,6 +40,7 @@ from xinfang.commands.options import (
     resolve_officer,
     say,
 )
+from xinfang.texts import t
 
 if TYPE_CHECKING:
     from xinfang.cases.intake import Intake
@@ -254,13 +255,13 @@ def list_(
     if json_:
         out(plain.json_text(records))
     elif not records:
-        say(terminal.t("none", lang))
+        say(t("ui.none", lang))
     else:
         console = terminal.stdout_console()
         console.print(terminal.cases_table(records, lang, wide=console.width >= 120))
     if not json_ and records:
-        say(terminal.t("total", lang, total=total, shown=len(records))
-            + (terminal.t("more", lang) if total > offset + len(records) else ""))
+        say(t("ui.total", lang, total=total, shown=len(records))
+            + (t("ui.more", lang) if total > offset + len(records) else ""))
 
 
 @commands.command()

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from xinfang.texts import t
+
 if TYPE_CHECKING:
     from xinfang.store.ledger import Ledger
     from xinfang.store.queries import Filters
@@ -199,7 +201,7 @@ def case_brief(ledger: Ledger, case_id: int, as_json: bool, lang: str,
             + ("，已记录为逾期。" if zh else " ended; recorded as late."))
     if record["unpublished_years"]:
         years = "、".join(str(y) for y in record["unpublished_years"])
-        say(terminal.t("unpublished", lang, years=years))
+        say(t("ui.unpublished", lang, years=years))
 
 
 def after_act(ledger: Ledger, event: Any, as_json: bool, lang: str) -> None:
