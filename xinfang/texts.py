@@ -90,6 +90,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     "backup.done": ("已备份到 {path}", "Backed up to {path}"),
     "restore.done": ("已从 {source} 恢复台账 {target}", "Restored {target} from {source}"),
     "restore.kept": ("原台账保留为 {path}", "The previous ledger is kept as {path}"),
+    # The error policy every command runs under (cli.py) ------------------------------
+    "cli.not_utf8": (
+        "命令行中有无法识别的字符：终端（或文件名）的编码不是 UTF-8，可能是 GBK。"
+        "请把终端的字符编码设为 UTF-8 后重试。",
+        "The command line holds bytes that are not UTF-8 (a GBK terminal or file name?). "
+        "Set the terminal's character encoding to UTF-8 and try again.",
+    ),
+    "cli.overflow": ("日期或天数超出可计算的范围，请检查输入的日期和天数。",
+                     "A date or number of days is beyond what can be counted; check them."),
+    "cli.os_error": ("无法读写 {path}：{reason}。请检查路径和权限。",
+                     "Cannot read or write {path}: {reason}. Check the path and its permissions."),
+    "cli.busy": ("台账正被其他程序占用，请稍后再试。",
+                 "The ledger is busy with another program; try again shortly."),
+    "cli.unreadable": ("台账文件无法读取（{error}）。请确认 --db 指向 xinfang 台账。",
+                       "Cannot read the ledger ({error}). Check that --db points at an xinfang "
+                       "ledger."),
+    # A case in brief after an act (commands/options.py case_brief) --------------------
+    "brief.registered": ("已登记：{number}", "Registered: {number}"),
+    "brief.state": ("状态：{state}；当前承办：{holder}", "State: {state}; held by: {holder}"),
+    "brief.clock": ("{clock}期限：{due}（{left}）", "{clock} clock: {due} ({left})"),
+    "brief.late": ("注意：已超过{clocks}，已记录为逾期。",
+                   "Note: after the {clocks} ended; recorded as late."),
     # Terminal screens (render/terminal.py): labels, clocks, a case, its history --------
     "ui.case": ("案件编号", "Case"),
     "ui.status": ("状态", "Status"),
