@@ -112,6 +112,32 @@ TEXTS: dict[str, tuple[str, str]] = {
     "brief.clock": ("{clock}期限：{due}（{left}）", "{clock} clock: {due} ({left})"),
     "brief.late": ("注意：已超过{clocks}，已记录为逾期。",
                    "Note: after the {clocks} ended; recorded as late."),
+    # register (commands/cases.py) -----------------------------------------------------
+    "register.prompt.name": ("信访人姓名（匿名请直接回车）", "Petitioner's name (Enter for anonymous)"),
+    "register.prompt.channel": ("信访形式（来访/来信/来电/网上信访）",
+                                "Channel (visit/letter/phone/online)"),
+    "register.prompt.content": ("反映问题摘要", "Content summary"),
+    "register.repeat_conflict": ("--repeat-of 和 --not-repeat 只能选一个。",
+                                 "Use either --repeat-of or --not-repeat."),
+    "register.confirm_repeat": ("这是上面这件事项的重复信访吗？",
+                                "Is this a repeat of the matter above?"),
+    "register.major": ("提示：集体访或越级访（{headcount} 人），属重大访情，请即时报告。",
+                       "Note: a collective or out-of-level visit ({headcount} people): report it "
+                       "at once as a major visit."),
+    "register.representatives": (
+        "提示：集体访代表人数不得超过 {maximum} 人（《信访工作条例》第二十条），本次登记了 {count} 人。",
+        "Note: a group may send at most {maximum} representatives (2022 Regulation Art 20); "
+        "{count} were registered.",
+    ),
+    "register.repeat_flag": ("提示：{flag}", "Note: {flag}"),
+    "register.repeat_correct": (
+        "如认定有误，可用 xinfang repeats 编号 --not-repeat 或 --repeat-of 编号 更正。",
+        "If this is wrong, correct it with xinfang repeats CASE --not-repeat or --repeat-of CASE.",
+    ),
+    # note and deadline (commands/cases.py) -------------------------------------------
+    "note.empty": ("备注内容不能为空。", "The note is empty."),
+    "note.done": ("已记入 {case}：{text}", "Noted on {case}: {text}"),
+    "deadline.no_clock": ("这件案件没有这项期限。", "This case has no such clock."),
     # Terminal screens (render/terminal.py): labels, clocks, a case, its history --------
     "ui.case": ("案件编号", "Case"),
     "ui.status": ("状态", "Status"),
