@@ -90,7 +90,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "backup.done": ("已备份到 {path}", "Backed up to {path}"),
     "restore.done": ("已从 {source} 恢复台账 {target}", "Restored {target} from {source}"),
     "restore.kept": ("原台账保留为 {path}", "The previous ledger is kept as {path}"),
-    # The error policy every command runs under (cli.py) ------------------------------
+    # The error policy every command runs under (cli.py) -------------------------------
     "cli.not_utf8": (
         "命令行中有无法识别的字符：终端（或文件名）的编码不是 UTF-8，可能是 GBK。"
         "请把终端的字符编码设为 UTF-8 后重试。",
@@ -134,11 +134,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "如认定有误，可用 xinfang repeats 编号 --not-repeat 或 --repeat-of 编号 更正。",
         "If this is wrong, correct it with xinfang repeats CASE --not-repeat or --repeat-of CASE.",
     ),
-    # note and deadline (commands/cases.py) -------------------------------------------
+    # note and deadline (commands/cases.py) --------------------------------------------
     "note.empty": ("备注内容不能为空。", "The note is empty."),
     "note.done": ("已记入 {case}：{text}", "Noted on {case}: {text}"),
     "deadline.no_clock": ("这件案件没有这项期限。", "This case has no such clock."),
-    # Terminal screens (render/terminal.py): labels, clocks, a case, its history --------
+    # Terminal screens (render/terminal.py): labels, clocks, a case, its history -------
     "ui.case": ("案件编号", "Case"),
     "ui.status": ("状态", "Status"),
     "ui.received_on": ("收到日期", "Received"),
@@ -199,7 +199,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "Earlier cases of the same person and matter (repeat)"),
     "ui.headline": ("已{kind} {case}", "{kind} {case}"),
     "ui.headline_to": ("已{kind} {case}：{to}", "{kind} {case}: {to}"),
-    # One act in a case's history (render/terminal.py event_text) ---------------------
+    # One act in a case's history (render/terminal.py event_text) ----------------------
     "ui.event.leader": ("包案领导 {name}", "leader {name}"),
     "ui.event.report_by": ("{date} 前报告结果", "report by {date}"),
     "ui.event.days": ("延长 {days} 日", "{days} more days"),
@@ -208,7 +208,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ui.event.reason": ("理由：{reason}", "why: {reason}"),
     "ui.event.target": ("目标 {date}", "target {date}"),
     "ui.event.late": ("逾期", "late"),
-    # How a due date was counted (render/terminal.py deadline_text) -------------------
+    # How a due date was counted (render/terminal.py deadline_text) --------------------
     "ui.deadline.fixed": ("交办时指定的报告日期。", "The report-by date set on assignment."),
     "ui.deadline.start": ("起算：{start}（当天不计）；时长：{length}{unit}",
                           "Start: {start} (not counted); length: {length} {unit}"),
@@ -241,7 +241,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ui.weekday.fri": ("周五", "Fri"),
     "ui.weekday.sat": ("周六", "Sat"),
     "ui.weekday.sun": ("周日", "Sun"),
-    # The deadline policy and the list of units (render/terminal.py) ------------------
+    # The deadline policy and the list of units (render/terminal.py) -------------------
     "ui.policy.title": ("期限政策", "Deadline policy"),
     "ui.policy.item": ("项目", "Item"),
     "ui.policy.code": ("代码", "Code"),
@@ -268,10 +268,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "| Case | Clock | Due | Days overdue | Held by | Escalate |"),
     "overdue.md.head_soon": ("| 案件 | 期限 | 截止 | 剩余天数 | 责任单位 |",
                              "| Case | Clock | Due | Days left | Unit |"),
-    # Major visits (render/plain.py major_text) -----------------------------------------
+    # Major visits (render/plain.py major_text) ----------------------------------------
     "major.title": ("重大访情 {as_of}：{count} 件", "Major visits {as_of}: {count}"),
     "major.headcount": ("{count}人", "{count} people"),
-    # Figures (render/terminal.py stats_tables, month_chart) ---------------------------
+    # report stats (render/terminal.py stats_tables, month_chart; commands/reports.py) ---
     "stats.title": ("工作指标 {start} 至 {end}", "Figures {start} to {end}"),
     "stats.figure": ("指标", "Figure"),
     "stats.numerator": ("分子", "Num."),
@@ -285,8 +285,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stats.repeats": ("重复信访", "Repeats"),
     "stats.no_key": ("（未填）", "(none)"),
     "stats.chart": ("逐月登记（█）与办结（▒）", "Registered (█) and closed (▒) by month"),
-    # Repeat chains (render/terminal.py chains_view) ------------------------------------
+    "stats.from_after_to": ("起始日期晚于截止日期。", "--from is after --to."),
+    # repeats (render/terminal.py chains_view, commands/reports.py) --------------------
     "repeats.count": ("共 {count} 次", "{count} petitions"),
+    "repeats.no_case": ("更正重复信访认定时请写明案件编号。", "Name the case to correct."),
+    "repeats.none": ("台账中没有重复信访。", "No repeat petitions in the ledger."),
     # The demo's opening lines (render/terminal.py demo_intro) -------------------------
     "demo.intro": (
         "演示台账（演示日期 2026-11-23）：从内置登记簿登记 {cases} 件，转送 {forwarded} 件，"
