@@ -138,6 +138,70 @@ TEXTS: dict[str, tuple[str, str]] = {
     "note.empty": ("备注内容不能为空。", "The note is empty."),
     "note.done": ("已记入 {case}：{text}", "Noted on {case}: {text}"),
     "deadline.no_clock": ("这件案件没有这项期限。", "This case has no such clock."),
+    # import (commands/transfer.py) ----------------------------------------------------
+    "import.stage.check": ("检查", "Checking"),
+    "import.stage.write": ("导入", "Importing"),
+    "import.encoding_bom": ("UTF-8 带 BOM", "UTF-8 with BOM"),
+    "import.cannot_read": ("读不到文件 {path}：{reason}。", "Cannot read {path}: {reason}."),
+    "import.unmapped": (
+        "注意：未识别的列已忽略：{column}。如需导入，用 --map 列名=字段 指定；确实不需要可用 "
+        "--map 列名=- 。",
+        "Note: a column was left out: {column}. To import it use --map COLUMN=FIELD; to "
+        "silence this use --map COLUMN=-.",
+    ),
+    "import.summary": (
+        "{file}（{encoding}）：读取 {read} 行 = 新增 {added} 件 + 跳过 {skipped} 行 + 未导入 "
+        "{rejected} 行。",
+        "{file} ({encoding}): {read} rows read = {added} added + {skipped} skipped + "
+        "{rejected} rejected.",
+    ),
+    "import.summary_dry": (
+        "试运行，台账未改动。{file}（{encoding}）：读取 {read} 行 = 将新增 {added} 件 + 跳过 "
+        "{skipped} 行 + 未导入 {rejected} 行。",
+        "Dry run, the ledger is unchanged. {file} ({encoding}): {read} rows read = {added} "
+        "would be added + {skipped} skipped + {rejected} rejected.",
+    ),
+    "import.skipped": ("跳过：{parts}。", "Skipped: {parts}."),
+    "import.skip.blank": ("空行 {count}", "blank {count}"),
+    "import.skip.imported": ("已导入过 {count}", "already imported {count}"),
+    "import.skip.duplicate": ("与前面的行相同 {count}", "same as an earlier row {count}"),
+    "import.would_add": ("将新增：", "Would add:"),
+    "import.repeat_of": ("（重复信访，初件 {case}）", " (repeat of {case})"),
+    "import.units_added": (
+        "新增责任单位 {count} 个：{units}（层级未填，可用 xinfang unit list 查看）。",
+        "{count} units added to the list: {units} (level unknown; see xinfang unit list).",
+    ),
+    "import.rejected": ("未导入：", "Rejected:"),
+    "import.rejected_row": ("{where}：{reason}", "{where}: {reason}"),
+    "import.more_rejected": ("……另有 {more} 行未列出，用 --rejects 文件.csv 保存全部。",
+                             "… {more} more; save them all with --rejects FILE.csv."),
+    "import.rejects_written": (
+        "未导入的 {rejected} 行及原因已写入 {path}（Excel 可直接打开）；改正后可用 "
+        "xinfang import {path} 再次导入。",
+        "The {rejected} rejected rows and why are in {path} (opens in Excel); fix them and run "
+        "xinfang import {path}.",
+    ),
+    "import.no_rejects": ("没有不能导入的行；{path} 中只有表头。",
+                          "No row was rejected; {path} holds only the header."),
+    "import.line": ("第 {line} 行", "line {line}"),
+    "import.line_seq": ("第 {line} 行（序号 {seq}）", "line {line} (no. {seq})"),
+    # import and export: the files they write (commands/transfer.py) -------------------
+    "transfer.cannot_write": ("无法写入 {path}：{reason}。", "Cannot write {path}: {reason}."),
+    "transfer.is_ledger": ("{path} 是台账文件本身，不能把导出内容写在它上面。换一个文件名。",
+                           "{path} is the ledger itself; it cannot be overwritten. Choose another "
+                           "name."),
+    # export (commands/transfer.py) ----------------------------------------------------
+    "export.json_encoding": ("JSON 总是 UTF-8 编码，不能加 --encoding gbk。",
+                             "JSON is always UTF-8; drop --encoding."),
+    "export.case_and_filters": ("--case 不能与筛选条件同时使用：要么指定编号，要么用条件筛选。",
+                                "--case cannot be combined with filters: name cases or filter "
+                                "them."),
+    "export.done_cases": ("已导出 {count} 件案件到 {path}。", "Exported {count} cases to {path}."),
+    "export.done_events": ("已导出 {count} 个办理事项到 {path}。",
+                           "Exported {count} events to {path}."),
+    "export.left_out": ("另有 {count} 件保密案件未导出；确需导出请用 --case 编号 逐件指定。",
+                        "{count} confidential cases were left out; name them with --case to "
+                        "export them."),
     # Terminal screens (render/terminal.py): labels, clocks, a case, its history -------
     "ui.case": ("案件编号", "Case"),
     "ui.status": ("状态", "Status"),
