@@ -202,6 +202,39 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.left_out": ("另有 {count} 件保密案件未导出；确需导出请用 --case 编号 逐件指定。",
                         "{count} confidential cases were left out; name them with --case to "
                         "export them."),
+    # info (commands/setup.py) ---------------------------------------------------------
+    "info.why.option": ("由 --db 指定", "given by --db"),
+    "info.why.env": ("由环境变量 XINFANG_DB 指定", "from the XINFANG_DB environment variable"),
+    "info.why.default": ("默认位置（用户数据目录）", "the default place (user data directory)"),
+    "info.ledger": ("台账文件：{path}", "Ledger: {path}"),
+    "info.source": ("来源：{why}", "Why: {why}"),
+    "info.not_created": (
+        "尚未建立。登记第一件信访（xinfang register）时自动建立，或先试试 xinfang demo。",
+        "Not created yet. It is made by the first xinfang register; or try xinfang demo.",
+    ),
+    "info.office": ("本办：{office}", "Office: {office}"),
+    "info.office_not_set": ("未设置（xinfang office set 代码 名称）",
+                            "not set (xinfang office set CODE NAME)"),
+    "info.counts": ("案件 {cases} 件，记录 {events} 条，文件 {size:,} 字节",
+                    "{cases} cases, {events} events, {size:,} bytes"),
+    "info.schema": ("结构版本：{names}", "Schema: {names}"),
+    "info.officer": ("经办人：{officer}", "Officer: {officer}"),
+    # calendar (commands/setup.py) -----------------------------------------------------
+    "calendar.one_change": ("一次只能做一项调整。", "Make one change at a time."),
+    "calendar.reason_needed": ("添加本地调整时请用 --reason 说明原因。",
+                               "Give --reason when adding an override."),
+    "calendar.updated": ("已更新本地日历：{day}", "Calendar updated: {day}"),
+    # office (commands/setup.py) -------------------------------------------------------
+    "office.not_set": ("尚未设置。用 xinfang office set 代码 名称 设置。",
+                       "Not set. Use xinfang office set CODE NAME."),
+    "office.set": ("本办：{code} {name}", "Office: {code} {name}"),
+    # policy (commands/setup.py) -------------------------------------------------------
+    "policy.updated": ("已更新政策：{key} = {value}", "Policy updated: {key} = {value}"),
+    "policy.preset": ("已采用政策：{name}", "Policy preset applied: {name}"),
+    # unit (commands/setup.py) ---------------------------------------------------------
+    "unit.added": ("已添加单位：{name}", "Unit added: {name}"),
+    "unit.none": ("名单是空的。用 xinfang unit add 名称 --level 层级 添加。",
+                  "No units yet. Add one with xinfang unit add NAME --level LEVEL."),
     # Terminal screens (render/terminal.py): labels, clocks, a case, its history -------
     "ui.case": ("案件编号", "Case"),
     "ui.status": ("状态", "Status"),
@@ -354,7 +387,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "repeats.count": ("共 {count} 次", "{count} petitions"),
     "repeats.no_case": ("更正重复信访认定时请写明案件编号。", "Name the case to correct."),
     "repeats.none": ("台账中没有重复信访。", "No repeat petitions in the ledger."),
-    # The demo's opening lines (render/terminal.py demo_intro) -------------------------
+    # demo (render/terminal.py demo_intro, commands/setup.py) --------------------------
     "demo.intro": (
         "演示台账（演示日期 2026-11-23）：从内置登记簿登记 {cases} 件，转送 {forwarded} 件，"
         "办结 {closed} 件，其中 {overdue} 件有期限已超期。\n最近收到的案件（xinfang list）：",
@@ -362,6 +395,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{forwarded} forwarded, {closed} closed, {overdue} with an overdue clock.\n"
         "Newest cases (xinfang list):",
     ),
+    "demo.exists": ("{path} 已存在，演示不会覆盖它。换一个文件名。",
+                    "{path} exists; the demo will not overwrite it. Choose another name."),
+    "demo.most_overdue": ("最超期的一件，详情（xinfang show）：",
+                          "The most overdue case (xinfang show):"),
+    "demo.deadline": ("截止日期怎么算的（xinfang deadline）：",
+                      "How the due date was counted (xinfang deadline):"),
+    "demo.kept": ("演示台账保存在 {path}，可用 xinfang --db {path} … 继续试。",
+                  "The demo ledger is kept at {path}; try xinfang list --db {path}."),
     # Errors (one per class of `XinfangError`; the key is its name) ---------------
     "error.ExtensionTooLong": (
         '延期合计不能超过 {max} 日：已延期 {used} 日，最多还能延 {left} 日。',
