@@ -20,6 +20,7 @@ import typer
 from xinfang.commands import acts, cases, maintenance, reports, setup, transfer
 from xinfang.commands.options import close_opened, fail, resolve_lang
 from xinfang.errors import XinfangError
+from xinfang.texts import t
 
 app = typer.Typer(
     name="xinfang",
@@ -53,30 +54,18 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
                 raise
             # Bytes that are not UTF-8 on the command line (a GBK terminal, a file name
             # copied from Windows) reach Python as lone surrogates: nothing can store them.
-            fail("命令行中有无法识别的字符：终端（或文件名）的编码不是 UTF-8，可能是 GBK。"
-                 "请把终端的字符编码设为 UTF-8 后重试。" if lang == "zh" else
-                 "The command line holds bytes that are not UTF-8 (a GBK terminal or file "
-                 "name?). Set the terminal's character encoding to UTF-8 and try again.",
-                 lang, 2)
+            fail(t("cli.not_utf8", lang), lang, 2)
         except OverflowError:
             # A date near year 9999 (or a count of days) that date arithmetic cannot reach.
-            fail("日期或天数超出可计算的范围，请检查输入的日期和天数。" if lang == "zh" else
-                 "A date or number of days is beyond what can be counted; check them.",
-                 lang, 2)
+            fail(t("cli.overflow", lang), lang, 2)
         except OSError as err:
             if err.errno == errno.EPIPE:
                 raise  # output piped into `head`: Typer ends quietly
-            fail((f"无法读写 {err.filename}：{err.strerror or err}。请检查路径和权限。"
-                  if lang == "zh" else
-                  f"Cannot read or write {err.filename}: {err.strerror or err}. Check the "
-                  "path and its permissions."), lang)
+            fail(t("cli.os_error", lang, path=err.filename, reason=err.strerror or err), lang)
         except sqlite3.DatabaseError as err:
             if "locked" in str(err) or "busy" in str(err):
-                fail("台账正被其他程序占用，请稍后再试。" if lang == "zh" else
-                     "The ledger is busy with another program; try again shortly.", lang)
-            fail(("台账文件无法读取（{}）。请确认 --db 指向 xinfang 台账。" if lang == "zh" else
-                  "Cannot read the ledger ({}). Check that --db points at an xinfang ledger.")
-                 .format(err), lang)
+                fail(t("cli.busy", lang), lang)
+            fail(t("cli.unreadable", lang, error=err), lang)
         finally:
             close_opened()
 

@@ -40,6 +40,7 @@ from xinfang.commands.options import (
     resolve_officer,
     say,
 )
+from xinfang.texts import t
 
 if TYPE_CHECKING:
     from xinfang.cases.intake import Intake
@@ -84,16 +85,13 @@ def register(
     received = date(on) or today()
     if interactive():
         if not name and not person and not anonymous:
-            name = typer.prompt("信访人姓名（匿名请直接回车）" if lang == "zh" else
-                                "Petitioner's name (Enter for anonymous)", default="",
+            name = typer.prompt(t("register.prompt.name", lang), default="",
                                 show_default=False, err=True).strip() or None
             anonymous = name is None
         if not channel:
-            channel = typer.prompt("信访形式（来访/来信/来电/网上信访）" if lang == "zh" else
-                                   "Channel (visit/letter/phone/online)", err=True)
+            channel = typer.prompt(t("register.prompt.channel", lang), err=True)
         if not content:
-            content = typer.prompt("反映问题摘要" if lang == "zh" else "Content summary",
-                                   err=True)
+            content = typer.prompt(t("register.prompt.content", lang), err=True)
     people = []
     if name or id_number or phone or address:
         people.append(intake_mod.make_person(name, id_number, phone, address))
@@ -105,8 +103,7 @@ def register(
         request=request, confidential=confidential, flags=flags,
     )
     if repeat_of and not_repeat:
-        fail("--repeat-of 和 --not-repeat 只能选一个。" if lang == "zh" else
-             "Use either --repeat-of or --not-repeat.", lang, 2)
+        fail(t("register.repeat_conflict", lang), lang, 2)
     ledger = open_ledger(db, create=True)
     if not (repeat_of or not_repeat) and interactive() and not json_:
         # The officer at the counter says whether it is a repeat: their word is recorded.
@@ -115,8 +112,7 @@ def register(
             from xinfang.render import terminal
 
             terminal.stderr_console().print(terminal.earlier_cases_table(earlier, lang))
-            if typer.confirm("这是上面这件事项的重复信访吗？" if lang == "zh" else
-                             "Is this a repeat of the matter above?", default=True, err=True):
+            if typer.confirm(t("register.confirm_repeat", lang), default=True, err=True):
                 repeat_of = earlier[0]["id"]
             else:
                 not_repeat = True
@@ -134,17 +130,11 @@ def _print_group_warnings(ledger: Ledger, intake: Intake, lang: str) -> None:
 
     policy = ledger.policy
     threshold = policy.number("collective_headcount")
-    zh = lang == "zh"
     if rules.is_major(intake.headcount, intake.flags, threshold):
-        say(f"提示：集体访或越级访（{intake.headcount} 人），属重大访情，请即时报告。" if zh else
-            f"Note: a collective or out-of-level visit ({intake.headcount} people): report it "
-            "at once as a major visit.")
+        say(t("register.major", lang, headcount=intake.headcount))
     maximum = policy.number("max_representatives")
     if rules.too_many_representatives(len(intake.people), intake.headcount, threshold, maximum):
-        say(f"提示：集体访代表人数不得超过 {maximum} 人（《信访工作条例》第二十条），本次登记了 "
-            f"{len(intake.people)} 人。" if zh else
-            f"Note: a group may send at most {maximum} representatives (2022 Regulation "
-            f"Art 20); {len(intake.people)} were registered.")
+        say(t("register.representatives", lang, maximum=maximum, count=len(intake.people)))
 
 
 def _print_repeat(ledger: Ledger, case_id: int, lang: str) -> None:
@@ -163,10 +153,8 @@ def _print_repeat(ledger: Ledger, case_id: int, lang: str) -> None:
     terminal.stdout_console().print(terminal.earlier_cases_table(earlier, lang))
     for flag in ("repeat_being_handled", "repeat_final"):
         if flag in flags:
-            say(("提示：" if lang == "zh" else "Note: ") + terminal.label(FLAGS, flag, lang))
-    say("如认定有误，可用 xinfang repeats 编号 --not-repeat 或 --repeat-of 编号 更正。"
-        if lang == "zh" else
-        "If this is wrong, correct it with xinfang repeats CASE --not-repeat or --repeat-of CASE.")
+            say(t("register.repeat_flag", lang, flag=terminal.label(FLAGS, flag, lang)))
+    say(t("register.repeat_correct", lang))
 
 
 def _major_flag(value: str) -> str:
@@ -254,13 +242,13 @@ def list_(
     if json_:
         out(plain.json_text(records))
     elif not records:
-        say(terminal.t("none", lang))
+        say(t("ui.none", lang))
     else:
         console = terminal.stdout_console()
         console.print(terminal.cases_table(records, lang, wide=console.width >= 120))
     if not json_ and records:
-        say(terminal.t("total", lang, total=total, shown=len(records))
-            + (terminal.t("more", lang) if total > offset + len(records) else ""))
+        say(t("ui.total", lang, total=total, shown=len(records))
+            + (t("ui.more", lang) if total > offset + len(records) else ""))
 
 
 @commands.command()
@@ -282,15 +270,14 @@ def note(
 
     lang = resolve_lang(lang)
     if not text.strip():
-        fail("备注内容不能为空。" if lang == "zh" else "The note is empty.", lang, 2)
+        fail(t("note.empty", lang), lang, 2)
     ledger = open_ledger(db, writes=True)
     event = acts.note(ledger, case, text, officer=resolve_officer(officer), on=date(on))
     if json_:
         out(plain.json_text(event))
     else:
-        terminal.stdout_console().print(
-            (f"已记入 {event['case']}：" if lang == "zh" else f"Noted on {event['case']}: ")
-            + text.strip(), markup=False)
+        terminal.stdout_console().print(t("note.done", lang, case=event["case"], text=text.strip()),
+                                        markup=False)
 
 
 @commands.command()
@@ -318,7 +305,7 @@ def deadline(
         return
     console = terminal.stdout_console()
     if not items:
-        say("这件案件没有这项期限。" if lang == "zh" else "This case has no such clock.")
+        say(t("deadline.no_clock", lang))
     for item in items:
         console.print(terminal.deadline_text(item, lang))
 

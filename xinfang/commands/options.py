@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from xinfang.texts import t
+
 if TYPE_CHECKING:
     from xinfang.store.ledger import Ledger
     from xinfang.store.queries import Filters
@@ -122,8 +124,8 @@ def fail(message: str, lang: str, code: int = 1) -> NoReturn:
     """`错误：…` on stderr and the exit code."""
     from xinfang.render.terminal import stderr_console
 
-    prefix = "错误：" if lang == "zh" else "Error: "
-    stderr_console().print(prefix + message, markup=False, highlight=False, soft_wrap=True)
+    stderr_console().print(t("word.error", lang) + message, markup=False, highlight=False,
+                           soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -175,31 +177,26 @@ def case_brief(ledger: Ledger, case_id: int, as_json: bool, lang: str,
         out(plain.json_text(record))
         return
     console = terminal.stdout_console()
-    zh = lang == "zh"
-    console.print(headline or (("已登记：" if zh else "Registered: ") + record["id"]), markup=False)
+    console.print(headline or t("brief.registered", lang, number=record["id"]), markup=False)
     if headline:
         state = terminal.label(STATUSES, record["status"], lang)
         holder = terminal.holder_text(record["holder"], lang)
-        console.print((f"状态：{state}；当前承办：{holder}" if zh else
-                       f"State: {state}; held by: {holder}"), markup=False)
+        console.print(t("brief.state", lang, state=state, holder=holder), markup=False)
     for clock in record["clocks"]:
         if clock["stopped_on"] is None and clock["state"] != "lapsed":
             console.print(
-                f"{terminal.label(terminal.CLOCKS, clock['clock'], lang)}"
-                + ("期限：" if zh else " clock: ")
-                + (f"{clock['due_on']}（{terminal.clock_left(clock, lang)}）" if zh else
-                   f"{clock['due_on']} ({terminal.clock_left(clock, lang)})"),
+                t("brief.clock", lang, clock=terminal.label(terminal.CLOCKS, clock["clock"], lang),
+                  due=clock["due_on"], left=terminal.clock_left(clock, lang)),
                 markup=False,
             )
     events = record.get("events") or []
     late = events[-1]["details"].get("late") if headline and events else None
     if late:
-        say(("注意：已超过" if zh else "Note: after the ")
-            + "、".join(terminal.label(terminal.CLOCKS, c, lang) for c in late)
-            + ("，已记录为逾期。" if zh else " ended; recorded as late."))
+        say(t("brief.late", lang,
+              clocks="、".join(terminal.label(terminal.CLOCKS, c, lang) for c in late)))
     if record["unpublished_years"]:
         years = "、".join(str(y) for y in record["unpublished_years"])
-        say(terminal.t("unpublished", lang, years=years))
+        say(t("ui.unpublished", lang, years=years))
 
 
 def after_act(ledger: Ledger, event: Any, as_json: bool, lang: str) -> None:

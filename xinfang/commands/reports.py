@@ -24,6 +24,7 @@ from xinfang.commands.options import (
     resolve_officer,
     say,
 )
+from xinfang.texts import t
 
 commands = typer.Typer()
 report_app = typer.Typer(help="报表：超期报告（供每晚定时任务）、工作指标、重大访情。\n\n例：xinfang report overdue --format text")
@@ -113,7 +114,7 @@ def report_stats(
     end = date(to) or today()
     start = date(from_) or end.replace(month=1, day=1)
     if start > end:
-        fail("起始日期晚于截止日期。" if lang == "zh" else "--from is after --to.", lang, 2)
+        fail(t("stats.from_after_to", lang), lang, 2)
     result = reports.stats(ledger, start, end, by)
     if json_:
         out(plain.json_text(result))
@@ -165,11 +166,9 @@ def repeats(
 
     lang = resolve_lang(lang)
     if (repeat_of or not_repeat) and not case:
-        fail("更正重复信访认定时请写明案件编号。" if lang == "zh" else
-             "Name the case to correct.", lang, 2)
+        fail(t("repeats.no_case", lang), lang, 2)
     if repeat_of and not_repeat:
-        fail("--repeat-of 和 --not-repeat 只能选一个。" if lang == "zh" else
-             "Use either --repeat-of or --not-repeat.", lang, 2)
+        fail(t("register.repeat_conflict", lang), lang, 2)
     ledger = open_ledger(db, writes=bool(repeat_of or not_repeat))
     if case and (repeat_of or not_repeat):
         acts.mark_repeat(ledger, case, officer=resolve_officer(officer), repeat_of=repeat_of)
@@ -180,7 +179,7 @@ def repeats(
     if json_:
         out(plain.json_text(chains if not case else chains[0]))
     elif not chains:
-        say("台账中没有重复信访。" if lang == "zh" else "No repeat petitions in the ledger.")
+        say(t("repeats.none", lang))
     else:
         terminal.stdout_console().print(terminal.chains_view(chains, lang))
 

@@ -20,6 +20,7 @@ from xinfang.commands.options import (
     resolve_officer,
     say,
 )
+from xinfang.texts import t
 
 commands = typer.Typer()
 office_app = typer.Typer(help="本办代码与名称（案件编号含本办代码，只能设置一次）。\n\n例：xinfang office set YQH 鱼邱湖街道信访办")
@@ -46,11 +47,11 @@ def info(
 
     lang = resolve_lang(lang)
     location = locate(db)
-    why = {
-        "option": ("由 --db 指定", "given by --db"),
-        "env": ("由环境变量 XINFANG_DB 指定", "from the XINFANG_DB environment variable"),
-        "default": ("默认位置（用户数据目录）", "the default place (user data directory)"),
-    }[location.source][0 if lang == "zh" else 1]
+    why = t({
+        "option": "info.why.option",
+        "env": "info.why.env",
+        "default": "info.why.default",
+    }[location.source], lang)
     data: dict[str, Any] = {
         "path": str(location.path), "source": location.source, "why": why,
         "exists": location.path.exists(), "officer": resolve_officer(officer), "lang": lang,
@@ -68,23 +69,18 @@ def info(
         out(plain.json_text(data))
         return
     console = terminal.stdout_console()
-    zh = lang == "zh"
-    console.print(("台账文件：" if zh else "Ledger: ") + data["path"], markup=False)
-    console.print(("来源：" if zh else "Why: ") + why, markup=False)
+    console.print(t("info.ledger", lang, path=data["path"]), markup=False)
+    console.print(t("info.source", lang, why=why), markup=False)
     if not data["exists"]:
-        console.print("尚未建立。登记第一件信访（xinfang register）时自动建立，或先试试 xinfang demo。"
-                  if zh else "Not created yet. It is made by the first xinfang register; "
-                  "or try xinfang demo.", markup=False)
+        console.print(t("info.not_created", lang), markup=False)
         return
     office = data["office"]
-    office_text = f"{office['code']} {office['name']}" if office else (
-        "未设置（xinfang office set 代码 名称）" if zh else "not set (xinfang office set CODE NAME)")
-    console.print(("本办：" if zh else "Office: ") + office_text, markup=False)
-    console.print((f"案件 {data['cases']} 件，记录 {data['events']} 条，文件 {data['size_bytes']:,} 字节"
-               if zh else f"{data['cases']} cases, {data['events']} events, "
-               f"{data['size_bytes']:,} bytes"), markup=False)
-    console.print(("结构版本：" if zh else "Schema: ") + ", ".join(data["migrations"]), markup=False)
-    console.print(("经办人：" if zh else "Officer: ") + data["officer"], markup=False)
+    office_text = f"{office['code']} {office['name']}" if office else t("info.office_not_set", lang)
+    console.print(t("info.office", lang, office=office_text), markup=False)
+    console.print(t("info.counts", lang, cases=data["cases"], events=data["events"],
+                    size=data["size_bytes"]), markup=False)
+    console.print(t("info.schema", lang, names=", ".join(data["migrations"])), markup=False)
+    console.print(t("info.officer", lang, officer=data["officer"]), markup=False)
 
 
 @commands.command()
@@ -110,11 +106,10 @@ def calendar(
     lang = resolve_lang(lang)
     changes = [value for value in (add_rest, add_work, remove) if value]
     if len(changes) > 1:
-        fail("一次只能做一项调整。" if lang == "zh" else "Make one change at a time.", lang, 2)
+        fail(t("calendar.one_change", lang), lang, 2)
     if changes:
         if (add_rest or add_work) and not (reason and reason.strip()):
-            fail("添加本地调整时请用 --reason 说明原因。" if lang == "zh" else
-                 "Give --reason when adding an override.", lang, 2)
+            fail(t("calendar.reason_needed", lang), lang, 2)
         day = date(changes[0])
         ledger = open_ledger(db, create=True)
         who = resolve_officer(officer)
@@ -122,7 +117,7 @@ def calendar(
             settings.remove_override(ledger, day, who)
         else:
             settings.add_override(ledger, day, bool(add_work), reason.strip(), who)
-        say(("已更新本地日历：" if lang == "zh" else "Calendar updated: ") + day.isoformat())
+        say(t("calendar.updated", lang, day=day.isoformat()))
         year = year or day.year
     else:
         from xinfang.db import locate
@@ -161,8 +156,7 @@ def office_show(db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None) 
     if json_:
         out(plain.json_text(current))
     elif current is None:
-        say("尚未设置。用 xinfang office set 代码 名称 设置。" if lang == "zh" else
-            "Not set. Use xinfang office set CODE NAME.")
+        say(t("office.not_set", lang))
     else:
         terminal.stdout_console().print(f"{current['code']} {current['name']}", markup=False)
 
@@ -184,7 +178,7 @@ def office_set(
     lang = resolve_lang(lang)
     ledger = open_ledger(db, create=True)
     office = settings.set_office(ledger, code, name, resolve_officer(officer))
-    say(("本办：" if lang == "zh" else "Office: ") + f"{office['code']} {office['name']}")
+    say(t("office.set", lang, code=office["code"], name=office["name"]))
 
 
 @policy_app.callback(invoke_without_command=True)
@@ -236,8 +230,7 @@ def policy_set(
     lang = resolve_lang(lang)
     ledger = open_ledger(db, create=True)
     settings.set_policy(ledger, key.strip(), value, unit, resolve_officer(officer))
-    say(("已更新政策：" if lang == "zh" else "Policy updated: ") + f"{key} = {value}"
-        + (f" {unit}" if unit else ""))
+    say(t("policy.updated", lang, key=key, value=value) + (f" {unit}" if unit else ""))
 
 
 @policy_app.command("preset")
@@ -256,7 +249,7 @@ def policy_preset(
     lang = resolve_lang(lang)
     ledger = open_ledger(db, create=True)
     settings.apply_preset(ledger, name.strip().lower(), resolve_officer(officer))
-    say(("已采用政策：" if lang == "zh" else "Policy preset applied: ") + name)
+    say(t("policy.preset", lang, name=name))
 
 
 @commands.command()
@@ -276,12 +269,10 @@ def demo(
     from xinfang.store.ledger import Ledger
 
     lang = resolve_lang(lang)
-    zh = lang == "zh"
     with tempfile.TemporaryDirectory() as tmp:
         path = db or Path(tmp) / "demo.db"
         if path.exists():
-            fail(f"{path} 已存在，演示不会覆盖它。换一个文件名。" if zh else
-                 f"{path} exists; the demo will not overwrite it. Choose another name.", lang)
+            fail(t("demo.exists", lang, path=path), lang)
         ledger = Ledger.open(path, create=True, today=demo_mod.DEMO_TODAY)
         summary = demo_mod.build(ledger)
         console = terminal.stdout_console()
@@ -290,17 +281,14 @@ def demo(
         console.print(terminal.cases_table(records, lang))
         overdue = demo_mod.most_overdue(ledger)
         if overdue is not None:
-            console.print(("\n最超期的一件，详情（xinfang show）：" if zh else
-                       "\nThe most overdue case (xinfang show):"), markup=False)
+            console.print("\n" + t("demo.most_overdue", lang), markup=False)
             console.print(terminal.case_panel(queries.case_record(ledger, overdue), lang))
             for item in queries.explain(ledger, overdue, "forward")[:1]:
-                console.print(("\n截止日期怎么算的（xinfang deadline）：" if zh else
-                           "\nHow the due date was counted (xinfang deadline):"), markup=False)
+                console.print("\n" + t("demo.deadline", lang), markup=False)
                 console.print(terminal.deadline_text(item, lang))
         ledger.close()
         if db:
-            say(f"演示台账保存在 {path}，可用 xinfang --db {path} … 继续试。" if zh else
-                 f"The demo ledger is kept at {path}; try xinfang list --db {path}.")
+            say(t("demo.kept", lang, path=path))
 
 
 @unit_app.command("add")
@@ -325,7 +313,7 @@ def unit_add(
     if json_:
         out(plain.json_text(unit))
     else:
-        say(("已添加单位：" if lang == "zh" else "Unit added: ") + unit["name"])
+        say(t("unit.added", lang, name=unit["name"]))
 
 
 @unit_app.command("list")
@@ -341,8 +329,7 @@ def unit_list(db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None) ->
     if json_:
         out(plain.json_text(units))
     elif not units:
-        say("名单是空的。用 xinfang unit add 名称 --level 层级 添加。" if lang == "zh" else
-            "No units yet. Add one with xinfang unit add NAME --level LEVEL.")
+        say(t("unit.none", lang))
     else:
         terminal.stdout_console().print(terminal.units_table(units, lang))
 

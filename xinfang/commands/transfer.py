@@ -37,6 +37,7 @@ from xinfang.commands.options import (
     resolve_officer,
     say,
 )
+from xinfang.texts import join, ref, t
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -48,7 +49,7 @@ commands = typer.Typer()
 PROGRESS_FROM = 2000  # rows: smaller files import in a moment, without a bar
 SHOW_REJECTS = 50  # rejected rows listed on screen; --rejects and --json have them all
 
-_ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": ("UTF-8 带 BOM", "UTF-8 with BOM"),
+_ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": ref("import.encoding_bom"),
                    "gb18030": "GBK/GB18030", "gbk": "GBK", "utf-16": "UTF-16"}
 
 
@@ -70,7 +71,7 @@ def _progress_bar(lang: str) -> Iterator[Callable[[str, int, int], None] | None]
     bar = Progress("{task.description}", BarColumn(), MofNCompleteColumn(),
                    TimeRemainingColumn(), console=console, transient=True)
     tasks: dict[str, TaskID] = {}
-    names = {"check": ("检查", "Checking"), "write": ("导入", "Importing")}
+    names = {"check": "import.stage.check", "write": "import.stage.write"}
 
     def update(stage: str, done: int, total: int) -> None:
         if total < PROGRESS_FROM:
@@ -80,7 +81,7 @@ def _progress_bar(lang: str) -> Iterator[Callable[[str, int, int], None] | None]
         if stage not in tasks:
             for task in tasks.values():  # the stage before is over
                 bar.update(task, completed=bar.tasks[task].total)
-            tasks[stage] = bar.add_task(names[stage][0 if lang == "zh" else 1], total=total)
+            tasks[stage] = bar.add_task(t(names[stage], lang), total=total)
         bar.update(tasks[stage], completed=done)
 
     try:
@@ -111,12 +112,10 @@ def import_(
     from xinfang.registers import importer, reading
 
     lang = resolve_lang(lang)
-    zh = lang == "zh"
     try:
         data = file.read_bytes()
     except OSError as err:
-        fail((f"读不到文件 {file}：{err.strerror or err}。" if zh else
-              f"Cannot read {file}: {err.strerror or err}."), lang)
+        fail(t("import.cannot_read", lang, path=file, reason=err.strerror or err), lang)
     overrides = reading.parse_overrides(map_)
     _not_the_ledger(rejects, db, lang)
     ledger = open_ledger(db, create=not dry_run)
@@ -126,16 +125,13 @@ def import_(
             overrides=overrides, dry_run=dry_run, progress=progress,
         )
     for item in summary.columns.unmapped:
-        say(("注意：未识别的列已忽略：" if zh else "Note: a column was left out: ")
-            + reading.describe_unmapped(item, lang)
-            + ("。如需导入，用 --map 列名=字段 指定；确实不需要可用 --map 列名=- 。" if zh else
-               ". To import it use --map COLUMN=FIELD; to silence this use --map COLUMN=-."))
+        say(t("import.unmapped", lang, column=reading.describe_unmapped(item, lang)))
     if rejects is not None:
         try:
             importer.write_rejects(rejects, summary)
         except OSError as err:
-            fail((f"无法写入 {rejects}：{err.strerror or err}。" if zh else
-                  f"Cannot write {rejects}: {err.strerror or err}."), lang)
+            fail(t("transfer.cannot_write", lang, path=rejects, reason=err.strerror or err),
+                 lang)
     if json_:
         from xinfang.render.plain import json_text
 
@@ -147,60 +143,40 @@ def import_(
 def _print_summary(summary: Summary, lang: str, rejects: Path | None) -> None:
     from xinfang.vocab import STATUSES, label
 
-    zh = lang == "zh"
     name = _ENCODING_NAMES.get(summary.encoding, summary.encoding)
-    if isinstance(name, tuple):
-        name = name[0 if zh else 1]
     added, skipped, rejected = len(summary.added), len(summary.skipped), len(summary.rejected)
-    if zh:
-        _out(("试运行，台账未改动。" if summary.dry_run else "")
-             + f"{summary.file}（{name}）：读取 {summary.read} 行 = "
-             + ("将新增" if summary.dry_run else "新增")
-             + f" {added} 件 + 跳过 {skipped} 行 + 未导入 {rejected} 行。")
-    else:
-        _out(("Dry run, the ledger is unchanged. " if summary.dry_run else "")
-             + f"{summary.file} ({name}): {summary.read} rows read = {added} "
-             + ("would be added" if summary.dry_run else "added")
-             + f" + {skipped} skipped + {rejected} rejected.")
-    kinds = {"blank": ("空行", "blank"), "imported": ("已导入过", "already imported"),
-             "duplicate": ("与前面的行相同", "same as an earlier row")}
+    _out(t("import.summary_dry" if summary.dry_run else "import.summary", lang,
+           file=summary.file, encoding=name, read=summary.read, added=added, skipped=skipped,
+           rejected=rejected))
+    kinds = {"blank": "import.skip.blank", "imported": "import.skip.imported",
+             "duplicate": "import.skip.duplicate"}
     if skipped:
         counts = {kind: sum(1 for s in summary.skipped if s.reason == kind) for kind in kinds}
-        parts = [f"{kinds[k][0 if zh else 1]} {n}" for k, n in counts.items() if n]
-        _out(("跳过：" if zh else "Skipped: ") + ("；" if zh else "; ").join(parts)
-             + ("。" if zh else "."))
+        parts = [t(kinds[k], lang, count=n) for k, n in counts.items() if n]
+        _out(t("import.skipped", lang, parts=t("sep.parts", lang).join(parts)))
     if summary.dry_run and summary.added:
-        _out("将新增：" if zh else "Would add:")
+        _out(t("import.would_add", lang))
         for item in summary.added:
             text = f"  {_where(item.line, item.seq, lang)} → {item.case} {label(STATUSES, item.status, lang)}"
             if item.repeat_of:
-                text += (f"（重复信访，初件 {item.repeat_of}）" if zh else
-                         f" (repeat of {item.repeat_of})")
+                text += t("import.repeat_of", lang, case=item.repeat_of)
             _out(text)
     if summary.units_added:
-        _out((f"新增责任单位 {len(summary.units_added)} 个：" if zh else
-              f"{len(summary.units_added)} units added to the list: ")
-             + ("、" if zh else ", ").join(summary.units_added)
-             + ("（层级未填，可用 xinfang unit list 查看）。" if zh else
-                " (level unknown; see xinfang unit list)."))
+        _out(t("import.units_added", lang, count=len(summary.units_added),
+               units=join(summary.units_added)))
     if rejected:
-        _out("未导入：" if zh else "Rejected:")
+        _out(t("import.rejected", lang))
         for item in summary.rejected[:SHOW_REJECTS]:
-            _out(f"  {_where(item.line, item.seq, lang)}：{item.text(lang)}" if zh else
-                 f"  {_where(item.line, item.seq, lang)}: {item.text(lang)}")
+            _out("  " + t("import.rejected_row", lang, where=_where(item.line, item.seq, lang),
+                          reason=item.text(lang)))
         more = rejected - SHOW_REJECTS
         if more > 0 and rejects is None:
-            _out(f"  ……另有 {more} 行未列出，用 --rejects 文件.csv 保存全部。" if zh else
-                 f"  … {more} more; save them all with --rejects FILE.csv.")
+            _out("  " + t("import.more_rejected", lang, more=more))
     if rejects is not None:
         if rejected:
-            say(f"未导入的 {rejected} 行及原因已写入 {rejects}（Excel 可直接打开）；改正后可用 "
-                f"xinfang import {rejects} 再次导入。" if zh else
-                f"The {rejected} rejected rows and why are in {rejects} (opens in Excel); fix "
-                f"them and run xinfang import {rejects}.")
+            say(t("import.rejects_written", lang, rejected=rejected, path=rejects))
         else:
-            say(f"没有不能导入的行；{rejects} 中只有表头。" if zh else
-                f"No row was rejected; {rejects} holds only the header.")
+            say(t("import.no_rejects", lang, path=rejects))
 
 
 def _not_the_ledger(path: Path | None, db: Path | None, lang: str) -> None:
@@ -208,15 +184,13 @@ def _not_the_ledger(path: Path | None, db: Path | None, lang: str) -> None:
     from xinfang.db import locate
 
     if path is not None and path.resolve() == locate(db).path.resolve():
-        fail(f"{path} 是台账文件本身，不能把导出内容写在它上面。换一个文件名。" if lang == "zh" else
-             f"{path} is the ledger itself; it cannot be overwritten. Choose another name.",
-             lang, 2)
+        fail(t("transfer.is_ledger", lang, path=path), lang, 2)
 
 
 def _where(line: int, seq: str, lang: str) -> str:
-    if lang == "zh":
-        return f"第 {line} 行" + (f"（序号 {seq}）" if seq else "")
-    return f"line {line}" + (f" (no. {seq})" if seq else "")
+    if seq:
+        return t("import.line_seq", lang, line=line, seq=seq)
+    return t("import.line", lang, line=line)
 
 
 @commands.command()
@@ -257,17 +231,14 @@ def export(
     from xinfang.files import write_private
     from xinfang.store import queries
     lang = resolve_lang(lang)
-    zh = lang == "zh"
     fmt = "json" if json_ else export_mod.parse_format(format_)
     enc = export_mod.parse_encoding(encoding)
     if fmt == "json" and enc not in ("utf-8", "utf-8-sig"):
-        fail("JSON 总是 UTF-8 编码，不能加 --encoding gbk。" if zh else
-             "JSON is always UTF-8; drop --encoding.", lang, 2)
+        fail(t("export.json_encoding", lang), lang, 2)
     filters = make_filters(status, unit, category, locality, since, until, person, search,
                            overdue, due_within, repeat, collective, flag, as_of)
     if case and filters != queries.Filters():
-        fail("--case 不能与筛选条件同时使用：要么指定编号，要么用条件筛选。" if zh else
-             "--case cannot be combined with filters: name cases or filter them.", lang, 2)
+        fail(t("export.case_and_filters", lang), lang, 2)
     _not_the_ledger(output, db, lang)
     ledger = open_ledger(db, writes=with_pii)
     selection = export_mod.select(ledger, filters, case)
@@ -297,13 +268,11 @@ def export(
         try:
             write_private(output, payload)
         except OSError as err:
-            fail((f"无法写入 {output}：{err.strerror or err}。" if zh else
-                  f"Cannot write {output}: {err.strerror or err}."), lang)
-    what = (("个办理事项" if zh else " events") if events else ("件案件" if zh else " cases"))
+            fail(t("transfer.cannot_write", lang, path=output, reason=err.strerror or err),
+                 lang)
     count = len(records)
     if output is not None:
-        say(f"已导出 {count} {what}到 {output}。" if zh else f"Exported {count}{what} to {output}.")
+        say(t("export.done_events" if events else "export.done_cases", lang, count=count,
+              path=output))
     if selection.left_out:
-        say(f"另有 {selection.left_out} 件保密案件未导出；确需导出请用 --case 编号 逐件指定。" if zh
-            else f"{selection.left_out} confidential cases were left out; name them with --case "
-            "to export them.")
+        say(t("export.left_out", lang, count=selection.left_out))

@@ -9,6 +9,7 @@ import io
 import json
 from typing import Any
 
+from xinfang.texts import t
 from xinfang.vocab import CLOCKS, FLAGS, STATUSES, label
 
 CSV_COLUMNS = ("section", "id", "clock", "due_on", "days_overdue", "days_left", "unit",
@@ -19,15 +20,15 @@ def holder_label(item: dict[str, Any], lang: str) -> str:
     """Who holds the case: the office, a leader or a unit."""
     holder = item["holder"]
     if holder["kind"] == "office":
-        return "本办" if lang == "zh" else "the office"
+        return t("ui.office", lang)
     if holder["kind"] == "leader":
-        return ("包案领导 " if lang == "zh" else "leader ") + holder["name"]
+        return t("ui.event.leader", lang, name=holder["name"])
     return holder["name"] or ""
 
 
 def unit_label(item: dict[str, Any], lang: str) -> str:
     """The responsible unit; the office itself before the case is forwarded."""
-    return item["unit"] or ("本办（未转送）" if lang == "zh" else "the office (not forwarded)")
+    return item["unit"] or t("overdue.office_unit", lang)
 
 
 def _groups(items: list[dict[str, Any]]) -> list[tuple[str | None, list[dict[str, Any]]]]:
@@ -40,59 +41,54 @@ def _groups(items: list[dict[str, Any]]) -> list[tuple[str | None, list[dict[str
 
 
 def _line(item: dict[str, Any], lang: str) -> list[str]:
-    zh = lang == "zh"
     if item.get("days_overdue") is not None:
-        left = f"超期 {item['days_overdue']} 天" if zh else f"{item['days_overdue']} days overdue"
+        left = t("ui.overdue_n", lang, n=item["days_overdue"])
     else:
-        left = f"还剩 {item['days_left']} 天" if zh else f"{item['days_left']} days left"
+        left = t("ui.days_left_n", lang, n=item["days_left"])
         if item["days_left"] == 0:
-            left = "今天截止" if zh else "due today"
+            left = t("ui.due_today", lang)
     since = item["holder"]["since"] or ""
+    holder = holder_label(item, lang)
     cells = [item["id"], label(CLOCKS, item["clock"], lang),
-             ("截止 " if zh else "due ") + item["due_on"], left,
-             ("承办：" if zh else "held by: ") + holder_label(item, lang)
-             + (f"（{since} 起）" if zh and since else f" (since {since})" if since else "")]
+             t("overdue.due", lang, date=item["due_on"]), left,
+             t("overdue.held_by_since", lang, holder=holder, since=since) if since else
+             t("overdue.held_by", lang, holder=holder)]
     if item.get("needs_escalation"):
-        cells.append("需上报" if zh else "needs escalation")
+        cells.append(t("overdue.needs_escalation", lang))
     return cells
 
 
 def text(report: dict[str, Any], lang: str) -> str:
-    zh = lang == "zh"
     late, soon = report["overdue"], report["due_soon"]
     cases = len({i["id"] for i in late})
     out = io.StringIO()
-    out.write(f"超期报告 {report['as_of']}\n" if zh else f"Overdue report {report['as_of']}\n")
-    out.write(f"超期 {cases} 件（{len(late)} 项期限），即将到期 {len(soon)} 项\n" if zh else
-               f"{cases} cases overdue ({len(late)} clocks), {len(soon)} due soon\n")
+    out.write(t("overdue.title", lang, as_of=report["as_of"]) + "\n")
+    out.write(t("overdue.counts", lang, cases=cases, clocks=len(late), soon=len(soon)) + "\n")
     for _, items in _groups(late):
         name = unit_label(items[0], lang)
-        out.write(f"\n【{name}】超期 {len(items)} 项\n" if zh else f"\n[{name}] {len(items)} overdue\n")
+        out.write("\n" + t("overdue.unit", lang, name=name, count=len(items)) + "\n")
         for item in items:
             out.write("  " + "  ".join(_line(item, lang)) + "\n")
     if soon:
-        out.write("\n即将到期\n" if zh else "\nDue soon\n")
+        out.write("\n" + t("overdue.due_soon", lang) + "\n")
         for item in soon:
             out.write("  " + "  ".join([*_line(item, lang), unit_label(item, lang)]) + "\n")
     return out.getvalue()
 
 
 def markdown(report: dict[str, Any], lang: str) -> str:
-    zh = lang == "zh"
-    head = ("| 案件 | 期限 | 截止 | 超期天数 | 承办 | 需上报 |" if zh else
-            "| Case | Clock | Due | Days overdue | Held by | Escalate |")
+    head = t("overdue.md.head", lang)
     out = io.StringIO()
-    out.write(f"# 超期报告 {report['as_of']}\n" if zh else f"# Overdue report {report['as_of']}\n")
+    out.write("# " + t("overdue.title", lang, as_of=report["as_of"]) + "\n")
     for _, items in _groups(report["overdue"]):
         out.write(f"\n## {unit_label(items[0], lang)}\n\n{head}\n|---|---|---|---:|---|---|\n")
         for i in items:
-            escalate = ("是" if zh else "yes") if i["needs_escalation"] else ""
+            escalate = t("word.yes", lang) if i["needs_escalation"] else ""
             out.write(f"| {i['id']} | {label(CLOCKS, i['clock'], lang)} | {i['due_on']} | "
                       f"{i['days_overdue']} | {_md(holder_label(i, lang))} | {escalate} |\n")
     if report["due_soon"]:
-        out.write("\n## 即将到期\n\n" if zh else "\n## Due soon\n\n")
-        out.write(("| 案件 | 期限 | 截止 | 剩余天数 | 责任单位 |" if zh else
-                   "| Case | Clock | Due | Days left | Unit |") + "\n|---|---|---|---:|---|\n")
+        out.write("\n## " + t("overdue.due_soon", lang) + "\n\n")
+        out.write(t("overdue.md.head_soon", lang) + "\n|---|---|---|---:|---|\n")
         for i in report["due_soon"]:
             out.write(f"| {i['id']} | {label(CLOCKS, i['clock'], lang)} | {i['due_on']} | "
                       f"{i['days_left']} | {_md(unit_label(i, lang))} |\n")
@@ -134,16 +130,12 @@ def overdue_json(report: dict[str, Any]) -> str:
 
 
 def major_text(items: list[dict[str, Any]], as_of: str, lang: str) -> str:
-    zh = lang == "zh"
     out = io.StringIO()
-    out.write(f"重大访情 {as_of}：{len(items)} 件\n" if zh else
-               f"Major visits {as_of}: {len(items)}\n")
+    out.write(t("major.title", lang, as_of=as_of, count=len(items)) + "\n")
     for i in items:
         marks = "、".join(label(FLAGS, f, lang) for f in i["flags"])
-        out.write(f"  {i['id']}  {i['received_on']}  {i['headcount']}人  "
-                  f"{label(STATUSES, i['status'], lang)}  {marks}  {i['content']}\n"
-                  if zh else
-                  f"  {i['id']}  {i['received_on']}  {i['headcount']} people  "
+        headcount = t("major.headcount", lang, count=i["headcount"])
+        out.write(f"  {i['id']}  {i['received_on']}  {headcount}  "
                   f"{label(STATUSES, i['status'], lang)}  {marks}  {i['content']}\n")
     return out.getvalue()
 

@@ -16,66 +16,12 @@ from rich.table import Table
 from rich.text import Text
 
 from xinfang.deadlines.clocks import DUTIES
+from xinfang.texts import join, ref, t
 from xinfang.vocab import CHANNELS, CLOCKS, EVENT_KINDS, FLAGS, RESULTS, STATUSES, UNITS, label
 
-UI: dict[str, tuple[str, str]] = {
-    "case": ("案件编号", "Case"),
-    "status": ("状态", "Status"),
-    "received_on": ("收到日期", "Received"),
-    "channel": ("形式", "Channel"),
-    "headcount": ("人数", "Headcount"),
-    "locality": ("属地", "Locality"),
-    "category": ("类别", "Category"),
-    "content": ("反映问题", "Content"),
-    "request": ("诉求", "Request"),
-    "unit": ("责任单位", "Unit"),
-    "holder": ("当前承办", "Held by"),
-    "petitioners": ("信访人", "Petitioners"),
-    "lead": ("主访人", "lead"),
-    "anonymous": ("匿名", "anonymous"),
-    "name": ("姓名", "Name"),
-    "id_number": ("身份证号", "ID number"),
-    "phone": ("电话", "Phone"),
-    "address": ("住址", "Address"),
-    "clock": ("期限", "Clock"),
-    "started_on": ("起算", "Started"),
-    "length": ("时长", "Length"),
-    "due_on": ("截止", "Due"),
-    "stopped_on": ("停止", "Stopped"),
-    "days_left": ("剩余/超期", "Left/overdue"),
-    "next_due": ("最近截止", "Next due"),
-    "timeline": ("办理经过", "Timeline"),
-    "on": ("日期", "Date"),
-    "officer": ("经办人", "Officer"),
-    "what": ("事项", "What"),
-    "flags": ("提示", "Flags"),
-    "office": ("本办", "the office"),
-    "leader": ("包案领导", "leader"),
-    "clocks": ("期限", "Clocks"),
-    "result": ("办理结果", "Result"),
-    "confidential": ("保密", "confidential"),
-    "total": ("共 {total} 件，显示 {shown} 件。", "{total} cases, {shown} shown."),
-    "more": ("用 --limit 或 --offset 查看更多。", "Use --limit or --offset to see more."),
-    "none": ("没有符合条件的案件。", "No cases match."),
-    "days_left_n": ("还剩 {n} 天", "{n} days left"),
-    "due_today": ("今天截止", "due today"),
-    "overdue_n": ("超期 {n} 天", "{n} days overdue"),
-    "lapsed": ("已过期", "lapsed"),
-    "stopped": ("已停止", "stopped"),
-    "late": ("（逾期）", " (late)"),
-    "unpublished": (
-        "注意：{years} 年的国家放假安排尚未公布，截止日期按法定节日推算，调休未计入，公布后会变。",
-        "Note: the official holiday schedule for {years} is not yet published; due dates are "
-        "estimated from the statutory holidays without make-up days and may change.",
-    ),
-}
-
 STATE_STYLE = {"overdue": "bold red", "due_soon": "yellow", "lapsed": "dim", "stopped": "dim"}
-
-
-def t(key: str, lang: str, **params: Any) -> str:
-    zh, en = UI[key]
-    return (zh if lang == "zh" else en).format(**params)
+WEEKDAYS = ("ui.weekday.mon", "ui.weekday.tue", "ui.weekday.wed", "ui.weekday.thu",
+            "ui.weekday.fri", "ui.weekday.sat", "ui.weekday.sun")
 
 
 def stdout_console() -> Console:
@@ -93,40 +39,40 @@ def _text(value: Any) -> Text:
 def holder_text(holder: dict[str, Any], lang: str) -> str:
     if not holder or not holder.get("name"):
         return ""
-    name = t("office", lang) if holder["kind"] == "office" else holder["name"]
+    name = t("ui.office", lang) if holder["kind"] == "office" else holder["name"]
     if holder["kind"] == "leader":
-        name = f"{t('leader', lang)} {name}"
+        name = f"{t('ui.leader', lang)} {name}"
     since = holder.get("since")
-    return f"{name}（{since} 起）" if lang == "zh" and since else (
-        f"{name} (since {since})" if since else name
-    )
+    return t("ui.held_since", lang, name=name, since=since) if since else name
 
 
-def clock_left(clock: dict[str, Any], lang: str) -> str:
-    """`还剩 3 天` / `超期 5 天` / `今天截止` / `已停止`."""
+def clock_left(clock: dict[str, Any], lang: str, short: bool = False) -> str:
+    """`还剩 3 天` / `超期 5 天` / `今天截止` / `已停止`; `short` for a narrow column
+    (`还剩3天`)."""
     state = clock["state"]
     if state == "stopped":
-        return t("stopped", lang) + (t("late", lang) if clock["late"] else "")
+        return t("ui.stopped", lang) + (t("ui.late", lang) if clock["late"] else "")
     if state == "lapsed":
-        return t("lapsed", lang)
+        return t("ui.lapsed", lang)
     left = clock["days_left"]
     if left < 0:
-        return t("overdue_n", lang, n=-left)
+        return t("ui.overdue_short" if short else "ui.overdue_n", lang, n=-left)
     if left == 0:
-        return t("due_today", lang)
-    return t("days_left_n", lang, n=left)
+        return t("ui.due_today", lang)
+    return t("ui.days_left_short" if short else "ui.days_left_n", lang, n=left)
 
 
 def length_text(clock: dict[str, Any], lang: str) -> str:
-    text = f"{clock['length']}{label(UNITS, clock['unit'], lang) if lang == 'zh' else ' ' + label(UNITS, clock['unit'], lang)}"
+    text = t("ui.length_of", lang, length=clock["length"], unit=label(UNITS, clock["unit"], lang))
     if clock.get("extra_days"):
         text += f"+{clock['extra_days']}"
     return text
 
 
 def clocks_table(clocks: list[dict[str, Any]], lang: str) -> Table:
-    table = Table(title=t("clocks", lang), title_justify="left", expand=False)
-    for key in ("clock", "started_on", "length", "due_on", "stopped_on", "days_left"):
+    table = Table(title=t("ui.clocks", lang), title_justify="left", expand=False)
+    for key in ("ui.clock", "ui.started_on", "ui.length", "ui.due_on", "ui.stopped_on",
+                "ui.days_left"):
         table.add_column(t(key, lang))
     for clock in clocks:
         style = STATE_STYLE.get(clock["state"], "")
@@ -143,7 +89,7 @@ def clocks_table(clocks: list[dict[str, Any]], lang: str) -> Table:
 
 def people_lines(people: list[dict[str, Any]], anonymous: bool, lang: str) -> Text:
     if anonymous and not people:
-        return Text(t("anonymous", lang))
+        return Text(t("ui.anonymous", lang))
     text = Text()
     for index, person in enumerate(people):
         if index:
@@ -152,7 +98,7 @@ def people_lines(people: list[dict[str, Any]], anonymous: bool, lang: str) -> Te
                  person["address"] or ""]
         text.append("  ".join(part for part in parts if part))
         if person["lead"] and len(people) > 1:
-            text.append(f"（{t('lead', lang)}）" if lang == "zh" else f" ({t('lead', lang)})")
+            text.append(t("ui.lead_mark", lang, lead=ref("ui.lead")))
     return text
 
 
@@ -160,7 +106,6 @@ def event_text(event: dict[str, Any], lang: str) -> Text:
     """One line of a case's history: what happened and why."""
     from xinfang.vocab import REJECT_REASONS, RESULTS, ROUTES, SATISFACTION
 
-    zh = lang == "zh"
     d = event["details"]
     kind = event["kind"]
     bits: list[str] = []
@@ -169,9 +114,9 @@ def event_text(event: dict[str, Any], lang: str) -> Text:
     if d.get("unit"):
         bits.append(d["unit"])
     if d.get("leader"):
-        bits.append(f"包案领导 {d['leader']}" if zh else f"leader {d['leader']}")
+        bits.append(t("ui.event.leader", lang, name=d["leader"]))
     if d.get("report_by"):
-        bits.append(f"{d['report_by']} 前报告结果" if zh else f"report by {d['report_by']}")
+        bits.append(t("ui.event.report_by", lang, date=d["report_by"]))
     if d.get("result"):
         bits.append(label(RESULTS, d["result"], lang))
     if kind == "rejected" and d.get("reason"):
@@ -179,37 +124,37 @@ def event_text(event: dict[str, Any], lang: str) -> Text:
     if d.get("route"):
         bits.append(label(ROUTES, d["route"], lang))
     if d.get("days"):
-        bits.append(f"延长 {d['days']} 日" if zh else f"{d['days']} more days")
+        bits.append(t("ui.event.days", lang, days=d["days"]))
     if d.get("approved_by"):
-        bits.append(f"批准：{d['approved_by']}" if zh else f"approved by {d['approved_by']}")
+        bits.append(t("ui.event.approved_by", lang, name=d["approved_by"]))
     if d.get("from"):
         bits.append(f"{d['from']} ~ {d['to']}")
     if d.get("satisfaction"):
         bits.append(label(SATISFACTION, d["satisfaction"], lang))
     if d.get("unreachable"):
-        bits.append("联系不上" if zh else "unreachable")
+        bits.append(t("ui.event.unreachable", lang))
     if kind != "rejected" and d.get("reason"):
-        bits.append(("理由：" if zh else "why: ") + d["reason"])
+        bits.append(t("ui.event.reason", lang, reason=d["reason"]))
     for key in ("text", "opinion", "plan", "note"):
         if d.get(key):
             bits.append(str(d[key]))
     if d.get("target"):
-        bits.append(f"目标 {d['target']}" if zh else f"target {d['target']}")
+        bits.append(t("ui.event.target", lang, date=d["target"]))
     if kind == "revealed":
         bits.append(" ".join(d.get("fields", [])))
     if d.get("late"):
-        bits.append("逾期" if zh else "late")
+        bits.append(t("ui.event.late", lang))
     text = Text(label(EVENT_KINDS, kind, lang))
     if bits:
-        text.append(("：" if zh else ": ") + ("；" if zh else "; ").join(bits))
+        text.append(t("sep.colon", lang) + t("sep.parts", lang).join(bits))
     return text
 
 
 def timeline_table(events: list[dict[str, Any]], lang: str) -> Table:
-    table = Table(title=t("timeline", lang), title_justify="left")
-    for key in ("on", "what", "officer"):
+    table = Table(title=t("ui.timeline", lang), title_justify="left")
+    for key in ("ui.on", "ui.what", "ui.officer"):
         table.add_column(t(key, lang))
-    table.add_column("记录时间" if lang == "zh" else "Recorded", style="dim")
+    table.add_column(t("ui.recorded", lang), style="dim")
     for event in events:
         table.add_row(event["on"], event_text(event, lang), _text(event["officer"]),
                       event["recorded_at"][:16].replace("T", " "))
@@ -222,33 +167,33 @@ def case_panel(record: dict[str, Any], lang: str) -> Group:
     grid.add_column(style="bold")
     grid.add_column()
     rows = [
-        ("status", label(STATUSES, record["status"], lang)),
-        ("received_on", record["received_on"]),
-        ("channel", label(CHANNELS, record["channel"], lang)),
-        ("headcount", record["headcount"]),
-        ("locality", record["locality"]),
-        ("category", record["category"]),
-        ("content", record["content"]),
-        ("request", record["request"]),
-        ("unit", record["unit"]),
-        ("holder", holder_text(record["holder"], lang)),
-        ("result", label(RESULTS, record["result"], lang)),
+        ("ui.status", label(STATUSES, record["status"], lang)),
+        ("ui.received_on", record["received_on"]),
+        ("ui.channel", label(CHANNELS, record["channel"], lang)),
+        ("ui.headcount", record["headcount"]),
+        ("ui.locality", record["locality"]),
+        ("ui.category", record["category"]),
+        ("ui.content", record["content"]),
+        ("ui.request", record["request"]),
+        ("ui.unit", record["unit"]),
+        ("ui.holder", holder_text(record["holder"], lang)),
+        ("ui.result", label(RESULTS, record["result"], lang)),
     ]
     for key, value in rows:
         if value not in (None, ""):
             grid.add_row(t(key, lang), _text(value))
-    grid.add_row(t("petitioners", lang), people_lines(record["people"], record["anonymous"], lang))
+    grid.add_row(t("ui.petitioners", lang), people_lines(record["people"], record["anonymous"], lang))
     if record["flags"]:
-        grid.add_row(t("flags", lang), _text("、".join(label(FLAGS, f, lang) for f in record["flags"])))
+        grid.add_row(t("ui.flags", lang), _text("、".join(label(FLAGS, f, lang) for f in record["flags"])))
     title = Text(record["id"], style="bold")
     if record["confidential"]:
-        title.append(f"  [{t('confidential', lang)}]", style="red")
+        title.append(f"  [{t('ui.confidential', lang)}]", style="red")
     parts: list[Any] = [Panel(grid, title=title, title_align="left")]
     if record["clocks"]:
         parts.append(clocks_table(record["clocks"], lang))
     if record["unpublished_years"]:
         years = "、".join(str(y) for y in record["unpublished_years"])
-        parts.append(Text(t("unpublished", lang, years=years), style="yellow"))
+        parts.append(Text(t("ui.unpublished", lang, years=years), style="yellow"))
     if record.get("events"):
         parts.append(timeline_table(record["events"], lang))
     return Group(*parts)
@@ -258,26 +203,26 @@ def cases_table(records: list[dict[str, Any]], lang: str, wide: bool = False) ->
     """`list`: one line a case, newest first. `wide` adds category and unit."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     widest = max([len(r["id"]) for r in records] + [8])
-    table.add_column(t("case", lang), no_wrap=True, min_width=widest)
-    table.add_column(t("received_on", lang), no_wrap=True, min_width=10)
-    table.add_column(t("status", lang), no_wrap=True, min_width=8, max_width=None if wide else 10)
-    table.add_column(t("petitioners", lang), no_wrap=True, min_width=6, max_width=10)
+    table.add_column(t("ui.case", lang), no_wrap=True, min_width=widest)
+    table.add_column(t("ui.received_on", lang), no_wrap=True, min_width=10)
+    table.add_column(t("ui.status", lang), no_wrap=True, min_width=8, max_width=None if wide else 10)
+    table.add_column(t("ui.petitioners", lang), no_wrap=True, min_width=6, max_width=10)
     if wide:
-        table.add_column(t("category", lang), max_width=10)
-    table.add_column(t("content", lang), no_wrap=True, overflow="ellipsis",
+        table.add_column(t("ui.category", lang), max_width=10)
+    table.add_column(t("ui.content", lang), no_wrap=True, overflow="ellipsis",
                      max_width=30 if wide else 12)
     if wide:
-        table.add_column(t("unit", lang), max_width=12)
-    table.add_column(t("next_due", lang), no_wrap=True, min_width=16 if wide else 9)
+        table.add_column(t("ui.unit", lang), max_width=12)
+    table.add_column(t("ui.next_due", lang), no_wrap=True, min_width=16 if wide else 9)
     for record in records:
         lead = next((p["name"] for p in record["people"] if p["lead"]), None)
         if lead is None and record["anonymous"]:
-            lead = t("anonymous", lang)
+            lead = t("ui.anonymous", lang)
         running = [c for c in record["clocks"] if c["stopped_on"] is None and c["clock"] in DUTIES]
         due = Text("")
         if running:
             first = min(running, key=lambda c: c["due_on"])
-            left = clock_left(first, lang).replace(" ", "") if lang == "zh" else clock_left(first, lang)
+            left = clock_left(first, lang, short=True)
             due = Text(f"{first['due_on'][5:]} {left}" if wide else left,
                        style=STATE_STYLE.get(first["state"], ""))
         content = " ".join(record["content"].split())
@@ -295,75 +240,65 @@ def cases_table(records: list[dict[str, Any]], lang: str, wide: bool = False) ->
 
 def deadline_text(item: dict[str, Any], lang: str) -> Text:
     """`deadline`: how one clock's due date was counted."""
-    zh = lang == "zh"
     text = Text()
     text.append(label(CLOCKS, item["clock"], lang), style="bold")
     text.append(f"  {item['due_on']}\n")
     if item["fixed"]:
-        text.append("交办时指定的报告日期。\n" if zh else "The report-by date set on assignment.\n")
+        text.append(t("ui.deadline.fixed", lang) + "\n")
         return text
     unit = label(UNITS, item["unit"], lang)
-    text.append(
-        f"起算：{item['started_on']}（当天不计）；时长：{item['length']}{unit}" if zh else
-         f"Start: {item['started_on']} (not counted); length: {item['length']} {unit}"
-    )
+    text.append(t("ui.deadline.start", lang, start=item["started_on"], length=item["length"],
+                  unit=unit))
     if item["extra_days"]:
-        text.append(f"，另加 {item['extra_days']} 日（延期/听证）" if zh else
-                    f", plus {item['extra_days']} days (extension/hearing)")
+        text.append(t("ui.deadline.extra", lang, days=item["extra_days"]))
     text.append("\n")
     if item["skipped"]:
-        joined = "、" if zh else ", "
-        days = joined.join(f"{s['day']}（{_why(s['why'], lang)}）" for s in item["skipped"])
-        text.append(("跳过的休息日：" if zh else "Rest days skipped: ") + days + "\n")
+        days = join(f"{s['day']}（{_why(s['why'], lang)}）" for s in item["skipped"])
+        text.append(t("ui.deadline.skipped", lang, days=days) + "\n")
     else:
-        text.append("没有遇到休息日。\n" if zh else "No rest day in the way.\n")
+        text.append(t("ui.deadline.no_rest", lang) + "\n")
     for override in item["overrides"]:
-        kind = ("本地工作日" if zh else "local working day") if override["working"] else (
-            "本地休息日" if zh else "local rest day")
-        text.append(f"本地调整：{override['day']} {kind}（{override['reason']}）\n" if zh else
-                     f"Override: {override['day']} {kind} ({override['reason']})\n")
+        kind = ref("ui.day.local_work" if override["working"] else "ui.day.local_rest")
+        text.append(t("ui.deadline.override", lang, day=override["day"], kind=kind,
+                      reason=override["reason"]) + "\n")
     if item["stopped_on"] and item["recomputed_due_on"] != item["due_on"]:
-        text.append(f"注：按现行政策和日历重算应为 {item['recomputed_due_on']}；已停止的期限保留当时的截止日期。\n"
-                     if zh else f"Under today's policy and calendar it would be "
-                     f"{item['recomputed_due_on']}; a stopped clock keeps its due date.\n")
+        text.append(t("ui.deadline.recomputed", lang, date=item["recomputed_due_on"]) + "\n")
     if item["unpublished_years"]:
         years = "、".join(str(y) for y in item["unpublished_years"])
-        text.append(t("unpublished", lang, years=years) + "\n", style="yellow")
+        text.append(t("ui.unpublished", lang, years=years) + "\n", style="yellow")
     return text
 
 
 def _why(why: str, lang: str) -> str:
     kind, _, name = why.partition(":")
     if kind == "weekend":
-        return "周末" if lang == "zh" else "weekend"
+        return t("ui.why.weekend", lang)
     if kind == "override":
-        return ("本地调整：" if lang == "zh" else "override: ") + name
+        return t("ui.why.override", lang, name=name)
     return name
 
 
 def calendar_table(year: int, days: list[dict[str, Any]], published: bool, lang: str) -> Group:
-    zh = lang == "zh"
     kinds = {
-        "rest": ("放假", "holiday"),
-        "makeup": ("调休上班", "make-up working day"),
-        "override-rest": ("本地休息日", "local rest day"),
-        "override-work": ("本地工作日", "local working day"),
+        "rest": "ui.day.rest",
+        "makeup": "ui.day.makeup",
+        "override-rest": "ui.day.local_rest",
+        "override-work": "ui.day.local_work",
     }
-    table = Table(title=f"{year}" + (" 年放假与调休" if zh else " rest days and make-up days"),
-                  title_justify="left")
-    for header in (("日期", "Date"), ("星期", "Weekday"), ("类型", "Kind"), ("说明", "Why")):
-        table.add_column(header[0] if zh else header[1])
-    weekdays = "一二三四五六日" if zh else None
+    table = Table(title=t("ui.calendar.title", lang, year=year), title_justify="left")
+    for header in ("ui.calendar.day", "ui.calendar.weekday", "ui.calendar.kind",
+                   "ui.calendar.why"):
+        table.add_column(t(header, lang))
     import datetime as _dt
 
     for day in days:
         d = _dt.date.fromisoformat(day["day"])
-        weekday = ("周" + weekdays[d.weekday()]) if weekdays else d.strftime("%a")
-        kind = kinds[day["kind"]][0 if zh else 1]
+        weekday = t(WEEKDAYS[d.weekday()], lang)
+        kind = t(kinds[day["kind"]], lang)
         table.add_row(day["day"], weekday, kind, _text(day["why"]))
     parts: list[Any] = [table]
     if not published:
-        parts.append(Text(t("unpublished", lang, years=str(year)), style="yellow"))
+        parts.append(Text(t("ui.unpublished", lang, years=str(year)), style="yellow"))
     return Group(*parts)
 
 
@@ -371,9 +306,9 @@ def policy_table(policy: Any, lang: str) -> Table:
     from xinfang.deadlines.policy import NATIONAL_CLOCKS, NUMBERS
 
     zh = lang == "zh"
-    table = Table(title="期限政策" if zh else "Deadline policy", title_justify="left")
-    for header in (("项目", "Item"), ("代码", "Code"), ("设定", "Setting"), ("全国默认", "National")):
-        table.add_column(header[0] if zh else header[1])
+    table = Table(title=t("ui.policy.title", lang), title_justify="left")
+    for header in ("ui.policy.item", "ui.policy.code", "ui.policy.setting", "ui.policy.national"):
+        table.add_column(t(header, lang))
     for code, rule in policy.clocks.items():
         national = NATIONAL_CLOCKS[code]
         table.add_row(label(CLOCKS, code, lang), code, length_text(
@@ -388,34 +323,29 @@ def policy_table(policy: Any, lang: str) -> Table:
 
 
 def demo_intro(summary: dict[str, int], lang: str) -> Text:
-    if lang == "zh":
-        return Text(
-            f"演示台账（演示日期 2026-11-23）：从内置登记簿登记 {summary['cases']} 件，"
-            f"转送 {summary['forwarded']} 件，办结 {summary['closed']} 件，"
-            f"其中 {summary['overdue']} 件有期限已超期。\n最近收到的案件（xinfang list）："
-        )
-    return Text(
-        f"Demo ledger (as of 2026-11-23): {summary['cases']} cases registered from the bundled "
-        f"register, {summary['forwarded']} forwarded, {summary['closed']} closed, "
-        f"{summary['overdue']} with an overdue clock.\nNewest cases (xinfang list):"
-    )
+    return Text(t("demo.intro", lang, cases=summary["cases"], forwarded=summary["forwarded"],
+                  closed=summary["closed"], overdue=summary["overdue"]))
 
 
 def act_headline(event: dict[str, Any], lang: str) -> str:
     """`已转送 XF-…：人社局`."""
-    text = f"{label(EVENT_KINDS, event['kind'], lang)} {event['case']}"
+    kind = label(EVENT_KINDS, event["kind"], lang)
     extra = event["details"].get("unit") or event["details"].get("leader")
     if extra:
-        text += ("：" if lang == "zh" else ": ") + str(extra)
-    return ("已" if lang == "zh" else "") + text if lang == "zh" else text.capitalize()
+        text = t("ui.headline_to", lang, kind=kind, case=event["case"], to=extra)
+    else:
+        text = t("ui.headline", lang, kind=kind, case=event["case"])
+    if lang == "zh":
+        return text
+    return text.capitalize()
 
 
 def units_table(units: list[dict[str, Any]], lang: str) -> Table:
     from xinfang.vocab import LEVELS
 
     table = Table()
-    for header in (("单位", "Unit"), ("层级", "Level"), ("上级", "Parent")):
-        table.add_column(header[0] if lang == "zh" else header[1])
+    for header in ("ui.units.name", "ui.units.level", "ui.units.parent"):
+        table.add_column(t(header, lang))
     for unit in units:
         table.add_row(_text(unit["name"]), label(LEVELS, unit["level"], lang), _text(unit["parent"]))
     return table
@@ -425,33 +355,30 @@ def overdue_tables(report: dict[str, Any], lang: str) -> Group:
     """The overdue report for a person at a terminal: one table per responsible unit."""
     from xinfang.render.plain import holder_label, unit_label
 
-    zh = lang == "zh"
     late, soon = report["overdue"], report["due_soon"]
     parts: list[Any] = [Text(
-        (f"超期报告 {report['as_of']}：超期 {len({i['id'] for i in late})} 件"
-         f"（{len(late)} 项期限），即将到期 {len(soon)} 项") if zh else
-        (f"Overdue report {report['as_of']}: {len({i['id'] for i in late})} cases "
-         f"({len(late)} clocks), {len(soon)} due soon"), style="bold")]
+        t("overdue.heading", lang, as_of=report["as_of"], cases=len({i["id"] for i in late}),
+          clocks=len(late), soon=len(soon)), style="bold")]
     groups: dict[str | None, list[dict[str, Any]]] = {}
     for item in late:
         groups.setdefault(item["unit"], []).append(item)
     for items in groups.values():
         table = Table(title=_text(unit_label(items[0], lang)), title_justify="left")
-        for key in ("case", "clock", "due_on", "days_left", "holder"):
+        for key in ("ui.case", "ui.clock", "ui.due_on", "ui.days_left", "ui.holder"):
             table.add_column(t(key, lang))
-        table.add_column("需上报" if zh else "Escalate")
+        table.add_column(t("overdue.escalate", lang))
         for i in items:
             table.add_row(i["id"], label(CLOCKS, i["clock"], lang), i["due_on"],
-                          Text(t("overdue_n", lang, n=i["days_overdue"]), style="bold red"),
-                          _text(holder_label(i, lang)), "是" if zh and i["needs_escalation"] else
-                          ("yes" if i["needs_escalation"] else ""))
+                          Text(t("ui.overdue_n", lang, n=i["days_overdue"]), style="bold red"),
+                          _text(holder_label(i, lang)),
+                          t("word.yes", lang) if i["needs_escalation"] else "")
         parts.append(table)
     if soon:
-        table = Table(title="即将到期" if zh else "Due soon", title_justify="left")
-        for key in ("case", "clock", "due_on", "days_left", "unit"):
+        table = Table(title=t("overdue.due_soon", lang), title_justify="left")
+        for key in ("ui.case", "ui.clock", "ui.due_on", "ui.days_left", "ui.unit"):
             table.add_column(t(key, lang))
         for i in soon:
-            left = t("due_today", lang) if i["days_left"] == 0 else t("days_left_n", lang,
+            left = t("ui.due_today", lang) if i["days_left"] == 0 else t("ui.days_left_n", lang,
                                                                         n=i["days_left"])
             table.add_row(i["id"], label(CLOCKS, i["clock"], lang), i["due_on"],
                           Text(left, style="yellow"), _text(unit_label(i, lang)))
@@ -461,26 +388,25 @@ def overdue_tables(report: dict[str, Any], lang: str) -> Group:
 
 def stats_tables(result: dict[str, Any], lang: str) -> Group:
     zh = lang == "zh"
-    table = Table(title=(f"工作指标 {result['from']} 至 {result['to']}" if zh else
-                         f"Figures {result['from']} to {result['to']}"), title_justify="left")
-    for header in (("指标", "Figure"), ("分子", "Num."), ("分母", "Den."), ("比率", "Rate"),
-                   ("口径", "Definition")):
-        table.add_column(header[0] if zh else header[1])
+    table = Table(title=t("stats.title", lang, start=result["from"], end=result["to"]),
+                  title_justify="left")
+    for header in ("stats.figure", "stats.numerator", "stats.denominator", "stats.rate",
+                   "stats.definition"):
+        table.add_column(t(header, lang))
     for figure in result["figures"].values():
         rate = "—" if figure["rate"] is None else f"{figure['rate'] * 100:.1f}%"
         table.add_row(figure["name"] if zh else figure["name_en"], str(figure["numerator"]),
                       str(figure["denominator"]), rate, Text(figure["definition"], style="dim"))
     parts: list[Any] = [table]
     if result.get("groups") is not None:
-        names = {"unit": ("责任单位", "Unit"), "category": ("类别", "Category"),
-                 "locality": ("属地", "Locality"), "month": ("月份", "Month")}
+        names = {"unit": "ui.unit", "category": "ui.category", "locality": "ui.locality",
+                 "month": "stats.month"}
         groups = Table()
-        groups.add_column(names[result["by"]][0 if zh else 1])
-        for header in (("登记", "Registered"), ("已办结", "Closed"), ("现超期", "Overdue now"),
-                       ("重复信访", "Repeats")):
-            groups.add_column(header[0] if zh else header[1], justify="right")
+        groups.add_column(t(names[result["by"]], lang))
+        for header in ("stats.registered", "stats.closed", "stats.overdue_now", "stats.repeats"):
+            groups.add_column(t(header, lang), justify="right")
         for g in result["groups"]:
-            groups.add_row(_text(g["key"] or ("（未填）" if zh else "(none)")), str(g["registered"]),
+            groups.add_row(_text(g["key"] or t("stats.no_key", lang)), str(g["registered"]),
                            str(g["closed"]), str(g["overdue"]), str(g["repeats"]))
         parts.append(groups)
     return Group(*parts)
@@ -488,10 +414,8 @@ def stats_tables(result: dict[str, Any], lang: str) -> Group:
 
 def month_chart(months: list[dict[str, Any]], lang: str, width: int = 40) -> Group:
     """Registered and closed per month as bars, so a leader sees the trend at a glance."""
-    zh = lang == "zh"
     top = max([m["registered"] for m in months] + [m["closed"] for m in months] + [1])
-    lines: list[Any] = [Text("逐月登记（█）与办结（▒）" if zh else
-                             "Registered (█) and closed (▒) by month", style="bold")]
+    lines: list[Any] = [Text(t("stats.chart", lang), style="bold")]
     for m in months:
         line = Text(f"{m['month']} ")
         line.append("█" * round(m["registered"] / top * width), style="cyan")
@@ -503,22 +427,20 @@ def month_chart(months: list[dict[str, Any]], lang: str, width: int = 40) -> Gro
 
 
 def chains_view(chains: list[dict[str, Any]], lang: str) -> Group:
-    zh = lang == "zh"
     parts: list[Any] = []
     for chain in chains:
         first = chain["cases"][0]
         title = Text(f"{chain['first']}  ")
-        title.append(f"共 {chain['length']} 次" if zh else f"{chain['length']} petitions",
-                     style="bold")
+        title.append(t("repeats.count", lang, count=chain["length"]), style="bold")
         title.append(f"  {first['petitioner'] or ''}  {first['category'] or ''}  {first['content']}")
         if chain["final"]:
             title.append("  " + label(FLAGS, "repeat_final", lang), style="red")
         table = Table(title=title, title_justify="left")
-        for key in ("case", "received_on", "status", "result"):
+        for key in ("ui.case", "ui.received_on", "ui.status", "ui.result"):
             table.add_column(t(key, lang))
         for index, case in enumerate(chain["cases"]):
-            mark = ("（初件）" if zh else " (first)") if index == 0 else ""
-            table.add_row(case["id"] + mark, case["received_on"],
+            number = t("ui.first_case", lang, case=case["id"]) if index == 0 else case["id"]
+            table.add_row(number, case["received_on"],
                           label(STATUSES, case["status"], lang), label(RESULTS, case["result"], lang))
         parts.append(table)
     return Group(*parts)
@@ -526,13 +448,11 @@ def chains_view(chains: list[dict[str, Any]], lang: str) -> Group:
 
 def earlier_cases_table(cases: list[dict[str, Any]], lang: str) -> Table:
     """At registration: the earlier cases of the same person and matter."""
-    zh = lang == "zh"
-    table = Table(title="同一信访人同一事项的在先案件（重复信访）" if zh else
-                  "Earlier cases of the same person and matter (repeat)", title_justify="left")
-    for key in ("case", "received_on", "status", "result", "content"):
+    table = Table(title=t("ui.earlier_cases", lang), title_justify="left")
+    for key in ("ui.case", "ui.received_on", "ui.status", "ui.result", "ui.content"):
         table.add_column(t(key, lang))
     for case in cases:
-        mark = ("（初件）" if zh else " (first)") if case["first"] else ""
-        table.add_row(case["id"] + mark, case["received_on"], label(STATUSES, case["status"], lang),
+        number = t("ui.first_case", lang, case=case["id"]) if case["first"] else case["id"]
+        table.add_row(number, case["received_on"], label(STATUSES, case["status"], lang),
                       label(RESULTS, case["result"], lang), _text(case["content"]))
     return table
