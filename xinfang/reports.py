@@ -18,6 +18,7 @@ from xinfang.cases import matching
 from xinfang.deadlines.clocks import due_soon_until, duty_sql
 from xinfang.store.ledger import Ledger
 from xinfang.store.records import OverdueItem, OverdueReport
+from xinfang.texts import t
 from xinfang.vocab import OPEN
 
 
@@ -124,17 +125,10 @@ def major(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
 
 # Figures (DOMAIN.md §6) ----------------------------------------------------------------
 
-FIGURES = {
-    "timely_acceptance": ("及时受理率", "timely acceptance",
-                          "转送、受理告知期限按期停止数 ÷ 期内到期或停止数"),
-    "on_time_closing": ("按期办结率", "closed on time", "办理期限按期停止数 ÷ 期内到期或停止数"),
-    "participation": ("参评率", "evaluation participation",
-                      "已评价数 ÷（已评价数 + 评价期届满未评价数）"),
-    "satisfaction": ("满意率", "satisfaction", "（满意 + 基本满意）÷ 已评价数"),
-    "repeat_rate": ("重复信访率", "repeat petitions", "重复信访件数 ÷ 期内登记件数"),
-    "first_time_resolution": ("一次性化解率", "resolved first time",
-                              "初信初访办结后无重复、复查、复核的件数 ÷ 期内办结的初信初访件数"),
-}
+# The figures, in the order they are shown; each one's name and definition are the
+# catalogue entries `figure.<code>` and `figure.<code>.definition`.
+FIGURES = ("timely_acceptance", "on_time_closing", "participation", "satisfaction",
+           "repeat_rate", "first_time_resolution")
 
 
 def _clock_figure(ledger: Ledger, clocks: tuple[str, ...], start: str, end: str,
@@ -159,10 +153,11 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None) -
     figures: dict[str, dict[str, Any]] = {}
 
     def put(code: str, numerator: int, denominator: int) -> None:
-        zh, en, definition = FIGURES[code]
         figures[code] = {
-            "name": zh, "name_en": en, "definition": definition, "numerator": numerator,
-            "denominator": denominator,
+            "name": t(f"figure.{code}", "zh"), "name_en": t(f"figure.{code}", "en"),
+            "definition": t(f"figure.{code}.definition", "zh"),
+            "definition_en": t(f"figure.{code}.definition", "en"),
+            "numerator": numerator, "denominator": denominator,
             "rate": round(numerator / denominator, 4) if denominator else None,
         }
 

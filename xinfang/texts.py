@@ -140,6 +140,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "choice.level": ("单位层级", "Level"),
     "choice.flag": ("提示", "Flag"),
     "choice.step": ("步骤", "Step"),
+    "choice.major_flag": ("越级情况", "Flag"),
     # Acts refused, and what the officer may do instead.
     "act.allowed": ("{act}（{command}）", "{act} ({command})"),
     "act.extend": ("延期", "extend"),
@@ -158,6 +159,37 @@ TEXTS: dict[str, tuple[str, str]] = {
                                      "An unreachable petitioner cannot give a satisfaction."),
     "unit.did_you_mean": ("是不是：{names}？", "Did you mean: {names}? "),
     # The deadline policy.
+    "policy.number.warning_days": ("到期预警（工作日）", "due-soon warning window (working days)"),
+    "policy.number.max_extension_days": ("延期合计上限（日）", "maximum total extension (days)"),
+    "policy.number.collective_headcount": ("集体访人数下限", "headcount that makes a collective visit"),
+    "policy.number.max_representatives": ("集体访代表人数上限", "maximum representatives of a group"),
+    "policy.number.escalate_overdue_days": ("超期多少日需上报", "days overdue before escalation is needed"),
+    "policy.number.repeat_chain_escalate": ("重复信访几次需上报", "repeat chain length that needs escalation"),
+    "policy.number.repeat_similarity": ("同一事项的内容相似度（0–100）", "content similarity of the same matter (0–100)"),
+    # The figures offices are judged by (DOMAIN.md §6), with their definitions.
+    "figure.timely_acceptance": ("及时受理率", "timely acceptance"),
+    "figure.timely_acceptance.definition": (
+        "转送、受理告知期限按期停止数 ÷ 期内到期或停止数",
+        "forward and notify clocks stopped on time ÷ those due or stopped in the period"),
+    "figure.on_time_closing": ("按期办结率", "closed on time"),
+    "figure.on_time_closing.definition": (
+        "办理期限按期停止数 ÷ 期内到期或停止数",
+        "handling clocks stopped on time ÷ those due or stopped in the period"),
+    "figure.participation": ("参评率", "evaluation participation"),
+    "figure.participation.definition": (
+        "已评价数 ÷（已评价数 + 评价期届满未评价数）",
+        "evaluated ÷ (evaluated + evaluation windows that ended unevaluated)"),
+    "figure.satisfaction": ("满意率", "satisfaction"),
+    "figure.satisfaction.definition": ("（满意 + 基本满意）÷ 已评价数",
+                                       "(satisfied + basically satisfied) ÷ evaluated"),
+    "figure.repeat_rate": ("重复信访率", "repeat petitions"),
+    "figure.repeat_rate.definition": ("重复信访件数 ÷ 期内登记件数",
+                                      "repeat cases ÷ cases registered in the period"),
+    "figure.first_time_resolution": ("一次性化解率", "resolved first time"),
+    "figure.first_time_resolution.definition": (
+        "初信初访办结后无重复、复查、复核的件数 ÷ 期内办结的初信初访件数",
+        "first petitions closed with no repeat, review or recheck after ÷ first petitions "
+        "closed in the period"),
     "policy.not_a_number": ("“{value}”不是整数。", "'{value}' is not a whole number."),
     "policy.length_range": ("期限长度应在 1 到 365 之间。", "a length must be 1 to 365."),
     "policy.no_unit": ("{key} 是数值项，不带单位。", "{key} takes no unit."),

@@ -159,12 +159,13 @@ def _print_repeat(ledger: Ledger, case_id: int, lang: str) -> None:
 
 def _major_flag(value: str) -> str:
     from xinfang.errors import BadChoice
+    from xinfang.texts import join, ref
 
     codes = {"赴省": "to_province", "to_province": "to_province", "province": "to_province",
              "进京": "to_beijing", "to_beijing": "to_beijing", "beijing": "to_beijing"}
     if value.strip() not in codes:
-        raise BadChoice(what="越级情况", what_en="Flag", value=value,
-                        choices="赴省/to_province、进京/to_beijing")
+        raise BadChoice(what=ref("choice.major_flag"), value=value,
+                        choices=join(["赴省/to_province", "进京/to_beijing"]))
     return codes[value.strip()]
 
 

@@ -28,15 +28,16 @@ NATIONAL_CLOCKS = {
     "evaluation": ClockRule(30, "days"),  # local practice
 }
 
-# Number settings: key -> (default, 中文说明, English description)
+# Number settings and their national defaults; what each means is the catalogue entry
+# `policy.number.<key>`.
 NUMBERS = {
-    "warning_days": (3, "到期预警（工作日）", "due-soon warning window (working days)"),
-    "max_extension_days": (30, "延期合计上限（日）", "maximum total extension (days)"),
-    "collective_headcount": (5, "集体访人数下限", "headcount that makes a collective visit"),
-    "max_representatives": (5, "集体访代表人数上限", "maximum representatives of a group"),
-    "escalate_overdue_days": (15, "超期多少日需上报", "days overdue before escalation is needed"),
-    "repeat_chain_escalate": (3, "重复信访几次需上报", "repeat chain length that needs escalation"),
-    "repeat_similarity": (80, "同一事项的内容相似度（0–100）", "content similarity of the same matter (0–100)"),
+    "warning_days": 3,
+    "max_extension_days": 30,
+    "collective_headcount": 5,
+    "max_representatives": 5,
+    "escalate_overdue_days": 15,
+    "repeat_chain_escalate": 3,
+    "repeat_similarity": 80,
 }
 
 PRESETS = {
@@ -51,7 +52,7 @@ PRESETS = {
 class Policy:
     clocks: dict[str, ClockRule] = field(default_factory=lambda: dict(NATIONAL_CLOCKS))
     numbers: dict[str, int] = field(
-        default_factory=lambda: {key: spec[0] for key, spec in NUMBERS.items()}
+        default_factory=lambda: dict(NUMBERS)
     )
 
     def rule(self, clock: str) -> ClockRule:

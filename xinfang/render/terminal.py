@@ -305,7 +305,6 @@ def calendar_table(year: int, days: list[dict[str, Any]], published: bool, lang:
 def policy_table(policy: Any, lang: str) -> Table:
     from xinfang.deadlines.policy import NATIONAL_CLOCKS, NUMBERS
 
-    zh = lang == "zh"
     table = Table(title=t("ui.policy.title", lang), title_justify="left")
     for header in ("ui.policy.item", "ui.policy.code", "ui.policy.setting", "ui.policy.national"):
         table.add_column(t(header, lang))
@@ -315,9 +314,9 @@ def policy_table(policy: Any, lang: str) -> Table:
             {"length": rule.length, "unit": rule.unit}, lang), length_text(
             {"length": national.length, "unit": national.unit}, lang),
             style="" if rule == national else "bold")
-    for key, (default, zh_text, en_text) in NUMBERS.items():
+    for key, default in NUMBERS.items():
         value = policy.numbers[key]
-        table.add_row(zh_text if zh else en_text, key, str(value), str(default),
+        table.add_row(t(f"policy.number.{key}", lang), key, str(value), str(default),
                       style="" if value == default else "bold")
     return table
 
@@ -387,16 +386,16 @@ def overdue_tables(report: dict[str, Any], lang: str) -> Group:
 
 
 def stats_tables(result: dict[str, Any], lang: str) -> Group:
-    zh = lang == "zh"
     table = Table(title=t("stats.title", lang, start=result["from"], end=result["to"]),
                   title_justify="left")
     for header in ("stats.figure", "stats.numerator", "stats.denominator", "stats.rate",
                    "stats.definition"):
         table.add_column(t(header, lang))
-    for figure in result["figures"].values():
+    for code, figure in result["figures"].items():
         rate = "—" if figure["rate"] is None else f"{figure['rate'] * 100:.1f}%"
-        table.add_row(figure["name"] if zh else figure["name_en"], str(figure["numerator"]),
-                      str(figure["denominator"]), rate, Text(figure["definition"], style="dim"))
+        table.add_row(t(f"figure.{code}", lang), str(figure["numerator"]),
+                      str(figure["denominator"]), rate,
+                      Text(t(f"figure.{code}.definition", lang), style="dim"))
     parts: list[Any] = [table]
     if result.get("groups") is not None:
         names = {"unit": "ui.unit", "category": "ui.category", "locality": "ui.locality",
