@@ -148,7 +148,7 @@ def forward(ledger: Ledger, ref: str, unit: str, *, officer: str, on: dt.date | 
     return _act(ledger, ref, "assigned", officer, on, unit=name, report_by=report_by.isoformat())
 
 
-def object_(ledger: Ledger, ref: str, reason: str, *, officer: str,
+def object_(ledger: Ledger, ref: str, reason: str | None, *, officer: str,
             on: dt.date | None = None) -> Recorded:
     """The receiving unit says the matter is not theirs: back to the office to re-forward."""
     reason = _required(reason, "field.objection_reason", "--reason")
@@ -185,7 +185,8 @@ def extend(ledger: Ledger, ref: str, days: int, reason: str, approved_by: str, *
                 approved_by=approved_by)
 
 
-def escalate(ledger: Ledger, ref: str, reason: str, *, officer: str, unit: str | None = None,
+def escalate(ledger: Ledger, ref: str, reason: str | None, *, officer: str,
+             unit: str | None = None,
              leader: str | None = None, plan: str | None = None,
              target: dt.date | None = None, on: dt.date | None = None) -> Recorded:
     """上报 to a higher unit and/or 领导包案. It never stops a statutory clock."""
@@ -250,7 +251,7 @@ def followup(ledger: Ledger, ref: str, *, officer: str, satisfaction: str | None
                 unreachable=unreachable, note=note)
 
 
-def reopen(ledger: Ledger, ref: str, reason: str, *, officer: str,
+def reopen(ledger: Ledger, ref: str, reason: str | None, *, officer: str,
            on: dt.date | None = None) -> Recorded:
     """重新办理 a closed case (e.g. the opinion was not carried out): a new handle clock."""
     reason = _required(reason, "field.reopen_reason", "--reason")

@@ -140,10 +140,10 @@ def outline(full: typer.Typer) -> typer.Typer:
         stand_in.callback = _group
         slim.registered_commands.append(stand_in)
     slim.registered_groups = []
-    for info in full.registered_groups:
-        group = copy.copy(info)
-        if info.typer_instance is not None:
-            group.typer_instance = outline(info.typer_instance)
+    for group_info in full.registered_groups:
+        group = copy.copy(group_info)
+        if group_info.typer_instance is not None:
+            group.typer_instance = outline(group_info.typer_instance)
         slim.registered_groups.append(group)
     return slim
 

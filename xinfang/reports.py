@@ -17,7 +17,7 @@ from xinfang import gcpause, rules
 from xinfang.cases import matching
 from xinfang.deadlines.clocks import due_soon_until, duty_sql
 from xinfang.store.ledger import Ledger
-from xinfang.store.records import OverdueItem, OverdueReport
+from xinfang.store.records import Chain, ChainCase, OverdueItem, OverdueReport
 from xinfang.texts import t
 from xinfang.vocab import OPEN
 
@@ -274,7 +274,7 @@ def _petitions(ledger: Ledger) -> Iterator[matching.Petition]:
 
 
 @gcpause.paused()
-def repeat_chains(ledger: Ledger) -> list[dict[str, Any]]:
+def repeat_chains(ledger: Ledger) -> list[Chain]:
     """Repeat chains over the whole ledger, by the repeat rule (not the stored links):
     each chain's first case and its repeats, longest chains first."""
     threshold = ledger.policy.number("repeat_similarity")
@@ -285,7 +285,7 @@ def repeat_chains(ledger: Ledger) -> list[dict[str, Any]]:
     return _describe_chains(ledger, members)
 
 
-def chain_of(ledger: Ledger, case_id: int) -> dict[str, Any]:
+def chain_of(ledger: Ledger, case_id: int) -> Chain:
     """The repeat chain a case belongs to, as stored (links made at registration or by
     the officer)."""
     root = ledger.db.execute(
@@ -296,9 +296,9 @@ def chain_of(ledger: Ledger, case_id: int) -> dict[str, Any]:
     return _describe_chains(ledger, {root: ids})[0]
 
 
-def _describe_chains(ledger: Ledger, members: dict[int, list[int]]) -> list[dict[str, Any]]:
+def _describe_chains(ledger: Ledger, members: dict[int, list[int]]) -> list[Chain]:
     all_ids = sorted({*members, *(i for ids in members.values() for i in ids)})
-    info: dict[int, dict[str, Any]] = {}
+    info: dict[int, ChainCase] = {}
     for start in range(0, len(all_ids), 500):
         chunk = ", ".join(str(i) for i in all_ids[start:start + 500])
         for case_id, number, received, status, result, category, content, name in ledger.db.execute(
@@ -309,12 +309,13 @@ def _describe_chains(ledger: Ledger, members: dict[int, list[int]]) -> list[dict
         ):
             info[case_id] = {"id": number, "received_on": received, "status": status,
                              "result": result, "category": category, "content": content,
-                             "petitioner": name}
-    chains = []
+                             "petitioner": name, "first": False}
+    chains: list[Chain] = []
     for root, ids in members.items():
-        cases = [info[root]] + sorted((info[i] for i in ids), key=lambda c: (c["received_on"],
-                                                                              c["id"]))
-        chains.append({"first": info[root]["id"], "length": len(cases), "cases": cases,
+        first: ChainCase = {**info[root], "first": True}
+        cases = [first] + sorted((info[i] for i in ids), key=lambda c: (c["received_on"],
+                                                                         c["id"]))
+        chains.append({"first": first["id"], "length": len(cases), "cases": cases,
                        "final": any(c["status"] == "final" for c in cases)})
     chains.sort(key=lambda c: (-c["length"], c["first"]))
     return chains

@@ -148,8 +148,7 @@ def _print_repeat(ledger: Ledger, case_id: int, lang: str) -> None:
         return
     chain = reports.chain_of(ledger, case_id)
     number = ledger.case_number(case_id)
-    earlier = [dict(case, first=index == 0) for index, case in enumerate(chain["cases"])
-               if case["id"] != number]
+    earlier = [case for case in chain["cases"] if case["id"] != number]
     terminal.stdout_console().print(terminal.earlier_cases_table(earlier, lang))
     for flag in ("repeat_being_handled", "repeat_final"):
         if flag in flags:

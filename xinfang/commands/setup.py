@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -21,6 +21,9 @@ from xinfang.commands.options import (
     say,
 )
 from xinfang.texts import t
+
+if TYPE_CHECKING:
+    from xinfang.store.ledger import Ledger
 
 commands = typer.Typer()
 office_app = typer.Typer(help="本办代码与名称（案件编号含本办代码，只能设置一次）。\n\n例：xinfang office set YQH 鱼邱湖街道信访办")
@@ -111,12 +114,14 @@ def calendar(
         if (add_rest or add_work) and not (reason and reason.strip()):
             fail(t("calendar.reason_needed", lang), lang, 2)
         day = date(changes[0])
-        ledger = open_ledger(db, create=True)
+        assert day is not None
+        opened = open_ledger(db, create=True)
         who = resolve_officer(officer)
         if remove:
-            settings.remove_override(ledger, day, who)
+            settings.remove_override(opened, day, who)
         else:
-            settings.add_override(ledger, day, bool(add_work), reason.strip(), who)
+            settings.add_override(opened, day, bool(add_work), (reason or "").strip(), who)
+        ledger: Ledger | None = opened
         say(t("calendar.updated", lang, day=day.isoformat()))
         year = year or day.year
     else:

@@ -166,9 +166,10 @@ def _print_summary(summary: Summary, lang: str, rejects: Path | None) -> None:
                units=join(summary.units_added)))
     if rejected:
         _out(t("import.rejected", lang))
-        for item in summary.rejected[:SHOW_REJECTS]:
-            _out("  " + t("import.rejected_row", lang, where=_where(item.line, item.seq, lang),
-                          reason=item.text(lang)))
+        for refused in summary.rejected[:SHOW_REJECTS]:
+            _out("  " + t("import.rejected_row", lang,
+                          where=_where(refused.line, refused.seq, lang),
+                          reason=refused.text(lang)))
         more = rejected - SHOW_REJECTS
         if more > 0 and rejects is None:
             _out("  " + t("import.more_rejected", lang, more=more))

@@ -9,6 +9,7 @@ import io
 import json
 from typing import Any
 
+from xinfang.store.records import OverdueItem, OverdueReport
 from xinfang.texts import t
 from xinfang.vocab import CLOCKS, FLAGS, STATUSES, label
 
@@ -16,7 +17,7 @@ CSV_COLUMNS = ("section", "id", "clock", "due_on", "days_overdue", "days_left", 
                "holder", "holder_since", "status", "needs_escalation")
 
 
-def holder_label(item: dict[str, Any], lang: str) -> str:
+def holder_label(item: OverdueItem, lang: str) -> str:
     """Who holds the case: the office, a leader or a unit."""
     holder = item["holder"]
     if holder["kind"] == "office":
@@ -26,13 +27,13 @@ def holder_label(item: dict[str, Any], lang: str) -> str:
     return holder["name"] or ""
 
 
-def unit_label(item: dict[str, Any], lang: str) -> str:
+def unit_label(item: OverdueItem, lang: str) -> str:
     """The responsible unit; the office itself before the case is forwarded."""
     return item["unit"] or t("overdue.office_unit", lang)
 
 
-def _groups(items: list[dict[str, Any]]) -> list[tuple[str | None, list[dict[str, Any]]]]:
-    groups: list[tuple[str | None, list[dict[str, Any]]]] = []
+def _groups(items: list[OverdueItem]) -> list[tuple[str | None, list[OverdueItem]]]:
+    groups: list[tuple[str | None, list[OverdueItem]]] = []
     for item in items:
         if not groups or groups[-1][0] != item["unit"]:
             groups.append((item["unit"], []))
@@ -40,7 +41,7 @@ def _groups(items: list[dict[str, Any]]) -> list[tuple[str | None, list[dict[str
     return groups
 
 
-def _line(item: dict[str, Any], lang: str) -> list[str]:
+def _line(item: OverdueItem, lang: str) -> list[str]:
     if item.get("days_overdue") is not None:
         left = t("ui.overdue_n", lang, n=item["days_overdue"])
     else:
@@ -58,7 +59,7 @@ def _line(item: dict[str, Any], lang: str) -> list[str]:
     return cells
 
 
-def text(report: dict[str, Any], lang: str) -> str:
+def text(report: OverdueReport, lang: str) -> str:
     late, soon = report["overdue"], report["due_soon"]
     cases = len({i["id"] for i in late})
     out = io.StringIO()
@@ -76,7 +77,7 @@ def text(report: dict[str, Any], lang: str) -> str:
     return out.getvalue()
 
 
-def markdown(report: dict[str, Any], lang: str) -> str:
+def markdown(report: OverdueReport, lang: str) -> str:
     head = t("overdue.md.head", lang)
     out = io.StringIO()
     out.write("# " + t("overdue.title", lang, as_of=report["as_of"]) + "\n")
@@ -108,7 +109,7 @@ def _typed(value: str | None) -> str:
     return neutralise(value or "").replace("\r", "\n")
 
 
-def csv_text(report: dict[str, Any]) -> str:
+def csv_text(report: OverdueReport) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -122,7 +123,7 @@ def csv_text(report: dict[str, Any]) -> str:
     return out.getvalue()
 
 
-def overdue_json(report: dict[str, Any]) -> str:
+def overdue_json(report: OverdueReport) -> str:
     """A list of objects: overdue first, then due soon (`section` tells which)."""
     items = [{"section": "overdue", **i} for i in report["overdue"]]
     items += [{"section": "due_soon", **i} for i in report["due_soon"]]

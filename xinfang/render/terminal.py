@@ -16,6 +16,18 @@ from rich.table import Table
 from rich.text import Text
 
 from xinfang.deadlines.clocks import DUTIES
+from xinfang.store.records import (
+    CaseRecord,
+    Chain,
+    ChainCase,
+    ClockRecord,
+    EventRecord,
+    HolderRecord,
+    OverdueItem,
+    OverdueReport,
+    PersonRecord,
+    Recorded,
+)
 from xinfang.texts import join, ref, t
 from xinfang.vocab import CHANNELS, CLOCKS, EVENT_KINDS, FLAGS, RESULTS, STATUSES, UNITS, label
 
@@ -36,17 +48,17 @@ def _text(value: Any) -> Text:
     return Text("" if value is None else str(value))
 
 
-def holder_text(holder: dict[str, Any], lang: str) -> str:
+def holder_text(holder: HolderRecord, lang: str) -> str:
     if not holder or not holder.get("name"):
         return ""
-    name = t("ui.office", lang) if holder["kind"] == "office" else holder["name"]
+    name = t("ui.office", lang) if holder["kind"] == "office" else str(holder["name"])
     if holder["kind"] == "leader":
         name = f"{t('ui.leader', lang)} {name}"
     since = holder.get("since")
     return t("ui.held_since", lang, name=name, since=since) if since else name
 
 
-def clock_left(clock: dict[str, Any], lang: str, short: bool = False) -> str:
+def clock_left(clock: ClockRecord, lang: str, short: bool = False) -> str:
     """`还剩 3 天` / `超期 5 天` / `今天截止` / `已停止`; `short` for a narrow column
     (`还剩3天`)."""
     state = clock["state"]
@@ -55,6 +67,7 @@ def clock_left(clock: dict[str, Any], lang: str, short: bool = False) -> str:
     if state == "lapsed":
         return t("ui.lapsed", lang)
     left = clock["days_left"]
+    assert left is not None  # a running clock
     if left < 0:
         return t("ui.overdue_short" if short else "ui.overdue_n", lang, n=-left)
     if left == 0:
@@ -62,14 +75,15 @@ def clock_left(clock: dict[str, Any], lang: str, short: bool = False) -> str:
     return t("ui.days_left_short" if short else "ui.days_left_n", lang, n=left)
 
 
-def length_text(clock: dict[str, Any], lang: str) -> str:
-    text = t("ui.length_of", lang, length=clock["length"], unit=label(UNITS, clock["unit"], lang))
-    if clock.get("extra_days"):
-        text += f"+{clock['extra_days']}"
+def length_text(length: int, unit: str, extra_days: int, lang: str) -> str:
+    """`60日+30`: a clock's length, and the days added to it (extension, hearing)."""
+    text = t("ui.length_of", lang, length=length, unit=label(UNITS, unit, lang))
+    if extra_days:
+        text += f"+{extra_days}"
     return text
 
 
-def clocks_table(clocks: list[dict[str, Any]], lang: str) -> Table:
+def clocks_table(clocks: list[ClockRecord], lang: str) -> Table:
     table = Table(title=t("ui.clocks", lang), title_justify="left", expand=False)
     for key in ("ui.clock", "ui.started_on", "ui.length", "ui.due_on", "ui.stopped_on",
                 "ui.days_left"):
@@ -79,7 +93,7 @@ def clocks_table(clocks: list[dict[str, Any]], lang: str) -> Table:
         table.add_row(
             label(CLOCKS, clock["clock"], lang),
             clock["started_on"],
-            length_text(clock, lang),
+            length_text(clock["length"], clock["unit"], clock["extra_days"], lang),
             clock["due_on"],
             clock["stopped_on"] or "",
             Text(clock_left(clock, lang), style=style),
@@ -87,7 +101,7 @@ def clocks_table(clocks: list[dict[str, Any]], lang: str) -> Table:
     return table
 
 
-def people_lines(people: list[dict[str, Any]], anonymous: bool, lang: str) -> Text:
+def people_lines(people: list[PersonRecord], anonymous: bool, lang: str) -> Text:
     if anonymous and not people:
         return Text(t("ui.anonymous", lang))
     text = Text()
@@ -102,7 +116,7 @@ def people_lines(people: list[dict[str, Any]], anonymous: bool, lang: str) -> Te
     return text
 
 
-def event_text(event: dict[str, Any], lang: str) -> Text:
+def event_text(event: EventRecord, lang: str) -> Text:
     """One line of a case's history: what happened and why."""
     from xinfang.vocab import REJECT_REASONS, RESULTS, ROUTES, SATISFACTION
 
@@ -150,7 +164,7 @@ def event_text(event: dict[str, Any], lang: str) -> Text:
     return text
 
 
-def timeline_table(events: list[dict[str, Any]], lang: str) -> Table:
+def timeline_table(events: list[EventRecord], lang: str) -> Table:
     table = Table(title=t("ui.timeline", lang), title_justify="left")
     for key in ("ui.on", "ui.what", "ui.officer"):
         table.add_column(t(key, lang))
@@ -161,7 +175,7 @@ def timeline_table(events: list[dict[str, Any]], lang: str) -> Table:
     return table
 
 
-def case_panel(record: dict[str, Any], lang: str) -> Group:
+def case_panel(record: CaseRecord, lang: str) -> Group:
     """`show`: the case, its petitioners, its clocks and its history."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
@@ -199,7 +213,7 @@ def case_panel(record: dict[str, Any], lang: str) -> Group:
     return Group(*parts)
 
 
-def cases_table(records: list[dict[str, Any]], lang: str, wide: bool = False) -> Table:
+def cases_table(records: list[CaseRecord], lang: str, wide: bool = False) -> Table:
     """`list`: one line a case, newest first. `wide` adds category and unit."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     widest = max([len(r["id"]) for r in records] + [8])
@@ -226,8 +240,8 @@ def cases_table(records: list[dict[str, Any]], lang: str, wide: bool = False) ->
             due = Text(f"{first['due_on'][5:]} {left}" if wide else left,
                        style=STATE_STYLE.get(first["state"], ""))
         content = " ".join(record["content"].split())
-        cells = [record["id"], record["received_on"], label(STATUSES, record["status"], lang),
-                 _text(lead)]
+        cells: list[str | Text] = [record["id"], record["received_on"],
+                                   label(STATUSES, record["status"], lang), _text(lead)]
         if wide:
             cells.append(_text(record["category"]))
         cells.append(_text(content if len(content) <= 20 else content[:19] + "…"))
@@ -310,10 +324,10 @@ def policy_table(policy: Any, lang: str) -> Table:
         table.add_column(t(header, lang))
     for code, rule in policy.clocks.items():
         national = NATIONAL_CLOCKS[code]
-        table.add_row(label(CLOCKS, code, lang), code, length_text(
-            {"length": rule.length, "unit": rule.unit}, lang), length_text(
-            {"length": national.length, "unit": national.unit}, lang),
-            style="" if rule == national else "bold")
+        table.add_row(label(CLOCKS, code, lang), code,
+                      length_text(rule.length, rule.unit, 0, lang),
+                      length_text(national.length, national.unit, 0, lang),
+                      style="" if rule == national else "bold")
     for key, default in NUMBERS.items():
         value = policy.numbers[key]
         table.add_row(t(f"policy.number.{key}", lang), key, str(value), str(default),
@@ -326,7 +340,7 @@ def demo_intro(summary: dict[str, int], lang: str) -> Text:
                   closed=summary["closed"], overdue=summary["overdue"]))
 
 
-def act_headline(event: dict[str, Any], lang: str) -> str:
+def act_headline(event: Recorded, lang: str) -> str:
     """`已转送 XF-…：人社局`."""
     kind = label(EVENT_KINDS, event["kind"], lang)
     extra = event["details"].get("unit") or event["details"].get("leader")
@@ -350,7 +364,7 @@ def units_table(units: list[dict[str, Any]], lang: str) -> Table:
     return table
 
 
-def overdue_tables(report: dict[str, Any], lang: str) -> Group:
+def overdue_tables(report: OverdueReport, lang: str) -> Group:
     """The overdue report for a person at a terminal: one table per responsible unit."""
     from xinfang.render.plain import holder_label, unit_label
 
@@ -358,7 +372,7 @@ def overdue_tables(report: dict[str, Any], lang: str) -> Group:
     parts: list[Any] = [Text(
         t("overdue.heading", lang, as_of=report["as_of"], cases=len({i["id"] for i in late}),
           clocks=len(late), soon=len(soon)), style="bold")]
-    groups: dict[str | None, list[dict[str, Any]]] = {}
+    groups: dict[str | None, list[OverdueItem]] = {}
     for item in late:
         groups.setdefault(item["unit"], []).append(item)
     for items in groups.values():
@@ -370,7 +384,7 @@ def overdue_tables(report: dict[str, Any], lang: str) -> Group:
             table.add_row(i["id"], label(CLOCKS, i["clock"], lang), i["due_on"],
                           Text(t("ui.overdue_n", lang, n=i["days_overdue"]), style="bold red"),
                           _text(holder_label(i, lang)),
-                          t("word.yes", lang) if i["needs_escalation"] else "")
+                          t("word.yes", lang) if i.get("needs_escalation") else "")
         parts.append(table)
     if soon:
         table = Table(title=t("overdue.due_soon", lang), title_justify="left")
@@ -425,7 +439,7 @@ def month_chart(months: list[dict[str, Any]], lang: str, width: int = 40) -> Gro
     return Group(*lines)
 
 
-def chains_view(chains: list[dict[str, Any]], lang: str) -> Group:
+def chains_view(chains: list[Chain], lang: str) -> Group:
     parts: list[Any] = []
     for chain in chains:
         first = chain["cases"][0]
@@ -445,7 +459,7 @@ def chains_view(chains: list[dict[str, Any]], lang: str) -> Group:
     return Group(*parts)
 
 
-def earlier_cases_table(cases: list[dict[str, Any]], lang: str) -> Table:
+def earlier_cases_table(cases: list[ChainCase], lang: str) -> Table:
     """At registration: the earlier cases of the same person and matter."""
     table = Table(title=t("ui.earlier_cases", lang), title_justify="left")
     for key in ("ui.case", "ui.received_on", "ui.status", "ui.result", "ui.content"):

@@ -96,8 +96,17 @@ class ChainCase(TypedDict):
     result: str | None
     category: str | None
     content: str
-    first: NotRequired[bool]
+    first: bool  # the first case (初件) of the chain
     petitioner: NotRequired[str | None]
+
+
+class Chain(TypedDict):
+    """A repeat chain: its first case, then its repeats in order of receipt."""
+
+    first: str
+    length: int
+    cases: list[ChainCase]
+    final: bool  # a case of the chain is final after recheck
 
 
 class OverdueItem(TypedDict):
