@@ -28,7 +28,7 @@ from xinfang.cases.intake import Intake, Person
 from xinfang.cases.lifecycle import CaseState
 from xinfang.cases.matching import Earlier, Petition, RepeatIndex, person_keys
 from xinfang.db import write
-from xinfang.deadlines.clocks import Clock, duty_sql, next_due, refresh_due
+from xinfang.deadlines.clocks import Clock, next_due, refresh_due
 from xinfang.errors import FutureDate, OfficeNotSet, UnitExists, XinfangError
 from xinfang.store.ledger import Ledger, chunks, marks
 from xinfang.store.records import Recorded
@@ -400,24 +400,23 @@ def refresh_clocks(ledger: Ledger) -> int:
     db = ledger.db
     rows = db.execute(
         "SELECT id, case_id, clock, started_on, length, unit, extra_days, due_on, fixed "
-        "FROM clocks WHERE stopped_on IS NULL AND fixed = 0"
+        "FROM clocks WHERE stopped_on IS NULL ORDER BY case_id"
     ).fetchall()
+    running: dict[int, list[Clock]] = {}
     touched: set[int] = set()
     with write(db):
         for clock_id, case_id, code, started, length, unit, extra, due, fixed in rows:
             clock = Clock(code, dt.date.fromisoformat(started), length, unit,
                           dt.date.fromisoformat(due), extra, fixed=bool(fixed))
             refresh_due(clock, ledger.policy, ledger.calendar)
+            running.setdefault(case_id, []).append(clock)
             if (clock.due_on.isoformat(), clock.length, clock.unit) != (due, length, unit):
                 db.execute("UPDATE clocks SET due_on = ?, length = ?, unit = ? WHERE id = ?",
                            [clock.due_on.isoformat(), clock.length, clock.unit, clock_id])
                 touched.add(case_id)
         for case_id in touched:
-            db.execute(
-                "UPDATE cases SET next_due_on = (SELECT min(due_on) FROM clocks WHERE "
-                f"case_id = ? AND stopped_on IS NULL AND clock IN ({duty_sql()})) WHERE id = ?",
-                [case_id, case_id],
-            )
+            db.execute("UPDATE cases SET next_due_on = ? WHERE id = ?",
+                       [_iso(next_due(running[case_id])), case_id])
     return len(touched)
 
 
