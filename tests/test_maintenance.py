@@ -203,7 +203,7 @@ def test_backup_is_private_sound_and_never_overwrites(cases, run, db_path, tmp_p
 
 
 @pytest.mark.parametrize("name", ["备份#1.db", "50%20进度.db", "a?b.db", "x[1].db"])
-def test_backup_to_a_name_with_uri_characters(cases, run, tmp_path, name):
+def test_backup_to_a_name_with_uri_characters(cases, ledger, run, tmp_path, name):
     """Officers name files as they like; `#`, `%` and `?` mean something in a SQLite URI
     (before the fix: `#` made the backup fail as "not a ledger" and left a stray file)."""
     folder = tmp_path / "bk"
@@ -213,7 +213,8 @@ def test_backup_to_a_name_with_uri_characters(cases, run, tmp_path, name):
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in folder.iterdir()) == [name]
     assert mode(folder / name) == 0o600
-    restored = run("restore", folder / name)
+    ledger.close()  # a restore needs the ledger alone
+    restored = run("restore", folder / name, "--yes")
     assert restored.exit_code == 0, restored.stderr
 
 
@@ -245,13 +246,14 @@ def test_backup_while_another_process_writes(cases, run, db_path, tmp_path):
 # restore -------------------------------------------------------------------------------
 
 
-def test_restore_replaces_the_ledger_and_keeps_the_old_one_beside(cases, run, db_path,
+def test_restore_replaces_the_ledger_and_keeps_the_old_one_beside(cases, ledger, run, db_path,
                                                                    tmp_path):
+    ledger.close()  # a restore needs the ledger alone
     copy = tmp_path / "copy.db"
     ok(run("backup", copy))
     ok(run("note", cases["registered"], "备份之后的备注"))
     events_now = count(db_path, "SELECT count(*) FROM events")
-    result = run("restore", copy)
+    result = run("restore", copy, "--yes")
     assert result.exit_code == 0, result.stderr
     kept = [p for p in tmp_path.iterdir() if p.name.startswith("ledger.db.before-restore-")]
     assert len(kept) == 1, list(tmp_path.iterdir())
@@ -317,7 +319,7 @@ def test_restore_refuses_a_bad_backup_and_leaves_the_ledger_untouched(cases, led
         BAD_BACKUPS[kind](bad, good)
     before = fingerprint(db_path)
     listing = sorted(p.name for p in tmp_path.iterdir())
-    result = run("restore", bad)
+    result = run("restore", bad, "--yes")
     no_traceback(result)
     assert result.exit_code == 1, (result.stdout, result.stderr)
     assert "错误：" in result.stderr and "没有改动" in result.stderr

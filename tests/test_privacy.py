@@ -85,7 +85,7 @@ def test_the_ledger_and_every_copy_are_readable_by_the_owner_only(run, tmp_path,
     assert mode(tmp_path / "copy.db") == 0o600
     ok(run("report", "overdue"))
     assert mode(f"{db_path}.report-lock") == 0o600
-    ok(run("restore", tmp_path / "copy.db"))
+    ok(run("restore", tmp_path / "copy.db", "--yes"))
     assert mode(db_path) == 0o600
     kept = [p for p in tmp_path.iterdir() if ".before-restore-" in p.name]
     assert kept and all(mode(p) == 0o600 for p in kept)

@@ -191,7 +191,9 @@ def _refuse_foreign(db: sqlite_utils.Database, path: Path, migrations: sqlite_ut
 
 def known_names(migrations: sqlite_utils.Migrations) -> set[str]:
     """The names of every migration of the set: those pending on an empty database."""
-    return {migration.name for migration in migrations.pending(sqlite_utils.Database(memory=True))}
+    # No plugin scan: it costs a one-shot command ≈ 15 ms.
+    empty = sqlite_utils.Database(memory=True, execute_plugins=False)
+    return {migration.name for migration in migrations.pending(empty)}
 
 
 def _refuse_newer(db: sqlite_utils.Database, path: Path,

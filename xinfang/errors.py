@@ -83,6 +83,32 @@ class NumberTooLarge(XinfangError):
     """A number given is larger than the ledger can store."""
 
 
+class OutputExists(XinfangError):
+    """The output file exists; it is replaced only when asked to (--force)."""
+
+
+class OutputIsLedger(XinfangError):
+    """The output would overwrite the ledger or a file SQLite keeps beside it."""
+
+    exit_code = 2
+
+
+class OutputIsLink(XinfangError):
+    """The output path is a symbolic link; nothing is written through one."""
+
+    exit_code = 2
+
+
+class OutputIsFolder(XinfangError):
+    """The output path is a folder."""
+
+    exit_code = 2
+
+
+class OutputNotYours(XinfangError):
+    """The output file belongs to another user; it is not replaced."""
+
+
 class OfficeNotSet(XinfangError):
     """The office code is not set; case numbers need it."""
 

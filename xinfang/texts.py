@@ -277,6 +277,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "backup.damaged": ("文件已损坏", "the file is damaged"),
     "backup.not_a_ledger": ("不是 xinfang 台账", "not an xinfang ledger"),
     "backup.newer": ("由更新版本的 xinfang 建立", "made by a newer xinfang"),
+    "backup.is_the_ledger": ("它就是台账文件本身", "it is the ledger itself"),
     "export.repeat_of": ("重复信访，初件 {case}", "repeat of {case}"),
     "export.source": ("{file} 第 {line} 行", "{file} line {line}"),
     # Commands and renderers (commands/, render/, cli.py) -------------------------------
@@ -285,6 +286,22 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "call for technical help."),
     "check.sound": ("台账完好。", "The ledger is sound."),
     "backup.done": ("已备份到 {path}", "Backed up to {path}"),
+    "restore.plan": ("将用备份替换台账：", "The backup is to replace the ledger:"),
+    "restore.current": ("  现在的台账 {path}：{office}，案件 {cases} 件，{last}",
+                        "  the ledger now, {path}: {office}, {cases} cases, {last}"),
+    "restore.backup": ("  备份 {path}：{office}，案件 {cases} 件，{last}",
+                       "  the backup, {path}: {office}, {cases} cases, {last}"),
+    "restore.last_act": ("最近一次办理 {on}（{case} {act}）", "latest act {on} ({case} {act})"),
+    "restore.no_act": ("还没有办理记录", "no act recorded yet"),
+    "restore.no_office": ("未设置本办", "office not set"),
+    "restore.confirm": ("现在的台账会另存一份在旁边。确定恢复吗？",
+                        "The ledger now is kept beside it. Restore?"),
+    "restore.needs_yes": ("恢复会替换现在的台账。在脚本中使用时请加 --yes 确认。",
+                          "A restore replaces the ledger. From a script, confirm it with --yes."),
+    "restore.cancelled": ("已取消，台账没有改动。", "Cancelled; the ledger is unchanged."),
+    "prompt.yes_no_default_yes": ("[是/否，默认是]", "[y/n, default y]"),
+    "prompt.yes_no_default_no": ("[是/否，默认否]", "[y/n, default n]"),
+    "prompt.yes_or_no": ("请回答 是 或 否（也可以输入 y 或 n）。", "Answer y or n (or 是 / 否)."),
     "restore.done": ("已从 {source} 恢复台账 {target}", "Restored {target} from {source}"),
     "restore.kept": ("原台账保留为 {path}", "The previous ledger is kept as {path}"),
     # The error policy every command runs under (cli.py) -------------------------------
@@ -384,9 +401,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "import.line_seq": ("第 {line} 行（序号 {seq}）", "line {line} (no. {seq})"),
     # import and export: the files they write (commands/transfer.py) -------------------
     "transfer.cannot_write": ("无法写入 {path}：{reason}。", "Cannot write {path}: {reason}."),
-    "transfer.is_ledger": ("{path} 是台账文件本身，不能把导出内容写在它上面。换一个文件名。",
-                           "{path} is the ledger itself; it cannot be overwritten. Choose another "
-                           "name."),
     # export (commands/transfer.py) ----------------------------------------------------
     "export.json_encoding": ("JSON 总是 UTF-8 编码，不能加 --encoding gbk。",
                              "JSON is always UTF-8; drop --encoding."),
@@ -657,6 +671,41 @@ TEXTS: dict[str, tuple[str, str]] = {
         "输入的数值太大，台账无法保存。请检查人数、天数等数字。",
         "A number given is too large to be stored. Check the headcount, days and other "
         "numbers.",
+    ),
+    "error.OutputExists": (
+        "{path} 已存在，不会覆盖它。换一个文件名，或加 --force 替换它。",
+        "{path} exists and is not overwritten. Choose another name, or add --force to "
+        "replace it.",
+    ),
+    "error.OutputIsLedger": (
+        "{path} 是台账文件本身（或 SQLite 放在台账旁边的文件），不能把内容写在它上面。换一个文件名。",
+        "{path} is the ledger itself (or a file SQLite keeps beside it); nothing can be "
+        "written over it. Choose another name.",
+    ),
+    "error.OutputIsLink": (
+        "{path} 是一个符号链接，xinfang 不会通过链接写文件。请写到一个普通的新文件名。",
+        "{path} is a symbolic link; xinfang writes no file through a link. Give a plain, "
+        "new file name.",
+    ),
+    "error.OutputIsFolder": (
+        "{path} 是一个文件夹。请给出要写入的文件名，例如 {path}/导出.csv。",
+        "{path} is a folder. Give the name of the file to write, e.g. {path}/export.csv.",
+    ),
+    "error.OutputNotYours": (
+        "{path} 属于其他用户，不会替换它。换一个文件名。",
+        "{path} belongs to another user and is not replaced. Choose another name.",
+    ),
+    "error.UnclosedQuote": (
+        "第 {line} 行有一个引号（\"）没有闭合：它后面的若干行会被并进同一个单元格而丢失。没有导入任何行。请在 Excel 中找到这一行，补上或删去多余的引号后重新另存为 CSV。",
+        "Line {line} opens a quote (\") that is never closed: the rows after it would be "
+        "swallowed into one cell and lost. Nothing was imported. Find that line in Excel, "
+        "add or remove the stray quote and save as CSV again.",
+    ),
+    "error.CellTooLarge": (
+        "第 {line} 行附近有一个单元格超过 {limit} 个字符，登记簿的单元格不会这么大（可能是未闭合的引号，或粘贴了整篇文件）。没有导入任何行。请检查这一行。",
+        "A cell near line {line} is longer than {limit} characters, more than a register's "
+        "cell holds (a quote left open, or a whole document pasted in). Nothing was "
+        "imported. Check that line.",
     ),
     "error.RegisterError": ("登记簿无法导入，没有导入任何行。",
                             "The register cannot be imported; nothing was imported."),

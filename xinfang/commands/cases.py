@@ -182,7 +182,6 @@ def show(
 
     例：xinfang show XF-YQH-2026-00042（或简写 xinfang show 2026-42）
     """
-    from xinfang import acts
     from xinfang.render import plain, terminal
     from xinfang.store import queries
 
@@ -190,6 +189,8 @@ def show(
     ledger = open_ledger(db, writes=reveal)
     case_id = ledger.find_case(case)
     if reveal:
+        from xinfang import acts
+
         acts.reveal(ledger, [case_id], resolve_officer(officer), ["id_number", "phone"], "show")
     record = queries.case_record(ledger, case_id, as_of=date(as_of), reveal=reveal)
     if json_:
@@ -226,7 +227,6 @@ def list_(
 
     例：xinfang list --status 已登记 --category 城乡建设 --search 拖欠工资；xinfang list --overdue --unit 人社局
     """
-    from xinfang import acts
     from xinfang.render import plain, terminal
     from xinfang.store import queries
 
@@ -237,6 +237,8 @@ def list_(
     records, total = queries.list_cases(ledger, filters, as_of=date(as_of), limit=limit,
                                         offset=offset, reveal=reveal)
     if reveal and records:
+        from xinfang import acts
+
         acts.reveal(ledger, [ledger.find_case(r["id"]) for r in records],
                     resolve_officer(officer), ["id_number", "phone"], "list")
     if json_:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -11,13 +11,18 @@ from xinfang.commands.options import (
     DbOpt,
     JsonOpt,
     LangOpt,
+    OfficerOpt,
+    confirm,
     fail,
+    interactive,
     open_ledger,
     out,
     resolve_lang,
+    resolve_officer,
     say,
 )
-from xinfang.texts import t
+from xinfang.texts import Label, t
+from xinfang.vocab import EVENT_KINDS
 
 commands = typer.Typer()
 
@@ -63,29 +68,52 @@ def backup(
     例：xinfang backup /mnt/u盘/台账-2026-11-23.db
     """
     from xinfang import maintenance
+    from xinfang.db import locate
+    from xinfang.files import ledger_files
 
     lang = resolve_lang(lang)
     ledger = open_ledger(db)
-    written = maintenance.backup(ledger, path)
+    written = maintenance.backup(ledger, path, protected=ledger_files(locate(db).path))
     say(t("backup.done", lang, path=written))
 
 
 @commands.command()
 def restore(
     path: Annotated[Path, typer.Argument(help="要恢复的备份文件。", dir_okay=False)],
+    yes: Annotated[bool, typer.Option("--yes", help="不再询问，直接恢复（供脚本使用）。")] = False,
+    wait: Annotated[float, typer.Option("--wait", help="其他命令正在使用台账时最多等待几秒。", min=0)] = 10.0,
+    officer: OfficerOpt = None,
     db: DbOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """用备份恢复台账：先检查备份，再替换；原来的台账改名保留在旁边。
+    """用备份恢复台账：先检查备份，显示将用什么替换什么并请你确认，再替换；原来的台账另存一份在旁边。恢复期间独占台账，其他命令会等待。
 
-    例：xinfang restore /mnt/u盘/台账-2026-11-23.db
+    例：xinfang restore /mnt/u盘/台账-2026-11-23.db（脚本中加 --yes）
     """
     from xinfang import maintenance
     from xinfang.db import locate
 
     lang = resolve_lang(lang)
     target = locate(db).path
-    kept = maintenance.restore(path, target)
+    maintenance.verify(path)
+    say(t("restore.plan", lang))
+    if target.exists():
+        say(_described("restore.current", maintenance.describe(target), lang))
+    say(_described("restore.backup", maintenance.describe(path), lang))
+    if not yes:
+        if not interactive():
+            fail(t("restore.needs_yes", lang), lang, 2)
+        if not confirm(t("restore.confirm", lang), lang):
+            fail(t("restore.cancelled", lang), lang)
+    done = maintenance.restore(path, target, officer=resolve_officer(officer), wait=wait)
     say(t("restore.done", lang, source=path, target=target))
-    if kept:
-        say(t("restore.kept", lang, path=kept))
+    if done.kept:
+        say(t("restore.kept", lang, path=done.kept))
+
+
+def _described(entry: str, ledger: Any, lang: str) -> str:
+    last = (t("restore.last_act", lang, on=ledger.last_on, case=ledger.last_case,
+              act=Label(EVENT_KINDS, ledger.last_kind)) if ledger.last_on else
+            t("restore.no_act", lang))
+    return t(entry, lang, path=ledger.path, office=ledger.office or t("restore.no_office", lang),
+             cases=ledger.cases, last=last)

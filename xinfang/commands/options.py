@@ -91,6 +91,28 @@ def interactive() -> bool:
     return sys.stdin.isatty()
 
 
+YES = ("是", "是的", "对", "好", "y", "yes")
+NO = ("否", "不", "不是", "n", "no")
+
+
+def confirm(question: str, lang: str, default: bool = False) -> bool:
+    """Ask a yes/no question at the terminal; 是/否 as well as y/n, asked again until it
+    is one of them."""
+    from xinfang.texts import t
+
+    hint = t("prompt.yes_no_default_yes" if default else "prompt.yes_no_default_no", lang)
+    while True:
+        answer = typer.prompt(f"{question} {hint}", default="", show_default=False,
+                              err=True).strip().lower()
+        if not answer:
+            return default
+        if answer in YES:
+            return True
+        if answer in NO:
+            return False
+        say(t("prompt.yes_or_no", lang))
+
+
 def resolve_lang(value: str | None) -> str:
     if value is not None:
         if value not in ("zh", "en"):

@@ -97,7 +97,8 @@ def import_(
     encoding: Annotated[str, typer.Option("--encoding", help="文件编码：auto（自动识别）、gbk、gb18030、utf-8。")] = "auto",
     map_: Annotated[list[str] | None, typer.Option("--map", help="指定某列对应的字段：列名=字段，可写多次，如 --map 来访时间=received；字段写 - 表示不导入该列。字段：seq received name id_number phone address channel headcount locality category content unit result closed，另有 gender accepted forwarded officer remarks。", show_default=False)] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="试运行：显示将新增和不能导入的行，不写入台账。")] = False,
-    rejects: Annotated[Path | None, typer.Option("--rejects", help="把不能导入的行连同原因写入这个 CSV（Excel 可直接打开；改正后可再导入）。", show_default=False, dir_okay=False)] = None,
+    rejects: Annotated[Path | None, typer.Option("--rejects", help="把不能导入的行连同原因写入这个 CSV（Excel 可直接打开；改正后可再导入）。文件已存在时不覆盖，除非加 --force。", show_default=False, dir_okay=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="--rejects 的文件已存在时替换它。")] = False,
     officer: OfficerOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
@@ -117,7 +118,7 @@ def import_(
     except OSError as err:
         fail(t("import.cannot_read", lang, path=file, reason=err.strerror or err), lang)
     overrides = reading.parse_overrides(map_)
-    _not_the_ledger(rejects, db, lang)
+    protected = _refuse_output(rejects, db, force)
     ledger = open_ledger(db, create=not dry_run)
     with _progress_bar(lang) as progress:
         summary = importer.import_register(
@@ -128,7 +129,7 @@ def import_(
         say(t("import.unmapped", lang, column=reading.describe_unmapped(item, lang)))
     if rejects is not None:
         try:
-            importer.write_rejects(rejects, summary)
+            importer.write_rejects(rejects, summary, force=force, protected=protected)
         except OSError as err:
             fail(t("transfer.cannot_write", lang, path=rejects, reason=err.strerror or err),
                  lang)
@@ -180,12 +181,17 @@ def _print_summary(summary: Summary, lang: str, rejects: Path | None) -> None:
             say(t("import.no_rejects", lang, path=rejects))
 
 
-def _not_the_ledger(path: Path | None, db: Path | None, lang: str) -> None:
-    """An export or rejects file written over the ledger itself would destroy it."""
+def _refuse_output(path: Path | None, db: Path | None, force: bool) -> list[Path]:
+    """Before any work: an output file may not be the ledger or a file beside it (by
+    identity, whatever the path), a link, or an existing file without --force. Returns
+    the ledger's files, to be refused again when the file is written."""
     from xinfang.db import locate
+    from xinfang.files import ledger_files, refuse_target
 
-    if path is not None and path.resolve() == locate(db).path.resolve():
-        fail(t("transfer.is_ledger", lang, path=path), lang, 2)
+    protected = ledger_files(locate(db).path)
+    if path is not None:
+        refuse_target(path, protected=protected, force=force)
+    return protected
 
 
 def _where(line: int, seq: str, lang: str) -> str:
@@ -215,7 +221,8 @@ def export(
     with_pii: Annotated[bool, typer.Option("--with-pii", help="导出完整身份证号和电话（会记入每件案件的经过）。")] = False,
     events: Annotated[bool, typer.Option("--events", help="每个办理事项一行，而不是每件案件一行。")] = False,
     as_of: AsOfOpt = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入这个文件；默认打印到标准输出。", show_default=False, dir_okay=False)] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入这个文件（已存在时不覆盖，除非加 --force）；默认打印到标准输出。", show_default=False, dir_okay=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="-o 的文件已存在时替换它。")] = False,
     officer: OfficerOpt = None,
     db: DbOpt = None,
     json_: Annotated[bool, typer.Option("--json", help="同 --format json。")] = False,
@@ -229,8 +236,9 @@ def export(
     """
     from xinfang import acts
     from xinfang import export as export_mod
-    from xinfang.files import write_private
+    from xinfang.files import write_output
     from xinfang.store import queries
+
     lang = resolve_lang(lang)
     fmt = "json" if json_ else export_mod.parse_format(format_)
     enc = export_mod.parse_encoding(encoding)
@@ -240,7 +248,7 @@ def export(
                            overdue, due_within, repeat, collective, flag, as_of)
     if case and filters != queries.Filters():
         fail(t("export.case_and_filters", lang), lang, 2)
-    _not_the_ledger(output, db, lang)
+    protected = _refuse_output(output, db, force)
     ledger = open_ledger(db, writes=with_pii)
     selection = export_mod.select(ledger, filters, case)
     if events:
@@ -267,7 +275,7 @@ def export(
             stream.flush()
     else:
         try:
-            write_private(output, payload)
+            write_output(output, payload, force=force, protected=protected)
         except OSError as err:
             fail(t("transfer.cannot_write", lang, path=output, reason=err.strerror or err),
                  lang)

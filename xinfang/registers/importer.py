@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +18,7 @@ from typing import Any
 from xinfang import gcpause
 from xinfang.cases.intake import Intake
 from xinfang.errors import OfficeNotSet, XinfangError
-from xinfang.files import excel_cell, write_private
+from xinfang.files import excel_cell, write_output
 from xinfang.registers.reading import (
     REJECTS_COLUMN,
     Columns,
@@ -364,5 +364,7 @@ def rejects_csv(summary: Summary) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def write_rejects(path: str | Path, summary: Summary) -> None:
-    write_private(path, rejects_csv(summary))
+def write_rejects(path: str | Path, summary: Summary, *, force: bool = False,
+                  protected: Iterable[Path] = ()) -> None:
+    """The rejects file, written as every output file is (`files.write_output`)."""
+    write_output(path, rejects_csv(summary), force=force, protected=protected)

@@ -158,6 +158,14 @@ class GarbledHeader(RegisterError):
     """Read as …, the header is garbled (…); the file may use another encoding."""
 
 
+class UnclosedQuote(RegisterError):
+    """A quote opened in a cell is never closed: the rows after it would be lost."""
+
+
+class CellTooLarge(RegisterError):
+    """A cell is larger than a register's cell can be."""
+
+
 class BrokenCsv(RegisterError):
     """Cannot read the CSV near line … (…); a quote may be left open."""
 
@@ -264,7 +272,27 @@ def _rows(text: str) -> Iterator[RawRow]:
             yield RawRow(end + 1, cells)
             end = reader.line_num
     except csv.Error as err:
+        if "field larger than field limit" in str(err):
+            raise CellTooLarge(line=end + 1, limit=csv.field_size_limit()) from None
         raise BrokenCsv(line=end + 1, detail=str(err)) from None
+
+
+def _refuse_swallowed(rows: list[RawRow], width: int, delimiter: str) -> None:
+    """A quote left open makes one cell of everything up to the next quote: later rows
+    vanish into it and the file still reads. A cell that runs over line ends holding
+    lines shaped like rows (as many separators as the header has columns, nearly) is
+    that, not an officer's line break: the file is refused at the line the cell opens."""
+    if width < 3:
+        return
+    enough = max(2, (width - 1) // 2)
+    for row in rows:
+        line = row.line
+        for cell in row.cells:
+            if "\n" in cell:
+                inner = cell.split("\n")
+                if any(part.count(delimiter) >= enough for part in inner[1:]):
+                    raise UnclosedQuote(line=line)
+                line += len(inner) - 1
 
 
 def _delimiter(text: str) -> str:
@@ -301,6 +329,7 @@ def read_table(text: str, overrides: dict[str, str] | None = None, *,
     else:
         rest = list(rows)
     header = [unquote(cell).strip() for cell in header_row.cells]
+    _refuse_swallowed(rest, len(header), _delimiter(text))
     return Table(header_row.line, header, map_columns(header, overrides), rest)
 
 

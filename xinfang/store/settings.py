@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 from xinfang.db import write
@@ -91,3 +93,35 @@ def remove_override(ledger: Ledger, day: dt.date, officer: str) -> None:
             raise OverrideNotFound(date=day, year=day.year)
         ledger.settings_changed()
         writer.refresh_clocks(ledger)
+
+
+# Case numbers given out, carried over a restore ---------------------------------------
+
+NUMBERS_GIVEN = "numbers.given"
+
+
+def numbers_given(conn: sqlite3.Connection) -> dict[int, int]:
+    """The highest case number given out in each year before the ledger was last
+    restored from a backup (numbers the restored ledger never gives again)."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", [NUMBERS_GIVEN]).fetchone()
+    return {int(year): int(seq) for year, seq in json.loads(row[0]).items()} if row else {}
+
+
+def carry_numbers_given(path: Path, given: dict[int, int], officer: str) -> None:
+    """Record in the ledger at `path` (a restored copy, not yet in place) the highest
+    number given out in each year by the ledger it replaces."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        old = numbers_given(conn)
+        merged = {str(year): max(seq, old.get(year, 0)) for year, seq in sorted(given.items())}
+        value = json.dumps(merged)
+        conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO "
+                     "UPDATE SET value = excluded.value", [NUMBERS_GIVEN, value])
+        conn.execute("INSERT INTO settings_log(key, old, new, officer, recorded_at) "
+                     "VALUES (?, ?, ?, ?, ?)",
+                     [NUMBERS_GIVEN, json.dumps({str(k): v for k, v in old.items()}), value,
+                      officer, writer.now()])
+        conn.execute("COMMIT")
+    finally:
+        conn.close()

@@ -176,6 +176,9 @@ class _Batch:
         self.size = size
         self.recorded_at = now()
         self.last_seq: dict[int, int] = {}
+        # Numbers given out before the ledger was restored from an older backup.
+        self.given = {int(year): int(seq) for year, seq in
+                      ledger.settings().get("numbers.given", {}).items()}
         self.next_id = (self.db.execute("SELECT max(id) FROM cases").fetchone()[0] or 0) + 1
         self.units = _Units(ledger)
         self.people = _People(ledger)
@@ -227,7 +230,8 @@ class _Batch:
 
     def _number(self, year: int) -> tuple[int, str]:
         if year not in self.last_seq:
-            self.last_seq[year] = last_seq(self.ledger, year, self.prefix)
+            self.last_seq[year] = max(last_seq(self.ledger, year, self.prefix),
+                                      self.given.get(year, 0))
         self.last_seq[year] += 1
         seq = self.last_seq[year]
         return seq, f"{self.prefix}{year}-{seq:05d}"
