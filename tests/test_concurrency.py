@@ -15,7 +15,7 @@ import stat
 import subprocess
 import sys
 
-from robust import ROOT, count, env, seed, worker, xinfang
+from robust import ROOT, count, env, first_line, seed, worker, xinfang
 
 from xinfang import maintenance
 from xinfang.store import writer
@@ -113,3 +113,55 @@ def test_offices_set_up_at_once_on_a_new_ledger(tmp_path):
     assert xinfang("check", "--db", path).returncode == 0
     assert count(path, "SELECT count(*) FROM _sqlite_migrations") == len(
         migrations._migrations)  # each applied once
+
+
+def _registrations(path) -> dict[str, str]:
+    """Case number → uid of every case in the ledger file at `path`."""
+    conn = sqlite3.connect(path)
+    try:
+        return dict(conn.execute("SELECT number, uid FROM cases"))
+    finally:
+        conn.close()
+
+
+def test_restore_while_officers_register_loses_nothing_they_were_told(db_path, tmp_path):
+    """Before: a restore copied the backup while others committed, and what they
+    committed was in neither the restored ledger nor the kept one (3 of 60 confirmed
+    registrations lost), and their case numbers were given again later. Now the restore
+    holds the ledger alone: every registration a command confirmed is in the restored
+    ledger or in a kept copy, and no case number belongs to two cases."""
+    setup = xinfang("office", "set", "YQH", "鱼邱湖街道信访办", "--db", db_path)
+    assert setup.returncode == 0, setup.stderr
+    backup = tmp_path / "早先的备份.db"
+    assert xinfang("backup", backup, "--db", db_path).returncode == 0
+    loops = [worker("register-loop", db_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                    text=True) for _ in range(3)]
+    restores = []
+    try:
+        for loop in loops:
+            first_line(loop)
+        for _ in range(3):
+            restores.append(xinfang("restore", backup, "--yes", "--wait", "30",
+                                    "--db", db_path))
+    finally:
+        for loop in loops:
+            loop.kill()
+    told = []
+    for loop in loops:
+        out, err = loop.communicate(timeout=60)
+        assert "Traceback" not in err, err
+        told += [line.split()[1] for line in out.splitlines() if line.startswith("R ")]
+    for restored in restores:
+        assert restored.returncode == 0, restored.stderr
+    kept = sorted(tmp_path.glob("ledger.db.before-restore-*"))
+    assert len(kept) == 3
+    assert len(told) >= 10, told  # the officers got work done around the restores
+    files = [_registrations(path) for path in [db_path, *kept]]
+    missing = [number for number in told if not any(number in cases for cases in files)]
+    assert missing == []
+    uids: dict[str, set[str]] = {}
+    for cases in files:
+        for number, uid in cases.items():
+            uids.setdefault(number, set()).add(uid)
+    assert {number: ids for number, ids in uids.items() if len(ids) > 1} == {}
+    assert xinfang("check", "--db", db_path).returncode == 0

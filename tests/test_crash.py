@@ -20,9 +20,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from robust import ROOT, count, env, first_line, worker, xinfang
+from robust import ROOT, TODAY, count, env, first_line, worker, xinfang
 from samplegen import generate_rows, write_csv
 
+from xinfang import acts, maintenance
+from xinfang.cases.intake import make_intake, make_person
 from xinfang.store import settings
 from xinfang.store.ledger import Ledger
 
@@ -183,3 +185,86 @@ def test_a_register_loop_killed_at_random_points_keeps_what_it_reported(tmp_path
     assert numbers >= len(reported["R"])
     print(f"\nregister-loop crash: {RUNS} runs {runs}; {len(reported['R'])} registrations "
           f"reported, {numbers} in the ledger")
+
+
+# Restore, killed at every step ----------------------------------------------------------
+
+_KILL_AT = """
+import os, signal, sys
+from xinfang import maintenance
+
+steps = {"n": 0}
+target = int(sys.argv[3])
+WATCHED = {"replace", "link", "unlink", "fsync", "copyfile", "backup", "rename", "open"}
+
+
+def watch(frame, event, arg):
+    # Every call the restore makes into its own modules, and every file operation.
+    if event == "c_call" and getattr(arg, "__name__", "") in WATCHED or (
+            event == "call" and frame.f_code.co_filename.endswith(
+                ("maintenance.py", "files.py", "settings.py", "db.py"))):
+        steps["n"] += 1
+        if steps["n"] == target:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+
+sys.setprofile(watch)
+maintenance.restore(sys.argv[1], sys.argv[2], officer="测试员", wait=5)
+sys.setprofile(None)
+print(steps["n"])
+"""
+
+
+def test_a_restore_killed_at_any_step_leaves_a_whole_ledger_at_its_path(tmp_path):
+    """Before: a kill between restore's two renames left only `….before-restore-*` and
+    `….restoring`, and the next register silently made an empty ledger. Now at every step
+    the path holds either the ledger as it was or the backup, and it checks sound."""
+    ledger = tmp_path / "ledger.db"
+    backup = tmp_path / "备份.db"
+    assert xinfang("office", "set", "YQH", "鱼邱湖街道信访办", "--db", ledger).returncode == 0
+    for i in range(3):
+        assert xinfang("register", "--name", f"甲{i}", "--channel", "来访", "--content",
+                       f"备份里的第 {i} 件", "--not-repeat", "--db", ledger).returncode == 0
+    assert xinfang("backup", backup, "--db", ledger).returncode == 0
+    for i in range(2):
+        assert xinfang("register", "--name", f"乙{i}", "--channel", "来信", "--content",
+                       f"备份之后的第 {i} 件", "--not-repeat", "--db", ledger).returncode == 0
+    pristine = tmp_path / "pristine.db"
+    assert xinfang("backup", pristine, "--db", ledger).returncode == 0
+
+    def run(at: int) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-c", _KILL_AT, str(backup), str(ledger),
+                               str(at)], cwd=ROOT, env=env(), capture_output=True, text=True,
+                              timeout=120)
+
+    def fresh() -> None:
+        for path in tmp_path.iterdir():
+            if path.name.startswith(("ledger.db", ".ledger.db")):
+                path.unlink()
+        ledger.write_bytes(pristine.read_bytes())
+
+    fresh()
+    done = run(0)
+    assert done.returncode == 0, done.stderr
+    steps = int(done.stdout.strip())
+    assert steps >= 10
+    outcomes = set()
+    for at in range(1, steps + 1):
+        fresh()
+        killed = run(at)
+        assert killed.returncode == -signal.SIGKILL, (at, killed.stderr)
+        assert ledger.exists(), f"no ledger at the path after a kill at step {at}"
+        opened = Ledger.open(ledger, create=False)
+        try:
+            assert maintenance.check(opened) == [], at
+            cases = count(ledger, "SELECT count(*) FROM cases")
+            assert cases in (3, 5), (at, cases)
+            outcomes.add(cases)
+            # The officer carries on: a case registered after the kill goes into it.
+            intake = make_intake(channel="来访", content="之后", received_on=TODAY,
+                                 today=TODAY, people=[make_person("丙")])
+            acts.register(opened, intake, officer="测试员", not_repeat=True)
+        finally:
+            opened.close()
+        assert count(ledger, "SELECT count(*) FROM cases") == cases + 1
+    assert outcomes == {3, 5}  # killed before and after the ledger was replaced

@@ -527,3 +527,71 @@ def test_a_newer_ledger_is_refused_by_the_real_command(tmp_path):
     assert done.returncode == 1
     assert done.stderr.startswith("错误：") and "Traceback" not in done.stderr
     assert fingerprint(path) == before
+
+
+def test_two_restores_in_the_same_second_keep_both_originals(cases, ledger, run, db_path,
+                                                             tmp_path):
+    """Before: the kept copy's name was by the second, so a second restore within it
+    renamed over the first kept copy."""
+    ledger.close()
+    copy = tmp_path / "copy.db"
+    ok(run("backup", copy))
+    ok(run("note", cases["registered"], "第一次恢复之前"))
+    ok(run("restore", copy, "--yes"))
+    ok(run("note", cases["registered"], "第二次恢复之前"))
+    ok(run("restore", copy, "--yes"))
+    kept = sorted(tmp_path.glob("ledger.db.before-restore-*"))
+    assert len(kept) == 2
+    notes = [count(path, "SELECT count(*) FROM events WHERE kind = 'note'") for path in kept]
+    assert sorted(notes) == [1, 1]
+    texts = {count(path, "SELECT json_extract(details, '$.text') FROM events "
+                         "WHERE kind = 'note'") for path in kept}
+    assert texts == {"第一次恢复之前", "第二次恢复之前"}
+
+
+def test_numbers_given_out_before_a_restore_are_never_given_again(cases, ledger, run, db_path,
+                                                                   tmp_path):
+    ledger.close()
+    copy = tmp_path / "copy.db"
+    ok(run("backup", copy))
+    before = json.loads(ok(run("register", "--name", "备份之后", "--channel", "来访",
+                               "--content", "这件不在备份里", "--not-repeat", "--json")))["id"]
+    ok(run("restore", copy, "--yes"))
+    again = json.loads(ok(run("register", "--name", "恢复之后", "--channel", "来访",
+                              "--content", "恢复之后登记", "--not-repeat", "--json")))["id"]
+    assert again != before and again > before
+    # And still after restoring the same old backup once more.
+    ok(run("restore", copy, "--yes"))
+    third = json.loads(ok(run("register", "--name", "再恢复之后", "--channel", "来访",
+                              "--content", "第二次恢复之后登记", "--not-repeat", "--json")))["id"]
+    assert third > again
+
+
+def test_restore_refuses_while_another_command_has_the_ledger_open(cases, ledger, run,
+                                                                   tmp_path):
+    copy = tmp_path / "copy.db"
+    ok(run("backup", copy))
+    result = run("restore", copy, "--yes", "--wait", "0")  # the fixture's ledger is open
+    assert result.exit_code == 1 and "正在被其他 xinfang 命令使用" in result.stderr
+    assert not list(tmp_path.glob("ledger.db.before-restore-*"))
+
+
+def test_restore_asks_at_a_terminal_and_refuses_from_a_script_without_yes(cases, ledger, run,
+                                                                          tmp_path,
+                                                                          monkeypatch):
+    ledger.close()
+    copy = tmp_path / "copy.db"
+    ok(run("backup", copy))
+    refused = run("restore", copy)
+    assert refused.exit_code == 2 and "--yes" in refused.stderr
+    assert "现在的台账" in refused.stderr and "案件 6 件" in refused.stderr
+    import xinfang.commands.maintenance as commands
+
+    monkeypatch.setattr(commands, "interactive", lambda: True)
+    declined = run("restore", copy, input="否\n")
+    assert declined.exit_code == 1 and "已取消" in declined.stderr
+    assert not list(tmp_path.glob("ledger.db.before-restore-*"))
+    accepted = run("restore", copy, input="随便\n是\n")
+    assert accepted.exit_code == 0, accepted.stderr
+    assert "请回答 是 或 否" in accepted.stderr
+    assert len(list(tmp_path.glob("ledger.db.before-restore-*"))) == 1

@@ -99,7 +99,8 @@ def temporary_beside(target: Path) -> Path:
 
 def publish(temporary: Path, target: Path, *, force: bool = False) -> None:
     """Put a whole temporary file in place under the target's name. Without `force` it is
-    linked there, which fails rather than replace a file that appeared meanwhile."""
+    linked there, which fails rather than replace a file that appeared meanwhile (the
+    temporary file is then left for the caller to use or remove)."""
     _sync(temporary)
     if force:
         os.replace(temporary, target)
@@ -107,8 +108,7 @@ def publish(temporary: Path, target: Path, *, force: bool = False) -> None:
         try:
             os.link(temporary, target)
         except FileExistsError:
-            os.unlink(temporary)
-            raise OutputExists(path=str(target)) from None
+            raise OutputExists(path=str(target)) from None  # the temporary file stays
         os.unlink(temporary)
     sync_folder(target.parent)
 
