@@ -268,3 +268,85 @@ def test_a_restore_killed_at_any_step_leaves_a_whole_ledger_at_its_path(tmp_path
             opened.close()
         assert count(ledger, "SELECT count(*) FROM cases") == cases + 1
     assert outcomes == {3, 5}  # killed before and after the ledger was replaced
+
+
+# Output files aimed at the ledger's own files ----------------------------------------------
+
+
+def _outputs(tmp_path: Path, target: Path) -> list[list[str]]:
+    register = tmp_path / "登记簿.csv"
+    register.write_text("序号,登记日期,姓名,信访形式,诉求摘要\n1,2026-11-02,张三,来访,\n",
+                        encoding="utf-8")
+    return [["export", "-o", target], ["import", register, "--rejects", target],
+            ["backup", target]]
+
+
+def _sound(ledger: Path) -> tuple[int, int]:
+    opened = Ledger.open(ledger, create=False)
+    try:
+        assert maintenance.check(opened) == []
+        return (count(ledger, "SELECT count(*) FROM cases"),
+                count(ledger, "SELECT count(*) FROM events"))
+    finally:
+        opened.close()
+
+
+def test_no_output_is_written_over_the_ledger_or_its_companion_files(tmp_path):
+    """Before: `export -o`, `--rejects` and `backup` wrote through any path: a hard link to
+    the ledger, its -wal (3 confirmed cases lost while `check` said sound), a symlink to
+    someone else's file. Now the ledger's files are refused by their identity on disk,
+    links are never followed, and nothing existing is overwritten without --force."""
+    ledger = tmp_path / "ledger.db"
+    assert xinfang("office", "set", "YQH", "鱼邱湖街道信访办", "--db", ledger).returncode == 0
+    for i in range(3):
+        assert xinfang("register", "--name", f"甲{i}", "--channel", "来访", "--content",
+                       f"第 {i} 件", "--not-repeat", "--db", ledger).returncode == 0
+    before = _sound(ledger)
+    os.link(ledger, tmp_path / "硬链接.db")
+    someone = tmp_path / "别人的文件.txt"
+    someone.write_text("别人的内容")
+    os.symlink(someone, tmp_path / "链接.csv")
+    wal = ledger.with_name("ledger.db-wal")
+    targets = [ledger, tmp_path / "硬链接.db", wal, ledger.with_name("ledger.db-shm"),
+               ledger.with_name("ledger.db-journal"), tmp_path / "链接.csv", someone]
+    for target in targets:
+        for args in _outputs(tmp_path, target):
+            for force in ([], ["--force"]):
+                if force and args[0] == "backup":
+                    continue
+                result = xinfang(*args, *force, "--db", ledger)
+                assert "Traceback" not in result.stderr, result.stderr
+                if target == someone and force:
+                    continue  # the officer's own file, replaced on purpose
+                assert result.returncode in (1, 2), (args, force, result.stdout)
+                assert "错误：" in result.stderr
+                assert _sound(ledger) == before, (args, force)
+    assert someone.read_text() == "别人的内容" or not someone.is_symlink()
+    assert (tmp_path / "链接.csv").is_symlink()
+    assert os.readlink(tmp_path / "链接.csv") == str(someone)
+
+
+def test_a_killed_or_failed_backup_leaves_nothing_under_its_name(tmp_path):
+    ledger = tmp_path / "ledger.db"
+    assert xinfang("office", "set", "YQH", "鱼邱湖街道信访办", "--db", ledger).returncode == 0
+    target = tmp_path / "备份.db"
+    process = subprocess.Popen([sys.executable, "-c", _KILL_BACKUP, str(ledger), str(target)],
+                               cwd=ROOT, env=env(), stderr=subprocess.PIPE, text=True)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == -signal.SIGKILL, err
+    assert not target.exists()
+    assert xinfang("backup", target, "--db", ledger).returncode == 0
+    assert count(target, "SELECT count(*) FROM settings") >= 2
+
+
+_KILL_BACKUP = """
+import os, signal, sys
+from xinfang import maintenance
+from xinfang.store.ledger import Ledger
+
+def dying(path):
+    os.kill(os.getpid(), signal.SIGKILL)  # copied, not yet checked nor put in place
+ledger = Ledger.open(sys.argv[1], create=False)
+maintenance.verify = dying
+maintenance.backup(ledger, sys.argv[2])
+"""
