@@ -47,6 +47,9 @@ def snapshot(ledger: Ledger) -> dict:
         data = json.loads(text)
         if "people" in data:
             data["people"] = [uid_to_key[uid] for uid in data["people"]]
+        for key in ("person_changes", "name_kept"):
+            if key in data:  # keyed by the petitioners' (random) uids
+                data[key] = {repr(uid_to_key[uid]): value for uid, value in data[key].items()}
         return data
 
     return {

@@ -408,7 +408,10 @@ def test_rows_imported_before_the_imported_rows_table_was_slimmed_stay_imported(
     with db.conn:
         for table in ("settings", "units", "people", "cases", "case_people", "events",
                       "clocks", "calendar_years"):
-            db.conn.execute(f"INSERT INTO main.{table} SELECT * FROM current.{table}")
+            # The columns the old schema has (later migrations added some).
+            columns = ", ".join(row[1] for row in db.conn.execute(
+                f"PRAGMA main.table_info({table})"))
+            db.conn.execute(f"INSERT INTO main.{table} SELECT {columns} FROM current.{table}")
         db.conn.executemany(
             "INSERT INTO imported_rows(fingerprint, case_id, file, line, seq, imported_at) "
             "VALUES (?, ?, '旧登记簿.csv', ?, ?, '2026-11-01T09:00:00+08:00')",

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from xinfang.cases.people import mask_details
 from xinfang.errors import XinfangError
 from xinfang.files import excel_cell
 from xinfang.registers.rows import result_label
@@ -222,8 +223,10 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def event_records(ledger: Ledger, ids: list[int]) -> list[dict[str, Any]]:
-    """Every event of the cases, case by case in the order of `ids`, oldest first."""
+def event_records(ledger: Ledger, ids: list[int], *, reveal: bool = False
+                  ) -> list[dict[str, Any]]:
+    """Every event of the cases, case by case in the order of `ids`, oldest first; the
+    ID numbers and phones in them masked unless `reveal`."""
     by_case: dict[int, list[dict[str, Any]]] = {}
     for chunk in _chunks(ids):
         for case_id, number, kind, on, recorded, officer, details in ledger.db.execute(
@@ -233,7 +236,8 @@ def event_records(ledger: Ledger, ids: list[int]) -> list[dict[str, Any]]:
         ).fetchall():
             by_case.setdefault(case_id, []).append({
                 "case": number, "kind": kind, "on": on, "recorded_at": recorded,
-                "officer": officer, "details": json.loads(details),
+                "officer": officer,
+                "details": json.loads(details) if reveal else mask_details(json.loads(details)),
             })
     return [event for case_id in ids for event in by_case.get(case_id, [])]
 

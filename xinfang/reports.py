@@ -303,8 +303,8 @@ def _describe_chains(ledger: Ledger, members: dict[int, list[int]]) -> list[Chai
         chunk = ", ".join(str(i) for i in all_ids[start:start + 500])
         for case_id, number, received, status, result, category, content, name in ledger.db.execute(
             "SELECT c.id, c.number, c.received_on, c.status, c.result, c.category, c.content, "
-            "(SELECT p.name FROM case_people cp JOIN people p ON p.id = cp.person_id "
-            "WHERE cp.case_id = c.id ORDER BY cp.position LIMIT 1) "
+            "(SELECT cp.name FROM case_people cp WHERE cp.case_id = c.id "
+            "ORDER BY cp.position LIMIT 1) "
             f"FROM cases c WHERE c.id IN ({chunk})"
         ):
             info[case_id] = {"id": number, "received_on": received, "status": status,

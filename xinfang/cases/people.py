@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from typing import Any
 
 from xinfang.errors import BadIdNumber, BadPhone
 from xinfang.texts import ref
@@ -38,6 +39,24 @@ def mask_phone(phone: str | None) -> str | None:
         area, local, *extension = phone.split("-")
         return "-".join([area, mask_phone_digits(local, keep_head=0), *extension])
     return mask_phone_digits(phone, keep_head=3)
+
+
+def mask_details(details: dict[str, Any]) -> dict[str, Any]:
+    """An event's details with the ID numbers and phones in them masked: the
+    petitioners as recorded at registration, and the changes made to their records."""
+    if "given" not in details and "person_changes" not in details:
+        return details
+    out = dict(details)
+    if "given" in out:
+        out["given"] = [[name, mask_id(id_number), mask_phone(phone), address]
+                        for name, id_number, phone, address in out["given"]]
+    if "person_changes" in out:
+        masks = {"id_number": mask_id, "phone": mask_phone}
+        out["person_changes"] = {
+            uid: {name: [masks[name](value) for value in pair] if name in masks else pair
+                  for name, pair in changes.items()}
+            for uid, changes in out["person_changes"].items()}
+    return out
 
 
 def mask_phone_digits(digits: str, keep_head: int) -> str:

@@ -252,7 +252,7 @@ def export(
     ledger = open_ledger(db, writes=with_pii)
     selection = export_mod.select(ledger, filters, case)
     if events:
-        records = export_mod.event_records(ledger, selection.ids)
+        records = export_mod.event_records(ledger, selection.ids, reveal=with_pii)
         table = export_mod.events_table(records, lang)
     else:
         records = export_mod.case_records(ledger, selection.ids, reveal=with_pii)
@@ -261,7 +261,7 @@ def export(
         payload = export_mod.encode_json(records)
     else:
         payload = export_mod.encode_csv(*table, encoding=enc, excel=fmt == "excel")
-    if with_pii and not events and selection.ids:
+    if with_pii and selection.ids:
         # Recorded before anything leaves: a reveal is never unrecorded.
         acts.reveal(ledger, selection.ids, resolve_officer(officer), ["id_number", "phone"],
                     "export")

@@ -22,6 +22,7 @@ from xinfang import dates
 from xinfang.cases import lifecycle
 from xinfang.cases.lifecycle import CaseState
 from xinfang.cases.matching import Earlier, Petition, RepeatIndex, person_keys
+from xinfang.cases.people import mask_details
 from xinfang.db import open_ledger
 from xinfang.deadlines.calendar import Override, WorkCalendar, YearSchedule
 from xinfang.deadlines.clocks import Clock
@@ -169,7 +170,9 @@ class Ledger:
             flags=set(json.loads(row[10])), repeat_of=row[11],
         )
 
-    def events(self, case_id: int) -> list[EventRecord]:
+    def events(self, case_id: int, *, reveal: bool = True) -> list[EventRecord]:
+        """The case's events in order; without `reveal` the ID numbers and phones in
+        them (the petitioners as recorded) are masked."""
         rows = self.db.execute(
             "SELECT id, uid, kind, acted_on, recorded_at, officer, details FROM events "
             "WHERE case_id = ? ORDER BY id",
@@ -177,7 +180,8 @@ class Ledger:
         ).fetchall()
         return [
             {"id": id_, "uid": uid, "kind": kind, "on": on, "recorded_at": recorded,
-             "officer": officer, "details": json.loads(details)}
+             "officer": officer,
+             "details": json.loads(details) if reveal else mask_details(json.loads(details))}
             for id_, uid, kind, on, recorded, officer, details in rows
         ]
 

@@ -252,3 +252,42 @@ INSERT INTO imported_rows_m006 (fingerprint, case_id)
 DROP TABLE imported_rows;
 ALTER TABLE imported_rows_m006 RENAME TO imported_rows
 """)
+
+
+@migrations()
+def m007_records_as_given_and_the_event_chain(db: sqlite_utils.Database) -> None:
+    # A case keeps its petitioners' details as they were recorded for it: registering the
+    # same ID number later with another phone no longer changes what earlier cases show.
+    # And every event carries a hash over its content and the previous event's hash, so
+    # that a rewritten history no longer checks sound; the chain starts here with the
+    # events already recorded, in their order.
+    _run(db, """
+ALTER TABLE case_people ADD COLUMN name TEXT;
+ALTER TABLE case_people ADD COLUMN id_number TEXT;
+ALTER TABLE case_people ADD COLUMN phone TEXT;
+ALTER TABLE case_people ADD COLUMN address TEXT;
+UPDATE case_people SET
+    name = (SELECT name FROM people p WHERE p.id = person_id),
+    id_number = (SELECT id_number FROM people p WHERE p.id = person_id),
+    phone = (SELECT phone FROM people p WHERE p.id = person_id),
+    address = (SELECT address FROM people p WHERE p.id = person_id);
+ALTER TABLE events ADD COLUMN chain BLOB;
+DROP TRIGGER events_no_update
+""")
+    from xinfang.store import chain
+
+    previous = chain.START
+    rows = db.execute(
+        "SELECT e.id, e.uid, c.uid, e.kind, e.acted_on, e.recorded_at, e.officer, e.details "
+        "FROM events e JOIN cases c ON c.id = e.case_id ORDER BY e.id")
+    links = []
+    for event_id, *fields in rows:
+        previous = chain.link(previous, *fields)
+        links.append((previous, event_id))
+    db.conn.executemany("UPDATE events SET chain = ? WHERE id = ?", links)
+    _run(db, """
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'events are append-only: record a new event instead');
+END
+""")

@@ -67,12 +67,12 @@ def filter_clause(ledger: Ledger, filters: Filters) -> tuple[str, list[Any]]:
     if filters.person:
         text = filters.person.strip()
         if _ID_LIKE.match(text):
-            column, value = "id_number", normalize_id(text, today=ledger.today)
+            column, value = "p.id_number", normalize_id(text, today=ledger.today)
         else:
-            column, value = "name", text
+            column, value = "cp.name", text  # the name as recorded for the case
         clauses.append(
             "c.id IN (SELECT cp.case_id FROM case_people cp JOIN people p ON p.id = cp.person_id"
-            f" WHERE p.{column} = ?)"
+            f" WHERE {column} = ?)"
         )
         params.append(value)
     if filters.search:
@@ -140,7 +140,7 @@ def case_record(
 ) -> CaseRecord:
     """Everything about one case: petitioners, state, clocks and the timeline of events."""
     record = records(ledger, [case_id], as_of=as_of, reveal=reveal)[0]
-    record["events"] = ledger.events(case_id)
+    record["events"] = ledger.events(case_id, reveal=reveal)
     return record
 
 
@@ -213,7 +213,7 @@ def _in(ids: list[int]) -> str:
 def _people(ledger: Ledger, ids: list[int], reveal: bool) -> dict[int, list[PersonRecord]]:
     out: dict[int, list[PersonRecord]] = {}
     rows = ledger.db.execute(
-        "SELECT cp.case_id, p.uid, p.name, p.id_number, p.phone, p.address, cp.lead "
+        "SELECT cp.case_id, p.uid, cp.name, cp.id_number, cp.phone, cp.address, cp.lead "
         f"FROM case_people cp JOIN people p ON p.id = cp.person_id WHERE cp.case_id IN ({_in(ids)}) "
         "ORDER BY cp.case_id, cp.position"
     ).fetchall()

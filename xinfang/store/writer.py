@@ -30,6 +30,7 @@ from xinfang.cases.matching import Earlier, Petition, RepeatIndex, person_keys
 from xinfang.db import write
 from xinfang.deadlines.clocks import Clock, next_due, refresh_due
 from xinfang.errors import FutureDate, OfficeNotSet, UnitExists, XinfangError
+from xinfang.store import chain
 from xinfang.store.ledger import Ledger, chunks, marks
 from xinfang.store.records import Recorded
 from xinfang.texts import ref
@@ -72,11 +73,11 @@ CASE_INSERT = (f"INSERT INTO cases({', '.join(INTAKE_COLUMNS + STATE_COLUMNS)}) 
 STATE_UPDATE = (f"UPDATE cases SET {', '.join(f'{c} = ?' for c in STATE_COLUMNS)} "
                 "WHERE id = ?")
 EVENT_INSERT = ("INSERT INTO events(uid, case_id, kind, acted_on, recorded_at, officer, "
-                "details) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                "details, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 CLOCK_INSERT = ("INSERT INTO clocks(case_id, clock, started_on, length, unit, extra_days, "
                 "due_on, stopped_on, late, fixed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-CASE_PEOPLE_INSERT = ("INSERT INTO case_people(case_id, person_id, lead, position) "
-                      "VALUES (?, ?, ?, ?)")
+CASE_PEOPLE_INSERT = ("INSERT INTO case_people(case_id, person_id, lead, position, name, "
+                      "id_number, phone, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 IMPORTED_INSERT = "INSERT INTO imported_rows(fingerprint, case_id) VALUES (?, ?)"
 
 
@@ -96,10 +97,20 @@ def clock_row(case_id: int, clock: Clock) -> tuple[Any, ...]:
             int(clock.late), int(clock.fixed))
 
 
-def event_row(case_id: int, kind: str, on: dt.date, officer: str, details: dict[str, Any],
-              recorded_at: str) -> tuple[Any, ...]:
-    return (new_uid(), case_id, kind, on.isoformat(), recorded_at, officer,
-            encode_details(details))
+class Events:
+    """Event rows to insert, in order, each chained to the one before (`store.chain`):
+    the first to the last event already in the ledger."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        row = ledger.db.execute("SELECT chain FROM events ORDER BY id DESC LIMIT 1").fetchone()
+        self.previous: bytes = row[0] if row and row[0] else chain.START
+
+    def row(self, case_id: int, case_uid: str, kind: str, on: dt.date, officer: str,
+            details: dict[str, Any], recorded_at: str) -> tuple[Any, ...]:
+        uid, acted_on, text = new_uid(), on.isoformat(), encode_details(details)
+        self.previous = chain.link(self.previous, uid, case_uid, kind, acted_on, recorded_at,
+                                   officer, text)
+        return (uid, case_id, kind, acted_on, recorded_at, officer, text, self.previous)
 
 
 # New cases -----------------------------------------------------------------------------
@@ -119,6 +130,10 @@ class NewCase:
     # The officer's word on a repeat link: None (the repeat rule decides), "not_repeat",
     # or the number of a case this one repeats.
     repeat: str | None = None
+    # The officer's word that a petitioner's name as given is right where the ledger knows
+    # the same ID number by another name: the ledger's record takes it (an event records
+    # the change). Without it the record keeps its name and this case the name given.
+    update_people: bool = False
 
 
 @dataclass
@@ -182,6 +197,7 @@ class _Batch:
         self.next_id = (self.db.execute("SELECT max(id) FROM cases").fetchone()[0] or 0) + 1
         self.units = _Units(ledger)
         self.people = _People(ledger)
+        self.events = Events(ledger)
         self.rows: dict[str, list[tuple[Any, ...]]] = {
             "cases": [], "case_people": [], "events": [], "clocks": [], "imported": []}
 
@@ -248,37 +264,48 @@ class _Batch:
         seq, number = self._number(year)
 
         keys: set[str] = set()
-        person_uids: list[str] = []
-        linked: set[int] = set()
+        linked: dict[int, str] = {}  # person id → uid, in the case's order
+        given: list[list[str | None]] = []
+        changes: dict[str, dict[str, list[str | None]]] = {}
+        differs: dict[str, str | None] = {}
         for person in intake.people:
-            person_id, person_uid = self.people.resolve(person)
+            person_id, person_uid, changed, kept = self.people.resolve(
+                person, rename=new.update_people)
             keys |= person_keys(person.name, person.id_number, person.phone)
             if person_id in linked:
                 continue  # the same petitioner named twice (a register's 其他信访人)
-            linked.add(person_id)
-            person_uids.append(person_uid)
+            linked[person_id] = person_uid
+            given.append([person.name, person.id_number, person.phone, person.address])
+            if changed:
+                changes[person_uid] = changed
+            if kept is not None:
+                differs[person_uid] = kept
             self.rows["case_people"].append(
-                (case_id, person_id, int(len(linked) == 1), len(linked) - 1))
+                (case_id, person_id, int(len(linked) == 1), len(linked) - 1, person.name,
+                 person.id_number, person.phone, person.address))
 
         petition = Petition(case_id, intake.received_on, frozenset(keys), intake.category,
                             intake.content)
         repeat, root_id = self._repeat(new, petition, index)
-        details = registered_details(intake, person_uids, repeat, new.source)
+        details = registered_details(intake, list(linked.values()), repeat, new.source,
+                                     given=given, changes=changes, differs=differs)
         state = CaseState()
         lifecycle.advance(state, "registered", intake.received_on, details, ledger.policy,
                           ledger.calendar)
         acting = new.officer or self.officer
-        self.rows["events"].append(event_row(case_id, "registered", intake.received_on,
-                                             acting, details, self.recorded_at))
+        case_uid = new_uid()
+        self.rows["events"].append(self.events.row(
+            case_id, case_uid, "registered", intake.received_on, acting, details,
+            self.recorded_at))
         timeline = []
         for on, kind, step_details in new.steps:
             step_details = play(ledger, state, kind, on, step_details, number)
-            self.rows["events"].append(event_row(case_id, kind, on, acting, step_details,
-                                                 self.recorded_at))
+            self.rows["events"].append(self.events.row(case_id, case_uid, kind, on, acting,
+                                                       step_details, self.recorded_at))
             timeline.append((on, str(state.status)))
 
         self.rows["cases"].append((
-            case_id, new_uid(), number, year, seq, intake.received_on.isoformat(),
+            case_id, case_uid, number, year, seq, intake.received_on.isoformat(),
             intake.channel, intake.headcount, intake.locality, intake.category, intake.content,
             intake.request, int(intake.anonymous), int(intake.confidential),
             *state_values(state, self.units.id(state.unit), root_id)))
@@ -333,9 +360,15 @@ def last_seq(ledger: Ledger, year: int, prefix: str) -> int:
 
 
 def registered_details(intake: Intake, person_uids: list[str], repeat: dict[str, Any],
-                       source: dict[str, Any] | None) -> dict[str, Any]:
-    """What the `registered` event records: the intake, its petitioners, the repeat
-    decision and, for an imported case, where it came from (file, line, seq)."""
+                       source: dict[str, Any] | None, *,
+                       given: list[list[str | None]] | None = None,
+                       changes: dict[str, dict[str, list[str | None]]] | None = None,
+                       differs: dict[str, str | None] | None = None) -> dict[str, Any]:
+    """What the `registered` event records: the intake; its petitioners (their uids and,
+    `given`, name, ID number, phone and address as recorded for this case); the changes
+    it made to what the ledger knows of them (`person_changes`, field → [old, new]) and
+    the names it found different and left (`name_kept`); the repeat decision; and, for an
+    imported case, where it came from (file, line, seq)."""
     details = {
         "channel": intake.channel,
         "headcount": intake.headcount,
@@ -346,6 +379,9 @@ def registered_details(intake: Intake, person_uids: list[str], repeat: dict[str,
         "anonymous": intake.anonymous,
         "confidential": intake.confidential,
         "people": person_uids,
+        "given": given,
+        "person_changes": changes or None,
+        "name_kept": differs or None,
         "flags": intake.flags + repeat.get("flags", []),
         "repeat_of": repeat.get("repeat_of"),
         "repeat_decision": repeat.get("decision"),
@@ -375,7 +411,9 @@ def append(ledger: Ledger, case_id: int, kind: str, on: dt.date, officer: str,
         state = ledger.stored_state(case_id)
         before = lifecycle.copy_state(state)
         details = play(ledger, state, kind, on, details, number)
-        row = event_row(case_id, kind, on, officer, details, now())
+        case_uid = ledger.db.execute("SELECT uid FROM cases WHERE id = ?",
+                                     [case_id]).fetchone()[0]
+        row = Events(ledger).row(case_id, case_uid, kind, on, officer, details, now())
         cursor = ledger.db.conn.execute(EVENT_INSERT, row)
         if state != before:
             _store_state(ledger, case_id, state)
@@ -528,7 +566,11 @@ class _People:
             ):
                 self.by_name_phone.setdefault((row[2], row[3]), list(row))
 
-    def resolve(self, person: Person) -> tuple[int, str]:
+    def resolve(self, person: Person, *, rename: bool = False
+                ) -> tuple[int, str, dict[str, list[str | None]], str | None]:
+        """The petitioner's row id and uid; the changes made to what the ledger knows of
+        them (field → [old, new]); and the name the ledger keeps for them when another
+        was given (None when it is the same or was changed)."""
         found = None
         if person.id_number:
             found = self.by_id.get(person.id_number)
@@ -544,14 +586,24 @@ class _People:
                 self.by_id[person.id_number] = found
             elif person.name and person.phone:
                 self.by_name_phone[(person.name, person.phone)] = found
-            return found[0], found[1]
-        # Newer phone and address replace older ones.
-        for slot, value in ((2, person.name), (3, person.phone), (4, person.address)):
-            if value is not None:
-                found[slot] = value
-        if found[0] not in self.new_ids:
+            return found[0], found[1], {}, None
+        # A newer phone and address replace older ones; another name replaces the one
+        # the ledger knows only on the officer's word. Either way the change is recorded
+        # with the registration, and the earlier cases keep what was recorded for them.
+        changes: dict[str, list[str | None]] = {}
+        kept = None
+        for slot, field_name, value in ((2, "name", person.name), (3, "phone", person.phone),
+                                        (4, "address", person.address)):
+            if value is None or value == found[slot]:
+                continue
+            if field_name == "name" and found[slot] is not None and not rename:
+                kept = found[slot]
+                continue
+            changes[field_name] = [found[slot], value]
+            found[slot] = value
+        if changes and found[0] not in self.new_ids:
             self.changed[found[0]] = found
-        return found[0], found[1]
+        return found[0], found[1], changes, kept
 
     def write_new(self) -> None:
         """Insert the people added since the last call. A new person's row holds their
