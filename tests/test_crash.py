@@ -242,6 +242,7 @@ def test_a_restore_killed_at_any_step_leaves_a_whole_ledger_at_its_path(tmp_path
             if path.name.startswith(("ledger.db", ".ledger.db")):
                 path.unlink()
         ledger.write_bytes(pristine.read_bytes())
+        ledger.chmod(0o600)
 
     fresh()
     done = run(0)

@@ -39,9 +39,10 @@ from xinfang import acts
 from xinfang.cases.intake import make_intake, make_person
 from xinfang.errors import LedgerTooNew
 from xinfang.registers.importer import import_register
-from xinfang.store import settings
+from xinfang.store import chain, settings
 from xinfang.store.ledger import Ledger
 from xinfang.store.migrations import migrations, open_ledger, schema_version
+from xinfang.texts import t
 
 ALL = [m.name for m in migrations._migrations]
 
@@ -68,7 +69,7 @@ def mode(path: Path) -> int:
 def findings(run, *args) -> list[dict]:
     result = run("check", "--json", *args)
     no_traceback(result)
-    return json.loads(result.stdout)
+    return json.loads(result.stdout)["findings"]
 
 
 # check ---------------------------------------------------------------------------------
@@ -118,7 +119,62 @@ def _dangling_person(db, cases):
                "SELECT id, 9999, 0, 9 FROM cases WHERE number = ?", [cases["closed"]])
 
 
+def _reveals_removed(db, cases):
+    # Before: with the trigger dropped, the reveal records deleted and the trigger made
+    # again, `check` said the ledger was sound.
+    trigger = db.execute("SELECT sql FROM sqlite_master WHERE name = 'events_no_delete'"
+                         ).fetchone()[0]
+    db.execute("DROP TRIGGER events_no_delete")
+    db.execute("DELETE FROM events WHERE kind = 'revealed'")
+    db.execute(trigger)
+
+
+def _content_edited(db, cases):
+    db.execute("DROP TRIGGER cases_fts_update")
+    db.execute("UPDATE cases SET content = '内容被改了' WHERE number = ?", [cases["closed"]])
+    db.execute("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')")
+    db.execute("CREATE TRIGGER cases_fts_update AFTER UPDATE OF content, request ON cases BEGIN "
+               "INSERT INTO cases_fts(cases_fts, rowid, content, request) VALUES "
+               "('delete', old.id, old.content, old.request); INSERT INTO cases_fts(rowid, "
+               "content, request) VALUES (new.id, new.content, new.request); END")
+
+
+def _name_edited(db, cases):
+    db.execute("UPDATE people SET name = '改名' WHERE name = '张三'")
+
+
+def _snapshot_edited(db, cases):
+    db.execute("UPDATE case_people SET phone = '13900000000' WHERE case_id = "
+               "(SELECT id FROM cases WHERE number = ?)", [cases["registered"]])
+
+
+def _backdated(db, cases):
+    # A forged event dated in the past, slipped in with a chain hash of its own making.
+    db.execute(
+        "INSERT INTO events(uid, case_id, kind, acted_on, recorded_at, officer, details, chain) "
+        "SELECT 'forged', id, 'note', '2026-10-10', '2026-10-10T09:00:00+08:00', '某人', "
+        "'{\"text\":\"补记\"}', randomblob(16) FROM cases WHERE number = ?",
+        [cases["registered"]])
+
+
+def _case_deleted(db, cases):
+    db.execute("DROP TRIGGER events_no_delete")
+    for table in ("clocks", "case_people"):
+        db.execute(f"DELETE FROM {table} WHERE case_id = (SELECT id FROM cases WHERE number = ?)",
+                   [cases["forwarded"]])
+    db.execute("DELETE FROM events WHERE case_id = (SELECT id FROM cases WHERE number = ?)",
+               [cases["forwarded"]])
+    db.execute("DELETE FROM cases WHERE number = ?", [cases["forwarded"]])
+
+
 CORRUPTIONS = {
+    "reveal records removed, trigger put back": (_reveals_removed, "chain_broken", None),
+    "content edited in place": (_content_edited, "field_differs_from_registration", "closed"),
+    "a petitioner renamed in place": (_name_edited, "person_differs_from_events", None),
+    "a case's petitioner edited in place": (_snapshot_edited, "people_differ_from_registration",
+                                            "registered"),
+    "a back-dated event forged": (_backdated, "chain_broken", None),
+    "a whole case deleted": (_case_deleted, "chain_broken", None),
     "drop events_no_update": (lambda db, c: _drop(db, "events_no_update"),
                               "append_only_trigger_missing", None),
     "drop events_no_delete": (lambda db, c: _drop(db, "events_no_delete"),
@@ -134,6 +190,8 @@ CORRUPTIONS = {
 
 @pytest.mark.parametrize("what", CORRUPTIONS)
 def test_check_finds_what_was_done_behind_the_ledgers_back(cases, run, db_path, what):
+    ok(run("show", cases["registered"], "--reveal"))  # a reveal record, last in the chain
+    ok(run("note", cases["closed"], "最后一条记录"))
     assert findings(run) == []
     corrupt, problem, case = CORRUPTIONS[what]
     # A plain connection, as a stray script or a DB browser would use (no foreign keys).
@@ -145,7 +203,7 @@ def test_check_finds_what_was_done_behind_the_ledgers_back(cases, run, db_path, 
     result = run("check")
     no_traceback(result)
     assert result.exit_code == 1
-    assert "错误：" in result.stderr and problem in result.stderr
+    assert "错误：" in result.stderr and t(f"check.problem.{problem}") in result.stderr
     found = findings(run)
     assert any(f["problem"] == problem and (case is None or f["case"] == cases[case])
                for f in found), found
@@ -360,6 +418,7 @@ def old_ledger(path: Path) -> None:
                             f"SELECT {columns} FROM current.{table}")
     db.conn.execute("DETACH DATABASE current")
     db.close()
+    path.chmod(0o600)  # as the first release made it
     current.unlink()
     for suffix in ("-wal", "-shm"):
         current.with_name(current.name + suffix).unlink(missing_ok=True)
@@ -598,3 +657,30 @@ def test_restore_asks_at_a_terminal_and_refuses_from_a_script_without_yes(cases,
     assert accepted.exit_code == 0, accepted.stderr
     assert "请回答 是 或 否" in accepted.stderr
     assert len(list(tmp_path.glob("ledger.db.before-restore-*"))) == 1
+
+
+def test_a_history_written_anew_does_not_match_the_head_printed_before(cases, ledger, run,
+                                                                        db_path):
+    """Rewriting the whole chain after a deletion makes it consistent again; the head that
+    `check` printed before no longer matches."""
+    ledger.close()
+    printed = json.loads(ok(run("check", "--json")))["head"]
+    assert ok(run("check", "--against", printed)) == ""
+    db = sqlite_utils.Database(sqlite3.connect(db_path))
+    db.execute("DROP TRIGGER events_no_delete")
+    db.execute("DELETE FROM events WHERE id = (SELECT min(id) FROM events WHERE kind = 'forwarded')")
+    db.execute("DROP TRIGGER events_no_update")
+    previous = chain.START
+    for event_id, uid, case_uid, kind, on, recorded, officer, details in db.execute(
+        "SELECT e.id, e.uid, c.uid, e.kind, e.acted_on, e.recorded_at, e.officer, e.details "
+        "FROM events e JOIN cases c ON c.id = e.case_id ORDER BY e.id").fetchall():
+        previous = chain.link(previous, uid, case_uid, kind, on, recorded, officer, details)
+        db.execute("UPDATE events SET chain = ? WHERE id = ?", [previous, event_id])
+    db.conn.commit()
+    db.conn.close()
+    found = findings(run, "--against", printed)
+    problems = {f["problem"] for f in found}
+    assert "chain_broken" not in problems  # consistent again …
+    assert problems & {"fewer_events_than_head", "history_differs_from_head"}  # … but not that
+    refused = run("check", "--against", "不是末端")
+    assert refused.exit_code == 2 and "不是台账记录链的末端" in refused.stderr

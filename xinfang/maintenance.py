@@ -13,39 +13,61 @@ from pathlib import Path
 from typing import Any
 
 from xinfang.cases import lifecycle
-from xinfang.db import alone, make_folder
+from xinfang.db import alone, make_folder, wide_permissions
 from xinfang.deadlines.clocks import DUTIES, Clock, refresh_due
 from xinfang.errors import LedgerInUse, OutputExists, XinfangError
 from xinfang.files import publish, refuse_target, temporary_beside
-from xinfang.store import settings
+from xinfang.store import chain, settings
 from xinfang.store.ledger import Ledger
-from xinfang.texts import ref
+from xinfang.texts import ref, t
 
 
 class BadBackup(XinfangError):
     """… is not a usable xinfang ledger backup: …."""
 
 
+class BadHead(XinfangError):
+    """The head given is not one `check` or `backup` printed."""
+
+    exit_code = 2
+
+
 class BackupExists(XinfangError):
     """… exists; a backup never overwrites a file."""
 
 
-def check(ledger: Ledger, progress: Callable[[int, int], None] | None = None) -> list[dict]:
+Finding = dict[str, Any]  # {"case": number or None, "problem": code, "detail": text}
+
+
+def check(ledger: Ledger, progress: Callable[[int, int], None] | None = None,
+          against: str | None = None) -> list[Finding]:
     """Everything that must hold in a sound ledger; returns the findings (empty = sound).
 
     SQLite's own integrity and foreign-key checks, the full-text index, the append-only
-    triggers on events, and for every case: its stored state equals the replay of its
-    events, every running clock's due date equals a recomputation, and the stored next
-    due date is the earliest running duty clock.
-    """
+    triggers, the events' hash chain (and, with `against`, that it still ends at a head
+    printed earlier), and for every case: its stored state equals the replay of its events,
+    its registered fields and petitioners are those its registration recorded, every
+    running clock's due date equals a recomputation, and the stored next due date is the
+    earliest running duty clock; for every petitioner, that the ledger's record is what
+    the events made it. A ledger readable by others is reported too.
+
+    What could not be checked (a ledger that may only be read, a lock that stayed taken)
+    is said as such (`could_not_check`), never reported as damage."""
     db = ledger.db
-    findings: list[dict[str, Any]] = []
+    findings: list[Finding] = []
 
     def found(problem: str, case: str | None = None, detail: str = "") -> None:
         findings.append({"case": case, "problem": problem, "detail": detail})
 
+    if ledger.path is not None and wide_permissions(ledger.path) is not None:
+        found("readable_by_others", detail=oct(wide_permissions(ledger.path) or 0))
     try:
         db.execute("INSERT INTO cases_fts(cases_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.OperationalError as err:
+        if "readonly" in str(err) or "locked" in str(err) or "busy" in str(err):
+            found("could_not_check", detail="fts_index")
+        else:
+            found("fts_index", detail=str(err))
     except sqlite3.DatabaseError as err:
         found("fts_index", detail=str(err))
     # The rest reads one snapshot: officers may be registering while the check runs, and
@@ -56,40 +78,152 @@ def check(ledger: Ledger, progress: Callable[[int, int], None] | None = None) ->
         result = [row[0] for row in db.execute("PRAGMA integrity_check")]
         if result != ["ok"]:
             found("integrity_check", detail="; ".join(result[:20]))
+            return findings  # on damaged pages the rest would only repeat it
         for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
             found("foreign_key_check", detail=f"{table} row {rowid} → {parent}")
-        triggers = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        triggers = {row[0] for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
         for name in ("events_no_update", "events_no_delete"):
             if name not in triggers:
                 found("append_only_trigger_missing", detail=name)
-        total = db.execute("SELECT count(*) FROM cases").fetchone()[0]
-        duties = set(DUTIES)
-        for done, (case_id, number, next_due) in enumerate(
-            db.execute("SELECT id, number, next_due_on FROM cases ORDER BY id").fetchall(), start=1
-        ):
-            stored = ledger.stored_state(case_id)
-            replayed = ledger.replayed_state(case_id)
-            for difference in lifecycle.differences(stored, replayed):
-                found("state_differs_from_events", number, difference)
-            for clock in stored.clocks:
-                if clock.running and not clock.fixed:
-                    fresh = Clock(clock.clock, clock.started_on, clock.length, clock.unit,
-                                  clock.due_on, clock.extra_days)
-                    refresh_due(fresh, ledger.policy, ledger.calendar)
-                    if fresh.due_on != clock.due_on:
-                        found("due_date_differs", number,
-                              f"{clock.clock}: {clock.due_on} != {fresh.due_on}")
-            running = [c.due_on.isoformat() for c in stored.clocks if c.running and c.clock in duties]
-            if (min(running) if running else None) != next_due:
-                found("next_due_differs", number, f"{next_due} != {min(running) if running else None}")
-            if progress and done % 1000 == 0:
-                progress(done, total)
+        _check_chain(ledger, against, found)
+        _check_cases(ledger, progress, found)
+        _check_people(ledger, found)
     finally:
         if db.conn.in_transaction:
             db.conn.execute("COMMIT")
     return findings
 
 
+def head(ledger: Ledger) -> chain.Head:
+    """Where the events' chain ends now."""
+    row = ledger.db.execute(
+        "SELECT count(*), (SELECT chain FROM events ORDER BY id DESC LIMIT 1) FROM events"
+    ).fetchone()
+    return chain.Head(int(row[0]), row[1] or chain.START)
+
+
+def _check_chain(ledger: Ledger, against: str | None,
+                 found: Callable[..., None]) -> None:
+    previous = chain.START
+    count = 0
+    broken = False
+    for number, uid, case_uid, kind, on, recorded, officer, details, stored in ledger.db.execute(
+        "SELECT c.number, e.uid, c.uid, e.kind, e.acted_on, e.recorded_at, e.officer, "
+        "e.details, e.chain FROM events e LEFT JOIN cases c ON c.id = e.case_id ORDER BY e.id"
+    ):
+        count += 1
+        if case_uid is None:
+            found("event_without_case", None, uid)
+            case_uid = ""
+        previous = chain.link(previous, uid, case_uid, kind, on, recorded, officer, details)
+        if stored != previous and not broken:
+            # One break is enough to say: every later hash follows from it.
+            found("chain_broken", number, t("check.detail.chain_at", "zh", n=count, kind=kind,
+                                            on=on))
+            broken = True
+            previous = stored or previous
+    if against:
+        wanted = chain.parse_head(against)
+        now = chain.Head(count, previous).text
+        if wanted is None:
+            raise BadHead(head=against)
+        events, digest = wanted
+        if count < events:
+            found("fewer_events_than_head", None, f"{against} → {now}")
+        elif not _prefix_ends_at(ledger, events, digest):
+            found("history_differs_from_head", None, f"{against} → {now}")
+
+
+def _prefix_ends_at(ledger: Ledger, events: int, digest: str) -> bool:
+    """Whether the chain's `events`-th hash begins with `digest` (a head printed then)."""
+    if events == 0:
+        return chain.START.hex().startswith(digest)
+    row = ledger.db.execute("SELECT chain FROM events ORDER BY id LIMIT 1 OFFSET ?",
+                            [events - 1]).fetchone()
+    return bool(row and row[0] and row[0].hex().startswith(digest))
+
+
+_INTAKE = ("channel", "headcount", "locality", "category", "content", "request", "anonymous",
+           "confidential")
+
+
+def _check_cases(ledger: Ledger, progress: Callable[[int, int], None] | None,
+                 found: Callable[..., None]) -> None:
+    db = ledger.db
+    total = db.execute("SELECT count(*) FROM cases").fetchone()[0]
+    duties = set(DUTIES)
+    registrations = {case_id: (on, json.loads(details)) for case_id, on, details in db.execute(
+        "SELECT case_id, acted_on, details FROM events WHERE kind = 'registered'")}
+    people: dict[int, list[tuple[Any, ...]]] = {}
+    for row in db.execute("SELECT cp.case_id, p.uid, cp.name, cp.id_number, cp.phone, "
+                          "cp.address FROM case_people cp JOIN people p ON p.id = cp.person_id "
+                          "ORDER BY cp.case_id, cp.position"):
+        people.setdefault(row[0], []).append(row[1:])
+    for done, (case_id, number, next_due, received, *intake) in enumerate(db.execute(
+        f"SELECT id, number, next_due_on, received_on, {', '.join(_INTAKE)} FROM cases "
+        "ORDER BY id").fetchall(), start=1
+    ):
+        if case_id not in registrations:
+            found("case_without_registration", number)
+            continue
+        registered_on, registered = registrations[case_id]
+        stored = ledger.stored_state(case_id)
+        replayed = ledger.replayed_state(case_id)
+        for difference in lifecycle.differences(stored, replayed):
+            found("state_differs_from_events", number, difference)
+        for name, value in zip(_INTAKE, intake, strict=True):
+            recorded = registered.get(name)
+            if name in ("anonymous", "confidential"):
+                value, recorded = bool(value), bool(recorded)
+            if value != recorded:
+                found("field_differs_from_registration", number, f"{name}: {value!r} != "
+                      f"{recorded!r}")
+        if received != registered_on:
+            found("field_differs_from_registration", number,
+                  f"received_on: {received!r} != {registered_on!r}")
+        linked = people.get(case_id, [])
+        if [uid for uid, *_ in linked] != registered.get("people", []):
+            found("people_differ_from_registration", number)
+        elif "given" in registered and [list(rest) for _, *rest in linked] != registered["given"]:
+            found("people_differ_from_registration", number)
+        for clock in stored.clocks:
+            if clock.running and not clock.fixed:
+                fresh = Clock(clock.clock, clock.started_on, clock.length, clock.unit,
+                              clock.due_on, clock.extra_days)
+                refresh_due(fresh, ledger.policy, ledger.calendar)
+                if fresh.due_on != clock.due_on:
+                    found("due_date_differs", number,
+                          f"{clock.clock}: {clock.due_on} != {fresh.due_on}")
+        running = [c.due_on.isoformat() for c in stored.clocks if c.running and c.clock in duties]
+        if (min(running) if running else None) != next_due:
+            found("next_due_differs", number, f"{next_due} != {min(running) if running else None}")
+        if progress and done % 1000 == 0:
+            progress(done, total)
+
+
+def _check_people(ledger: Ledger, found: Callable[..., None]) -> None:
+    """A petitioner's record is what their first registration gave, changed only by the
+    changes later registrations recorded (in the order of the events)."""
+    expected: dict[str, list[Any]] = {}
+    for details, in ledger.db.execute(
+        "SELECT details FROM events WHERE kind = 'registered' ORDER BY id"
+    ):
+        registered = json.loads(details)
+        for uid, given in zip(registered.get("people", []), registered.get("given") or [],
+                              strict=False):
+            if uid not in expected:
+                expected[uid] = list(given)
+        for uid, changes in (registered.get("person_changes") or {}).items():
+            record = expected.setdefault(uid, [None, None, None, None])
+            for name, (_, new) in changes.items():
+                record[("name", "id_number", "phone", "address").index(name)] = new
+    for uid, name, id_number, phone, address in ledger.db.execute(
+        "SELECT uid, name, id_number, phone, address FROM people"
+    ):
+        known = expected.get(uid)
+        if known is not None and known != [name, id_number, phone, address]:
+            found("person_differs_from_events", None, uid)
 def _copy(source: sqlite3.Connection, target_path: Path) -> None:
     """SQLite's online backup into `target_path` (an empty private file): a consistent
     copy even while others write."""

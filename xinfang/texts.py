@@ -278,6 +278,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "backup.not_a_ledger": ("不是 xinfang 台账", "not an xinfang ledger"),
     "backup.newer": ("由更新版本的 xinfang 建立", "made by a newer xinfang"),
     "backup.is_the_ledger": ("它就是台账文件本身", "it is the ledger itself"),
+    "check.detail.chain_at": ("第 {n} 条记录（{on} {kind}）", "event {n} ({on} {kind})"),
     "export.repeat_of": ("重复信访，初件 {case}", "repeat of {case}"),
     "export.source": ("{file} 第 {line} 行", "{file} line {line}"),
     # Commands and renderers (commands/, render/, cli.py) -------------------------------
@@ -285,6 +286,49 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "{count} problems found. Back up the ledger with xinfang backup and "
                        "call for technical help."),
     "check.sound": ("台账完好。", "The ledger is sound."),
+    "check.incomplete": ("台账有一部分没能检查（见上），但没有发现损坏。请稍后在没有其他人使用时再运行 xinfang check。",
+                         "Part of the ledger could not be checked (see above), and no damage "
+                         "was found. Run xinfang check again when no one else is using it."),
+    "check.head": ("台账记录链末端：{head}（可记下，日后用 xinfang check --against {head} 核对历史没有被改写）",
+                   "Head of the ledger's chain: {head} (note it down; xinfang check --against "
+                   "{head} later tells whether the history was rewritten)"),
+    "check.problem.readable_by_others": ("台账文件其他用户也能读取（权限）：下一次登记等写入命令会把它改为只有本人可读",
+                                          "the ledger file may be read by other users (its "
+                                          "mode): the next command that writes makes it private"),
+    "check.problem.could_not_check": ("未能检查（台账只读或正被占用）：", "could not be checked (read-only or busy):"),
+    "check.problem.fts_index": ("全文检索索引损坏：", "the full-text index is damaged:"),
+    "check.problem.integrity_check": ("SQLite 完整性检查发现损坏，请用 xinfang restore 从最近的备份恢复：",
+                                      "SQLite's integrity check found damage; restore the latest "
+                                      "backup with xinfang restore:"),
+    "check.problem.foreign_key_check": ("记录之间的引用断了：", "a reference between records is broken:"),
+    "check.problem.append_only_trigger_missing": ("防止修改、删除记录的保护被去掉了：",
+                                                  "the guard against editing or deleting events "
+                                                  "was removed:"),
+    "check.problem.chain_broken": ("记录链在此断开（有记录被删除、修改或插入）：",
+                                   "the chain of events breaks here (an event was deleted, "
+                                   "changed or slipped in):"),
+    "check.problem.event_without_case": ("有记录不属于任何案件：", "an event belongs to no case:"),
+    "check.problem.fewer_events_than_head": ("记录比此前打印的末端还少（有记录被删除）：",
+                                             "fewer events than the head printed earlier (events "
+                                             "were deleted):"),
+    "check.problem.history_differs_from_head": ("历史与此前打印的末端不符（被改写过）：",
+                                                "the history does not match the head printed "
+                                                "earlier (it was rewritten):"),
+    "check.problem.case_without_registration": ("案件没有登记记录", "a case has no registration"),
+    "check.problem.state_differs_from_events": ("案件状态与办理经过不一致：",
+                                                "the case's state differs from its events:"),
+    "check.problem.field_differs_from_registration": ("案件登记内容与登记记录不一致（被改动过）：",
+                                                      "what the case holds differs from its "
+                                                      "registration (it was edited):"),
+    "check.problem.people_differ_from_registration": ("案件的信访人与登记记录不一致（被改动过）",
+                                                      "the case's petitioners differ from its "
+                                                      "registration (they were edited)"),
+    "check.problem.person_differs_from_events": ("信访人档案与办理经过不一致（被改动过）：",
+                                                 "a petitioner's record differs from the events "
+                                                 "(it was edited):"),
+    "check.problem.due_date_differs": ("截止日期与重算不一致：", "a due date differs from a recount:"),
+    "check.problem.next_due_differs": ("最近截止日期与各项期限不一致：",
+                                       "the next due date differs from the clocks:"),
     "backup.done": ("已备份到 {path}", "Backed up to {path}"),
     "restore.plan": ("将用备份替换台账：", "The backup is to replace the ledger:"),
     "restore.current": ("  现在的台账 {path}：{office}，案件 {cases} 件，{last}",
@@ -706,6 +750,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "A cell near line {line} is longer than {limit} characters, more than a register's "
         "cell holds (a quote left open, or a whole document pasted in). Nothing was "
         "imported. Check that line.",
+    ),
+    "error.BadHead": (
+        "“{head}”不是台账记录链的末端。请照 xinfang check 或 xinfang backup 打印的样子抄写，例如 1234:3f2a9c1b7e4d。",
+        "'{head}' is not the head of the ledger's chain. Copy it as xinfang check or xinfang "
+        "backup printed it, e.g. 1234:3f2a9c1b7e4d.",
     ),
     "error.RegisterError": ("登记簿无法导入，没有导入任何行。",
                             "The register cannot be imported; nothing was imported."),

@@ -29,6 +29,7 @@ commands = typer.Typer()
 
 @commands.command()
 def check(
+    against: Annotated[str | None, typer.Option("--against", help="核对台账记录链是否仍以此前打印的末端（如 1234:3f2a9c1b7e4d）为前缀：历史被改写时不符。", show_default=False)] = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
     lang: LangOpt = None,
@@ -42,16 +43,24 @@ def check(
 
     lang = resolve_lang(lang)
     ledger = open_ledger(db)
-    findings = maintenance.check(ledger)
+    findings = maintenance.check(ledger, against=against)
+    head = maintenance.head(ledger)
     if json_:
-        out(plain.json_text(findings))
-    elif findings:
+        out(plain.json_text({"findings": findings, "head": head.text}))
+    else:
         for finding in findings:
-            say(" ".join(part for part in (finding["case"] or "", finding["problem"],
+            say(" ".join(part for part in (finding["case"] or "",
+                                            t(f"check.problem.{finding['problem']}", lang),
                                             finding["detail"]) if part))
+        say(t("check.head", lang, head=head.text))
+    damage = [f for f in findings if f["problem"] != "could_not_check"]
+    if damage:
+        if not json_:
+            fail(t("check.problems", lang, count=len(damage)), lang)
+        raise typer.Exit(1)
     if findings:
         if not json_:
-            fail(t("check.problems", lang, count=len(findings)), lang)
+            fail(t("check.incomplete", lang), lang)
         raise typer.Exit(1)
     if not json_:
         say(t("check.sound", lang))
@@ -75,6 +84,7 @@ def backup(
     ledger = open_ledger(db)
     written = maintenance.backup(ledger, path, protected=ledger_files(locate(db).path))
     say(t("backup.done", lang, path=written))
+    say(t("check.head", lang, head=maintenance.head(ledger).text))
 
 
 @commands.command()

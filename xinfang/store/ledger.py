@@ -47,10 +47,11 @@ class Ledger:
     official holiday schedule; a ledger opened to read never writes to the file."""
 
     def __init__(self, db: sqlite_utils.Database, *, today: dt.date | None = None,
-                 writable: bool = False) -> None:
+                 writable: bool = False, path: Path | None = None) -> None:
         self.db = db
         self.today = today or dates.today()
         self.writable = writable
+        self.path = path
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool, writable: bool | None = None,
@@ -59,7 +60,7 @@ class Ledger:
         missing file is an error; `writable` (by default as `create`) for the commands
         that write to it."""
         return cls(open_ledger(path, create=create, migrations=migrations), today=today,
-                   writable=create if writable is None else writable)
+                   writable=create if writable is None else writable, path=Path(path))
 
     def close(self) -> None:
         self.db.close()
