@@ -55,16 +55,30 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             # Bytes that are not UTF-8 on the command line (a GBK terminal, a file name
             # copied from Windows) reach Python as lone surrogates: nothing can store them.
             fail(t("cli.not_utf8", lang), lang, 2)
-        except OverflowError:
+        except OverflowError as err:
+            from xinfang.db import explain
+
+            if "SQLite" in str(err):  # a number too large for the ledger to store
+                explained = explain(err)
+                assert explained is not None
+                fail(explained.message(lang), lang, 2)
             # A date near year 9999 (or a count of days) that date arithmetic cannot reach.
             fail(t("cli.overflow", lang), lang, 2)
         except OSError as err:
             if err.errno == errno.EPIPE:
                 raise  # output piped into `head`: Typer ends quietly
+            from xinfang.db import explain
+
+            explained = explain(err)
+            if explained is not None:  # read-only, disk full, too many files, I/O …
+                fail(explained.message(lang), lang, explained.exit_code)
             fail(t("cli.os_error", lang, path=err.filename, reason=err.strerror or err), lang)
         except sqlite3.DatabaseError as err:
-            if "locked" in str(err) or "busy" in str(err):
-                fail(t("cli.busy", lang), lang)
+            from xinfang.db import explain, locate
+
+            explained = explain(err, locate(kwargs.get("db")).path)
+            if explained is not None:
+                fail(explained.message(lang), lang, explained.exit_code)
             fail(t("cli.unreadable", lang, error=err), lang)
         finally:
             close_opened()

@@ -123,14 +123,16 @@ def make_folder(folder: Path) -> None:
 
 
 def open_ledger(path: str | os.PathLike[str], *, create: bool,
-                migrations: sqlite_utils.Migrations) -> LedgerDatabase:
+                migrations: sqlite_utils.Migrations, writes: bool | None = None
+                ) -> LedgerDatabase:
     """Open the ledger at `path`, applying the pending ones of `migrations` (the schema,
     `store.migrations`).
 
     With `create=False` (commands that read) a missing file is an error, never created,
     and a file that is not an xinfang ledger (an empty file, another program's SQLite
     database) is refused, never turned into one. A new file is made readable by its owner
-    only (mode 0600): it holds personal data.
+    only (mode 0600): it holds personal data, and a command that writes (`writes`, by
+    default as `create`) makes an existing one private again if it was not.
     """
     path = Path(path)
     if not path.exists():
@@ -148,10 +150,14 @@ def open_ledger(path: str | os.PathLike[str], *, create: bool,
         conn.execute("PRAGMA busy_timeout = 30000")
         _refuse_foreign(db, path, migrations, create=create)
         _refuse_newer(db, path, migrations)  # before any pragma that writes: a newer one stays
-        conn.execute("PRAGMA journal_mode = WAL")
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as err:
+            if "readonly" not in str(err):
+                raise  # a ledger that may only be read is still read, in its own mode
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
-        if create:
+        if create if writes is None else writes:
             tighten(path)
         _migrate(db, path, migrations)
     except BaseException:

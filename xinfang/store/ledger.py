@@ -59,8 +59,9 @@ class Ledger:
         """Open the ledger at `path`. With `create` a missing file is made, without it a
         missing file is an error; `writable` (by default as `create`) for the commands
         that write to it."""
-        return cls(open_ledger(path, create=create, migrations=migrations), today=today,
-                   writable=create if writable is None else writable, path=Path(path))
+        writable = create if writable is None else writable
+        return cls(open_ledger(path, create=create, migrations=migrations, writes=writable),
+                   today=today, writable=writable, path=Path(path))
 
     def close(self) -> None:
         self.db.close()
