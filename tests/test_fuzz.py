@@ -480,3 +480,74 @@ def test_zz_inputs_tried(capsys):
               f"{len(COMMANDS)} commands, {TRIED['import (bytes)']} register files; exit codes "
               f"{dict(sorted(by_code.items()))}; accepted by {len(accepted)} of "
               f"{len(expected)}; never accepted: {sorted(expected - accepted)}")
+
+
+# Escape sequences in stored text, through every renderer ---------------------------------
+
+HOSTILE = "\x1b[2J\x1b[H\x1b]0;已被接管\x07\x1b]8;;http://x.invalid\x1b\\点我\x1b]8;;\x1b\\\r状态 已办结\x9b31m\u202e:warning:"
+
+
+def test_no_escape_sequence_in_stored_text_reaches_the_officer(db_path, tmp_path, monkeypatch):
+    """Before: content, names, units, leaders and reasons holding ESC/OSC sequences cleared
+    the screen, forged a "状态 已办结" line, retitled the window and planted links through
+    show, list, report overdue (the cron mail too), report major and the import summary;
+    `:warning:` became ⚠. Now every renderer shows them as escapes: no ESC byte (nor C1
+    control, nor a carriage return) of the text reaches the output."""
+    run = cli(monkeypatch, columns=100)
+    assert run("office", "set", "YQH", "办" + HOSTILE).exit_code == 0
+    assert run("unit", "add", "人社局" + HOSTILE, "--level", "县区").exit_code == 0
+    registered = run("register", "--name", "张三" + HOSTILE, "--address", HOSTILE, "--channel",
+                     "来访", "--category", HOSTILE, "--locality", HOSTILE, "--content",
+                     "拖欠工资" + HOSTILE, "--request", HOSTILE, "--headcount", "6",
+                     "--on", "2026-09-01", "--json")
+    assert registered.exit_code == 0, registered.stderr
+    case = json.loads(registered.stdout)["id"]
+    for args in (["forward", case, "--to", "人社局" + HOSTILE, "--on", "2026-09-02"],
+                 ["note", case, "备注" + HOSTILE],
+                 ["escalate", case, "--leader", "李书记" + HOSTILE, "--plan", HOSTILE,
+                  "--reason", HOSTILE],
+                 ["calendar", "--add-rest", "2026-12-24", "--reason", HOSTILE]):
+        done = run(*args)
+        assert done.exit_code == 0, (args, done.stderr)
+    register = tmp_path / "登记簿.csv"
+    register.write_text("序号,登记日期,姓名,信访形式,诉求摘要\n"
+                        f'1,2026-11-02,"王五{HOSTILE}",来访,"噪音{HOSTILE}"\n'
+                        f'2,不是日期{HOSTILE},"赵六",来访,"坏行"\n', encoding="utf-8")
+    outputs = {}
+    for args in (["show", case], ["show", case, "--json"], ["list"], ["list", "--json"],
+                 ["list", "--search", "拖欠"], ["report", "overdue"],
+                 ["report", "overdue", "--format", "md"], ["report", "overdue", "--format", "csv"],
+                 ["report", "overdue", "--format", "json"], ["report", "major"],
+                 ["report", "major", "--json"], ["report", "stats", "--by", "unit"],
+                 ["repeats", case], ["repeats", "--json"], ["deadline", case],
+                 ["calendar", "--year", "2026"], ["unit", "list"], ["office"], ["info"],
+                 ["export"], ["export", "--events"], ["export", "--format", "json"],
+                 ["import", register], ["show", "不存在" + HOSTILE]):
+        result = run(*args)
+        no_traceback(result)
+        outputs[" ".join(map(str, args[:3]))] = result
+    for what, result in outputs.items():
+        # (A CSV ends its lines with CR LF, as Excel does: only a bare CR is the text's.)
+        shown = (result.stdout_bytes + result.stderr_bytes).replace(b"\r\n", b"\n")
+        for byte in (b"\x1b", b"\x07", b"\r", "\x9b".encode(), "\u202e".encode()):
+            assert byte not in shown, (what, byte, shown[:300])
+        assert "⚠".encode() not in shown, what
+    assert "\\x1b[2J" in outputs["show " + case].stdout  # shown, as an escape
+    # At a terminal the overdue report is Rich tables, coloured: the text's own sequences
+    # still do not get through (only Rich's colour codes, which do not clear or retitle).
+    from rich.console import Console
+
+    from xinfang import reports
+    from xinfang.render import terminal
+    from xinfang.store.ledger import Ledger
+
+    ledger = Ledger.open(db_path, create=False)
+    try:
+        report = reports.overdue(ledger, TODAY)
+    finally:
+        ledger.close()
+    console = Console(force_terminal=True, width=120, record=True, markup=False, emoji=False)
+    console.print(terminal.overdue_tables(report, "zh"))
+    coloured = console.export_text(styles=True)
+    for sequence in ("\x1b[2J", "\x1b]0;", "\x1b]8;", "\x9b", "\r", "\u202e"):
+        assert sequence not in coloured

@@ -21,6 +21,7 @@ from xinfang.registers.rows import result_label
 from xinfang.store import queries
 from xinfang.store.ledger import Ledger
 from xinfang.texts import t
+from xinfang.visible import json_safe, visible
 from xinfang.vocab import (
     CHANNELS,
     EVENT_KINDS,
@@ -292,7 +293,8 @@ def encode_csv(header: list[str], rows: list[list[str]], *, encoding: str = "utf
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([excel_cell(cell, excel) for cell in header])
     for row in rows:
-        writer.writerow([excel_cell(cell, excel) for cell in row])
+        # No control character reaches the file (or the terminal it is printed to).
+        writer.writerow([excel_cell(visible(cell), excel) for cell in row])
     text = buffer.getvalue()
     try:
         return text.encode(encoding)
@@ -303,4 +305,5 @@ def encode_csv(header: list[str], rows: list[list[str]], *, encoding: str = "utf
 
 
 def encode_json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n").encode("utf-8")
+    return (json_safe(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+            + "\n").encode("utf-8")

@@ -41,6 +41,7 @@ from xinfang.commands.options import (
     say,
 )
 from xinfang.texts import t
+from xinfang.visible import visible
 
 if TYPE_CHECKING:
     from xinfang.cases.intake import Intake
@@ -278,7 +279,8 @@ def note(
     if json_:
         out(plain.json_text(event))
     else:
-        terminal.stdout_console().print(t("note.done", lang, case=event["case"], text=text.strip()),
+        terminal.stdout_console().print(visible(t("note.done", lang, case=event["case"],
+                                                  text=text.strip())),
                                         markup=False)
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from xinfang.texts import t
+from xinfang.visible import visible
 
 if TYPE_CHECKING:
     from xinfang.store.ledger import Ledger
@@ -146,8 +147,8 @@ def fail(message: str, lang: str, code: int = 1) -> NoReturn:
     """`错误：…` on stderr and the exit code."""
     from xinfang.render.terminal import stderr_console
 
-    stderr_console().print(t("word.error", lang) + message, markup=False, highlight=False,
-                           soft_wrap=True)
+    stderr_console().print(visible(t("word.error", lang) + message), markup=False,
+                           highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -155,11 +156,11 @@ def say(message: str) -> None:
     """Talk to the officer on stderr; data goes to stdout."""
     from xinfang.render.terminal import stderr_console
 
-    stderr_console().print(message, markup=False, highlight=False, soft_wrap=True)
+    stderr_console().print(visible(message), markup=False, highlight=False, soft_wrap=True)
 
 
 def out(text: str) -> None:
-    """Data (JSON, CSV, plain text) to stdout as it is."""
+    """Data (JSON, plain text) to stdout; its renderer made it safe for a terminal."""
     sys.stdout.write(text)
 
 

@@ -38,6 +38,7 @@ from xinfang.commands.options import (
     say,
 )
 from xinfang.texts import join, ref, t
+from xinfang.visible import visible
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -54,7 +55,8 @@ _ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": ref("import.encoding_bom"),
 
 
 def _out(line: str = "") -> None:
-    sys.stdout.write(line + "\n")
+    """A line of the import's account; the rows' cells in it made safe to show."""
+    sys.stdout.write(visible(line) + "\n")
 
 
 @contextlib.contextmanager

@@ -11,6 +11,7 @@ from typing import Any
 
 from xinfang.store.records import OverdueItem, OverdueReport
 from xinfang.texts import t
+from xinfang.visible import json_safe, visible_all
 from xinfang.vocab import CLOCKS, FLAGS, STATUSES, label
 
 CSV_COLUMNS = ("section", "id", "clock", "due_on", "days_overdue", "days_left", "unit",
@@ -60,6 +61,7 @@ def _line(item: OverdueItem, lang: str) -> list[str]:
 
 
 def text(report: OverdueReport, lang: str) -> str:
+    report = visible_all(report)
     late, soon = report["overdue"], report["due_soon"]
     cases = len({i["id"] for i in late})
     out = io.StringIO()
@@ -78,6 +80,7 @@ def text(report: OverdueReport, lang: str) -> str:
 
 
 def markdown(report: OverdueReport, lang: str) -> str:
+    report = visible_all(report)
     head = t("overdue.md.head", lang)
     out = io.StringIO()
     out.write("# " + t("overdue.title", lang, as_of=report["as_of"]) + "\n")
@@ -110,6 +113,7 @@ def _typed(value: str | None) -> str:
 
 
 def csv_text(report: OverdueReport) -> str:
+    report = visible_all(report)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -127,10 +131,11 @@ def overdue_json(report: OverdueReport) -> str:
     """A list of objects: overdue first, then due soon (`section` tells which)."""
     items = [{"section": "overdue", **i} for i in report["overdue"]]
     items += [{"section": "due_soon", **i} for i in report["due_soon"]]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(items, ensure_ascii=False, indent=2)) + "\n"
 
 
 def major_text(items: list[dict[str, Any]], as_of: str, lang: str) -> str:
+    items = visible_all(items)
     out = io.StringIO()
     out.write(t("major.title", lang, as_of=as_of, count=len(items)) + "\n")
     for i in items:
@@ -143,4 +148,4 @@ def major_text(items: list[dict[str, Any]], as_of: str, lang: str) -> str:
 
 def json_text(data: Any) -> str:
     """Machine output: plain JSON, never through Rich (it would eat `[...]` and wrap)."""
-    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n"

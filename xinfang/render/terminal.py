@@ -29,6 +29,7 @@ from xinfang.store.records import (
     Recorded,
 )
 from xinfang.texts import join, ref, t
+from xinfang.visible import visible, visible_all
 from xinfang.vocab import CHANNELS, CLOCKS, EVENT_KINDS, FLAGS, RESULTS, STATUSES, UNITS, label
 
 STATE_STYLE = {"overdue": "bold red", "due_soon": "yellow", "lapsed": "dim", "stopped": "dim"}
@@ -36,16 +37,26 @@ WEEKDAYS = ("ui.weekday.mon", "ui.weekday.tue", "ui.weekday.wed", "ui.weekday.th
             "ui.weekday.fri", "ui.weekday.sat", "ui.weekday.sun")
 
 
+class SafeConsole(Console):
+    """A console for text from the ledger: no markup and no emoji codes (`[b]` and
+    `:warning:` are shown as typed), and the control characters of any plain text
+    printed made visible (the renderers make their tables' text visible themselves)."""
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        super().print(*(visible(item) if isinstance(item, str) else item for item in objects),
+                      **options)
+
+
 def stdout_console() -> Console:
-    return Console(highlight=False)
+    return SafeConsole(highlight=False, markup=False, emoji=False)
 
 
 def stderr_console() -> Console:
-    return Console(stderr=True, highlight=False)
+    return SafeConsole(stderr=True, highlight=False, markup=False, emoji=False)
 
 
 def _text(value: Any) -> Text:
-    return Text("" if value is None else str(value))
+    return Text(visible("" if value is None else str(value)))
 
 
 def holder_text(holder: HolderRecord, lang: str) -> str:
@@ -102,6 +113,7 @@ def clocks_table(clocks: list[ClockRecord], lang: str) -> Table:
 
 
 def people_lines(people: list[PersonRecord], anonymous: bool, lang: str) -> Text:
+    people = visible_all(people)
     if anonymous and not people:
         return Text(t("ui.anonymous", lang))
     text = Text()
@@ -118,6 +130,7 @@ def people_lines(people: list[PersonRecord], anonymous: bool, lang: str) -> Text
 
 def event_text(event: EventRecord, lang: str) -> Text:
     """One line of a case's history: what happened and why."""
+    event = visible_all(event)
     from xinfang.vocab import REJECT_REASONS, RESULTS, ROUTES, SATISFACTION
 
     d = event["details"]
@@ -177,6 +190,7 @@ def timeline_table(events: list[EventRecord], lang: str) -> Table:
 
 def case_panel(record: CaseRecord, lang: str) -> Group:
     """`show`: the case, its petitioners, its clocks and its history."""
+    record = visible_all(record)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()
@@ -215,6 +229,7 @@ def case_panel(record: CaseRecord, lang: str) -> Group:
 
 def cases_table(records: list[CaseRecord], lang: str, wide: bool = False) -> Table:
     """`list`: one line a case, newest first. `wide` adds category and unit."""
+    records = visible_all(records)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     widest = max([len(r["id"]) for r in records] + [8])
     table.add_column(t("ui.case", lang), no_wrap=True, min_width=widest)
@@ -254,6 +269,7 @@ def cases_table(records: list[CaseRecord], lang: str, wide: bool = False) -> Tab
 
 def deadline_text(item: dict[str, Any], lang: str) -> Text:
     """`deadline`: how one clock's due date was counted."""
+    item = visible_all(item)
     text = Text()
     text.append(label(CLOCKS, item["clock"], lang), style="bold")
     text.append(f"  {item['due_on']}\n")
@@ -293,6 +309,7 @@ def _why(why: str, lang: str) -> str:
 
 
 def calendar_table(year: int, days: list[dict[str, Any]], published: bool, lang: str) -> Group:
+    days = visible_all(days)
     kinds = {
         "rest": "ui.day.rest",
         "makeup": "ui.day.makeup",
@@ -343,7 +360,7 @@ def demo_intro(summary: dict[str, int], lang: str) -> Text:
 def act_headline(event: Recorded, lang: str) -> str:
     """`已转送 XF-…：人社局`."""
     kind = label(EVENT_KINDS, event["kind"], lang)
-    extra = event["details"].get("unit") or event["details"].get("leader")
+    extra = visible_all(event["details"].get("unit") or event["details"].get("leader"))
     if extra:
         text = t("ui.headline_to", lang, kind=kind, case=event["case"], to=extra)
     else:
@@ -354,6 +371,7 @@ def act_headline(event: Recorded, lang: str) -> str:
 
 
 def units_table(units: list[dict[str, Any]], lang: str) -> Table:
+    units = visible_all(units)
     from xinfang.vocab import LEVELS
 
     table = Table()
@@ -366,6 +384,7 @@ def units_table(units: list[dict[str, Any]], lang: str) -> Table:
 
 def overdue_tables(report: OverdueReport, lang: str) -> Group:
     """The overdue report for a person at a terminal: one table per responsible unit."""
+    report = visible_all(report)
     from xinfang.render.plain import holder_label, unit_label
 
     late, soon = report["overdue"], report["due_soon"]
@@ -400,6 +419,7 @@ def overdue_tables(report: OverdueReport, lang: str) -> Group:
 
 
 def stats_tables(result: dict[str, Any], lang: str) -> Group:
+    result = visible_all(result)
     table = Table(title=t("stats.title", lang, start=result["from"], end=result["to"]),
                   title_justify="left")
     for header in ("stats.figure", "stats.numerator", "stats.denominator", "stats.rate",
@@ -440,6 +460,7 @@ def month_chart(months: list[dict[str, Any]], lang: str, width: int = 40) -> Gro
 
 
 def chains_view(chains: list[Chain], lang: str) -> Group:
+    chains = visible_all(chains)
     parts: list[Any] = []
     for chain in chains:
         first = chain["cases"][0]
@@ -461,6 +482,7 @@ def chains_view(chains: list[Chain], lang: str) -> Group:
 
 def earlier_cases_table(cases: list[ChainCase], lang: str) -> Table:
     """At registration: the earlier cases of the same person and matter."""
+    cases = visible_all(cases)
     table = Table(title=t("ui.earlier_cases", lang), title_justify="left")
     for key in ("ui.case", "ui.received_on", "ui.status", "ui.result", "ui.content"):
         table.add_column(t(key, lang))
