@@ -590,3 +590,67 @@ def test_cli_imports_the_samples(cli, office, tmp_path):
     assert data["added"] == sum(1 for t in truth if t["defect"] is None)
     assert data["rejected"] == sum(1 for t in truth if t["defect"])
     assert data["encoding"] == "utf-8-sig"
+
+
+# Registers that are damaged, or made to be hard ------------------------------------------
+
+
+def test_an_unclosed_quote_refuses_the_register_at_the_line_it_opens(ledger, tmp_path, cli):
+    """Before: the rows after an unclosed quote vanished into one cell and the import
+    reported success (`读取 1 行`)."""
+    register = tmp_path / "登记簿.csv"
+    register.write_text(
+        "序号,登记日期,姓名,身份证号,联系电话,信访形式,诉求摘要,转送单位,办理结果,办结日期\n"
+        '1,2026-11-02,张三,,,来访,"工地拖欠工资,,,\n'
+        "2,2026-11-03,李四,,,来信,路灯不亮,,,\n"
+        '3,2026-11-04,王五,,,来电,"垃圾清运\n不及时",,,\n'
+        "4,2026-11-05,赵六,,,来访,噪音扰民,,,\n", encoding="utf-8")
+    result = cli("import", register)
+    assert result.exit_code == 1
+    assert "第 2 行" in result.stderr and "引号" in result.stderr and "没有导入任何行" in result.stderr
+    assert ledger.db.execute("SELECT count(*) FROM cases").fetchone()[0] == 0
+    # A quoted cell with an officer's line break in it (Alt+Enter in Excel) still reads.
+    register.write_text(
+        "序号,登记日期,姓名,信访形式,诉求摘要\n"
+        '1,2026-11-04,王五,来电,"垃圾清运\n不及时"\n2,2026-11-05,赵六,来访,噪音扰民\n',
+        encoding="utf-8")
+    result = cli("import", register)
+    assert result.exit_code == 0, result.stderr
+    assert "新增 2 件" in result.stdout
+
+
+def test_a_cell_over_the_size_limit_says_so(ledger, tmp_path, cli):
+    register = tmp_path / "登记簿.csv"
+    register.write_text("序号,登记日期,姓名,信访形式,诉求摘要\n"
+                        f'1,2026-11-04,王五,来电,"{"长" * 200_000}"\n', encoding="utf-8")
+    result = cli("import", register)
+    assert result.exit_code == 1
+    assert "超过 131072 个字符" in result.stderr and "未闭合的引号" not in result.stderr.split("（")[0]
+
+
+def test_one_bad_byte_costs_its_row_not_the_register(ledger, tmp_path, cli):
+    """A NUL byte, or a byte that is not UTF-8, in a register whose header reads fine:
+    that row is rejected (and never stored with a NUL in it), the others are imported."""
+    register = tmp_path / "登记簿.csv"
+    register.write_bytes(
+        "序号,登记日期,姓名,信访形式,诉求摘要\n1,2026-11-02,张三,来访,拖欠工资\n".encode()
+        + "2,2026-11-03,李".encode() + b"\x00" + "四,来访,路灯\n".encode()
+        + "3,2026-11-03,王".encode() + b"\xe5\x9b" + "五,来访,噪音\n".encode()
+        + "4,2026-11-04,赵六,来访,垃圾\n".encode())
+    result = cli("import", register)
+    assert result.exit_code == 0, result.stderr
+    assert "新增 2 件" in result.stdout and "未导入 2 行" in result.stdout
+    assert ledger.db.execute("SELECT count(*) FROM people WHERE instr(name, char(0))"
+                             ).fetchone()[0] == 0
+
+
+def test_thousands_of_unrecognised_columns_are_summarised(ledger, tmp_path, cli):
+    register = tmp_path / "登记簿.csv"
+    extra = [f"多余列{i}" for i in range(3000)]
+    register.write_text(",".join(["序号", "登记日期", "姓名", "信访形式", "诉求摘要", *extra])
+                        + "\n1,2026-11-02,张三,来访,拖欠工资" + "," * len(extra) + "\n",
+                        encoding="utf-8")
+    result = cli("import", register)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("未识别的列") <= 11
+    assert "另有 2990 列未识别" in result.stderr

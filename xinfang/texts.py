@@ -407,6 +407,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Note: a column was left out: {column}. To import it use --map COLUMN=FIELD; to "
         "silence this use --map COLUMN=-.",
     ),
+    "import.more_unmapped": ("……另有 {more} 列未识别，已忽略（用 xinfang import 文件 --json 查看全部）。",
+                             "… {more} more columns were not recognised and are left out "
+                             "(xinfang import FILE --json lists them all)."),
     "import.summary": (
         "{file}（{encoding}）：读取 {read} 行 = 新增 {added} 件 + 跳过 {skipped} 行 + 未导入 "
         "{rejected} 行。",

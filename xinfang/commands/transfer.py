@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 commands = typer.Typer()
 
 PROGRESS_FROM = 2000  # rows: smaller files import in a moment, without a bar
+SHOW_UNMAPPED = 10  # columns not recognised, named one by one; then counted
 SHOW_REJECTS = 50  # rejected rows listed on screen; --rejects and --json have them all
 
 _ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": ref("import.encoding_bom"),
@@ -127,8 +128,11 @@ def import_(
             ledger, data, name=file.name, officer=resolve_officer(officer), encoding=encoding,
             overrides=overrides, dry_run=dry_run, progress=progress,
         )
-    for item in summary.columns.unmapped:
+    unmapped = summary.columns.unmapped
+    for item in unmapped[:SHOW_UNMAPPED]:
         say(t("import.unmapped", lang, column=reading.describe_unmapped(item, lang)))
+    if len(unmapped) > SHOW_UNMAPPED:
+        say(t("import.more_unmapped", lang, more=len(unmapped) - SHOW_UNMAPPED))
     if rejects is not None:
         try:
             importer.write_rejects(rejects, summary, force=force, protected=protected)

@@ -197,19 +197,36 @@ def decode(data: bytes, encoding: str = "auto") -> Decoded:
         elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             name = "utf-16"
         else:
-            for candidate in ("utf-8", "gb18030"):
-                try:
-                    return Decoded(data.decode(candidate), candidate, 0)
-                except UnicodeDecodeError:
-                    pass
-            # Neither fits throughout: take the one that reads more of it.
+            try:
+                return _without_nul(data.decode("utf-8"), "utf-8", 0)
+            except UnicodeDecodeError:
+                pass
+            # A few bad bytes in a UTF-8 file (a torn copy, a stray byte) cost only the
+            # rows that hold them; a GBK file read as UTF-8 goes wrong at almost every
+            # Chinese character, so many bad bytes mean GB18030.
+            text, bad = _decode(data, "utf-8")
+            if bad <= max(3, len(data) // 20000):
+                return _without_nul(text, "utf-8", bad)
+            try:
+                return _without_nul(data.decode("gb18030"), "gb18030", 0)
+            except UnicodeDecodeError:
+                pass
             tries = [(_decode(data, c), c) for c in ("utf-8", "gb18030")]
             (text, bad), chosen = min(tries, key=lambda t: t[0][1])
-            return Decoded(text, chosen, bad)
+            return _without_nul(text, chosen, bad)
     elif name == "utf-8" and data.startswith(codecs.BOM_UTF8):
         name = "utf-8-sig"
     text, bad = _decode(data, name)
-    return Decoded(text, name, bad)
+    return _without_nul(text, name, bad)
+
+
+def _without_nul(text: str, encoding: str, bad: int) -> Decoded:
+    """A NUL byte (a damaged file, or one another program padded) is no character of a
+    register: it reads as undecodable, so only its row is rejected, not the file."""
+    nul = text.count("\x00")
+    if nul:
+        text = text.replace("\x00", "\ufffd")
+    return Decoded(text, encoding, bad + nul)
 
 
 def _decode(data: bytes, encoding: str) -> tuple[str, int]:
