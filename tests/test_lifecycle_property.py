@@ -113,6 +113,9 @@ def perform(ledger: Ledger, numbers: list[str], index: int, kind: str, on: dt.da
     if kind == "revealed":
         return acts.record(ledger, number, "revealed", officer="王专干", on=on,
                           details={"fields": ["id_number", "phone"], "command": "show"})
+    if kind == "exported":
+        return acts.record(ledger, number, "exported", officer="王专干", on=on,
+                           details={"format": "csv"})
     if kind == "repeat_marked":
         other = numbers[(index + n) % len(numbers)] if n % 2 else None
         return acts.mark_repeat(ledger, number, officer="王专干", repeat_of=other, on=on)

@@ -106,6 +106,15 @@ def reveal(ledger: Ledger, case_ids: list[int], officer: str, fields: list[str],
                           {"fields": fields, "command": command})
 
 
+def exported(ledger: Ledger, case_ids: list[int], officer: str, how: str) -> None:
+    """A confidential case was exported by name: who took it out, when, and how."""
+    from xinfang.db import write
+
+    with write(ledger.db):
+        for case_id in case_ids:
+            writer.append(ledger, case_id, "exported", ledger.today, officer, {"format": how})
+
+
 def mark_repeat(ledger: Ledger, ref: str, *, officer: str, repeat_of: str | None = None,
                 on: dt.date | None = None) -> Recorded:
     """The officer's word on a repeat link: link `ref` to `repeat_of`'s chain, or (with

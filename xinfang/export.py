@@ -11,9 +11,10 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from xinfang import rules
 from xinfang.cases.people import mask_details
 from xinfang.errors import XinfangError
 from xinfang.files import excel_cell
@@ -73,6 +74,7 @@ def parse_encoding(value: str) -> str:
 class Selection:
     ids: list[int]
     left_out: int  # confidential cases the filters matched that were left out
+    confidential: list[int] = field(default_factory=list)  # named by number: exported
 
 
 def select(ledger: Ledger, filters: queries.Filters | None = None,
@@ -86,7 +88,10 @@ def select(ledger: Ledger, filters: queries.Filters | None = None,
             case_id = ledger.find_case(ref)
             if case_id not in ids:
                 ids.append(case_id)
-        return Selection(ids, 0)
+        secret = [case_id for (case_id,) in ledger.db.execute(
+            f"SELECT id FROM cases WHERE confidential = 1 AND id IN ({', '.join('?' for _ in ids)})",
+            ids)]
+        return Selection(ids, 0, secret)
     where, params = queries.filter_clause(ledger, filters or queries.Filters())  # as `list`
     rows = ledger.db.execute(
         f"SELECT c.id, c.confidential FROM cases c{where} ORDER BY c.received_on, c.id", params
@@ -104,6 +109,10 @@ def case_records(ledger: Ledger, ids: list[int], *, reveal: bool = False) -> lis
     `store.queries` reads it for every reader, with what the register columns need of its
     history."""
     out: dict[int, dict[str, Any]] = {}
+    # A repeat of a confidential case does not name it (its number says who is accused
+    # of what to whoever reads the first case).
+    secret = {number for (number,) in ledger.db.execute(
+        "SELECT number FROM cases WHERE confidential = 1")}
     for chunk in _chunks(ids):
         for case_id, case in zip(chunk, queries.records(ledger, chunk, reveal=reveal),
                                  strict=True):
@@ -116,7 +125,9 @@ def case_records(ledger: Ledger, ids: list[int], *, reveal: bool = False) -> lis
                 "unit": case["unit"], "forwarded_on": None,
                 "accepted_on": case["accepted_on"], "closed_on": case["closed_on"],
                 "result": case["result"], "end": None, "ended_on": None, "end_details": {},
-                "satisfaction": case["satisfaction"], "repeat_of": case["repeat_of"],
+                "satisfaction": case["satisfaction"],
+                "repeat_of": rules.WITHHELD if case["repeat_of"] in secret and
+                not case["confidential"] else case["repeat_of"],
                 "flags": case["flags"],
                 "people": [{key: person[key] for key in
                             ("name", "id_number", "phone", "address", "lead")}
@@ -165,6 +176,7 @@ REGISTER_COLUMNS = (
     ("category", "问题类别", "category"),
     ("content", "诉求摘要", "content"),
     ("request", "具体诉求", "request"),
+    ("confidential", "保密", "confidential"),
     ("unit", "转送单位", "unit"),
     ("forwarded", "转送日期", "forwarded"),
     ("accepted", "受理日期", "accepted"),
@@ -207,6 +219,7 @@ def register_table(records: list[dict[str, Any]], lang: str = "zh") -> tuple[lis
             "category": r["category"],
             "content": r["content"],
             "request": r["request"],
+            "confidential": "是" if r["confidential"] else None,
             "unit": r["unit"] if forwarded else None,
             "forwarded": forwarded,
             "accepted": accepted,

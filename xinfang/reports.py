@@ -105,8 +105,7 @@ def major(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
     for (number, received, headcount, category, locality, content, status, flags, people,
          confidential) in rows:
         if confidential:
-            # Whistle-blowing material must never reach the accused (2022 Regulation Art 30).
-            content = "（保密）"
+            content = rules.WITHHELD
         flag_list = json.loads(flags)
         if not rules.is_major(headcount, flag_list, threshold):
             continue
@@ -301,12 +300,15 @@ def _describe_chains(ledger: Ledger, members: dict[int, list[int]]) -> list[Chai
     info: dict[int, ChainCase] = {}
     for start in range(0, len(all_ids), 500):
         chunk = ", ".join(str(i) for i in all_ids[start:start + 500])
-        for case_id, number, received, status, result, category, content, name in ledger.db.execute(
+        for case_id, number, received, status, result, category, content, name, secret \
+                in ledger.db.execute(
             "SELECT c.id, c.number, c.received_on, c.status, c.result, c.category, c.content, "
             "(SELECT cp.name FROM case_people cp WHERE cp.case_id = c.id "
-            "ORDER BY cp.position LIMIT 1) "
+            "ORDER BY cp.position LIMIT 1), c.confidential "
             f"FROM cases c WHERE c.id IN ({chunk})"
         ):
+            if secret:
+                content, name = rules.WITHHELD, rules.withheld_name(name)
             info[case_id] = {"id": number, "received_on": received, "status": status,
                              "result": result, "category": category, "content": content,
                              "petitioner": name, "first": False}

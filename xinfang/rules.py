@@ -87,3 +87,21 @@ def needs_escalation(days_overdue: int, chain_length: int, escalated: bool,
     if escalated:
         return False
     return days_overdue > overdue_days or chain_length >= chain_threshold
+
+
+# Confidential cases (检举控告, DOMAIN.md §8) -------------------------------------------
+#
+# Whistle-blowing material must never reach the accused (2022 Regulation Art 30). Every
+# reader of several cases (lists, search, repeat chains, exports, the nightly and major
+# reports) shows of a confidential case that it exists and where it is handled, never
+# what it says nor who brought it, unless the officer reveals it (recorded).
+
+WITHHELD = "（保密）"
+
+
+def withheld_name(name: str | None) -> str | None:
+    """A confidential case's petitioner as lists show them: `钱*`, like a masked ID."""
+    if not name:
+        return name
+    return name[0] + "*" * (len(name) - 1)
+

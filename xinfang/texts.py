@@ -264,6 +264,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                                       "there is a forwarded date but no unit"),
     "reason.date_order": ("{later} {date} 早于{earlier} {before}",
                           "the {later} {date} is before the {earlier} {before}"),
+    "reason.bad_confidential": ("保密一栏“{text}”无法识别：保密的填“是”，不保密的留空或填“否”",
+                                "cannot read the confidential column '{text}': write 是 for a "
+                                "confidential case, leave it empty (or 否) otherwise"),
     "reason.extra_cells": ("本行有 {cells} 格，表头只有 {width} 列（可能有没加引号的逗号）",
                            "the row has {cells} cells but the header has {width} columns (an "
                            "unquoted comma?)"),

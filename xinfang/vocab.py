@@ -97,6 +97,7 @@ EVENT_KINDS = {
     "registered": ("登记", "registered"),
     "note": ("备注", "note"),
     "revealed": ("查看个人信息", "personal data revealed"),
+    "exported": ("导出保密案件", "confidential case exported"),
     "forwarded": ("转送", "forwarded"),
     "assigned": ("交办", "assigned"),
     "objected": ("异议", "objection"),
@@ -223,6 +224,7 @@ COMMANDS = {
     "recheck_hearing": "recheck hearing", "recheck_concluded": "recheck conclude",
     "followed_up": "followup", "reopened": "reopen", "note": "note", "revealed": "show --reveal",
     "repeat_marked": "repeats CASE --repeat-of/--not-repeat",
+    "exported": "export --case",
 }
 
 

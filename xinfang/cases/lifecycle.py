@@ -22,7 +22,7 @@ from xinfang.vocab import CLOCKS, COMMANDS, EVENT_KINDS, STATUSES
 
 ANY = "*"
 # Asides are not steps of the case: they never hold back the date of the next act.
-_ASIDES = ("note", "revealed", "repeat_marked")
+_ASIDES = ("note", "revealed", "repeat_marked", "exported")
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ TRANSITIONS: dict[str, Transition] = {
     "note": Transition((ANY,), None),
     "repeat_marked": Transition((ANY,), None),
     "revealed": Transition((ANY,), None),
+    "exported": Transition((ANY,), None),  # a confidential case taken out by name
 }
 
 
@@ -114,7 +115,8 @@ def allowed(status: str | None, kind: str) -> bool:
 def allowed_actions(status: str | None) -> list[str]:
     """The acts allowed from a state, in table order."""
     return [kind for kind in TRANSITIONS
-            if kind not in ("registered", "revealed", "repeat_marked") and allowed(status, kind)]
+            if kind not in ("registered", "revealed", "repeat_marked", "exported")
+            and allowed(status, kind)]
 
 
 def guard(state: CaseState, kind: str, on: dt.date, today: dt.date, number: str) -> None:

@@ -255,7 +255,7 @@ def export(
     if case and filters != queries.Filters():
         fail(t("export.case_and_filters", lang), lang, 2)
     protected = _refuse_output(output, db, force)
-    ledger = open_ledger(db, writes=with_pii)
+    ledger = open_ledger(db, writes=with_pii or bool(case))
     selection = export_mod.select(ledger, filters, case)
     if events:
         records = export_mod.event_records(ledger, selection.ids, reveal=with_pii)
@@ -271,6 +271,9 @@ def export(
         # Recorded before anything leaves: a reveal is never unrecorded.
         acts.reveal(ledger, selection.ids, resolve_officer(officer), ["id_number", "phone"],
                     "export")
+    if selection.confidential:
+        # A confidential case exported by name: who took it out, and when, is recorded.
+        acts.exported(ledger, selection.confidential, resolve_officer(officer), fmt)
     if output is None:
         stream = getattr(sys.stdout, "buffer", None)
         if stream is None:

@@ -338,6 +338,7 @@ def _intake(row: Row) -> Intake:
         channel=row.channel, content=row.content, received_on=row.received,
         people=row.people, anonymous=row.anonymous, headcount=row.headcount,
         locality=row.locality, category=row.category, request=row.request,
+        confidential=row.confidential,
     )
 
 

@@ -40,6 +40,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "remarks": ("备注", "remarks"),
     "request": ("具体诉求", "request"),
     "others": ("其他信访人", "other petitioners"),
+    "confidential": ("保密", "confidential"),
 }
 REQUIRED = ("received", "name", "content")
 IGNORE = "-"  # `--map 列名=-`: leave the column out
@@ -78,6 +79,7 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
     "remarks": ("备注", "说明", "remarks", "notes", "note"),
     "request": ("具体诉求", "request"),
     "others": ("其他信访人", "others", "otherpetitioners"),
+    "confidential": ("保密", "是否保密", "保密案件", "confidential"),
 }
 # Columns that xinfang's own files carry (exports, rejects files) and that import leaves
 # out on purpose: derived state, or the reason a row was not imported.

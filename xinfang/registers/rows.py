@@ -68,6 +68,7 @@ class Row:
     end_details: dict[str, str | None]
     officer: str | None
     notes: list[str]  # remarks and other register text kept as a note on the case
+    confidential: bool = False  # 检举控告: the register's 保密 column
 
     def fingerprint(self) -> str:
         """The row's normalised content, hashed: the same row in any file (any encoding,
@@ -82,6 +83,8 @@ class Row:
         ]
         for person in self.people:
             parts += [person.name, person.id_number, person.phone, person.address]
+        if self.confidential:  # (only then: the rows imported before keep their prints)
+            parts.append("confidential")
         text = "\x1f".join("" if part is None else str(part) for part in parts)
         return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
@@ -231,6 +234,7 @@ def normalise(cells: list[str], columns: Columns, line: int, *, today: dt.date,
     if not content:
         read.reasons.append(Reason("missing_content"))
     unit = read.get("unit") or None
+    confidential = read.confidential()
     end, end_details, notes = read.end(end_on, accepted, forwarded, unit)
     if received is not None:
         _order(read.reasons, received, forwarded, accepted, end_on)
@@ -248,7 +252,7 @@ def normalise(cells: list[str], columns: Columns, line: int, *, today: dt.date,
         category=normalize_category(get("category")) or None, content=content,
         request=get("request") or None, unit=unit, forwarded=forwarded, accepted=accepted,
         end=end, end_on=end_on, end_details=end_details, officer=get("officer") or None,
-        notes=notes,
+        notes=notes, confidential=confidential,
     )
 
 
@@ -327,6 +331,15 @@ class _RowReader:
                 except (BadPerson, BadIdNumber, BadPhone) as err:
                     self.reasons.append(Reason("bad_person", {"error": err}))
         return anonymous, people
+
+    def confidential(self) -> bool:
+        text = unicodedata.normalize("NFKC", self.get("confidential")).strip().lower()
+        if text in ("", "否", "不", "0", "no", "n", "false", "-"):
+            return False
+        if text in ("是", "保密", "1", "yes", "y", "true", "√", "✓"):
+            return True
+        self.reasons.append(Reason("bad_confidential", {"text": text}))
+        return False
 
     def channel(self) -> str:
         text = self.get("channel")

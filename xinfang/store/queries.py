@@ -132,7 +132,20 @@ def list_cases(
     if limit is not None:
         sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
     rows = ledger.db.execute(sql, params).fetchall()
-    return _records(ledger, rows, as_of or ledger.today, reveal), total
+    records = _records(ledger, rows, as_of or ledger.today, reveal)
+    return [record if reveal else withhold(record) for record in records], total
+
+
+def withhold(record: CaseRecord) -> CaseRecord:
+    """A case as a list of cases shows it: a confidential one without what it says or
+    who brought it (`rules.WITHHELD`)."""
+    if not record["confidential"]:
+        return record
+    people = [{**person, "name": rules.withheld_name(person["name"]), "address": None}
+              for person in record["people"]]
+    return {**record, "content": rules.WITHHELD,
+            "request": rules.WITHHELD if record["request"] else None,
+            "people": people}  # type: ignore[typeddict-item]
 
 
 def case_record(

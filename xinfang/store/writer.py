@@ -19,7 +19,7 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from xinfang import rules
@@ -198,6 +198,7 @@ class _Batch:
         self.units = _Units(ledger)
         self.people = _People(ledger)
         self.events = Events(ledger)
+        self.secret: set[int] = set()  # confidential cases of this batch
         self.rows: dict[str, list[tuple[Any, ...]]] = {
             "cases": [], "case_people": [], "events": [], "clocks": [], "imported": []}
 
@@ -287,6 +288,10 @@ class _Batch:
         petition = Petition(case_id, intake.received_on, frozenset(keys), intake.category,
                             intake.content)
         repeat, root_id = self._repeat(new, petition, index)
+        if root_id is not None and not intake.confidential and self._secret(root_id):
+            # A repeat of a confidential (检举控告) matter is confidential too.
+            intake = replace(intake, confidential=True)
+            repeat["confidential_from"] = repeat["repeat_of"]
         details = registered_details(intake, list(linked.values()), repeat, new.source,
                                      given=given, changes=changes, differs=differs)
         state = CaseState()
@@ -310,10 +315,18 @@ class _Batch:
             intake.request, int(intake.anonymous), int(intake.confidential),
             *state_values(state, self.units.id(state.unit), root_id)))
         self.rows["clocks"] += [clock_row(case_id, clock) for clock in state.clocks]
+        if intake.confidential:
+            self.secret.add(case_id)
         if new.imported is not None:
             self.rows["imported"].append((new.imported, case_id))
         index.add(Earlier(case_id, number, petition, root_id, timeline=timeline))
         return Written(case_id, number, str(state.status), state.repeat_of)
+
+    def _secret(self, case_id: int) -> bool:
+        if case_id in self.secret:
+            return True
+        row = self.db.execute("SELECT confidential FROM cases WHERE id = ?", [case_id]).fetchone()
+        return bool(row and row[0])
 
     def _repeat(self, new: NewCase, petition: Petition,
                 index: RepeatIndex) -> tuple[dict[str, Any], int | None]:
@@ -385,6 +398,7 @@ def registered_details(intake: Intake, person_uids: list[str], repeat: dict[str,
         "flags": intake.flags + repeat.get("flags", []),
         "repeat_of": repeat.get("repeat_of"),
         "repeat_decision": repeat.get("decision"),
+        "confidential_from": repeat.get("confidential_from"),
         "source": source,
     }
     return {key: value for key, value in details.items() if value not in (None, [])}
