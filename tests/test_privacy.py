@@ -465,3 +465,46 @@ def test_the_confidential_flag_survives_an_export_and_an_import(ledger, run, tmp
     ok(run("import", out, "--db", other))
     flags = dict(sqlite3.connect(other).execute("SELECT content, confidential FROM cases"))
     assert flags == {SECRET_TEXT: 1, SECRET_TEXT + "（再次反映）": 1, "村道破损": 0}
+
+
+# Phones and ID numbers in messages ------------------------------------------------------
+
+@pytest.mark.parametrize("cell", ["139 8765 4321 x", "138 8765 4321 转 8",
+                                  "+86 139-8765-4321 x", "139876543210"])
+def test_a_refused_phone_is_masked_on_the_screen_and_in_the_rejects_file(
+        run, tmp_path, db_path, cell):
+    """However the digits of a phone are spaced or followed, the refusal shows them
+    masked (first three and last four): on the screen, in --json and in the rejects
+    file's reasons. The rejected cell itself stays in the rejects file, to be corrected."""
+    ok(run("office", "set", "YQH", "鱼邱湖街道信访办"))
+    register = tmp_path / "register.csv"
+    with register.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([["序号", "登记日期", "姓名", "联系电话", "诉求摘要", "信访形式"],
+                                   ["1", "2026-10-02", "李四", cell, "路灯不亮", "来访"]])
+    shown = run("import", register, "--rejects", tmp_path / "rejects.csv")
+    as_json = run("import", register, "--dry-run", "--json")
+    with (tmp_path / "rejects.csv").open(encoding="utf-8-sig", newline="") as rejects:
+        rows = list(csv.DictReader(rejects))
+    assert len(rows) == 1 and rows[0]["联系电话"].lstrip("'\t") == cell
+    reasons = [value for key, value in rows[0].items() if key != "联系电话"]
+    for text in (shown.stdout + shown.stderr, as_json.stdout + as_json.stderr, *reasons):
+        runs = [re.sub(r"\D", "", run) for run in re.findall(r"\d(?:[\s\-.]*\d)*", text)]
+        assert not [run for run in runs if "8765" in run], text
+    assert "****" in shown.stdout + shown.stderr
+
+
+def test_every_message_masks_digits_that_could_be_a_phone_but_keeps_dates_numbers_and_paths():
+    from xinfang.errors import BadPerson, LedgerMissing
+    from xinfang.masking import mask_phones_in
+    from xinfang.registers.rows import Reason
+
+    assert mask_phones_in("XF-YQH-2026-00042 于 2026-01-04 来电 13987654321") == \
+        "XF-YQH-2026-00042 于 2026-01-04 来电 139****4321"
+    assert mask_phones_in("身份证 11010519491231002X，共 100000 行") == \
+        "身份证 110**********1002X，共 100000 行"
+    person = BadPerson(text="王五,139 8765 4321 x")
+    assert "8765" not in person.message("zh") and "8765" not in person.message("en")
+    reason = Reason("bad_person", {"error": BadPerson(text="王五 +86 139-8765-4321")})
+    assert "8765" not in reason.text("zh")
+    kept = "/data/before-restore-20261201-101530-1234567/台账.db"
+    assert kept in LedgerMissing(path=kept).message("zh")

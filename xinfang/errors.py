@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from xinfang.masking import mask_params
 from xinfang.texts import t
 
 
@@ -24,7 +25,7 @@ class XinfangError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "zh") -> str:
-        return t(self.entry, lang, **self.params)
+        return t(self.entry, lang, **mask_params(self.params))
 
     def text(self, lang: str) -> str:
         """The message, so that an error can be a part of another text."""

@@ -9,6 +9,7 @@ import unicodedata
 from typing import Any
 
 from xinfang.errors import BadIdNumber, BadPhone
+from xinfang.masking import mask_id, mask_phone, mask_phones_in
 from xinfang.texts import ref
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
@@ -20,25 +21,6 @@ _EXCEL_NUMBER = re.compile(r"^\d(\.\d+)?E\+?\d+$", re.IGNORECASE)
 def _clean(text: str) -> str:
     # Full-width digits and letters typed with an IME become ASCII.
     return unicodedata.normalize("NFKC", text).strip()
-
-
-def mask_id(number: str | None) -> str | None:
-    """`110105194912310021` → `110105********0021`."""
-    if not number:
-        return number
-    if len(number) <= 10:
-        return "*" * len(number)
-    return number[:6] + "*" * (len(number) - 10) + number[-4:]
-
-
-def mask_phone(phone: str | None) -> str | None:
-    """`13812345678` → `138****5678`; `0635-1234567` → `0635-***4567`."""
-    if not phone:
-        return phone
-    if "-" in phone:
-        area, local, *extension = phone.split("-")
-        return "-".join([area, mask_phone_digits(local, keep_head=0), *extension])
-    return mask_phone_digits(phone, keep_head=3)
 
 
 def mask_details(details: dict[str, Any]) -> dict[str, Any]:
@@ -57,12 +39,6 @@ def mask_details(details: dict[str, Any]) -> dict[str, Any]:
                   for name, pair in changes.items()}
             for uid, changes in out["person_changes"].items()}
     return out
-
-
-def mask_phone_digits(digits: str, keep_head: int) -> str:
-    if len(digits) <= keep_head + 4:
-        return "*" * len(digits)
-    return digits[:keep_head] + "*" * (len(digits) - keep_head - 4) + digits[-4:]
 
 
 def normalize_id(text: str, *, today: dt.date | None = None) -> str:
@@ -124,12 +100,3 @@ def normalize_phone(text: str) -> str:
     if _LOCAL.match(digits):
         return digits
     raise BadPhone(text=mask_phones_in(raw))
-
-
-_PHONE_IN_TEXT = re.compile(r"(?<![0-9])(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})(?![0-9])")
-
-
-def mask_phones_in(text: str) -> str:
-    """Whole phone numbers inside text, masked: a refused cell may hold two good numbers
-    (`13812345678/13987654321`), and its message goes to the screen and to logs."""
-    return _PHONE_IN_TEXT.sub(lambda match: mask_phone(match.group()) or "", text)

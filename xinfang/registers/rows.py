@@ -18,6 +18,7 @@ from xinfang.cases.intake import Person, parse_person
 from xinfang.cases.people import CHECK_DIGIT, normalize_id, normalize_phone
 from xinfang.dates import parse_date
 from xinfang.errors import BadChoice, BadDate, BadIdNumber, BadPerson, BadPhone
+from xinfang.masking import mask_params
 from xinfang.registers.reading import Columns, unquote
 from xinfang.texts import Label, Ref, join, ref, t
 from xinfang.vocab import (
@@ -42,7 +43,7 @@ class Reason:
     entry: str | None = None
 
     def text(self, lang: str = "zh") -> str:
-        return t(self.entry or f"reason.{self.code}", lang, **self.params)
+        return t(self.entry or f"reason.{self.code}", lang, **mask_params(self.params))
 
 
 @dataclass(slots=True)

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from xinfang import rules
-from xinfang.cases.people import mask_id, mask_phone, normalize_id
+from xinfang.cases.people import normalize_id
 from xinfang.deadlines.arithmetic import days_left, due_date
 from xinfang.deadlines.clocks import unpublished_years
+from xinfang.masking import mask_id, mask_phone
 from xinfang.store.ledger import Ledger, iso_date
 from xinfang.store.records import CaseRecord, ClockRecord, PersonRecord
 from xinfang.vocab import normalize_category
