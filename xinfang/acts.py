@@ -34,21 +34,51 @@ class Registered:
 
 
 def register(ledger: Ledger, intake: Intake, *, officer: str, repeat_of: str | None = None,
-             not_repeat: bool = False, source: dict[str, Any] | None = None) -> Registered:
+             not_repeat: bool = False, source: dict[str, Any] | None = None,
+             update_people: bool = False) -> Registered:
     """Record a new petition; its forward clock starts.
 
     A repeat of an earlier matter is recognised and linked to the first case of its chain,
     unless the officer links it (`repeat_of`) or says it is new (`not_repeat`); either
-    decision is recorded with the event."""
+    decision is recorded with the event. A petitioner whose ID number the ledger knows by
+    another name (`name_differences`) keeps that name in the ledger's record, and this
+    case the name given, unless the officer says the name given is right
+    (`update_people`): then the record takes it, and the registration records the change."""
     if repeat_of and not_repeat:
         raise BadAct("act.repeat_of_or_not")
     decision = "not_repeat" if not_repeat else repeat_of
-    new = writer.NewCase(intake, officer=officer, source=source, repeat=decision)
+    new = writer.NewCase(intake, officer=officer, source=source, repeat=decision,
+                         update_people=update_people)
     try:
         (written,) = writer.write_cases(ledger, [new], officer)
     except writer.CaseFailed as failed:
         raise failed.error from None
     return Registered(written.id, written.number, written.repeat_of)
+
+
+@dataclass(frozen=True)
+class NameDifference:
+    """A petitioner given with an ID number the ledger knows by another name: which of the
+    intake's people (its index), the ID number, the ledger's name and the name given."""
+
+    index: int
+    id_number: str
+    known: str
+    given: str
+
+
+def name_differences(ledger: Ledger, intake: Intake) -> list[NameDifference]:
+    """The intake's petitioners whose ID number the ledger knows by another name: what the
+    officer is asked about before registering (which name is right?)."""
+    found = []
+    for index, person in enumerate(intake.people):
+        if not (person.id_number and person.name):
+            continue
+        row = ledger.db.execute("SELECT name FROM people WHERE id_number = ?",
+                                [person.id_number]).fetchone()
+        if row is not None and row[0] is not None and row[0] != person.name:
+            found.append(NameDifference(index, person.id_number, row[0], person.name))
+    return found
 
 
 def repeat_candidates(ledger: Ledger, intake: Intake) -> list[ChainCase]:

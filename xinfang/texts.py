@@ -348,6 +348,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "restore.cancelled": ("已取消，台账没有改动。", "Cancelled; the ledger is unchanged."),
     "prompt.yes_no_default_yes": ("[是/否，默认是]", "[y/n, default y]"),
     "prompt.yes_no_default_no": ("[是/否，默认否]", "[y/n, default n]"),
+    "prompt.pick_number": ("请输入 1 到 {count} 之间的序号。", "Type a number from 1 to {count}."),
     "prompt.yes_or_no": ("请回答 是 或 否（也可以输入 y 或 n）。", "Answer y or n (or 是 / 否)."),
     "restore.done": ("已从 {source} 恢复台账 {target}", "Restored {target} from {source}"),
     "restore.kept": ("原台账保留为 {path}", "The previous ledger is kept as {path}"),
@@ -380,6 +381,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "register.prompt.content": ("反映问题摘要", "Content summary"),
     "register.repeat_conflict": ("--repeat-of 和 --not-repeat 只能选一个。",
                                  "Use either --repeat-of or --not-repeat."),
+    "register.name_differs": (
+        "身份证号 {id_number} 在台账中登记的姓名是“{known}”，本次填写的是“{given}”。",
+        "The ledger knows ID number {id_number} as '{known}'; '{given}' was typed now."),
+    "register.name_which": ("以哪个姓名为准？请输入序号", "Which name is right? Type its number"),
+    "register.name_choice_known": ("台账中的“{name}”：本案也用这个姓名",
+                                   "the ledger's '{name}': this case uses it too"),
+    "register.name_choice_given": ("本次填写的“{name}”：台账中此人的姓名随之更正（记入办理经过）",
+                                   "'{name}' as typed: the ledger's record takes it (recorded "
+                                   "in the history)"),
+    "register.name_kept": (
+        "注意：身份证号 {id_number} 在台账中登记的姓名是“{known}”，本案按本次填写记为“{given}”，"
+        "台账中此人的姓名未改。若“{given}”是对的，登记此人时加 --update-person，台账记录随之更正。",
+        "Note: the ledger knows ID number {id_number} as '{known}'; this case records '{given}' "
+        "as typed and the ledger's record keeps its name. If '{given}' is right, register them "
+        "with --update-person and the record takes it."),
     "register.confirm_repeat": ("这是上面这件事项的重复信访吗？",
                                 "Is this a repeat of the matter above?"),
     "register.major": ("提示：集体访或越级访（{headcount} 人），属重大访情，请即时报告。",
@@ -566,6 +582,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ui.event.reason": ("理由：{reason}", "why: {reason}"),
     "ui.event.target": ("目标 {date}", "target {date}"),
     "ui.event.late": ("逾期", "late"),
+    "ui.event.person_changed": ("信访人记录更正：{changes}", "petitioner's record changed: {changes}"),
+    "ui.event.change": ("{field} {old} → {new}", "{field} {old} → {new}"),
+    "ui.event.name_kept": ("台账中此人的姓名仍为“{name}”", "the ledger's record keeps the name '{name}'"),
+    "field.person.name": ("姓名", "name"),
+    "field.person.phone": ("电话", "phone"),
+    "field.person.address": ("住址", "address"),
     # How a due date was counted (render/terminal.py deadline_text) --------------------
     "ui.deadline.fixed": ("交办时指定的报告日期。", "The report-by date set on assignment."),
     "ui.deadline.start": ("起算：{start}（当天不计）；时长：{length}{unit}",

@@ -30,6 +30,8 @@ from xinfang.commands.options import (
     UnitOpt,
     UntilOpt,
     case_brief,
+    choose,
+    confirm,
     date,
     fail,
     interactive,
@@ -40,10 +42,12 @@ from xinfang.commands.options import (
     resolve_officer,
     say,
 )
+from xinfang.masking import mask_id
 from xinfang.texts import t
 from xinfang.visible import visible
 
 if TYPE_CHECKING:
+    from xinfang import acts
     from xinfang.cases.intake import Intake
     from xinfang.store.ledger import Ledger
 
@@ -69,6 +73,7 @@ def register(
     on: Annotated[str | None, typer.Option("--on", help="收到日期，默认今天。", show_default=False)] = None,
     repeat_of: Annotated[str | None, typer.Option("--repeat-of", help="认定为这件案件的重复信访（链接到初件）。", show_default=False)] = None,
     not_repeat: Annotated[bool, typer.Option("--not-repeat", help="认定为新事项，不是重复信访。")] = False,
+    update_person: Annotated[bool, typer.Option("--update-person", help="本次填写的信访人姓名是对的：台账中同一身份证号的姓名随之更正（记入办理经过）。")] = False,
     officer: OfficerOpt = None,
     db: DbOpt = None,
     json_: Annotated[bool, typer.Option("--json", help="以 JSON 输出新案件。")] = False,
@@ -113,16 +118,48 @@ def register(
             from xinfang.render import terminal
 
             terminal.stderr_console().print(terminal.earlier_cases_table(earlier, lang))
-            if typer.confirm(t("register.confirm_repeat", lang), default=True, err=True):
+            if confirm(t("register.confirm_repeat", lang), lang, default=True):
                 repeat_of = earlier[0]["id"]
             else:
                 not_repeat = True
+    kept = [] if update_person else acts.name_differences(ledger, intake)
+    if kept and interactive() and not json_:
+        intake, update_person = _which_name(intake, kept, lang)
+        kept = [] if update_person else acts.name_differences(ledger, intake)
     registered = acts.register(ledger, intake, officer=resolve_officer(officer),
-                               repeat_of=repeat_of, not_repeat=not_repeat)
+                               repeat_of=repeat_of, not_repeat=not_repeat,
+                               update_people=update_person)
     case_brief(ledger, registered.case_id, json_, lang)
+    for difference in kept:
+        say(t("register.name_kept", lang, id_number=mask_id(difference.id_number),
+              known=visible(difference.known), given=visible(difference.given)))
     if not json_:
         _print_repeat(ledger, registered.case_id, lang)
         _print_group_warnings(ledger, intake, lang)
+
+
+def _which_name(intake: Intake, differences: list[acts.NameDifference], lang: str
+                ) -> tuple[Intake, bool]:
+    """At the counter: for each petitioner whose ID number the ledger knows by another
+    name, which name is right? The ledger's: this case takes it. The one given: the
+    ledger's record takes it (the registration records the change)."""
+    import dataclasses
+
+    people = list(intake.people)
+    update = False
+    for difference in differences:
+        known, given = visible(difference.known), visible(difference.given)
+        say(t("register.name_differs", lang, id_number=mask_id(difference.id_number),
+              known=known, given=given))
+        picked = choose(t("register.name_which", lang), [
+            t("register.name_choice_known", lang, name=known),
+            t("register.name_choice_given", lang, name=given)], lang)
+        if picked == 0:
+            people[difference.index] = dataclasses.replace(people[difference.index],
+                                                           name=difference.known)
+        else:
+            update = True
+    return dataclasses.replace(intake, people=people), update
 
 
 def _print_group_warnings(ledger: Ledger, intake: Intake, lang: str) -> None:

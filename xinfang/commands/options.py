@@ -114,6 +114,20 @@ def confirm(question: str, lang: str, default: bool = False) -> bool:
         say(t("prompt.yes_or_no", lang))
 
 
+def choose(question: str, choices: list[str], lang: str) -> int:
+    """Ask the officer to pick one of `choices` by its number (1, 2, …); asked again
+    until the answer is one of them. Returns the index picked."""
+    from xinfang.texts import t
+
+    for number, choice in enumerate(choices, 1):
+        say(f"  {number}. {choice}")
+    while True:
+        answer = typer.prompt(question, default="", show_default=False, err=True).strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(choices):
+            return int(answer) - 1
+        say(t("prompt.pick_number", lang, count=len(choices)))
+
+
 def resolve_lang(value: str | None) -> str:
     if value is not None:
         if value not in ("zh", "en"):

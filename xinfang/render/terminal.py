@@ -138,6 +138,12 @@ def event_text(event: EventRecord, lang: str) -> Text:
     bits: list[str] = []
     if kind == "registered":
         bits.append(label(CHANNELS, d.get("channel"), lang))
+        for changes in (d.get("person_changes") or {}).values():
+            bits.append(t("ui.event.person_changed", lang, changes=t("sep.list", lang).join(
+                t("ui.event.change", lang, field=ref(f"field.person.{field}"), old=old or "—",
+                  new=new or "—") for field, (old, new) in changes.items())))
+        for known in (d.get("name_kept") or {}).values():
+            bits.append(t("ui.event.name_kept", lang, name=known))
     if d.get("unit"):
         bits.append(d["unit"])
     if d.get("leader"):
