@@ -136,6 +136,50 @@ def test_text_report(run, overdue_ledger, monkeypatch):
     assert lines[lines.index("即将到期") + 1].count("还剩 3 天") == 1
 
 
+@pytest.mark.parametrize("fmt", ["text", "md"])
+def test_the_report_ends_with_the_head_of_the_chain_that_check_prints(run, overdue_ledger,
+                                                                       fmt):
+    """What was printed each night can be held against the ledger later (check --against):
+    a history written anew no longer matches it."""
+    lines = ok(run("report", "overdue", "--format", fmt)).stdout.splitlines()
+    head = json.loads(run("check", "--json").stdout)["head"]
+    assert lines[-1] == f"台账记录链末端：{head}"
+    assert ok(run("check", "--against", head))
+
+
+def _holding_the_report(db_path):
+    import fcntl
+
+    handle = open(f"{db_path}.report-lock", "a")
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    return handle
+
+
+def test_a_second_report_says_it_waits_and_gives_up_after_wait_seconds(run, overdue_ledger,
+                                                                       db_path):
+    handle = _holding_the_report(db_path)
+    try:
+        result = run("report", "overdue", "--wait", "0.3")
+    finally:
+        handle.close()
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    waiting, refused = result.stderr.splitlines()
+    assert waiting == "另一份报表正在生成，等它结束后再生成这一份……"
+    assert refused.startswith("错误：")
+    assert "等了 0.3 秒仍未结束" in result.stderr and "--wait" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_second_report_waits_for_the_first_and_then_prints(run, overdue_ledger, db_path):
+    import threading
+
+    handle = _holding_the_report(db_path)
+    threading.Timer(0.3, handle.close).start()
+    result = ok(run("report", "overdue"))
+    assert "另一份报表正在生成" in result.stderr
+    assert overdue_ledger["a"] in result.stdout
+
+
 def test_text_report_in_english(run, overdue_ledger):
     out = ok(run("report", "overdue", "--lang", "en")).stdout
     assert out.startswith("Overdue report 2026-11-23\n4 cases overdue (4 clocks), 1 due soon\n")

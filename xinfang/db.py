@@ -12,7 +12,7 @@ import os
 import sqlite3
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +33,11 @@ from xinfang.errors import (
     LedgerTooNew,
     NotALedger,
     NumberTooLarge,
+    StillRunning,
     TooManyFiles,
     XinfangError,
 )
+from xinfang.files import HOLD_SUFFIX, REPORT_SUFFIX
 
 ENV_DB = "XINFANG_DB"
 FILE_NAME = "ledger.db"
@@ -75,7 +77,7 @@ HOLD_WAIT = 30.0
 
 
 def lock_path(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
+    return path.with_name(path.name + HOLD_SUFFIX)
 
 
 def hold(path: Path, *, exclusive: bool, wait: float) -> int | None:
@@ -87,17 +89,54 @@ def hold(path: Path, *, exclusive: bool, wait: float) -> int | None:
         fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
     except OSError:
         return None
-    mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
-    deadline = time.monotonic() + wait
+    busy = LedgerInUse if exclusive else LedgerBusy
+    _lock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH, wait,
+          lambda: busy(path=str(path)))
+    return fd
+
+
+def _lock(fd: int, mode: int, wait: float | None, refuse: Callable[[], XinfangError],
+          waiting: Callable[[], None] | None = None) -> None:
+    """Take the lock `mode` on `fd`, waiting up to `wait` seconds (None: as long as it
+    takes); `waiting` is called once if it must wait. Past `wait` the descriptor is closed
+    and `refuse()` raised."""
+    deadline = None if wait is None else time.monotonic() + wait
+    told = False
     while True:
         try:
             fcntl.flock(fd, mode | fcntl.LOCK_NB)
-            return fd
+            return
         except BlockingIOError:
-            if time.monotonic() >= deadline:
+            if deadline is not None and time.monotonic() >= deadline:
                 os.close(fd)
-                raise (LedgerInUse if exclusive else LedgerBusy)(path=str(path)) from None
+                raise refuse() from None
+            if waiting is not None and not told:
+                waiting()
+                told = True
             time.sleep(0.05)
+
+
+@contextmanager
+def one_at_a_time(path: Path, *, wait: float | None,
+                  waiting: Callable[[], None] | None = None) -> Iterator[None]:
+    """Runs of the overdue report on the ledger at `path` one after another: two cron
+    jobs, or a cron job and an officer, never interleave. Waits for the one running, up to
+    `wait` seconds (None: until it ends), calling `waiting` once if it must wait."""
+    lock = path.with_name(path.name + REPORT_SUFFIX)
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    except OSError:
+        yield  # a folder the officer may only read: the reports are not kept apart there
+        return
+    try:
+        _lock(fd, fcntl.LOCK_EX, wait, lambda: StillRunning(seconds=wait), waiting)
+    except KeyboardInterrupt:
+        os.close(fd)
+        raise
+    try:
+        yield
+    finally:
+        os.close(fd)
 
 
 @contextmanager
@@ -156,7 +195,10 @@ def open_ledger(path: str | os.PathLike[str], *, create: bool,
             if "readonly" not in str(err):
                 raise  # a ledger that may only be read is still read, in its own mode
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        # FULL: a commit is on disk before the officer is told it is saved, also if the
+        # power fails right after (NORMAL may lose the last commits in the WAL then).
+        # Measured: no difference in a registration or an import beyond the noise.
+        conn.execute("PRAGMA synchronous = FULL")
         if create if writes is None else writes:
             tighten(path)
         _migrate(db, path, migrations)

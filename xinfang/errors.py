@@ -44,6 +44,10 @@ class LedgerBusy(XinfangError):
     """Another command holds the ledger (a restore), or SQLite's lock stayed taken."""
 
 
+class StillRunning(XinfangError):
+    """Another run of the report is still going after the seconds given to wait."""
+
+
 class LedgerInUse(XinfangError):
     """Other commands have the ledger open: it cannot be held alone (for a restore)."""
 

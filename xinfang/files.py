@@ -48,11 +48,14 @@ def excel_cell(value: Any, guard_numbers: bool = True) -> str:
 # (by their identity on disk, so a hard link or another path to them is refused too), and
 # never over an existing file unless the officer says so (`force`).
 
-LEDGER_COMPANIONS = ("", "-wal", "-shm", "-journal")
+HOLD_SUFFIX = ".lock"  # the hold every command keeps on the ledger (db.hold)
+REPORT_SUFFIX = ".report-lock"  # one overdue report at a time (db.one_at_a_time)
+LEDGER_COMPANIONS = ("", "-wal", "-shm", "-journal", HOLD_SUFFIX, REPORT_SUFFIX)
 
 
 def ledger_files(ledger: Path) -> list[Path]:
-    """The ledger and the files SQLite keeps beside it."""
+    """The ledger, the files SQLite keeps beside it and the locks xinfang keeps there:
+    no output is ever written over one of them."""
     return [ledger.with_name(ledger.name + suffix) for suffix in LEDGER_COMPANIONS]
 
 

@@ -95,14 +95,6 @@ def check(ledger: Ledger, progress: Callable[[int, int], None] | None = None,
     return findings
 
 
-def head(ledger: Ledger) -> chain.Head:
-    """Where the events' chain ends now."""
-    row = ledger.db.execute(
-        "SELECT count(*), (SELECT chain FROM events ORDER BY id DESC LIMIT 1) FROM events"
-    ).fetchone()
-    return chain.Head(int(row[0]), row[1] or chain.START)
-
-
 def _check_chain(ledger: Ledger, against: str | None,
                  found: Callable[..., None]) -> None:
     previous = chain.START

@@ -16,6 +16,7 @@ from typing import Any
 from xinfang import gcpause, rules
 from xinfang.cases import matching
 from xinfang.deadlines.clocks import due_soon_until, duty_sql
+from xinfang.store.chain import head as chain_head
 from xinfang.store.ledger import Ledger
 from xinfang.store.records import Chain, ChainCase, OverdueItem, OverdueReport
 from xinfang.texts import t
@@ -85,7 +86,8 @@ def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> OverdueR
     late.sort(key=lambda i: (-worst[i["unit"]], i["unit"] or "", -(i["days_overdue"] or 0),
                              i["id"], i["clock"]))
     upcoming.sort(key=lambda i: (i["due_on"], i["id"], i["clock"]))
-    return {"as_of": as_of.isoformat(), "overdue": late, "due_soon": upcoming}
+    return {"as_of": as_of.isoformat(), "overdue": late, "due_soon": upcoming,
+            "head": chain_head(ledger.db).text}
 
 
 def major(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:

@@ -292,6 +292,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "check.incomplete": ("台账有一部分没能检查（见上），但没有发现损坏。请稍后在没有其他人使用时再运行 xinfang check。",
                          "Part of the ledger could not be checked (see above), and no damage "
                          "was found. Run xinfang check again when no one else is using it."),
+    "report.waiting": ("另一份报表正在生成，等它结束后再生成这一份……",
+                       "Another run of this report is going; waiting for it to end …"),
+    "report.chain_head": ("台账记录链末端：{head}", "Head of the ledger's chain: {head}"),
     "check.head": ("台账记录链末端：{head}（可记下，日后用 xinfang check --against {head} 核对历史没有被改写）",
                    "Head of the ledger's chain: {head} (note it down; xinfang check --against "
                    "{head} later tells whether the history was rewritten)"),
@@ -690,6 +693,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.LedgerBusy": (
         "台账 {path} 正被另一个命令独占使用（例如正在恢复备份），请稍后再试。",
         "The ledger {path} is held by another command (a restore, say); try again shortly.",
+    ),
+    "error.StillRunning": (
+        "另一份报表正在生成，等了 {seconds} 秒仍未结束，这次没有生成。稍后再试，或加 --wait 秒数 等得更久。",
+        "Another run of this report is still going after {seconds} seconds; nothing was "
+        "produced this time. Try again later, or give --wait more seconds.",
     ),
     "error.LedgerInUse": (
         "台账 {path} 正在被其他 xinfang 命令使用，恢复需要独占台账。请等其他人的登记、报表等命令结束（或关闭它们）后再恢复。台账没有改动。",

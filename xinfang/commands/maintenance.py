@@ -40,11 +40,12 @@ def check(
     """
     from xinfang import maintenance
     from xinfang.render import plain
+    from xinfang.store import chain
 
     lang = resolve_lang(lang)
     ledger = open_ledger(db)
     findings = maintenance.check(ledger, against=against)
-    head = maintenance.head(ledger)
+    head = chain.head(ledger.db)
     if json_:
         out(plain.json_text({"findings": findings, "head": head.text}))
     else:
@@ -79,12 +80,13 @@ def backup(
     from xinfang import maintenance
     from xinfang.db import locate
     from xinfang.files import ledger_files
+    from xinfang.store import chain
 
     lang = resolve_lang(lang)
     ledger = open_ledger(db)
     written = maintenance.backup(ledger, path, protected=ledger_files(locate(db).path))
     say(t("backup.done", lang, path=written))
-    say(t("check.head", lang, head=maintenance.head(ledger).text))
+    say(t("check.head", lang, head=chain.head(ledger.db).text))
 
 
 @commands.command()

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -31,31 +28,13 @@ report_app = typer.Typer(help="报表：超期报告（供每晚定时任务）�
 commands.add_typer(report_app, name="report")
 
 
-@contextlib.contextmanager
-def _report_lock(db: Path | None):
-    """Two runs of a report (two cron jobs, a cron job and an officer) never interleave:
-    the second waits for the first."""
-    import fcntl
-
-    from xinfang.db import locate
-
-    path = locate(db).path
-    lock_path = path.with_name(path.name + ".report-lock")
-    with open(lock_path, "a") as handle:
-        os.chmod(lock_path, 0o600)
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 @report_app.command("overdue")
 def report_overdue(
     as_of: AsOfOpt = None,
     unit: Annotated[str | None, typer.Option("--unit", help="只看这个责任单位。", show_default=False)] = None,
     format_: Annotated[str, typer.Option("--format", help="text（文本）、md（Markdown）、csv 或 json。")] = "text",
     quiet_if_none: Annotated[bool, typer.Option("--quiet-if-none", help="没有超期时什么也不打印（适合定时任务）。")] = False,
+    wait: Annotated[float | None, typer.Option("--wait", help="另一份超期报告正在生成时最多等几秒（默认等到它结束）。", min=0, show_default=False)] = None,
     db: DbOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -65,13 +44,16 @@ def report_overdue(
     """
     from xinfang import reports
     from xinfang.dates import today
+    from xinfang.db import locate, one_at_a_time
     from xinfang.render import plain
 
     lang = resolve_lang(lang)
     if format_ not in ("text", "md", "csv", "json"):
         raise typer.BadParameter("text, md, csv, json", param_hint="--format")
     ledger = open_ledger(db)
-    with _report_lock(db):
+    # Two runs (two cron jobs, a cron job and an officer) never interleave: one waits.
+    with one_at_a_time(locate(db).path, wait=wait,
+                       waiting=lambda: say(t("report.waiting", lang))):
         report = reports.overdue(ledger, date(as_of) or today(), unit)
         if quiet_if_none and not report["overdue"]:
             return

@@ -76,6 +76,7 @@ def text(report: OverdueReport, lang: str) -> str:
         out.write("\n" + t("overdue.due_soon", lang) + "\n")
         for item in soon:
             out.write("  " + "  ".join([*_line(item, lang), unit_label(item, lang)]) + "\n")
+    out.write("\n" + t("report.chain_head", lang, head=report["head"]) + "\n")
     return out.getvalue()
 
 
@@ -96,6 +97,7 @@ def markdown(report: OverdueReport, lang: str) -> str:
         for i in report["due_soon"]:
             out.write(f"| {i['id']} | {label(CLOCKS, i['clock'], lang)} | {i['due_on']} | "
                       f"{i['days_left']} | {_md(unit_label(i, lang))} |\n")
+    out.write("\n" + t("report.chain_head", lang, head=report["head"]) + "\n")
     return out.getvalue()
 
 

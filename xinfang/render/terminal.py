@@ -421,6 +421,7 @@ def overdue_tables(report: OverdueReport, lang: str) -> Group:
             table.add_row(i["id"], label(CLOCKS, i["clock"], lang), i["due_on"],
                           Text(left, style="yellow"), _text(unit_label(i, lang)))
         parts.append(table)
+    parts.append(Text(t("report.chain_head", lang, head=report["head"]), style="dim"))
     return Group(*parts)
 
 

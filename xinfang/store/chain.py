@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 START = b"\x00" * 16  # what the first event's hash is chained to
 
@@ -29,6 +30,14 @@ class Head:
     def text(self) -> str:
         """`1234:3f2a9c1b7e4d`: short enough to write down, long enough to trust."""
         return f"{self.events}:{self.last.hex()[:12]}"
+
+
+def head(db: Any) -> Head:
+    """Where the events' chain of the ledger `db` (a sqlite-utils Database) ends now."""
+    row = db.execute(
+        "SELECT count(*), (SELECT chain FROM events ORDER BY id DESC LIMIT 1) FROM events"
+    ).fetchone()
+    return Head(int(row[0]), row[1] or START)
 
 
 def parse_head(text: str) -> tuple[int, str] | None:

@@ -130,3 +130,4 @@ class OverdueReport(TypedDict):
     as_of: str
     overdue: list[OverdueItem]
     due_soon: list[OverdueItem]
+    head: str  # where the events' chain ended when the report was made (`1234:3f2a9c1b7e4d`)
