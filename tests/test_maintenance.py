@@ -39,7 +39,7 @@ from xinfang import acts
 from xinfang.cases.intake import make_intake, make_person
 from xinfang.errors import LedgerTooNew
 from xinfang.registers.importer import import_register
-from xinfang.store import chain, settings
+from xinfang.store import chain, settings, writer
 from xinfang.store.ledger import Ledger
 from xinfang.store.migrations import migrations, open_ledger, schema_version
 from xinfang.texts import t
@@ -684,3 +684,80 @@ def test_a_history_written_anew_does_not_match_the_head_printed_before(cases, le
     assert problems & {"fewer_events_than_head", "history_differs_from_head"}  # … but not that
     refused = run("check", "--against", "不是末端")
     assert refused.exit_code == 2 and "不是台账记录链的末端" in refused.stderr
+
+
+# A ledger with damaged pages -------------------------------------------------------------
+
+def _many_cases(ledger, count=600):
+    intakes = [make_intake(channel="来访", content=f"事项{i}：道路积水无人处理", today=TODAY,
+                           received_on=TODAY, people=[make_person(f"信访人{i}")])
+               for i in range(count)]
+    writer.write_cases(ledger, [writer.NewCase(intake, repeat="not_repeat")
+                                for intake in intakes], "测试员")
+
+
+def _damage_a_page(db_path):
+    """Scribble over the cell pointers of a page in the middle of the cases' table."""
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    pages = [row[0] for row in conn.execute(
+        "SELECT pageno FROM dbstat WHERE name = 'cases' AND pagetype = 'leaf' ORDER BY pageno")]
+    page = pages[len(pages) // 2]
+    conn.close()
+    data = bytearray(db_path.read_bytes())
+    start = (page - 1) * 4096
+    data[start + 8:start + 64] = random.Random(2).randbytes(56)
+    db_path.write_bytes(bytes(data))
+
+
+def test_check_finds_damaged_pages_points_to_restore_and_stops_writes(ledger, run, db_path,
+                                                                      tmp_path):
+    _many_cases(ledger)
+    ok(run("backup", tmp_path / "good.db"))
+    ledger.close()
+    _damage_a_page(db_path)
+    result = run("check")
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert "xinfang restore" in result.stderr and "停止写入" in result.stderr
+    # A command that writes refuses the damaged ledger, and says what to do.
+    refused = run("register", "--name", "张三", "--channel", "来访", "--content", "x")
+    assert refused.exit_code == 1 and "不再写入" in refused.stderr
+    assert "xinfang restore" in refused.stderr
+    ok(run("restore", tmp_path / "good.db", "--yes"))
+    ok(run("register", "--name", "张三", "--channel", "来访", "--content", "x"))
+    ok(run("check"))
+
+
+def test_a_large_import_into_a_damaged_ledger_is_refused_before_it_writes(ledger, run,
+                                                                          db_path, tmp_path):
+    _many_cases(ledger, 200)
+    ledger.close()
+    before = db_path.read_bytes()
+    _damage_a_page(db_path)
+    damaged = db_path.read_bytes()
+    assert damaged != before
+    register = tmp_path / "register.csv"
+    rows = ["序号,登记日期,姓名,诉求摘要,信访形式"] + [
+        f"{i},2026-10-{1 + i % 28:02d},王{i},村道破损{i},来访" for i in range(1, 601)]
+    register.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = run("import", register)
+    no_traceback(result)
+    assert result.exit_code == 1 and "损坏" in result.stderr
+    assert db_path.read_bytes() == damaged
+    # From now on no command writes to it, also a single registration.
+    again = run("register", "--name", "张三", "--channel", "来访", "--content", "x")
+    assert again.exit_code == 1 and "不再写入" in again.stderr
+
+
+def test_a_sound_check_lets_a_repaired_ledger_be_written_again(ledger, run, db_path):
+    _many_cases(ledger, 200)
+    ledger.close()
+    good = db_path.read_bytes()
+    _damage_a_page(db_path)
+    assert run("check").exit_code == 1
+    db_path.write_bytes(good)  # repaired by hand (or by a technician)
+    refused = run("register", "--name", "张三", "--channel", "来访", "--content", "x")
+    assert refused.exit_code == 1  # until a check says it is sound
+    ok(run("check"))
+    ok(run("register", "--name", "张三", "--channel", "来访", "--content", "x"))

@@ -19,7 +19,7 @@ import typer
 
 from xinfang.commands import acts, cases, maintenance, reports, setup, transfer
 from xinfang.commands.options import close_opened, fail, resolve_lang
-from xinfang.errors import XinfangError
+from xinfang.errors import LedgerDamaged, XinfangError
 from xinfang.texts import t
 
 app = typer.Typer(
@@ -74,9 +74,12 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
                 fail(explained.message(lang), lang, explained.exit_code)
             fail(t("cli.os_error", lang, path=err.filename, reason=err.strerror or err), lang)
         except sqlite3.DatabaseError as err:
-            from xinfang.db import explain, locate
+            from xinfang.db import explain, locate, mark_damaged
 
-            explained = explain(err, locate(kwargs.get("db")).path)
+            path = locate(kwargs.get("db")).path
+            explained = explain(err, path)
+            if isinstance(explained, LedgerDamaged):
+                mark_damaged(path, str(err))  # no more writes until restored or repaired
             if explained is not None:
                 fail(explained.message(lang), lang, explained.exit_code)
             fail(t("cli.unreadable", lang, error=err), lang)

@@ -7,7 +7,12 @@ import os
 import re
 import unicodedata
 
-from xinfang.errors import BadDate
+from xinfang.errors import BadDate, FutureDate, TooEarly
+from xinfang.texts import Ref
+
+# No petition office registered anything earlier: a date before it is a typing mistake
+# (`0001-01-01`, `1026-11-20`), refused on the command line and in a register alike.
+EARLIEST = dt.date(1950, 1, 1)
 
 _SEPARATED = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
@@ -20,6 +25,15 @@ def today() -> dt.date:
     if fixed:
         return parse_date(fixed, relative_to=dt.date.today())
     return dt.date.today()
+
+
+def check_happened(on: dt.date, what: Ref, today: dt.date) -> None:
+    """A date of something that happened at the office: not after today, not before
+    `EARLIEST`."""
+    if on > today:
+        raise FutureDate(what=what, date=on, today=today)
+    if on < EARLIEST:
+        raise TooEarly(what=what, date=on, year=EARLIEST.year)
 
 
 def parse_date(text: str, *, relative_to: dt.date | None = None) -> dt.date:

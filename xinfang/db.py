@@ -13,7 +13,7 @@ import sqlite3
 import stat
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from xinfang.errors import (
     DiskError,
     DiskFull,
     EmptyLedgerFile,
+    KnownDamaged,
     LedgerBusy,
     LedgerDamaged,
     LedgerInUse,
@@ -37,7 +38,7 @@ from xinfang.errors import (
     TooManyFiles,
     XinfangError,
 )
-from xinfang.files import HOLD_SUFFIX, REPORT_SUFFIX
+from xinfang.files import DAMAGED_SUFFIX, HOLD_SUFFIX, REPORT_SUFFIX
 
 ENV_DB = "XINFANG_DB"
 FILE_NAME = "ledger.db"
@@ -150,6 +151,32 @@ def alone(path: Path, *, wait: float) -> Iterator[None]:
             os.close(fd)
 
 
+def damage_mark(path: Path) -> Path:
+    return path.with_name(path.name + DAMAGED_SUFFIX)
+
+
+def mark_damaged(path: Path, found: str) -> None:
+    """Remember beside the ledger that SQLite found its pages damaged (`check`, or any
+    command that read a damaged page): commands that write refuse it from then on, so
+    that the damage does not spread, until a restore or a sound check. A short note of
+    what was found is kept in the mark."""
+    import datetime as dt
+
+    try:
+        fd = os.open(damage_mark(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW,
+                     0o600)
+    except OSError:
+        return  # a folder that may only be read: nothing can be written there anyway
+    with os.fdopen(fd, "w", encoding="utf-8") as mark:
+        mark.write(f"{dt.datetime.now().isoformat(timespec='seconds')} {found[:2000]}\n")
+
+
+def clear_damaged(path: Path) -> None:
+    """The ledger is sound again (a check found no damage, a backup was restored)."""
+    with suppress(OSError):
+        damage_mark(path).unlink(missing_ok=True)
+
+
 def make_folder(folder: Path) -> None:
     """The ledger's folder, made readable by its owner only (also under umask 000)."""
     missing = []
@@ -174,6 +201,9 @@ def open_ledger(path: str | os.PathLike[str], *, create: bool,
     default as `create`) makes an existing one private again if it was not.
     """
     path = Path(path)
+    writing = create if writes is None else writes
+    if writing and damage_mark(path).exists():
+        raise KnownDamaged(path=str(path), mark=str(damage_mark(path)))
     if not path.exists():
         if not create:
             raise LedgerMissing(path=str(path))
@@ -199,7 +229,7 @@ def open_ledger(path: str | os.PathLike[str], *, create: bool,
         # power fails right after (NORMAL may lose the last commits in the WAL then).
         # Measured: no difference in a registration or an import beyond the noise.
         conn.execute("PRAGMA synchronous = FULL")
-        if create if writes is None else writes:
+        if writing:
             tighten(path)
         _migrate(db, path, migrations)
     except BaseException:

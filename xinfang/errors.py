@@ -64,6 +64,10 @@ class LedgerDamaged(XinfangError):
     """SQLite finds the ledger's pages damaged."""
 
 
+class KnownDamaged(XinfangError):
+    """The ledger's pages were found damaged: nothing more is written to it."""
+
+
 class LedgerReadOnly(XinfangError):
     """The ledger (or its folder) may not be written by this user."""
 
@@ -142,6 +146,16 @@ class BadDate(XinfangError):
 
 class FutureDate(XinfangError):
     """The … … is after today (…)."""
+
+
+class NulInText(XinfangError):
+    """Text holds a NUL character: it cannot be kept."""
+
+    exit_code = 2
+
+
+class TooEarly(XinfangError):
+    """The … … is before 1950: no office registered anything then."""
 
 
 class DateBeforePrevious(XinfangError):

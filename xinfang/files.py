@@ -50,7 +50,9 @@ def excel_cell(value: Any, guard_numbers: bool = True) -> str:
 
 HOLD_SUFFIX = ".lock"  # the hold every command keeps on the ledger (db.hold)
 REPORT_SUFFIX = ".report-lock"  # one overdue report at a time (db.one_at_a_time)
-LEDGER_COMPANIONS = ("", "-wal", "-shm", "-journal", HOLD_SUFFIX, REPORT_SUFFIX)
+DAMAGED_SUFFIX = ".damaged"  # damaged pages were found: no more writes (db.mark_damaged)
+LEDGER_COMPANIONS = ("", "-wal", "-shm", "-journal", HOLD_SUFFIX, REPORT_SUFFIX,
+                     DAMAGED_SUFFIX)
 
 
 def ledger_files(ledger: Path) -> list[Path]:

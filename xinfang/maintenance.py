@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from xinfang.cases import lifecycle
-from xinfang.db import alone, make_folder, wide_permissions
+from xinfang.db import alone, clear_damaged, make_folder, mark_damaged, wide_permissions
 from xinfang.deadlines.clocks import DUTIES, Clock, refresh_due
 from xinfang.errors import LedgerInUse, OutputExists, XinfangError
 from xinfang.files import publish, refuse_target, temporary_beside
@@ -78,7 +78,11 @@ def check(ledger: Ledger, progress: Callable[[int, int], None] | None = None,
         result = [row[0] for row in db.execute("PRAGMA integrity_check")]
         if result != ["ok"]:
             found("integrity_check", detail="; ".join(result[:20]))
+            if ledger.path is not None:
+                mark_damaged(ledger.path, "; ".join(result[:20]))
             return findings  # on damaged pages the rest would only repeat it
+        if ledger.path is not None:
+            clear_damaged(ledger.path)
         for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
             found("foreign_key_check", detail=f"{table} row {rowid} → {parent}")
         triggers = {row[0] for row in db.execute(
@@ -359,6 +363,7 @@ def restore(path: str | os.PathLike[str], ledger_path: str | os.PathLike[str], *
                 # the restored ledger to read as its own).
                 target.with_name(target.name + suffix).unlink(missing_ok=True)
             publish(incoming, target, force=True)
+            clear_damaged(target)  # the backup restored was checked
         finally:
             incoming.unlink(missing_ok=True)
     return Restored(kept)

@@ -288,6 +288,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "check.problems": ("发现 {count} 处问题。请先用 xinfang backup 备份，再联系技术人员。",
                        "{count} problems found. Back up the ledger with xinfang backup and "
                        "call for technical help."),
+    "check.damaged_pages": (
+        "台账的数据页已损坏。为免损坏扩大，登记等写入命令已停止写入这个台账；"
+        "请用 xinfang restore 备份文件 从最近的备份恢复（查看、列表、报表和导出仍可使用）。",
+        "The ledger's pages are damaged. So that the damage does not spread, commands that "
+        "write no longer write to it; restore the latest backup with xinfang restore BACKUP "
+        "(show, list, reports and export still work)."),
     "check.sound": ("台账完好。", "The ledger is sound."),
     "check.incomplete": ("台账有一部分没能检查（见上），但没有发现损坏。请稍后在没有其他人使用时再运行 xinfang check。",
                          "Part of the ledger could not be checked (see above), and no damage "
@@ -716,6 +722,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "is. Setting the office (xinfang office set) or registering a first case makes the "
         "ledger there.",
     ),
+    "error.KnownDamaged": (
+        "台账 {path} 已发现数据页损坏（记录在 {mark}），为免损坏扩大，不再写入，这次也没有写入。"
+        "请用 xinfang restore 备份文件 从最近的备份恢复；查看、列表、报表和导出仍可使用。"
+        "若台账已由技术人员修复，运行 xinfang check，完好后即可继续登记。",
+        "The ledger {path} was found to have damaged pages (noted in {mark}): nothing more is "
+        "written to it, nor was this time. Restore the latest backup with xinfang restore "
+        "BACKUP; show, list, reports and export still work. If the ledger has been repaired, "
+        "run xinfang check: once it is sound, registering works again.",
+    ),
     "error.LedgerDamaged": (
         "台账 {path} 的数据页已损坏。请不要继续写入：用 xinfang check 查看损坏情况，再用 xinfang restore 备份文件 从最近的备份恢复。",
         "The ledger {path} has damaged pages. Do not write to it: see what is damaged with "
@@ -837,6 +852,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.BadDate": (
         '日期“{text}”无法识别。请写成 2026-11-23、2026/11/23、2026年11月23日 或 20261123。',
         "Cannot read the date '{text}'. Write it as 2026-11-23, 2026/11/23 or 20261123.",
+    ),
+    "error.NulInText": (
+        "输入的文字中有空字符（NUL，\\x00），无法保存，台账没有改动。请去掉它后重新输入。",
+        "The text given holds a NUL character (\\x00), which cannot be kept; the ledger is "
+        "unchanged. Remove it and type the text again.",
+    ),
+    "error.TooEarly": (
+        "{what}“{date}”早于 {year} 年，不会是信访办登记的日期。请核对后重新填写（例如 2026-11-20）。",
+        "The {what} {date} is before {year}: no petition office registered anything then. "
+        "Check it and give the date again (e.g. 2026-11-20).",
     ),
     "error.FutureDate": (
         '{what}“{date}”在今天（{today}）之后。请填写已经发生的日期。',

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from xinfang.cases.people import normalize_id, normalize_phone
-from xinfang.errors import BadHeadcount, BadPerson, FutureDate, MissingField
+from xinfang.dates import check_happened
+from xinfang.errors import BadHeadcount, BadPerson, MissingField
 from xinfang.texts import ref
 from xinfang.vocab import normalize_category, parse_channel
 
@@ -96,8 +97,7 @@ def make_intake(
         raise MissingField(
             what=ref("field.content"), option="--content", hint=ref("hint.content"),
         )
-    if received_on > today:
-        raise FutureDate(what=ref("field.received_on"), date=received_on, today=today)
+    check_happened(received_on, ref("field.received_on"), today)
     try:
         count = int(headcount)
     except (TypeError, ValueError):

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from xinfang.dates import check_happened
 from xinfang.deadlines.arithmetic import Calendar
 from xinfang.deadlines.clocks import WINDOWS, Clock, refresh_due, start_clock
 from xinfang.deadlines.policy import Policy
-from xinfang.errors import DateBeforePrevious, FutureDate, NotAllowed, XinfangError
+from xinfang.errors import DateBeforePrevious, NotAllowed, XinfangError
 from xinfang.texts import Label, join, ref
 from xinfang.vocab import CLOCKS, COMMANDS, EVENT_KINDS, STATUSES
 
@@ -130,8 +131,7 @@ def guard(state: CaseState, kind: str, on: dt.date, today: dt.date, number: str)
             allowed=join(ref("act.allowed", act=Label(EVENT_KINDS, k), command=COMMANDS[k])
                          for k in now),
         )
-    if on > today:
-        raise FutureDate(what=ref("field.acted_on"), date=on, today=today)
+    check_happened(on, ref("field.acted_on"), today)
     if state.last_on and on < state.last_on:
         raise DateBeforePrevious(date=on, previous=state.last_on)
 

@@ -57,6 +57,8 @@ def check(
     damage = [f for f in findings if f["problem"] != "could_not_check"]
     if damage:
         if not json_:
+            if any(f["problem"] == "integrity_check" for f in damage):
+                fail(t("check.damaged_pages", lang), lang)
             fail(t("check.problems", lang, count=len(damage)), lang)
         raise typer.Exit(1)
     if findings:

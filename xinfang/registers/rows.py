@@ -16,7 +16,7 @@ from typing import Any
 
 from xinfang.cases.intake import Person, parse_person
 from xinfang.cases.people import CHECK_DIGIT, normalize_id, normalize_phone
-from xinfang.dates import parse_date
+from xinfang.dates import EARLIEST, parse_date
 from xinfang.errors import BadChoice, BadDate, BadIdNumber, BadPerson, BadPhone
 from xinfang.masking import mask_params
 from xinfang.registers.reading import Columns, unquote
@@ -94,7 +94,6 @@ _TIME = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2})?$")
 _EXCEL_NUMBER = re.compile(r"^\d(\.\d+)?E\+?\d+$", re.IGNORECASE)
 _HEADCOUNT = re.compile(r"^(\d+)\s*人?$")
 _RELATIVE = ("今天", "昨天", "today", "yesterday")
-EARLIEST = dt.date(1950, 1, 1)  # no petition office registered anything earlier
 
 
 def is_blank(cells: list[str], columns: Columns) -> bool:

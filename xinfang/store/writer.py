@@ -27,9 +27,10 @@ from xinfang.cases import lifecycle
 from xinfang.cases.intake import Intake, Person
 from xinfang.cases.lifecycle import CaseState
 from xinfang.cases.matching import Earlier, Petition, RepeatIndex, person_keys
-from xinfang.db import write
+from xinfang.dates import check_happened
+from xinfang.db import mark_damaged, write
 from xinfang.deadlines.clocks import Clock, next_due, refresh_due
-from xinfang.errors import FutureDate, OfficeNotSet, UnitExists, XinfangError
+from xinfang.errors import LedgerDamaged, NulInText, OfficeNotSet, UnitExists, XinfangError
 from xinfang.store import chain
 from xinfang.store.ledger import Ledger, chunks, marks
 from xinfang.store.records import Recorded
@@ -108,6 +109,9 @@ class Events:
     def row(self, case_id: int, case_uid: str, kind: str, on: dt.date, officer: str,
             details: dict[str, Any], recorded_at: str) -> tuple[Any, ...]:
         uid, acted_on, text = new_uid(), on.isoformat(), encode_details(details)
+        if ("\\u0000" in text and "\\u0000" in text.replace("\\\\", "")) or "\x00" in officer:
+            # A NUL byte (U+0000) cuts text short in SQLite's C strings and terminals.
+            raise NulInText()
         self.previous = chain.link(self.previous, uid, case_uid, kind, acted_on, recorded_at,
                                    officer, text)
         return (uid, case_id, kind, acted_on, recorded_at, officer, text, self.previous)
@@ -177,6 +181,15 @@ def write_cases(
     office = ledger.office()
     if office is None:
         raise OfficeNotSet()
+    if len(cases) >= BULK_FROM:
+        # A large batch reads and rewrites much of the ledger: first SQLite's quick check
+        # of its pages (seconds at most), so that damage is not spread by thousands of
+        # cases (one act touches a few pages, and SQLite refuses a damaged one it reads).
+        found = [row[0] for row in ledger.db.execute("PRAGMA quick_check(20)")]
+        if found != ["ok"]:
+            if ledger.path is not None:
+                mark_damaged(ledger.path, "; ".join(found))
+            raise LedgerDamaged(path=str(ledger.path or ""))
     with write(ledger.db):
         return _Batch(ledger, office["code"], len(cases), officer).write(
             cases, progress, petitioners)
@@ -256,9 +269,7 @@ class _Batch:
     def _case(self, new: NewCase, index: RepeatIndex) -> Written:
         ledger = self.ledger
         intake = new.intake
-        if intake.received_on > ledger.today:
-            raise FutureDate(what=ref("field.received_on"), date=intake.received_on,
-                             today=ledger.today)
+        check_happened(intake.received_on, ref("field.received_on"), ledger.today)
         case_id = self.next_id
         self.next_id += 1
         year = intake.received_on.year
