@@ -19,7 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from xinfang import dates
-from xinfang.cases import lifecycle
+from xinfang.cases import corrections, lifecycle
 from xinfang.cases.lifecycle import CaseState
 from xinfang.cases.matching import Earlier, Petition, RepeatIndex, person_keys
 from xinfang.cases.people import mask_details
@@ -188,12 +188,10 @@ class Ledger:
         ]
 
     def replayed_state(self, case_id: int) -> CaseState:
-        """The state its events alone give, under the current policy and calendar."""
-        events = [
-            (event["kind"], dt.date.fromisoformat(event["on"]), event["details"])
-            for event in self.events(case_id)
-        ]
-        return lifecycle.replay(events, self.policy, self.calendar)
+        """The state its events alone give, under the current policy and calendar: without
+        the acts withdrawn, the registration as corrected (`corrections.effective`)."""
+        return lifecycle.replay(corrections.effective(self.events(case_id)), self.policy,
+                                self.calendar)
 
     # Units ---------------------------------------------------------------------------
 

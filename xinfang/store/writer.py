@@ -23,14 +23,22 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from xinfang import rules
-from xinfang.cases import lifecycle
+from xinfang.cases import corrections, lifecycle
 from xinfang.cases.intake import Intake, Person
 from xinfang.cases.lifecycle import CaseState
 from xinfang.cases.matching import Earlier, Petition, RepeatIndex, person_keys
 from xinfang.dates import check_happened
 from xinfang.db import mark_damaged, write
 from xinfang.deadlines.clocks import Clock, next_due, refresh_due
-from xinfang.errors import LedgerDamaged, NulInText, OfficeNotSet, UnitExists, XinfangError
+from xinfang.errors import (
+    DateAfterActs,
+    LedgerDamaged,
+    NothingToCorrect,
+    NulInText,
+    OfficeNotSet,
+    UnitExists,
+    XinfangError,
+)
 from xinfang.store import chain
 from xinfang.store.ledger import Ledger, chunks, marks
 from xinfang.store.records import Recorded
@@ -445,6 +453,96 @@ def append(ledger: Ledger, case_id: int, kind: str, on: dt.date, officer: str,
     return {"id": int(cursor.lastrowid or 0), "case": number, "case_id": case_id,
             "uid": row[0], "kind": kind, "acted_on": row[3], "recorded_at": row[4],
             "officer": officer, "details": details}
+
+
+# Corrections ------------------------------------------------------------------------------
+
+
+def amend(ledger: Ledger, case_id: int, kind: str, on: dt.date, officer: str,
+          details: dict[str, Any]) -> Recorded:
+    """Record a correction (`corrected`) or the withdrawal of an act (`withdrawn`): the
+    case's state is then its events replayed without the acts withdrawn and with the
+    registration as corrected (`corrections.effective`). Clocks that had stopped and stop
+    the same way in the replay keep the due dates they had: what was due when stays."""
+    with write(ledger.db):
+        number = ledger.case_number(case_id)
+        before = ledger.stored_state(case_id)
+        lifecycle.guard(before, kind, on, ledger.today, number)
+        case_uid = ledger.db.execute("SELECT uid FROM cases WHERE id = ?",
+                                     [case_id]).fetchone()[0]
+        row = Events(ledger).row(case_id, case_uid, kind, on, officer, details, now())
+        events = [*ledger.events(case_id),
+                  {"uid": row[0], "kind": kind, "on": row[3], "details": details}]
+        state = lifecycle.replay(corrections.effective(events), ledger.policy,
+                                 ledger.calendar)
+        kept = {(c.clock, c.started_on, c.stopped_on): c for c in before.clocks if not c.running}
+        state.clocks = [kept.get((c.clock, c.started_on, c.stopped_on), c) if not c.running
+                        else c for c in state.clocks]
+        cursor = ledger.db.conn.execute(EVENT_INSERT, row)
+        _store_state(ledger, case_id, state)
+    return {"id": int(cursor.lastrowid or 0), "case": number, "case_id": case_id,
+            "uid": row[0], "kind": kind, "acted_on": row[3], "recorded_at": row[4],
+            "officer": officer, "details": details}
+
+
+def correct(ledger: Ledger, case_id: int, on: dt.date, officer: str,
+            fields: dict[str, Any], people: list[Person] | None, reason: str) -> Recorded:
+    """Correct what a case's registration records: the intake `fields` given (received
+    date, channel, headcount, locality, category, content, request) and, with `people`,
+    its petitioners (all of them, the lead first). The `corrected` event records each
+    change as [old, new]; the case's columns and petitioners follow it."""
+    with write(ledger.db):
+        events = ledger.events(case_id)
+        registration = next(e for e in events if e["kind"] == "registered")
+        received, current = corrections.as_corrected(
+            dt.date.fromisoformat(registration["on"]), registration["details"],
+            [e["details"] for e in events if e["kind"] == "corrected"])
+        current = {**current, "received_on": received.isoformat()}
+        changes = {name: [current.get(name), value] for name, value in fields.items()
+                   if current.get(name) != value}
+        details: dict[str, Any] = {"changes": changes, "reason": reason}
+        linked: list[tuple[int, str, Person]] = []
+        if people is not None:
+            resolver = _People(ledger)
+            resolver.load(people)
+            person_changes = {}
+            for person in people:
+                person_id, uid, changed, _ = resolver.resolve(person)
+                if person_id not in {pid for pid, _, _ in linked}:
+                    linked.append((person_id, uid, person))
+                if changed:
+                    person_changes[uid] = changed
+            given = [[p.name, p.id_number, p.phone, p.address] for _, _, p in linked]
+            uids = [uid for _, uid, _ in linked]
+            if uids != current.get("people", []) or given != current.get("given"):
+                details.update(people=uids, given=given, people_was=current.get("given"))
+                if person_changes:
+                    details["person_changes"] = person_changes
+            else:
+                linked = []
+            resolver.write_new()
+            resolver.write_changed()
+        if not changes and "people" not in details:
+            raise NothingToCorrect(number=ledger.case_number(case_id))
+        if "received_on" in changes:
+            new_on = dt.date.fromisoformat(fields["received_on"])
+            check_happened(new_on, ref("field.received_on"), ledger.today)
+            first = corrections.first_act_after_registration(events, lifecycle.ASIDES)
+            if first is not None and new_on > first:
+                raise DateAfterActs(date=new_on, first=first)
+        recorded = amend(ledger, case_id, "corrected", on, officer, details)
+        columns = {name: new for name, (_, new) in changes.items()}
+        if columns:
+            ledger.db.conn.execute(
+                f"UPDATE cases SET {', '.join(f'{name} = ?' for name in columns)} WHERE id = ?",
+                [*columns.values(), case_id])
+        if "people" in details:
+            ledger.db.conn.execute("DELETE FROM case_people WHERE case_id = ?", [case_id])
+            ledger.db.conn.executemany(CASE_PEOPLE_INSERT, [
+                (case_id, person_id, int(position == 0), position, person.name,
+                 person.id_number, person.phone, person.address)
+                for position, (person_id, _, person) in enumerate(linked)])
+    return recorded
 
 
 def _store_state(ledger: Ledger, case_id: int, state: CaseState) -> None:
