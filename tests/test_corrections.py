@@ -364,3 +364,44 @@ def test_any_sequence_of_acts_undos_and_corrections_stays_sound(units, steps):
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         conn.close()
+
+
+# Units kept tidy ----------------------------------------------------------------------------
+
+def test_a_unit_renamed_or_merged_takes_its_cases_along_as_events(units, run):
+    ledger = units
+    first = register(ledger, on=D(2026, 11, 16))
+    second = register(ledger, name="李四", on=D(2026, 11, 16), content="社保断缴")
+    acts.forward(ledger, first, "人社局", officer=OFFICER, on=D(2026, 11, 17))
+    acts.forward(ledger, second, "住建局", officer=OFFICER, on=D(2026, 11, 17))
+    assert "1 件案件随之更改" in ok(run("unit", "rename", "人社局", "县人社局")).stderr
+    ok(run("unit", "merge", "住建局", "--into", "县人社局"))
+    for number in (first, second):
+        state = ledger.stored_state(ledger.find_case(number))
+        assert (state.unit, state.holder) == ("县人社局", "县人社局")
+        assert ledger.events(ledger.find_case(number))[-1]["kind"] == "unit_renamed"
+    # History keeps the name the case was forwarded to.
+    assert "转送：住建局" in ok(run("show", second)).stdout
+    refused = run("forward", first, "--to", "住建局", "--reason", "x")
+    assert refused.exit_code == 1 and "已并入“县人社局”" in refused.stderr
+    units_ = {u["name"]: u for u in json.loads(ok(run("unit", "list", "--json")).stdout)}
+    assert units_["住建局"]["merged_into"] == "县人社局"
+    assert_sound(ledger)
+
+
+def test_a_unit_gets_its_level_and_parent_later_and_may_be_retired(units, run):
+    logged = units.db.execute("SELECT count(*) FROM settings_log WHERE key LIKE 'unit:%'"
+                              ).fetchone()[0]
+    ok(run("unit", "add", "光明村委会", "--level", "村"))
+    ok(run("unit", "set", "人社局", "--level", "县区", "--parent", "住建局"))
+    ok(run("unit", "retire", "光明村委会"))
+    listed = {u["name"]: u for u in json.loads(ok(run("unit", "list", "--json")).stdout)}
+    assert listed["光明村委会"]["level"] == "village"
+    assert listed["光明村委会"]["retired_on"] == "2026-11-23"
+    assert listed["人社局"]["parent"] == "住建局"
+    number = register(units)
+    refused = run("forward", number, "--to", "光明村委会")
+    assert refused.exit_code == 1 and "撤并" in refused.stderr
+    log = units.db.execute("SELECT count(*) FROM settings_log WHERE key LIKE 'unit:%'"
+                           ).fetchone()[0]
+    assert log == logged + 3  # added, its level and parent set, retired

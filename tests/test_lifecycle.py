@@ -87,7 +87,8 @@ NEEDS_ASSIGNMENT = ("report_due_changed", "interim_reported")
 # Bookkeeping about a case rather than steps of its life: allowed anywhere, never offered
 # as a next step (personal data shown unmasked; an officer's word on a repeat link; a
 # registration corrected; an act withdrawn).
-BOOKKEEPING = ("revealed", "repeat_marked", "exported", "corrected", "withdrawn")
+BOOKKEEPING = ("revealed", "repeat_marked", "exported", "corrected", "withdrawn",
+               "unit_renamed")
 ACTS = tuple(sorted({act for steps in STEPS.values() for act in steps} | set(ANYWHERE)))
 
 STATE_ZH = {

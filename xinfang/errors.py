@@ -234,6 +234,10 @@ class UnknownUnit(XinfangError):
     """Unit '…' is not in the list of units."""
 
 
+class UnitRetired(XinfangError):
+    """Unit '…' was retired on …."""
+
+
 class UnitExists(XinfangError):
     """Unit '…' is already in the list."""
 

@@ -175,6 +175,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "act.unreachable_satisfaction": ("联系不上信访人时不能记录满意度。",
                                      "An unreachable petitioner cannot give a satisfaction."),
     "unit.did_you_mean": ("是不是：{names}？", "Did you mean: {names}? "),
+    "unit.renamed": ("单位“{old}”已更名为“{new}”，{count} 件案件随之更改。",
+                     "Unit '{old}' is now '{new}'; {count} cases follow."),
+    "unit.merged": ("单位“{old}”已并入“{new}”，{count} 件案件改由“{new}”承办。",
+                    "Unit '{old}' was merged into '{new}'; {count} cases follow."),
+    "unit.set_nothing": ("请写要改的项：--level 层级 或 --parent 上级单位。",
+                         "Give what to change: --level LEVEL or --parent UNIT."),
+    "unit.updated": ("单位“{name}”已更新。", "Unit '{name}' updated."),
+    "unit.retired": ("单位“{name}”已撤销，不再接收新的转送；已有案件照旧办理。",
+                     "Unit '{name}' is retired: it takes no new work; its cases go on."),
+    "unit.merged_into": ("它已并入“{name}”。", "It was merged into '{name}'. "),
     # The deadline policy.
     "policy.number.warning_days": ("到期预警（工作日）", "due-soon warning window (working days)"),
     "policy.number.max_extension_days": ("延期合计上限（日）", "maximum total extension (days)"),
@@ -693,6 +703,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ui.units.name": ("单位", "Unit"),
     "ui.units.level": ("层级", "Level"),
     "ui.units.parent": ("上级", "Parent"),
+    "ui.units.status": ("状态", "status"),
+    "ui.units.merged": ("{on} 并入{name}", "merged into {name} on {on}"),
+    "ui.units.retired": ("{on} 撤销", "retired on {on}"),
     # The overdue report (render/plain.py, render/terminal.py) -------------------------
     "overdue.title": ("超期报告 {as_of}", "Overdue report {as_of}"),
     "overdue.counts": ("超期 {cases} 件（{clocks} 项期限），即将到期 {soon} 项",
@@ -984,6 +997,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.OverrideNotFound": (
         '{date} 没有本地调整，无需删除。用 xinfang calendar --year {year} 查看。',
         'There is no local override on {date}. See xinfang calendar --year {year}.',
+    ),
+    "error.UnitRetired": (
+        "单位“{name}”已于 {since} 撤并，不再接收新的转送或上报。{into}用 xinfang unit list 查看在用的单位。",
+        "Unit '{name}' was retired on {since} and takes no new work. {into}See the units in "
+        "service with xinfang unit list.",
     ),
     "error.UnknownUnit": (
         '单位“{name}”不在单位名单中。{suggest}用 xinfang unit add 名称 --level 层级 添加，或用 xinfang unit list 查看。',

@@ -127,6 +127,7 @@ EVENT_KINDS = {
     "report_due_changed": ("更改报告日期", "report-by date changed"),
     "interim_reported": ("阶段性报告", "interim report"),
     "archived": ("归档", "archived"),
+    "unit_renamed": ("责任单位更名或撤并", "unit renamed or merged"),
 }
 
 UNITS = {"days": ("日", "days"), "workdays": ("工作日", "working days")}
@@ -219,13 +220,16 @@ SATISFACTION = {
     "unsatisfied": ("不满意", "unsatisfied"),
 }
 LEVELS = {
+    "village": ("村/社区", "village or community"),
     "township": ("乡镇", "township"),
     "county": ("县区", "county"),
     "city": ("市", "city"),
     "province": ("省", "province"),
 }
 LEVEL_SPELLINGS = {"县": "county", "区": "county", "县级": "county", "乡": "township",
-                   "镇": "township", "街道": "township", "省级": "province", "市级": "city"}
+                   "镇": "township", "街道": "township", "省级": "province", "市级": "city",
+                   "村": "village", "社区": "village", "村委会": "village", "居委会": "village",
+                   "村居": "village", "community": "village"}
 
 # The command an officer types for each act, for "what you can do now" messages.
 COMMANDS = {
@@ -240,6 +244,7 @@ COMMANDS = {
     "corrected": "correct", "withdrawn": "undo", "voided": "undo --whole",
     "rerouted": "forward", "report_due_changed": "assignment --report-by",
     "interim_reported": "assignment --interim", "archived": "archive",
+    "unit_renamed": "unit rename / unit merge",
 }
 
 

@@ -23,7 +23,8 @@ from xinfang.vocab import CLOCKS, COMMANDS, EVENT_KINDS, STATUSES
 
 ANY = "*"
 # Asides are not steps of the case: they never hold back the date of the next act.
-ASIDES = _ASIDES = ("note", "revealed", "repeat_marked", "exported", "corrected", "withdrawn")
+ASIDES = _ASIDES = ("note", "revealed", "repeat_marked", "exported", "corrected", "withdrawn",
+                    "unit_renamed")
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ TRANSITIONS: dict[str, Transition] = {
     # a case registered by mistake voided whole (it stays, and leaves lists and figures).
     "corrected": Transition((ANY,), None),
     "withdrawn": Transition((ANY,), None),
+    # The unit list tidied: a unit renamed, or merged into another, takes its cases along.
+    "unit_renamed": Transition((ANY,), None),
     "voided": Transition(("registered", "forwarded", "accepted", "closed", "under_review",
                           "reviewed", "under_recheck", "final", "rejected", "redirected"),
                          "void"),
@@ -135,7 +138,7 @@ def allowed_actions(status: str | None) -> list[str]:
     """The acts allowed from a state, in table order."""
     return [kind for kind in TRANSITIONS
             if kind not in ("registered", "revealed", "repeat_marked", "exported", "corrected",
-                            "withdrawn", "voided", "archived", "report_due_changed",
+                            "withdrawn", "unit_renamed", "voided", "archived", "report_due_changed",
                             "interim_reported")
             and allowed(status, kind)]
 
@@ -368,6 +371,14 @@ def _corrected(state: CaseState, on: dt.date, details: dict[str, Any], policy: P
         _repeat_marked(state, on, details["repeat"], policy, cal)
 
 
+def _unit_renamed(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+                  cal: Calendar) -> None:
+    if state.unit == details["from"]:
+        state.unit = details["to"]
+    if state.holder_kind == "unit" and state.holder == details["from"]:
+        state.holder = details["to"]
+
+
 def _voided(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
             cal: Calendar) -> None:
     # Nothing is owed on a case registered by mistake, or kept as history: every running
@@ -414,6 +425,7 @@ def _interim_reported(state: CaseState, on: dt.date, details: dict[str, Any],
 
 _EFFECTS: dict[str, Effect] = {
     "corrected": _corrected,
+    "unit_renamed": _unit_renamed,
     "voided": _voided,
     "archived": _voided,
     "rerouted": _rerouted,

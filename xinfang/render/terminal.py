@@ -404,10 +404,16 @@ def units_table(units: list[dict[str, Any]], lang: str) -> Table:
     from xinfang.vocab import LEVELS
 
     table = Table()
-    for header in ("ui.units.name", "ui.units.level", "ui.units.parent"):
+    for header in ("ui.units.name", "ui.units.level", "ui.units.parent", "ui.units.status"):
         table.add_column(t(header, lang))
     for unit in units:
-        table.add_row(_text(unit["name"]), label(LEVELS, unit["level"], lang), _text(unit["parent"]))
+        status = ""
+        if unit.get("merged_into"):
+            status = t("ui.units.merged", lang, name=unit["merged_into"], on=unit["retired_on"])
+        elif unit.get("retired_on"):
+            status = t("ui.units.retired", lang, on=unit["retired_on"])
+        table.add_row(_text(unit["name"]), label(LEVELS, unit["level"], lang),
+                      _text(unit["parent"]), _text(status))
     return table
 
 

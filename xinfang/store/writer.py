@@ -588,7 +588,8 @@ def refresh_clocks(ledger: Ledger) -> int:
 # Units -------------------------------------------------------------------------------
 
 
-def add_unit(ledger: Ledger, name: str, level: str, parent: str | None = None) -> dict[str, Any]:
+def add_unit(ledger: Ledger, name: str, level: str, parent: str | None = None,
+             officer: str = "") -> dict[str, Any]:
     """Add a unit cases can be forwarded to: name, level (乡镇/县区/市/省), parent."""
     name = name.strip()
     level_code = parse_level(level)
@@ -599,8 +600,11 @@ def add_unit(ledger: Ledger, name: str, level: str, parent: str | None = None) -
         parent_id = None
         if parent:
             parent_id = ledger.unit_ids()[ledger.require_unit(parent)]
+        uid = new_uid()
         db.execute("INSERT INTO units(uid, name, level, parent_id) VALUES (?, ?, ?, ?)",
-                   [new_uid(), name, level_code, parent_id])
+                   [uid, name, level_code, parent_id])
+        _log_unit(ledger, uid, {}, {"name": name, "level": level_code, "parent_id": parent_id},
+                  officer)
     return {"name": name, "level": level_code, "parent": parent}
 
 
@@ -612,6 +616,76 @@ def add_units(ledger: Ledger, names: Iterable[str]) -> list[str]:
     added = [name for _, name in units.new]
     units.write_new()
     return sorted(added)
+
+
+def rename_unit(ledger: Ledger, old: str, new: str, officer: str, *,
+                merge: bool = False) -> int:
+    """Rename a unit, or (`merge`) merge it into the unit `new`: the cases it holds or is
+    responsible for follow, each with a `unit_renamed` event; a merged unit stays in the
+    list, retired and marked as merged, for the history that names it. The change to the
+    list is logged. Returns how many cases followed."""
+    db = ledger.db
+    with write(db):
+        old = ledger.require_unit(old, in_service=False)
+        new = new.strip()
+        row = db.execute("SELECT id, uid, name, level, parent_id FROM units WHERE name = ?",
+                         [old]).fetchone()
+        target = db.execute("SELECT id FROM units WHERE name = ?", [new]).fetchone()
+        if merge:
+            new = ledger.require_unit(new)
+            if new == old:
+                raise UnitExists(name=new)
+            assert target is not None
+            db.execute("UPDATE units SET retired_on = ?, merged_into = ? WHERE id = ?",
+                       [ledger.today.isoformat(), target[0], row[0]])
+        else:
+            if target is not None:
+                raise UnitExists(name=new)
+            db.execute("UPDATE units SET name = ? WHERE id = ?", [new, row[0]])
+        _log_unit(ledger, row[1], {"name": old}, {"name": new, "merged": merge}, officer)
+        cases = [case_id for (case_id,) in db.execute(
+            "SELECT id FROM cases WHERE unit_id = ? OR (holder_kind = 'unit' AND holder = ?) "
+            "ORDER BY id", [row[0], old])]
+        for case_id in cases:
+            append(ledger, case_id, "unit_renamed", ledger.today, officer,
+                   {"from": old, "to": new, "merged": merge})
+    return len(cases)
+
+
+def set_unit(ledger: Ledger, name: str, officer: str, *, level: str | None = None,
+             parent: str | None = None, retire: bool = False) -> None:
+    """Set a unit's level or parent later, or retire it (no new work goes to it; its
+    cases stay as they are). Logged."""
+    db = ledger.db
+    with write(db):
+        name = ledger.require_unit(name, in_service=False)
+        unit_id, uid, old_level, old_parent, retired = db.execute(
+            "SELECT id, uid, level, parent_id, retired_on FROM units WHERE name = ?",
+            [name]).fetchone()
+        changes: dict[str, Any] = {}
+        if level is not None:
+            changes["level"] = parse_level(level)
+        if parent is not None:
+            parent_name = ledger.require_unit(parent)
+            if parent_name == name:
+                raise UnitExists(name=name)
+            changes["parent_id"] = ledger.unit_ids()[parent_name]
+        if retire and not retired:
+            changes["retired_on"] = ledger.today.isoformat()
+        if not changes:
+            return
+        db.execute(f"UPDATE units SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?",
+                   [*changes.values(), unit_id])
+        _log_unit(ledger, uid, {"level": old_level, "parent_id": old_parent,
+                                "retired_on": retired}, changes, officer)
+
+
+def _log_unit(ledger: Ledger, uid: str, old: dict[str, Any], new: dict[str, Any],
+              officer: str) -> None:
+    ledger.db.execute(
+        "INSERT INTO settings_log(key, old, new, officer, recorded_at) VALUES (?, ?, ?, ?, ?)",
+        [f"unit:{uid}", json.dumps(old, ensure_ascii=False),
+         json.dumps(new, ensure_ascii=False), officer, now()])
 
 
 class _Units:
