@@ -225,7 +225,8 @@ def test_an_assignments_report_by_date_moves_and_an_interim_report_answers_it(un
            "2026-12-20"))
     state = ledger.stored_state(ledger.find_case(number))
     reports_ = [(c.due_on, c.running, c.late) for c in state.clocks if c.clock == "report"]
-    assert reports_ == [(D(2026, 12, 10), False, False), (D(2026, 12, 20), True, False)]
+    # 12-20 is a Sunday: a report-by date on a rest day is due the next working day.
+    assert reports_ == [(D(2026, 12, 10), False, False), (D(2026, 12, 21), True, False)]
     both = run("assignment", number)
     assert both.exit_code == 1 and "--interim" in both.stderr
     assert_sound(ledger)

@@ -169,7 +169,8 @@ def test_each_row_becomes_a_case_with_its_register_history(ledger):
     record = ledger.db.execute(
         "SELECT result, flags, closed_on FROM cases WHERE number = ?", [summary.added[1].case]
     ).fetchone()
-    assert record[0] == "resolved" and "on_the_spot" in record[1]
+    # Closed a day after it was registered, with no unit: 本办自行办结, not 当场办结.
+    assert record[0] == "resolved" and "closed_by_office" in record[1]
     redirected = ledger.events(ledger.find_case(summary.added[3].case))[-1]["details"]
     assert redirected["route"] == "litigation"
     assert summary.units_added == ["住建局", "民政局", "自然资源局"]

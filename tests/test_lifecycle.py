@@ -206,7 +206,10 @@ def do(ledger: Ledger, number: str, act: str, on: dt.date | None = None,
         "recheck_hearing": lambda: acts.recheck(ledger, number, "hearing", hearing_from=day,
                                                    hearing_to=day, **kw),
         "recheck_concluded": lambda: acts.recheck(ledger, number, "conclude", **kw),
-        "followed_up": lambda: acts.followup(ledger, number, satisfaction="满意", **kw),
+        # A satisfaction rates the written reply: before the close, the contact only.
+        "followed_up": lambda: acts.followup(ledger, number, **(
+            {"satisfaction": "满意"} if state_of(ledger, number).closed_on
+            else {"unreachable": True}), **kw),
         "reopened": lambda: acts.reopen(ledger, number, "处理意见未落实", **kw),
         "note": lambda: acts.record(ledger, number, "note", officer=officer, on=on,
                                    details={"text": "电话联系信访人"}),
@@ -668,13 +671,14 @@ def test_closing_after_the_handling_period_is_late(office):
     assert clock(office, number, "handle").late
 
 
-def test_close_from_registered_is_on_the_spot(office):
+def test_close_from_registered_later_is_closed_by_the_office(office):
     number = register(office, D("2026-11-02"))
     do(office, number, "closed", D("2026-11-05"))
     state = state_of(office, number)
     assert state.status == "closed"
     assert state.accepted_on == D("2026-11-05") == state.closed_on
-    assert "on_the_spot" in state.flags
+    # 当场办结 is a close on the day of registration; three days later it is 本办自行办结.
+    assert "closed_by_office" in state.flags and "on_the_spot" not in state.flags
     assert clock(office, number, "forward").stopped_on == D("2026-11-05")
     # 11-05 + 30 = 12-05, a Saturday: Monday 12-07
     assert clock(office, number, "review_request").due_on == D("2026-12-07")

@@ -79,7 +79,7 @@ def act_args(act: str, case: str, on: str, officer: str = "王专干") -> list[s
         "recheck_requested": ["recheck", case, "request"],
         "recheck_hearing": ["recheck", case, "hearing", "--from", on, "--to", on],
         "recheck_concluded": ["recheck", case, "conclude"],
-        "followed_up": ["followup", case, "--satisfaction", "满意"],
+        "followed_up": ["followup", case, "--unreachable"],
         "reopened": ["reopen", case, "--reason", "处理意见未落实"],
         "note": ["note", case, "电话联系信访人"],
     }[act]

@@ -199,7 +199,27 @@ def forward(ledger: Ledger, ref: str, unit: str, *, officer: str, on: dt.date | 
         raise MissingField(what=texts.ref("field.report_by"), option="--report-by", hint="")
     if report_by <= (on or ledger.today):
         raise BadAct("act.report_by_after", date=report_by)
-    return _act(ledger, ref, "assigned", officer, on, unit=name, report_by=report_by.isoformat())
+    return _act(ledger, ref, "assigned", officer, on, unit=name,
+                **_report_by(ledger, report_by, "report_by"))
+
+
+def working_day_from(ledger: Ledger, day: dt.date) -> dt.date:
+    """`day`, or the next working day when it is a rest day: a report-by date that falls
+    on a rest day is due on the next working day, as any period's last day is (Civil
+    Code Art 203)."""
+    while not ledger.calendar.is_working_day(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _report_by(ledger: Ledger, day: dt.date, name: str) -> dict[str, str]:
+    """A report-by date to record under `name`, rolled to a working day; the date the
+    officer gave is kept beside it (`<name>_given`) when it was rolled."""
+    rolled = working_day_from(ledger, day)
+    out = {name: rolled.isoformat()}
+    if rolled != day:
+        out[f"{name}_given"] = day.isoformat()
+    return out
 
 
 def object_(ledger: Ledger, ref: str, reason: str | None, *, officer: str,
@@ -229,14 +249,16 @@ def redirect(ledger: Ledger, ref: str, route: str, *, officer: str, text: str | 
 
 
 def extend(ledger: Ledger, ref: str, days: int, reason: str, approved_by: str, *,
-           officer: str, on: dt.date | None = None) -> Recorded:
-    """延期 of the handling period; the lifecycle refuses more than the policy's total."""
+           officer: str, on: dt.date | None = None, late_approval: bool = False) -> Recorded:
+    """延期 of the handling period; the lifecycle refuses more than the policy's total,
+    and an extension dated after the period ended (Art 34: approved 在办理期限内) unless
+    `late_approval` says it is the record of a late approval (it never moves the due date)."""
     if days < 1:
         raise BadAct("act.extend_at_least_one")
     reason = _required(reason, "field.extension_reason", "--reason")
     approved_by = _required(approved_by, "field.approved_by", "--approved-by")
     return _act(ledger, ref, "extended", officer, on, days=days, reason=reason,
-                approved_by=approved_by)
+                approved_by=approved_by, late_approval=late_approval)
 
 
 def escalate(ledger: Ledger, ref: str, reason: str | None, *, officer: str,
@@ -276,6 +298,13 @@ def recheck(ledger: Ledger, ref: str, step: str, *, officer: str, note: str | No
     kinds = {"request": "recheck_requested", "hearing": "recheck_hearing",
              "conclude": "recheck_concluded"}
     kind = _step(kinds, step)
+    if kind == "recheck_concluded":
+        # The conclusion ends the recheck: no hearing may run past it.
+        held = hearings(ledger, ledger.find_case(ref))
+        ends = [dt.date.fromisoformat(h["details"]["to"]) for h in held]
+        if ends and (on or ledger.today) < max(ends):
+            raise BadAct("act.conclude_before_hearing_ends", date=on or ledger.today,
+                         end=max(ends))
     if kind != "recheck_hearing":
         return _act(ledger, ref, kind, officer, on, note=note)
     if hearing_from is None or hearing_to is None:
@@ -286,16 +315,38 @@ def recheck(ledger: Ledger, ref: str, step: str, *, officer: str, note: str | No
     details = {"from": hearing_from.isoformat(), "to": hearing_to.isoformat()}
     if note:
         details["note"] = note
+    case_id = ledger.find_case(ref)
+    earlier = hearings(ledger, case_id)
+    if replace and not earlier:
+        raise BadAct("act.no_hearing_to_replace")
+    others = earlier[:-1] if replace else earlier
+    _check_hearing(ledger, case_id, hearing_from, hearing_to, others)
     if not replace:
         return _act(ledger, ref, kind, officer, on or hearing_to, **details)
-    case_id = ledger.find_case(ref)
-    events = ledger.events(case_id)
-    gone = corrections.withdrawn(events)
-    earlier = [e for e in events if e["kind"] == "recheck_hearing" and e["uid"] not in gone]
-    if not earlier:
-        raise BadAct("act.no_hearing_to_replace")
     return writer.amend(ledger, case_id, kind, on or ledger.today, officer,
                         {**details, "replaces": earlier[-1]["uid"]})
+
+
+def hearings(ledger: Ledger, case_id: int) -> list[dict[str, Any]]:
+    """The recheck hearings in the case's state (not withdrawn, not replaced), in order:
+    each an event with `uid` and `details` {from, to}."""
+    events = ledger.events(case_id)
+    gone = corrections.withdrawn(events)
+    return [dict(e) for e in events if e["kind"] == "recheck_hearing" and e["uid"] not in gone]
+
+
+def _check_hearing(ledger: Ledger, case_id: int, first: dt.date, last: dt.date,
+                   others: list[dict[str, Any]]) -> None:
+    """Art 36: a hearing is held during the recheck (复核机关可以举行听证…听证所需时间不计算
+    在前款规定的期限内): not before the request, and not on days of another hearing."""
+    recheck = ledger.stored_state(case_id).running("recheck")
+    if recheck is not None and first < recheck.started_on:
+        raise BadAct("act.hearing_before_request", date=first, requested=recheck.started_on)
+    for other in others:
+        start = dt.date.fromisoformat(other["details"]["from"])
+        end = dt.date.fromisoformat(other["details"]["to"])
+        if first <= end and start <= last:
+            raise BadAct("act.hearings_overlap", start=start, end=end)
 
 
 def _step(kinds: dict[str, str], step: str) -> str:
@@ -444,7 +495,7 @@ def reroute(ledger: Ledger, ref: str, unit: str, *, officer: str, reason: str | 
     if report_by is not None and report_by <= (on or ledger.today):
         raise BadAct("act.report_by_after", date=report_by)
     return _act(ledger, ref, "rerouted", officer, on, unit=name, reason=reason,
-                report_by=report_by.isoformat() if report_by else None)
+                **(_report_by(ledger, report_by, "report_by") if report_by else {}))
 
 
 def change_report_by(ledger: Ledger, ref: str, report_by: dt.date, *, officer: str,
@@ -454,7 +505,7 @@ def change_report_by(ledger: Ledger, ref: str, report_by: dt.date, *, officer: s
     if report_by <= (on or ledger.today):
         raise BadAct("act.report_by_after", date=report_by)
     return _act(ledger, ref, "report_due_changed", officer, on,
-                report_by=report_by.isoformat(), reason=reason)
+                **_report_by(ledger, report_by, "report_by"), reason=reason)
 
 
 def interim_report(ledger: Ledger, ref: str, text: str | None, *, officer: str,
@@ -466,7 +517,8 @@ def interim_report(ledger: Ledger, ref: str, text: str | None, *, officer: str,
     if next_report_by is not None and next_report_by <= (on or ledger.today):
         raise BadAct("act.report_by_after", date=next_report_by)
     return _act(ledger, ref, "interim_reported", officer, on, text=text,
-                next_report_by=next_report_by.isoformat() if next_report_by else None)
+                **(_report_by(ledger, next_report_by, "next_report_by")
+                   if next_report_by else {}))
 
 
 def archive(ledger: Ledger, case_ids: list[int], *, officer: str, reason: str | None,

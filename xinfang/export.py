@@ -200,8 +200,8 @@ def register_table(records: list[dict[str, Any]], lang: str = "zh") -> tuple[lis
         name = (lead or {}).get("name") or ("匿名" if r["anonymous"] else "")
         forwarded = r["forwarded_on"] if r["unit"] and r["forwarded_on"] else None
         accepted = r["accepted_on"]
-        if "on_the_spot" in r["flags"]:
-            accepted = None  # closed on the spot: the register has no acceptance
+        if {"on_the_spot", "closed_by_office"} & set(r["flags"]):
+            accepted = None  # closed by the office: the register has no acceptance
         end = r["end"]
         values = {
             "seq": r["id"],

@@ -1095,4 +1095,28 @@ TEXTS: dict[str, tuple[str, str]] = {
         '第 {line} 行附近无法按 CSV 读取（{detail}），可能有未闭合的引号。请在 Excel 中检查该行后另存为 CSV。',
         'Cannot read the CSV near line {line} ({detail}); a quote may be left open. Check that row in Excel and save as CSV again.',
     ),
+    # The Regulation's procedure, exactly (issue 16: acts, review bodies, delivery,
+    # reports as of a day, figures by case, a year's official schedule) ----------------
+    "error.ExtensionAfterPeriod": (
+        '办理期限已于 {due} 届满：延期须在办理期限内批准（《信访工作条例》第三十四条）。'
+        '确需补记期满后批准的延期，请加 --late-approval；补记的延期不改变期限，办结仍计为超期。',
+        'The handling period ended on {due}: an extension is approved while it runs '
+        '(Regulation Art 34). To record an approval given after it ended, add '
+        '--late-approval; such an extension moves no date and the close stays late.'),
+    "error.SatisfactionBeforeClose": (
+        '案件尚未办结：满意度是对书面答复的评价，办结后才能记录。可以先用 --unreachable 或 --note 记录回访情况。',
+        'The case is not closed yet: a satisfaction rates the written reply and is '
+        'recorded after the close. Record the contact with --note or --unreachable meanwhile.'),
+    "act.hearing_before_request": (
+        '听证开始日期 {date} 早于复核申请日期 {requested}：听证在复核期间举行（第三十六条）。',
+        'The hearing starts on {date}, before the recheck was requested on {requested}: '
+        'a hearing is held during the recheck (Art 36).'),
+    "act.hearings_overlap": (
+        '这次听证与已记录的听证（{start} 至 {end}）日期重叠；日期记错了请用 --replace。',
+        'This hearing overlaps the one recorded ({start} to {end}); if those dates were '
+        'wrong, use --replace.'),
+    "act.conclude_before_hearing_ends": (
+        '复核结论日期 {date} 早于听证结束日期 {end}：结论应在听证之后作出。',
+        'The recheck conclusion on {date} comes before the hearing ends on {end}: '
+        'conclude after the hearing.'),
 }

@@ -271,6 +271,8 @@ FLAGS = {
     "escalated": ("已上报/包案", "escalated"),
     "final": ("已终结，不再受理", "final"),
     "on_the_spot": ("当场办结", "closed on the spot"),
+    "closed_by_office": ("本办自行办结", "closed by the office itself"),
+    "late_extension": ("期满后补记延期", "extension recorded after the period ended"),
     "late_objection": ("异议逾期", "late objection"),
     "late_review_request": ("复查申请逾期", "late review request"),
     "late_recheck_request": ("复核申请逾期", "late recheck request"),

@@ -100,6 +100,14 @@ class NotRunning(XinfangError):
     """This case has no running … clock to …."""
 
 
+class ExtensionAfterPeriod(XinfangError):
+    """The handling period ended on …: an extension is approved while it runs (Art 34)."""
+
+
+class SatisfactionBeforeClose(XinfangError):
+    """A satisfaction is given on the written reply: the case is not closed yet."""
+
+
 @dataclass
 class CaseState:
     status: str | None = None
@@ -107,6 +115,7 @@ class CaseState:
     holder_kind: str | None = None  # "office" | "unit" | "leader"
     holder_since: dt.date | None = None
     unit: str | None = None  # the responsible unit it was forwarded to
+    received_on: dt.date | None = None
     accepted_on: dt.date | None = None
     closed_on: dt.date | None = None
     result: str | None = None
@@ -115,6 +124,9 @@ class CaseState:
     last_on: dt.date | None = None
     clocks: list[Clock] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
+    # The recheck's hearings as (first day, last day), as far as this state knows them:
+    # a replay knows them all; a state read back from the ledger does not keep them.
+    hearings: list[tuple[dt.date, dt.date]] = field(default_factory=list, compare=False)
 
     def running(self, clock: str) -> Clock | None:
         for item in self.clocks:
@@ -157,6 +169,21 @@ def guard(state: CaseState, kind: str, on: dt.date, today: dt.date, number: str)
     check_happened(on, ref("field.acted_on"), today)
     if state.last_on and on < state.last_on:
         raise DateBeforePrevious(date=on, previous=state.last_on)
+
+
+def check_new(state: CaseState, kind: str, on: dt.date, details: dict[str, Any]) -> None:
+    """What the Regulation refuses of an act recorded now (a replay of acts recorded
+    earlier never refuses; the effects below count them as the Regulation says).
+
+    Art 34: an extension is approved while the handling period runs; one approved after
+    it ended is recorded only with `late_approval` (and never makes the close on time).
+    A satisfaction is given on the written reply: only once the case is closed."""
+    if kind == "extended" and not details.get("late_approval"):
+        handle = state.running("handle")
+        if handle is not None and on > handle.due_on:
+            raise ExtensionAfterPeriod(due=handle.due_on)
+    if kind == "followed_up" and details.get("satisfaction") and state.closed_on is None:
+        raise SatisfactionBeforeClose()
 
 
 # A window waits for one act; another act that ends it after it lapsed (a unit accepting,
@@ -240,6 +267,7 @@ def copy_state(state: CaseState) -> CaseState:
         for c in state.clocks
     ]
     new.flags = set(state.flags)
+    new.hearings = list(state.hearings)
     return new
 
 
@@ -259,6 +287,7 @@ def _registered(state: CaseState, on: dt.date, details: dict[str, Any], policy: 
                 cal: Calendar) -> None:
     state.flags.update(details.get("flags", []))
     state.repeat_of = details.get("repeat_of")
+    state.received_on = on
     _hold(state, "office", "office", on)
 
 
@@ -301,6 +330,11 @@ def _extended(state: CaseState, on: dt.date, details: dict[str, Any], policy: Po
     if handle.extra_days + days > maximum:
         used = handle.extra_days
         raise ExtensionTooLong(max=maximum, used=used, left=max(0, maximum - used))
+    if on > handle.due_on:
+        # Approved after the period ended (Art 34: 办理期限内): recorded, and the period
+        # stays as it ended; the close is late whatever was approved.
+        state.flags.add("late_extension")
+        return
     handle.extra_days += days
     refresh_due(handle, policy, cal)
 
@@ -308,11 +342,15 @@ def _extended(state: CaseState, on: dt.date, details: dict[str, Any], policy: Po
 def _closed(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
             cal: Calendar) -> None:
     if state.accepted_on is None:
-        # Closed on the spot (当场办结): counts as accepted that day.
+        # Closed without a unit's acceptance: counts as accepted that day. On the spot
+        # (当场办结) only on the day it was registered; later, the office closed it itself
+        # (本办自行办结).
         state.accepted_on = on
-        state.flags.add("on_the_spot")
+        state.flags.add("on_the_spot" if on == state.received_on else "closed_by_office")
     state.closed_on = on
     state.result = details.get("result")
+    # A new written reply: its evaluation is yet to come.
+    state.satisfaction = None
 
 
 def _recheck_hearing(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
@@ -322,9 +360,18 @@ def _recheck_hearing(state: CaseState, on: dt.date, details: dict[str, Any], pol
         raise NotRunning(clock=Label(CLOCKS, "recheck"), what=ref("act.hold_hearing"))
     start = dt.date.fromisoformat(details["from"])
     end = dt.date.fromisoformat(details["to"])
-    # Hearing time is not counted: its days (both ends included) are added before the roll.
-    recheck.extra_days += (end - start).days + 1
+    # Hearing time is not counted (Art 36: 听证所需时间不计算在前款规定的期限内): its days
+    # (both ends included) are added before the roll, but only the days within the
+    # recheck (from its request on) and not already counted for another hearing.
+    start = max(start, recheck.started_on)
+    counted = {day for first, last in state.hearings for day in _days(first, last)}
+    recheck.extra_days += len([day for day in _days(start, end) if day not in counted])
+    state.hearings.append((start, end))
     refresh_due(recheck, policy, cal)
+
+
+def _days(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
 
 
 def _concluded_final(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
@@ -340,7 +387,9 @@ def _reopened(state: CaseState, on: dt.date, details: dict[str, Any], policy: Po
 
 def _followed_up(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
                  cal: Calendar) -> None:
-    if details.get("satisfaction"):
+    # The evaluation is the first satisfaction given after the close (the one that ends
+    # the evaluation window): `show` and the figures both count that one.
+    if details.get("satisfaction") and state.running("evaluation") is not None:
         state.satisfaction = details["satisfaction"]
         _stop(state, "evaluation", on, "followed_up")
 

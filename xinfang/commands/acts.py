@@ -30,7 +30,7 @@ def forward(
     case: CaseArg,
     to: Annotated[str, typer.Option("--to", help="责任单位（须在单位名单中）。")],
     assign: Annotated[bool, typer.Option("--assign", help="交办：要求责任单位按期报告结果。")] = False,
-    report_by: Annotated[str | None, typer.Option("--report-by", help="交办的结果报告日期。", show_default=False)] = None,
+    report_by: Annotated[str | None, typer.Option("--report-by", help="交办的结果报告日期（逢休息日顺延至下一个工作日）。", show_default=False)] = None,
     reason: Annotated[str | None, typer.Option("--reason", help="改转的理由（已转送的案件再转送给另一单位时必填）。", show_default=False)] = None,
     on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
     lang: LangOpt = None,
@@ -130,10 +130,11 @@ def extend(
     days: Annotated[int, typer.Option("--days", help="延长的天数。")],
     reason: Annotated[str, typer.Option("--reason", help="延期理由（须告知信访人）。")],
     approved_by: Annotated[str, typer.Option("--approved-by", help="批准延期的单位负责人。")],
+    late_approval: Annotated[bool, typer.Option("--late-approval", help="补记办理期限届满后才批准的延期：照实记录，不改变期限，办结仍计为超期。")] = False,
     on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """延长办理期限（合计不超过政策上限，默认 30 日）。
+    """延长办理期限（合计不超过政策上限，默认 30 日）。延期须在办理期限内批准（条例第三十四条）；期满后的延期被拒绝，除非加 --late-approval 补记。
 
     例：xinfang extend 2026-42 --days 30 --reason 需要现场勘查 --approved-by 王局长
     """
@@ -142,7 +143,8 @@ def extend(
     lang = resolve_lang(lang)
     ledger = open_ledger(db, writes=True)
     event = actions.extend(ledger, case, days, reason, approved_by,
-                           officer=resolve_officer(officer), on=date(on))
+                           officer=resolve_officer(officer), on=date(on),
+                           late_approval=late_approval)
     after_act(ledger, event, json_, lang)
 
 

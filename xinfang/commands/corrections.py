@@ -104,9 +104,9 @@ def undo(
 @commands.command()
 def assignment(
     case: CaseArg,
-    report_by: Annotated[str | None, typer.Option("--report-by", help="交办的新报告日期（须同时写 --reason）。", show_default=False)] = None,
+    report_by: Annotated[str | None, typer.Option("--report-by", help="交办的新报告日期（须同时写 --reason；逢休息日顺延至下一个工作日）。", show_default=False)] = None,
     interim: Annotated[str | None, typer.Option("--interim", help="责任单位的阶段性报告内容：本次应报的报告已报。", show_default=False)] = None,
-    next_report_by: Annotated[str | None, typer.Option("--next-report-by", help="阶段性报告后，下一次报告的日期。", show_default=False)] = None,
+    next_report_by: Annotated[str | None, typer.Option("--next-report-by", help="阶段性报告后，下一次报告的日期（逢休息日顺延至下一个工作日）。", show_default=False)] = None,
     reason: WhyOpt = None,
     on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
     lang: LangOpt = None,

@@ -155,7 +155,7 @@ class Ledger:
     def stored_state(self, case_id: int) -> CaseState:
         row = self.db.execute(
             "SELECT c.status, c.holder, c.holder_kind, c.holder_since, u.name, c.accepted_on, "
-            "c.closed_on, c.result, c.satisfaction, c.last_on, c.flags, r.number "
+            "c.closed_on, c.result, c.satisfaction, c.last_on, c.flags, r.number, c.received_on "
             "FROM cases c LEFT JOIN units u ON u.id = c.unit_id "
             "LEFT JOIN cases r ON r.id = c.repeat_of WHERE c.id = ?",
             [case_id],
@@ -175,7 +175,7 @@ class Ledger:
             status=row[0], holder=row[1], holder_kind=row[2], holder_since=iso_date(row[3]),
             unit=row[4], accepted_on=iso_date(row[5]), closed_on=iso_date(row[6]), result=row[7],
             satisfaction=row[8], last_on=iso_date(row[9]), clocks=clocks,
-            flags=set(json.loads(row[10])), repeat_of=row[11],
+            flags=set(json.loads(row[10])), repeat_of=row[11], received_on=iso_date(row[12]),
         )
 
     def events(self, case_id: int, *, reveal: bool = True) -> list[EventRecord]:

@@ -429,6 +429,7 @@ def play(ledger: Ledger, state: CaseState, kind: str, on: dt.date, details: dict
     place; returns the details to record: an act after the window it ends is recorded
     and flagged late."""
     lifecycle.guard(state, kind, on, ledger.today, number)
+    lifecycle.check_new(state, kind, on, details)
     late = lifecycle.advance(state, kind, on, details, ledger.policy, ledger.calendar)
     return {**details, "late": late} if late else details
 

@@ -1,0 +1,249 @@
+"""The procedure around the dates, exactly as the 2022 信访工作条例 says it (issue 16).
+Each test quotes the article it holds the ledger to. Expected dates are counted by hand
+from the official calendar (2025 and 2026 schedules), never by the code under test.
+
+Calendar facts used: 2026-08-30 and 2026-12-20 are Sundays; 2025-04-23 is a Wednesday;
+2025-04-27 is a Sunday and a make-up working day (Labour Day 2025: 05-01 … 05-05 rest).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from xinfang import acts, reports
+from xinfang.cases.intake import make_intake, make_person
+from xinfang.cases.lifecycle import ExtensionAfterPeriod, SatisfactionBeforeClose
+from xinfang.errors import BadAct
+from xinfang.maintenance import check
+from xinfang.store import writer
+from xinfang.store.ledger import Ledger
+
+D = dt.date.fromisoformat
+OFFICER = "王专干"
+
+
+@pytest.fixture
+def office(ledger: Ledger) -> Ledger:
+    for name in ("人社局", "住建局", "县信访局", "市信访局"):
+        writer.add_unit(ledger, name, "县区")
+    return ledger
+
+
+def register(ledger: Ledger, on: str, name: str = "张三") -> str:
+    intake = make_intake(channel="来访", content="工地拖欠工资", received_on=D(on),
+                         today=ledger.today, people=[make_person(name)])
+    return acts.register(ledger, intake, officer="登记员", not_repeat=True).number
+
+
+def accepted_on(ledger: Ledger, day: str) -> str:
+    number = register(ledger, (D(day) - dt.timedelta(days=3)).isoformat())
+    acts.forward(ledger, number, "人社局", officer=OFFICER, on=D(day) - dt.timedelta(days=1))
+    acts.accept(ledger, number, officer=OFFICER, on=D(day))
+    return number
+
+
+def clock(ledger: Ledger, number: str, code: str):
+    return [c for c in ledger.stored_state(ledger.find_case(number)).clocks
+            if c.clock == code][-1]
+
+
+def close(ledger: Ledger, number: str, on: str) -> None:
+    acts.close(ledger, number, "resolved", "已督促企业补发工资", officer=OFFICER, on=D(on))
+
+
+# Art 34: extension only while the handling period runs -----------------------------------
+
+
+def test_an_extension_after_the_handling_period_ended_is_refused_naming_the_day(office):
+    """Art 34: 情况复杂的，经本机关、单位负责人批准，可以适当延长办理期限 — the period that is
+    extended is the one still running: accepted 07-01, due 08-31 (08-30 is a Sunday)."""
+    number = accepted_on(office, "2026-07-01")
+    assert clock(office, number, "handle").due_on == D("2026-08-31")
+    count = len(office.events(office.find_case(number)))
+    with pytest.raises(ExtensionAfterPeriod) as refused:
+        acts.extend(office, number, 10, "需要现场勘查", "王局长", officer=OFFICER,
+                    on=D("2026-09-03"))
+    assert "2026-08-31" in refused.value.message("zh")
+    assert "--late-approval" in refused.value.message("zh")
+    assert len(office.events(office.find_case(number))) == count
+    assert clock(office, number, "handle").due_on == D("2026-08-31")
+
+
+def test_a_late_approval_is_recorded_and_never_makes_the_close_on_time(office):
+    """Art 34: 延长期限不得超过30日 — of a period that runs; one approved after it ended is
+    history, not a new period: the close on 09-04 stays late, and the figure says 0 of 1."""
+    number = accepted_on(office, "2026-07-01")
+    event = acts.extend(office, number, 10, "需要现场勘查", "王局长", officer=OFFICER,
+                        on=D("2026-09-03"), late_approval=True)
+    assert event["details"]["late_approval"] is True
+    handle = clock(office, number, "handle")
+    assert handle.due_on == D("2026-08-31")
+    assert "late_extension" in office.stored_state(office.find_case(number)).flags
+    close(office, number, "2026-09-04")
+    assert clock(office, number, "handle").late
+    figure = reports.stats(office, D("2026-09-01"), D("2026-09-30"))["figures"]
+    assert (figure["on_time_closing"]["numerator"],
+            figure["on_time_closing"]["denominator"]) == (0, 1)
+    assert check(office) == []
+
+
+def test_an_extension_within_the_period_still_moves_the_due_date(office):
+    number = accepted_on(office, "2026-07-01")
+    acts.extend(office, number, 10, "需要现场勘查", "王局长", officer=OFFICER,
+                on=D("2026-08-31"))  # the period's last day: still running
+    assert clock(office, number, "handle").due_on == D("2026-09-09")  # 07-01 + 70
+
+
+def test_the_cli_refuses_a_late_extension_in_chinese_and_records_it_with_the_flag(office, run):
+    number = accepted_on(office, "2026-07-01")
+    args = ["extend", number, "--days", "10", "--reason", "需要现场勘查", "--approved-by",
+            "王局长", "--on", "2026-09-03"]
+    refused = run(*args)
+    assert refused.exit_code == 1
+    assert "2026-08-31" in refused.stderr and "第三十四条" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    recorded = run(*args, "--late-approval")
+    assert recorded.exit_code == 0, recorded.stderr
+    assert clock(office, number, "handle").due_on == D("2026-08-31")
+
+
+# Art 36: hearings lie within the recheck and do not overlap ---------------------------------
+
+
+def recheck_requested_on(ledger: Ledger, day: str) -> str:
+    number = accepted_on(ledger, "2025-01-06")
+    close(ledger, number, "2025-02-10")
+    acts.review(ledger, number, "request", officer=OFFICER, on=D("2025-02-20"))
+    acts.review(ledger, number, "conclude", officer=OFFICER, on=D("2025-03-10"))
+    acts.recheck(ledger, number, "request", officer=OFFICER, on=D(day))
+    return number
+
+
+def test_a_hearing_before_the_recheck_request_is_refused(office):
+    """Art 36: 复核机关可以按照有关规定举行听证…听证所需时间不计算在前款规定的期限内 — the
+    hearing is the recheck's: requested 03-24, a hearing from 03-10 is refused."""
+    number = recheck_requested_on(office, "2025-03-24")
+    with pytest.raises(BadAct) as refused:
+        acts.recheck(office, number, "hearing", officer=OFFICER, hearing_from=D("2025-03-10"),
+                     hearing_to=D("2025-03-16"), on=D("2025-03-25"))
+    assert "2025-03-24" in refused.value.message("zh")
+    assert clock(office, number, "recheck").due_on == D("2025-04-23")  # 03-24 + 30
+
+
+def test_a_hearing_recorded_before_the_request_adds_no_days_in_a_replay(office):
+    """The same hearing already in a ledger (recorded before this rule) counts only its
+    days within the recheck: due 04-23, not 04-30."""
+    number = recheck_requested_on(office, "2025-03-24")
+    case_id = office.find_case(number)
+    writer.append(office, case_id, "recheck_hearing", D("2025-03-25"), OFFICER,
+                  {"from": "2025-03-10", "to": "2025-03-16"})
+    assert office.replayed_state(case_id).running("recheck").due_on == D("2025-04-23")
+    assert clock(office, number, "recheck").due_on == D("2025-04-23")
+
+
+def test_overlapping_hearings_are_refused_and_counted_once_in_a_replay(office):
+    """Art 36: 听证所需时间 — the time of the hearings, each day once."""
+    number = recheck_requested_on(office, "2025-03-24")
+    acts.recheck(office, number, "hearing", officer=OFFICER, hearing_from=D("2025-03-31"),
+                 hearing_to=D("2025-04-02"))
+    # 03-24 + 33 = 04-26; 04-27 (Sunday) is a make-up working day of 2025's Labour Day.
+    assert clock(office, number, "recheck").due_on == D("2025-04-27")
+    with pytest.raises(BadAct) as refused:
+        acts.recheck(office, number, "hearing", officer=OFFICER, hearing_from=D("2025-04-02"),
+                     hearing_to=D("2025-04-03"))
+    assert "2025-03-31" in refused.value.message("zh")
+    # Recorded all the same by an older xinfang: the day they share counts once.
+    case_id = office.find_case(number)
+    writer.append(office, case_id, "recheck_hearing", D("2025-04-03"), OFFICER,
+                  {"from": "2025-04-02", "to": "2025-04-03"})
+    # 3 days and 1 new one (04-03): 4, not 5.
+    assert office.replayed_state(case_id).running("recheck").extra_days == 4
+
+
+def test_a_conclusion_before_the_hearing_ends_is_refused(office):
+    """Art 36: the conclusion comes after the hearing it rests on."""
+    number = recheck_requested_on(office, "2025-03-24")
+    acts.recheck(office, number, "hearing", officer=OFFICER, hearing_from=D("2025-04-07"),
+                 hearing_to=D("2025-04-09"))
+    with pytest.raises(BadAct) as refused:
+        acts.recheck(office, number, "conclude", officer=OFFICER, on=D("2025-04-08"))
+    assert "2025-04-09" in refused.value.message("zh")
+    acts.recheck(office, number, "conclude", officer=OFFICER, on=D("2025-04-10"))
+    assert office.stored_state(office.find_case(number)).status == "final"
+
+
+def test_a_replacing_hearing_may_cover_the_days_of_the_one_it_replaces(office):
+    number = recheck_requested_on(office, "2025-03-24")
+    acts.recheck(office, number, "hearing", officer=OFFICER, hearing_from=D("2025-03-31"),
+                 hearing_to=D("2025-04-04"))
+    acts.recheck(office, number, "hearing", officer=OFFICER, hearing_from=D("2025-03-31"),
+                 hearing_to=D("2025-04-01"), replace=True, on=D("2025-04-07"))
+    assert clock(office, number, "recheck").extra_days == 2
+    assert check(office) == []
+
+
+# Report-by dates on a rest day ---------------------------------------------------------------
+
+
+def test_a_report_by_date_on_a_rest_day_is_due_the_next_working_day(office):
+    """Civil Code Art 203 (期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后
+    一日), applied to the date an assignment sets: 12-20 (Sunday) → 12-21."""
+    number = register(office, "2026-11-16")
+    event = acts.forward(office, number, "人社局", officer=OFFICER, on=D("2026-11-17"),
+                         assign=True, report_by=D("2026-12-20"))
+    assert event["details"]["report_by"] == "2026-12-21"
+    assert event["details"]["report_by_given"] == "2026-12-20"
+    assert clock(office, number, "report").due_on == D("2026-12-21")
+
+
+def test_a_report_by_date_on_a_working_day_is_kept_as_given(office):
+    number = register(office, "2026-11-16")
+    event = acts.forward(office, number, "人社局", officer=OFFICER, on=D("2026-11-17"),
+                         assign=True, report_by=D("2026-12-18"))
+    assert event["details"] == {"unit": "人社局", "report_by": "2026-12-18"}
+
+
+# 当场办结 and 本办自行办结 ---------------------------------------------------------------------
+
+
+def test_a_close_on_the_day_of_registration_is_on_the_spot(office):
+    number = register(office, "2026-11-02")
+    close(office, number, "2026-11-02")
+    flags = office.stored_state(office.find_case(number)).flags
+    assert "on_the_spot" in flags and "closed_by_office" not in flags
+
+
+def test_a_close_by_the_office_on_a_later_day_is_not_on_the_spot(office):
+    number = register(office, "2026-11-02")
+    close(office, number, "2026-11-03")
+    flags = office.stored_state(office.find_case(number)).flags
+    assert "closed_by_office" in flags and "on_the_spot" not in flags
+    assert check(office) == []
+
+
+# Satisfaction comes after the written reply ---------------------------------------------------
+
+
+def test_a_satisfaction_before_the_close_is_refused(office):
+    number = accepted_on(office, "2026-08-01")
+    with pytest.raises(SatisfactionBeforeClose):
+        acts.followup(office, number, officer=OFFICER, satisfaction="满意", on=D("2026-08-05"))
+    # The contact itself may be recorded.
+    acts.followup(office, number, officer=OFFICER, unreachable=True, on=D("2026-08-05"))
+    assert office.stored_state(office.find_case(number)).satisfaction is None
+
+
+def test_the_first_satisfaction_after_the_close_is_the_one_shown_and_counted(office):
+    """The evaluation window (评价期) ends with the first satisfaction given after the
+    close: a later follow-up is a record of the contact, not a second evaluation."""
+    number = accepted_on(office, "2026-08-01")
+    close(office, number, "2026-09-01")
+    acts.followup(office, number, officer=OFFICER, satisfaction="不满意", on=D("2026-09-05"))
+    acts.followup(office, number, officer=OFFICER, satisfaction="满意", on=D("2026-09-10"))
+    state = office.stored_state(office.find_case(number))
+    assert state.satisfaction == "unsatisfied"
+    figures = reports.stats(office, D("2026-09-01"), D("2026-09-30"))["figures"]
+    assert (figures["satisfaction"]["numerator"], figures["satisfaction"]["denominator"]) == (0, 1)
+    assert check(office) == []
