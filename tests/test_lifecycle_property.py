@@ -142,6 +142,10 @@ def perform(ledger: Ledger, numbers: list[str], index: int, kind: str, on: dt.da
                             received_on=TODAY - dt.timedelta(days=30 * n), **kw)
     if kind == "withdrawn":
         return acts.undo(ledger, number, reason=text, **kw)
+    if kind == "delivered":
+        return acts.deliver(ledger, number, pick(["opinion", "review", "recheck", "notify",
+                                                  "extension", "x"]),
+                            pick(["邮寄", "直接送达", "电子", "公告", "飞鸽"]), **kw)
     raise AssertionError(f"no way to try {kind}: add it to this test")
 
 

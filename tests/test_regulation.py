@@ -247,3 +247,152 @@ def test_the_first_satisfaction_after_the_close_is_the_one_shown_and_counted(off
     figures = reports.stats(office, D("2026-09-01"), D("2026-09-30"))["figures"]
     assert (figures["satisfaction"]["numerator"], figures["satisfaction"]["denominator"]) == (0, 1)
     assert check(office) == []
+
+
+# Arts 35, 36: review and recheck bodies, and their conclusions ------------------------------
+
+
+def closed_on(ledger: Ledger, day: str) -> str:
+    number = accepted_on(ledger, "2026-08-03")
+    close(ledger, number, day)
+    return number
+
+
+def test_a_review_is_filed_under_the_review_body_not_the_handling_unit(office):
+    """Art 35: 信访人对信访事项处理意见不服的，可以自收到书面答复之日起30日内请求原办理
+    机关、单位的上一级机关、单位复查 — the review is the higher body's duty: overdue, it is
+    listed under 县信访局, not under 人社局 which handled the matter."""
+    number = closed_on(office, "2026-09-01")
+    acts.review(office, number, "request", officer=OFFICER, on=D("2026-09-10"), body="县信访局")
+    # 09-10 + 30 = 10-10, a make-up working day of 2026's National Day.
+    report = reports.overdue(office, D("2026-10-20"))
+    (item,) = [i for i in report["overdue"] if i["id"] == number]
+    assert (item["clock"], item["unit"]) == ("review", "县信访局")
+    assert [i["id"] for i in reports.overdue(office, D("2026-10-20"), unit="县信访局")["overdue"]] \
+        == [number]
+    assert reports.overdue(office, D("2026-10-20"), unit="人社局")["overdue"] == []
+    assert reports.filed_under(office, office.find_case(number), "review") == "县信访局"
+    state = office.stored_state(office.find_case(number))
+    assert (state.holder_kind, state.holder) == ("unit", "县信访局")
+    assert state.unit == "人社局"  # the unit that handled the matter stays on record
+    assert check(office) == []
+
+
+def test_a_recheck_is_filed_under_the_recheck_body(office):
+    """Art 36: 信访人对复查意见不服的，可以自收到书面答复之日起30日内向复查机关、单位的
+    上一级机关、单位请求复核."""
+    number = closed_on(office, "2026-09-01")
+    acts.review(office, number, "request", officer=OFFICER, on=D("2026-09-10"), body="县信访局")
+    acts.review(office, number, "conclude", officer=OFFICER, on=D("2026-09-20"),
+                outcome="维持", opinion="原处理意见正确")
+    acts.recheck(office, number, "request", officer=OFFICER, on=D("2026-09-25"), body="市信访局")
+    (item,) = [i for i in reports.overdue(office, D("2026-11-20"))["overdue"]
+               if i["id"] == number]
+    assert (item["clock"], item["unit"]) == ("recheck", "市信访局")
+
+
+def test_a_body_not_in_the_unit_list_is_refused(office):
+    from xinfang.errors import UnknownUnit
+
+    number = closed_on(office, "2026-09-01")
+    with pytest.raises(UnknownUnit):
+        acts.review(office, number, "request", officer=OFFICER, on=D("2026-09-10"),
+                    body="省信访局")
+
+
+def test_conclusions_record_the_outcome_and_the_opinion(office):
+    """Art 35 and 36: the body 维持、撤销或者变更 the opinion; a recheck may also 确认 it."""
+    number = closed_on(office, "2026-09-01")
+    acts.review(office, number, "request", officer=OFFICER, on=D("2026-09-10"), body="县信访局")
+    with pytest.raises(Exception) as refused:
+        acts.review(office, number, "conclude", officer=OFFICER, on=D("2026-09-20"),
+                    outcome="确认")  # 确认 is a recheck's
+    assert "确认" in refused.value.message("zh")
+    event = acts.review(office, number, "conclude", officer=OFFICER, on=D("2026-09-20"),
+                        outcome="变更", opinion="补发两个月工资")
+    assert event["details"] == {"outcome": "changed", "opinion": "补发两个月工资"}
+    acts.recheck(office, number, "request", officer=OFFICER, on=D("2026-09-25"), body="市信访局")
+    event = acts.recheck(office, number, "conclude", officer=OFFICER, on=D("2026-10-12"),
+                         outcome="confirmed", opinion="复查意见正确")
+    assert event["details"]["outcome"] == "confirmed"
+
+
+def test_review_request_and_conclusion_on_the_command_line(office, run):
+    number = closed_on(office, "2026-09-01")
+    ok = run("review", number, "request", "--body", "县信访局", "--on", "2026-09-10")
+    assert ok.exit_code == 0, ok.stderr
+    done = run("review", number, "conclude", "--outcome", "撤销", "--opinion", "重新办理",
+               "--on", "2026-09-20")
+    assert done.exit_code == 0, done.stderr
+    shown = run("show", number)
+    assert "县信访局" in shown.stdout and "撤销" in shown.stdout
+    wrong = run("review", number, "conclude", "--body", "县信访局")
+    assert wrong.exit_code != 0 and "Traceback" not in wrong.stderr
+
+
+# Written replies and their delivery (Arts 23, 34–36) -----------------------------------------
+
+
+def test_the_review_window_runs_from_the_delivery_of_the_opinion(office):
+    """Art 35: 自收到书面答复之日起30日内 — from the petitioner's receipt. Closed 09-01, the
+    window runs from the close (due 10-08: 10-01 is a holiday) until the delivery on 09-15
+    is recorded; then from 09-15 (due 10-15)."""
+    number = closed_on(office, "2026-09-01")
+    assert clock(office, number, "review_request").due_on == D("2026-10-08")
+    record = queries_record(office, number)
+    assert record["windows"] == [{"clock": "review_request", "on": "2026-09-01",
+                                  "act": "closed", "basis": "reply"}]
+    event = acts.deliver(office, number, "opinion", "邮寄", officer=OFFICER, on=D("2026-09-15"))
+    assert event["kind"] == "delivered"
+    assert event["details"] == {"what": "opinion", "method": "post", "on": "2026-09-15"}
+    window = clock(office, number, "review_request")
+    assert (window.started_on, window.due_on) == (D("2026-09-15"), D("2026-10-15"))
+    record = queries_record(office, number)
+    assert record["deliveries"] == [{"what": "opinion", "method": "post", "on": "2026-09-15"}]
+    assert record["windows"][0]["basis"] == "delivery"
+    # A request on 10-12 is in time counted from the receipt (from the close it was not).
+    acts.review(office, number, "request", officer=OFFICER, on=D("2026-10-12"))
+    assert "late_review_request" not in office.stored_state(office.find_case(number)).flags
+    assert check(office) == []
+
+
+def test_the_recheck_window_runs_from_the_delivery_of_the_review_opinion(office):
+    """Art 36: 信访人对复查意见不服的，可以自收到书面答复之日起30日内…请求复核."""
+    number = closed_on(office, "2026-09-01")
+    acts.review(office, number, "request", officer=OFFICER, on=D("2026-09-10"))
+    acts.review(office, number, "conclude", officer=OFFICER, on=D("2026-09-20"))
+    acts.deliver(office, number, "review", "直接送达", officer=OFFICER, on=D("2026-09-22"))
+    window = clock(office, number, "recheck_request")
+    assert (window.started_on, window.due_on) == (D("2026-09-22"), D("2026-10-22"))
+
+
+def test_a_delivery_of_a_document_not_yet_written_or_before_it_is_refused(office):
+    number = accepted_on(office, "2026-08-03")
+    with pytest.raises(BadAct):
+        acts.deliver(office, number, "opinion", "邮寄", officer=OFFICER, on=D("2026-08-20"))
+    close(office, number, "2026-09-01")
+    with pytest.raises(BadAct) as refused:
+        acts.deliver(office, number, "opinion", "邮寄", officer=OFFICER, on=D("2026-08-31"))
+    assert "2026-09-01" in refused.value.message("zh")
+
+
+def test_deliveries_may_be_recorded_after_later_acts_and_show_lists_them(office, run):
+    number = accepted_on(office, "2026-08-03")
+    acts.extend(office, number, 10, "需要现场勘查", "王局长", officer=OFFICER,
+                on=D("2026-08-20"))
+    close(office, number, "2026-09-01")
+    # The extension's notice, delivered before the close, recorded afterwards.
+    result = run("deliver", number, "--what", "extension", "--on", "2026-08-22",
+                 "--method", "电子")
+    assert result.exit_code == 0, result.stderr
+    shown = run("show", number)
+    assert "延期告知书" in shown.stdout and "2026-08-22" in shown.stdout
+    assert "尚未记录送达" in shown.stdout
+    bad = run("deliver", number, "--what", "opinion", "--on", "2026-09-02", "--method", "飞鸽")
+    assert bad.exit_code != 0 and "送达方式" in bad.stderr
+
+
+def queries_record(ledger: Ledger, number: str):
+    from xinfang.store import queries
+
+    return queries.case_record(ledger, ledger.find_case(number))

@@ -25,7 +25,13 @@ from xinfang.store import writer
 from xinfang.store.ledger import Ledger
 from xinfang.store.records import ChainCase, Recorded
 from xinfang.vocab import (
+    DELIVERABLES,
+    OUTCOMES,
+    REVIEW_OUTCOMES,
     parse_channel,
+    parse_deliverable,
+    parse_delivery_method,
+    parse_outcome,
     parse_reject_reason,
     parse_result,
     parse_route,
@@ -283,15 +289,73 @@ def close(ledger: Ledger, ref: str, result: str, opinion: str, *, officer: str,
 
 
 def review(ledger: Ledger, ref: str, step: str, *, officer: str, note: str | None = None,
-           on: dt.date | None = None) -> Recorded:
-    """复查: `request` (the petitioner contests the opinion) or `conclude`."""
+           on: dt.date | None = None, body: str | None = None, outcome: str | None = None,
+           opinion: str | None = None) -> Recorded:
+    """复查: `request` (the petitioner contests the opinion; `body` is the review body,
+    the higher authority, from the unit list: Art 35 原办理机关、单位的上一级机关、单位) or
+    `conclude` (the outcome 维持/撤销/变更 and the opinion's text)."""
     kinds = {"request": "review_requested", "conclude": "review_concluded"}
-    return _act(ledger, ref, _step(kinds, step), officer, on, note=note)
+    kind = _step(kinds, step)
+    return _act(ledger, ref, kind, officer, on, note=note,
+                **_body_or_outcome(ledger, kind, body, outcome, opinion))
+
+
+def _body_or_outcome(ledger: Ledger, kind: str, body: str | None, outcome: str | None,
+                     opinion: str | None) -> dict[str, Any]:
+    """What a request names (the body) or a conclusion records (outcome, opinion)."""
+    if kind.endswith("_requested"):
+        if outcome or opinion:
+            raise BadAct("act.outcome_on_conclusion")
+        return {"body": ledger.require_unit(body)} if body else {}
+    if body:
+        raise BadAct("act.body_on_request")
+    out: dict[str, Any] = {}
+    if outcome:
+        code = parse_outcome(outcome)
+        if kind == "review_concluded" and code not in REVIEW_OUTCOMES:
+            raise BadChoice(what=texts.ref("choice.outcome"), value=outcome,
+                            choices=texts.join(texts.Label(OUTCOMES, c) for c in REVIEW_OUTCOMES))
+        out["outcome"] = code
+    if opinion and opinion.strip():
+        out["opinion"] = opinion.strip()
+    return out
+
+
+# The act whose written document each delivery carries (Arts 23, 34–36).
+_WRITTEN_BY = {
+    "opinion": ("closed",),
+    "review": ("review_concluded",),
+    "recheck": ("recheck_concluded",),
+    "notify": ("accepted", "rejected", "redirected"),
+    "extension": ("extended",),
+}
+
+
+def deliver(ledger: Ledger, ref: str, what: str, method: str, *, officer: str,
+            on: dt.date | None = None) -> Recorded:
+    """送达 a written document to the petitioner (处理意见书, 复查/复核意见书, 受理告知书,
+    延期告知书), on the day and in the way it reached them. A request window runs from
+    the receipt of the written reply (Arts 35, 36: 自收到书面答复之日起30日内): from the
+    delivery once it is recorded."""
+    code = parse_deliverable(what)
+    how = parse_delivery_method(method)
+    day = on or ledger.today
+    case_id = ledger.find_case(ref)
+    events = corrections.effective(ledger.events(case_id))
+    written = [when for kind, when, _ in events if kind in _WRITTEN_BY[code]]
+    if not written:
+        raise BadAct("act.nothing_to_deliver", what=texts.Label(DELIVERABLES, code))
+    if day < written[-1]:
+        raise BadAct("act.delivered_before_written", date=day,
+                     what=texts.Label(DELIVERABLES, code), written=written[-1])
+    return record(ledger, case_id, "delivered", officer=officer, on=day,
+                  details={"what": code, "method": how, "on": day.isoformat()})
 
 
 def recheck(ledger: Ledger, ref: str, step: str, *, officer: str, note: str | None = None,
             hearing_from: dt.date | None = None, hearing_to: dt.date | None = None,
-            on: dt.date | None = None, replace: bool = False) -> Recorded:
+            on: dt.date | None = None, replace: bool = False, body: str | None = None,
+            outcome: str | None = None, opinion: str | None = None) -> Recorded:
     """复核: `request`, `hearing` (its days are not counted) or `conclude` (final). A
     hearing recorded with `replace` takes the place of the last one recorded (its dates
     were wrong): the days of the one replaced no longer count."""
@@ -306,7 +370,8 @@ def recheck(ledger: Ledger, ref: str, step: str, *, officer: str, note: str | No
             raise BadAct("act.conclude_before_hearing_ends", date=on or ledger.today,
                          end=max(ends))
     if kind != "recheck_hearing":
-        return _act(ledger, ref, kind, officer, on, note=note)
+        return _act(ledger, ref, kind, officer, on, note=note,
+                    **_body_or_outcome(ledger, kind, body, outcome, opinion))
     if hearing_from is None or hearing_to is None:
         raise MissingField(what=texts.ref("field.hearing_dates"), option=texts.ref("option.from_and_to"),
                            hint="")

@@ -22,6 +22,26 @@ from xinfang.store.records import Chain, ChainCase, OverdueItem, OverdueReport
 from xinfang.texts import t
 from xinfang.vocab import OPEN, SET_APART
 
+# The unit a duty clock is filed under (over `clocks k`, `cases c`, `units u`): a review
+# or a recheck under the body that does it (Arts 35, 36: the higher authority named with
+# the request), every other duty under the responsible unit (none: the office itself).
+FILED_UNDER_SQL = (
+    "CASE WHEN k.clock IN ('review', 'recheck') THEN coalesce((SELECT json_extract("
+    "v.details, '$.body') FROM events v WHERE v.case_id = k.case_id AND v.kind = "
+    "k.clock || '_requested' AND v.acted_on = k.started_on ORDER BY v.id DESC LIMIT 1), "
+    "u.name) ELSE u.name END"
+)
+
+
+def filed_under(ledger: Ledger, case_id: int, clock: str) -> str | None:
+    """The unit a case's running duty `clock` is filed under (None: the office): what
+    the overdue report and a work list group it by."""
+    row = ledger.db.execute(
+        f"SELECT {FILED_UNDER_SQL} FROM clocks k JOIN cases c ON c.id = k.case_id "
+        "LEFT JOIN units u ON u.id = c.unit_id WHERE k.case_id = ? AND k.clock = ? "
+        "AND k.stopped_on IS NULL", [case_id, clock]).fetchone()
+    return row[0] if row else None
+
 
 @gcpause.paused()
 def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> OverdueReport:
@@ -36,12 +56,12 @@ def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> OverdueR
     unit_clause = ""
     if unit:
         unit_name = ledger.require_unit(unit)
-        unit_clause = " AND u.name = ?"
+        unit_clause = f" AND {FILED_UNDER_SQL} = ?"
         params.append(unit_name)
     # With each clock, how many cases its case's repeat chain holds (1 for a case
     # without repeats), counted in the same pass.
     rows = ledger.db.execute(
-        "SELECT c.number, k.clock, k.started_on, k.due_on, u.name, c.holder_kind, "
+        f"SELECT c.number, k.clock, k.started_on, k.due_on, {FILED_UNDER_SQL}, c.holder_kind, "
         "c.holder, c.holder_since, c.status, c.category, c.received_on, c.flags, "
         "(SELECT count(*) FROM cases m WHERE m.repeat_of = coalesce(c.repeat_of, c.id)) + 1 "
         "FROM clocks k JOIN cases c ON c.id = k.case_id LEFT JOIN units u ON u.id = c.unit_id "

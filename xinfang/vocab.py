@@ -128,6 +128,7 @@ EVENT_KINDS = {
     "interim_reported": ("阶段性报告", "interim report"),
     "archived": ("归档", "archived"),
     "unit_renamed": ("责任单位更名或撤并", "unit renamed or merged"),
+    "delivered": ("送达", "delivered"),
 }
 
 UNITS = {"days": ("日", "days"), "workdays": ("工作日", "working days")}
@@ -245,7 +246,56 @@ COMMANDS = {
     "rerouted": "forward", "report_due_changed": "assignment --report-by",
     "interim_reported": "assignment --interim", "archived": "archive",
     "unit_renamed": "unit rename / unit merge",
+    "delivered": "deliver",
 }
+
+
+# What a review or recheck body concludes (Arts 35, 36): the opinion upheld, revoked or
+# changed; a recheck may also confirm the review's opinion.
+OUTCOMES = {
+    "upheld": ("维持", "upheld"),
+    "revoked": ("撤销", "revoked"),
+    "changed": ("变更", "changed"),
+    "confirmed": ("确认", "confirmed"),
+}
+REVIEW_OUTCOMES = ("upheld", "revoked", "changed")
+OUTCOME_SPELLINGS = {"uphold": "upheld", "revoke": "revoked", "change": "changed",
+                     "confirm": "confirmed", "维持原处理意见": "upheld", "予以维持": "upheld",
+                     "予以撤销": "revoked", "予以变更": "changed", "予以确认": "confirmed"}
+
+# The written documents delivered to the petitioner (Arts 23, 34–36), and how.
+DELIVERABLES = {
+    "opinion": ("处理意见书", "handling opinion"),
+    "review": ("复查意见书", "review opinion"),
+    "recheck": ("复核意见书", "recheck opinion"),
+    "notify": ("受理告知书", "notice of acceptance"),
+    "extension": ("延期告知书", "notice of extension"),
+}
+DELIVERABLE_SPELLINGS = {"处理意见": "opinion", "答复": "opinion", "书面答复": "opinion",
+                         "复查意见": "review", "复查": "review", "复核意见": "recheck",
+                         "复核": "recheck", "告知": "notify", "受理告知": "notify",
+                         "延期": "extension", "延期告知": "extension"}
+DELIVERY_METHODS = {
+    "direct": ("直接送达", "in person"),
+    "post": ("邮寄", "by post"),
+    "electronic": ("电子", "electronically"),
+    "announcement": ("公告", "by public announcement"),
+}
+DELIVERY_SPELLINGS = {"直接": "direct", "当面": "direct", "邮寄送达": "post", "mail": "post",
+                      "电子送达": "electronic", "email": "electronic", "公告送达": "announcement",
+                      "public": "announcement"}
+
+
+def parse_outcome(value: str) -> str:
+    return _parse(OUTCOMES, OUTCOME_SPELLINGS, value, "choice.outcome")
+
+
+def parse_deliverable(value: str) -> str:
+    return _parse(DELIVERABLES, DELIVERABLE_SPELLINGS, value, "choice.deliverable")
+
+
+def parse_delivery_method(value: str) -> str:
+    return _parse(DELIVERY_METHODS, DELIVERY_SPELLINGS, value, "choice.delivery_method")
 
 
 def parse_result(value: str) -> str:

@@ -24,7 +24,7 @@ from xinfang.vocab import CLOCKS, COMMANDS, EVENT_KINDS, STATUSES
 ANY = "*"
 # Asides are not steps of the case: they never hold back the date of the next act.
 ASIDES = _ASIDES = ("note", "revealed", "repeat_marked", "exported", "corrected", "withdrawn",
-                    "unit_renamed")
+                    "unit_renamed", "delivered")
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,13 @@ TRANSITIONS: dict[str, Transition] = {
                            ("notify", "objection")),
     "report_due_changed": Transition(("forwarded", "accepted"), None),
     "interim_reported": Transition(("forwarded", "accepted"), None),
+    # A written reply or notice delivered to the petitioner (送达): the request window it
+    # opens runs from its receipt (Arts 35, 36: 自收到书面答复之日起30日内).
+    "delivered": Transition((ANY,), None),
 }
+
+# The window each delivered document opens, from the day the petitioner received it.
+DELIVERY_WINDOWS = {"opinion": "review_request", "review": "recheck_request"}
 
 
 class ExtensionTooLong(XinfangError):
@@ -151,7 +157,7 @@ def allowed_actions(status: str | None) -> list[str]:
     return [kind for kind in TRANSITIONS
             if kind not in ("registered", "revealed", "repeat_marked", "exported", "corrected",
                             "withdrawn", "unit_renamed", "voided", "archived", "report_due_changed",
-                            "interim_reported")
+                            "interim_reported", "delivered")
             and allowed(status, kind)]
 
 
@@ -167,8 +173,13 @@ def guard(state: CaseState, kind: str, on: dt.date, today: dt.date, number: str)
                          for k in now),
         )
     check_happened(on, ref("field.acted_on"), today)
-    if state.last_on and on < state.last_on:
+    # A delivery is known when the receipt comes back: it may be dated before acts
+    # recorded since (the act it delivers is checked by `acts.deliver`).
+    if state.last_on and on < state.last_on and kind not in _DATED_BY_RECEIPT:
         raise DateBeforePrevious(date=on, previous=state.last_on)
+
+
+_DATED_BY_RECEIPT = ("delivered",)
 
 
 def check_new(state: CaseState, kind: str, on: dt.date, details: dict[str, Any]) -> None:
@@ -374,6 +385,25 @@ def _days(first: dt.date, last: dt.date) -> list[dt.date]:
     return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
 
 
+def _review_requested(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+                      cal: Calendar) -> None:
+    # The review (or recheck) body — the higher authority — holds the case while it
+    # reviews: its duty is filed under it, not under the unit that handled the matter.
+    if details.get("body"):
+        _hold(state, "unit", details["body"], on)
+
+
+def _delivered(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+               cal: Calendar) -> None:
+    window = DELIVERY_WINDOWS.get(details.get("what", ""))
+    clock = state.running(window) if window else None
+    # Until the delivery is recorded the window runs from the document's date; from the
+    # delivery on, from the day the petitioner received it.
+    if clock is not None and on >= clock.started_on:
+        clock.started_on = on
+        refresh_due(clock, policy, cal)
+
+
 def _concluded_final(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
                      cal: Calendar) -> None:
     state.flags.add("final")
@@ -473,6 +503,9 @@ def _interim_reported(state: CaseState, on: dt.date, details: dict[str, Any],
 
 
 _EFFECTS: dict[str, Effect] = {
+    "review_requested": _review_requested,
+    "recheck_requested": _review_requested,
+    "delivered": _delivered,
     "corrected": _corrected,
     "unit_renamed": _unit_renamed,
     "voided": _voided,

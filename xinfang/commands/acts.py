@@ -1,5 +1,5 @@
 """Commands for the acts of a case's life: forward, object, accept, reject, redirect,
-extend, escalate, close, review, recheck, follow up, reopen."""
+extend, escalate, close, review, recheck, deliver, follow up, reopen."""
 
 from __future__ import annotations
 
@@ -197,20 +197,23 @@ def close(
 def review(
     case: CaseArg,
     step: Annotated[str, typer.Argument(help="request（申请复查）或 conclude（复查结论）。")],
+    body: Annotated[str | None, typer.Option("--body", help="申请复查时：复查机关（原办理单位的上一级，须在单位名单中）；复查期限记在它名下。", show_default=False)] = None,
+    outcome: Annotated[str | None, typer.Option("--outcome", help="复查结论：维持、撤销或变更（upheld/revoked/changed）。", show_default=False)] = None,
+    opinion: Annotated[str | None, typer.Option("--opinion", help="复查意见的要点。", show_default=False)] = None,
     note: Annotated[str | None, typer.Option("--note", help="说明。", show_default=False)] = None,
     on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """复查：信访人不服处理意见申请复查（request），复查机关出具结论（conclude）。
+    """复查（条例第三十五条）：信访人不服处理意见申请复查（request，写明复查机关 --body），复查机关出具结论（conclude，--outcome 维持/撤销/变更，--opinion 意见）。
 
-    例：xinfang review 2026-42 request --on 2026-12-01
+    例：xinfang review 2026-42 request --body 县信访局 --on 2026-12-01；xinfang review 2026-42 conclude --outcome 维持 --opinion "原处理意见正确"
     """
     from xinfang import acts as actions
 
     lang = resolve_lang(lang)
     ledger = open_ledger(db, writes=True)
     event = actions.review(ledger, case, step, officer=resolve_officer(officer), note=note,
-                           on=date(on))
+                           on=date(on), body=body, outcome=outcome, opinion=opinion)
     after_act(ledger, event, json_, lang)
 
 
@@ -222,10 +225,13 @@ def recheck(
     to: Annotated[str | None, typer.Option("--to", help="听证结束日期。", show_default=False)] = None,
     note: Annotated[str | None, typer.Option("--note", help="说明。", show_default=False)] = None,
     replace: Annotated[bool, typer.Option("--replace", help="这次听证取代上一次记录的听证（上次日期记错时用）：上次的天数不再计入。")] = False,
+    body: Annotated[str | None, typer.Option("--body", help="申请复核时：复核机关（复查机关的上一级，须在单位名单中）；复核期限记在它名下。", show_default=False)] = None,
+    outcome: Annotated[str | None, typer.Option("--outcome", help="复核结论：维持、撤销、变更或确认（upheld/revoked/changed/confirmed）。", show_default=False)] = None,
+    opinion: Annotated[str | None, typer.Option("--opinion", help="复核意见的要点。", show_default=False)] = None,
     on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """复核：申请（request）、听证（hearing，听证时间不计入期限）、结论（conclude，此后不再受理）。听证日期记错了，用 hearing --replace 重新记录，取代上一次。
+    """复核（条例第三十六条）：申请（request，写明复核机关 --body）、听证（hearing，须在复核期间、互不重叠，听证时间不计入期限）、结论（conclude，--outcome 维持/撤销/变更/确认，此后不再受理）。听证日期记错了，用 hearing --replace 重新记录，取代上一次。
 
     例：xinfang recheck 2026-42 hearing --from 2026-12-10 --to 2026-12-12；更正：xinfang recheck 2026-42 hearing --from 2026-12-11 --to 2026-12-12 --replace
     """
@@ -235,7 +241,28 @@ def recheck(
     ledger = open_ledger(db, writes=True)
     event = actions.recheck(ledger, case, step, officer=resolve_officer(officer), note=note,
                             hearing_from=date(from_), hearing_to=date(to), on=date(on),
-                            replace=replace)
+                            replace=replace, body=body, outcome=outcome, opinion=opinion)
+    after_act(ledger, event, json_, lang)
+
+
+@commands.command()
+def deliver(
+    case: CaseArg,
+    what: Annotated[str, typer.Option("--what", help="送达的文书：opinion（处理意见书）、review（复查意见书）、recheck（复核意见书）、notify（受理告知书）、extension（延期告知书）。")],
+    method: Annotated[str, typer.Option("--method", help="送达方式：直接送达、邮寄、电子、公告（direct/post/electronic/announcement）。")],
+    on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """记录书面文书送达信访人的日期和方式（--on 为信访人收到之日）。复查、复核的申请期自收到书面答复之日起算（条例第三十五、三十六条）：记录送达后从送达日起算，此前从办结（或复查结论）之日起算。
+
+    例：xinfang deliver 2026-42 --what opinion --on 2026-12-03 --method 邮寄
+    """
+    from xinfang import acts as actions
+
+    lang = resolve_lang(lang)
+    ledger = open_ledger(db, writes=True)
+    event = actions.deliver(ledger, case, what, method, officer=resolve_officer(officer),
+                            on=date(on))
     after_act(ledger, event, json_, lang)
 
 

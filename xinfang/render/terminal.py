@@ -131,7 +131,15 @@ def people_lines(people: list[PersonRecord], anonymous: bool, lang: str) -> Text
 def event_text(event: EventRecord, lang: str) -> Text:
     """One line of a case's history: what happened and why."""
     event = visible_all(event)
-    from xinfang.vocab import REJECT_REASONS, RESULTS, ROUTES, SATISFACTION
+    from xinfang.vocab import (
+        DELIVERABLES,
+        DELIVERY_METHODS,
+        OUTCOMES,
+        REJECT_REASONS,
+        RESULTS,
+        ROUTES,
+        SATISFACTION,
+    )
 
     d = event["details"]
     kind = event["kind"]
@@ -160,6 +168,13 @@ def event_text(event: EventRecord, lang: str) -> Text:
             bits.append(t("ui.event.name_kept", lang, name=known))
     if d.get("unit"):
         bits.append(d["unit"])
+    if d.get("body"):
+        bits.append(d["body"])
+    if kind == "delivered":
+        bits.append(t("ui.event.delivered", lang, what=label(DELIVERABLES, d.get("what"), lang),
+                      method=label(DELIVERY_METHODS, d.get("method"), lang), on=d.get("on")))
+    if d.get("outcome"):
+        bits.append(label(OUTCOMES, d["outcome"], lang))
     if d.get("leader"):
         bits.append(t("ui.event.leader", lang, name=d["leader"]))
     if d.get("report_by"):
@@ -250,6 +265,13 @@ def case_panel(record: CaseRecord, lang: str) -> Group:
     parts: list[Any] = [Panel(grid, title=title, title_align="left")]
     if record["clocks"]:
         parts.append(clocks_table(record["clocks"], lang))
+    for window in record.get("windows", []):
+        clock = label(CLOCKS, window["clock"], lang)
+        if window["basis"] == "delivery":
+            parts.append(Text(t("ui.window.from_delivery", lang, clock=clock, on=window["on"])))
+        else:
+            parts.append(Text(t("ui.window.from_reply", lang, clock=clock, on=window["on"],
+                                act=label(EVENT_KINDS, window["act"], lang)), style="yellow"))
     if record["unpublished_years"]:
         years = "、".join(str(y) for y in record["unpublished_years"])
         parts.append(Text(t("ui.unpublished", lang, years=years), style="yellow"))

@@ -14,12 +14,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from xinfang import rules
+from xinfang.cases import corrections
 from xinfang.cases.people import normalize_id
 from xinfang.deadlines.arithmetic import days_left, due_date
 from xinfang.deadlines.clocks import unpublished_years
 from xinfang.masking import mask_id, mask_phone
 from xinfang.store.ledger import Ledger, iso_date
-from xinfang.store.records import CaseRecord, ClockRecord, PersonRecord
+from xinfang.store.records import (
+    CaseRecord,
+    ClockRecord,
+    DeliveryRecord,
+    EventRecord,
+    PersonRecord,
+    WindowBasis,
+)
 from xinfang.vocab import SET_APART, normalize_category
 
 _ID_LIKE = re.compile(r"^[\dXx]{15,18}$")
@@ -158,7 +166,34 @@ def case_record(
     """Everything about one case: petitioners, state, clocks and the timeline of events."""
     record = records(ledger, [case_id], as_of=as_of, reveal=reveal)[0]
     record["events"] = ledger.events(case_id, reveal=reveal)
+    record["deliveries"], record["windows"] = deliveries(record["events"], record["clocks"])
     return record
+
+
+# The request window each written reply opens, and the act that issued it.
+_REPLIES = {"review_request": ("opinion", "closed"), "recheck_request": ("review",
+                                                                         "review_concluded")}
+
+
+def deliveries(events: list[EventRecord], clocks: list[ClockRecord]
+               ) -> tuple[list[DeliveryRecord], list[WindowBasis]]:
+    """What was delivered to the petitioner when (the deliveries in the case's state),
+    and where each running request window runs from: the delivery of its written reply
+    once recorded, until then the reply's own date (Arts 35, 36: 自收到书面答复之日起)."""
+    gone = corrections.withdrawn(events)
+    delivered: list[DeliveryRecord] = [
+        {"what": e["details"]["what"], "method": e["details"]["method"], "on": e["on"]}
+        for e in events if e["kind"] == "delivered" and e["uid"] not in gone]
+    windows: list[WindowBasis] = []
+    for clock in clocks:
+        if clock["clock"] not in _REPLIES or clock["stopped_on"] is not None:
+            continue
+        what, act = _REPLIES[clock["clock"]]
+        basis = "delivery" if any(d["what"] == what and d["on"] == clock["started_on"]
+                                  for d in delivered) else "reply"
+        windows.append({"clock": clock["clock"], "on": clock["started_on"], "act": act,
+                        "basis": basis})
+    return delivered, windows
 
 
 def records(ledger: Ledger, ids: list[int], *, as_of: dt.date | None = None,

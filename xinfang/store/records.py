@@ -85,6 +85,24 @@ class CaseRecord(TypedDict):
     clocks: list[ClockRecord]
     unpublished_years: list[int]
     events: NotRequired[list[EventRecord]]
+    # With the events (`show`): what was delivered when, and where each running request
+    # window runs from (the delivery, or the reply's date until one is recorded).
+    deliveries: NotRequired[list[DeliveryRecord]]
+    windows: NotRequired[list[WindowBasis]]
+
+
+class DeliveryRecord(TypedDict):
+    what: str  # vocab.DELIVERABLES
+    method: str  # vocab.DELIVERY_METHODS
+    on: str
+
+
+class WindowBasis(TypedDict):
+    clock: str  # review_request or recheck_request
+    on: str  # the day it runs from
+    act: str  # the act whose written reply opened it
+    # "delivery" (from the petitioner's receipt) or "reply" (from the act's date)
+    basis: str
 
 
 class ChainCase(TypedDict):
