@@ -266,14 +266,16 @@ def list_(
     例：xinfang list --status 已登记 --category 城乡建设 --search 拖欠工资；xinfang list --overdue --unit 人社局
     """
     from xinfang.render import plain, terminal
-    from xinfang.store import queries
+    from xinfang.store import past, queries
 
     lang = resolve_lang(lang)
     filters = make_filters(status, unit, category, locality, since, until, person, search,
                            overdue, due_within, repeat, collective, flag, as_of)
     ledger = open_ledger(db, writes=reveal)
-    records, total = queries.list_cases(ledger, filters, as_of=date(as_of), limit=limit,
-                                        offset=offset, reveal=reveal)
+    # As of a past day: the ledger as it stood at the end of that day.
+    records, total = queries.list_cases(past.as_of(ledger, date(as_of)), filters,
+                                        as_of=date(as_of), limit=limit, offset=offset,
+                                        reveal=reveal)
     if reveal and records:
         from xinfang import acts
 

@@ -38,14 +38,15 @@ def report_overdue(
     db: DbOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """超期报告：按责任单位分组，超期最久的在前；随后列出即将到期的。每晚由定时任务运行。
+    """超期报告：按责任单位分组（复查、复核记在复查、复核机关名下），超期最久的在前；随后列出即将到期的。每晚由定时任务运行。--as-of 过去的某一天：按那天结束时的台账（当天及以前办理的事项、当时的期限政策和日历）列出。
 
-    例：xinfang report overdue --format text --quiet-if-none
+    例：xinfang report overdue --format text --quiet-if-none；xinfang report overdue --as-of 2026-05-06
     """
     from xinfang import reports
     from xinfang.dates import today
     from xinfang.db import locate, one_at_a_time
     from xinfang.render import plain
+    from xinfang.store import past
 
     lang = resolve_lang(lang)
     if format_ not in ("text", "md", "csv", "json"):
@@ -54,7 +55,8 @@ def report_overdue(
     # Two runs (two cron jobs, a cron job and an officer) never interleave: one waits.
     with one_at_a_time(locate(db).path, wait=wait,
                        waiting=lambda: say(t("report.waiting", lang))):
-        report = reports.overdue(ledger, date(as_of) or today(), unit)
+        day = date(as_of) or today()
+        report = reports.overdue(past.as_of(ledger, day), day, unit)
         if quiet_if_none and not report["overdue"]:
             return
         if format_ == "json":
@@ -77,6 +79,7 @@ def report_stats(
     from_: Annotated[str | None, typer.Option("--from", help="统计起始日期，默认今年 1 月 1 日。", show_default=False)] = None,
     to: Annotated[str | None, typer.Option("--to", help="统计截止日期，默认今天。", show_default=False)] = None,
     by: Annotated[str | None, typer.Option("--by", help="分组：unit（责任单位）、category（类别）、locality（属地）、month（月份）。", show_default=False)] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="按过去某一天结束时的台账统计（当天及以前办理的事项，当时的政策和日历），默认今天。", show_default=False)] = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
     lang: LangOpt = None,
@@ -88,6 +91,7 @@ def report_stats(
     from xinfang import reports
     from xinfang.dates import today
     from xinfang.render import plain, terminal
+    from xinfang.store import past
 
     lang = resolve_lang(lang)
     if by is not None and by not in ("unit", "category", "locality", "month"):
@@ -97,7 +101,7 @@ def report_stats(
     start = date(from_) or end.replace(month=1, day=1)
     if start > end:
         fail(t("stats.from_after_to", lang), lang, 2)
-    result = reports.stats(ledger, start, end, by)
+    result = reports.stats(past.as_of(ledger, date(as_of)), start, end, by)
     if json_:
         out(plain.json_text(result))
         return

@@ -88,10 +88,26 @@ def _replace_policy(ledger: Ledger, new: Policy, officer: str) -> Policy:
     return new
 
 
+def _log_override(ledger: Ledger, day: dt.date, new: dict[str, Any] | None,
+                  officer: str) -> None:
+    """Every change to a local override is logged (key `calendar.override.<day>`), so
+    that a report as of a past day counts with the calendar then in force."""
+    row = ledger.db.execute("SELECT working, reason, officer, recorded_at FROM "
+                            "calendar_overrides WHERE day = ?", [day.isoformat()]).fetchone()
+    old = None if row is None else {"working": bool(row[0]), "reason": row[1],
+                                    "officer": row[2], "recorded_at": row[3]}
+    ledger.db.execute(
+        "INSERT INTO settings_log(key, old, new, officer, recorded_at) VALUES (?, ?, ?, ?, ?)",
+        [f"calendar.override.{day.isoformat()}", json.dumps(old, ensure_ascii=False),
+         json.dumps(new, ensure_ascii=False), officer, writer.now()])
+
+
 def add_override(ledger: Ledger, day: dt.date, working: bool, reason: str,
                  officer: str) -> None:
     """A local extra working day or rest day; the due dates of running clocks follow."""
     with write(ledger.db):
+        _log_override(ledger, day, {"working": working, "reason": reason, "officer": officer,
+                                    "recorded_at": writer.now()}, officer)
         ledger.db.execute(
             "INSERT INTO calendar_overrides(day, working, reason, officer, recorded_at) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT(day) DO UPDATE SET working = excluded.working, "
@@ -105,6 +121,7 @@ def add_override(ledger: Ledger, day: dt.date, working: bool, reason: str,
 
 def remove_override(ledger: Ledger, day: dt.date, officer: str) -> None:
     with write(ledger.db):
+        _log_override(ledger, day, None, officer)
         cursor = ledger.db.execute(
             "DELETE FROM calendar_overrides WHERE day = ?", [day.isoformat()]
         )

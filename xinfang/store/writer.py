@@ -586,6 +586,66 @@ def refresh_clocks(ledger: Ledger) -> int:
     return len(touched)
 
 
+# The ledger as it stood on a past day (store/past.py) ----------------------------------
+
+
+def as_it_stood(copy: Ledger, day: dt.date, then: dict[str, Any],
+                log: list[tuple[Any, ...]]) -> None:
+    """Make `copy` — a copy of the ledger in memory, never the ledger's file — the
+    ledger at the end of `day`: the cases received by then, each in the state its events
+    acted on up to that day give, under the settings then in force (`then`: policy and
+    overrides, from the settings' `log`)."""
+    (main,) = [row for row in copy.db.execute("PRAGMA database_list") if row[1] == "main"]
+    if main[2]:
+        raise RuntimeError("as_it_stood works on a copy in memory only")
+    conn = copy.db.conn
+    iso = day.isoformat()
+    conn.execute("PRAGMA foreign_keys = OFF")
+    with write(copy.db):
+        conn.execute("DELETE FROM settings")
+        conn.executemany("INSERT INTO settings(key, value) VALUES (?, ?)",
+                         [(k, json.dumps(v, ensure_ascii=False)) for k, v in then.items()
+                          if not k.startswith("calendar.override.")])
+        # Local overrides: as the log says they were (added, changed, removed); those
+        # made before overrides were logged, by the day they were recorded.
+        logged = {k.removeprefix("calendar.override.") for k, *_ in log
+                  if k.startswith("calendar.override.")}
+        conn.execute("DELETE FROM calendar_overrides WHERE substr(recorded_at, 1, 10) > ?",
+                     [iso])
+        for override_day in logged:
+            conn.execute("DELETE FROM calendar_overrides WHERE day = ?", [override_day])
+            value = then.get(f"calendar.override.{override_day}")
+            if isinstance(value, dict):
+                conn.execute(
+                    "INSERT INTO calendar_overrides(day, working, reason, officer, "
+                    "recorded_at) VALUES (?, ?, ?, ?, ?)",
+                    [override_day, int(value["working"]), value["reason"],
+                     value.get("officer", ""), value.get("recorded_at", iso)])
+        conn.execute("DELETE FROM cases WHERE received_on > ?", [iso])
+        for table in ("case_people", "clocks"):
+            conn.execute(f"DELETE FROM {table} WHERE case_id NOT IN (SELECT id FROM cases)")
+        copy.settings_changed()
+        events: dict[int, list[dict[str, Any]]] = {}
+        for case_id, uid, kind, on, details in conn.execute(
+            "SELECT e.case_id, e.uid, e.kind, e.acted_on, e.details FROM events e "
+            "JOIN cases c ON c.id = e.case_id WHERE e.acted_on <= ? ORDER BY e.case_id, e.id",
+            [iso],
+        ):
+            events.setdefault(case_id, []).append(
+                {"uid": uid, "kind": kind, "on": on, "details": json.loads(details)})
+        units = _Units(copy)
+        numbers = dict(conn.execute("SELECT number, id FROM cases").fetchall())
+        conn.execute("DELETE FROM clocks")
+        for case_id, case_events in events.items():
+            state = lifecycle.replay(corrections.effective(case_events), copy.policy,
+                                     copy.calendar)
+            repeat_of = numbers.get(state.repeat_of) if state.repeat_of else None
+            conn.execute(STATE_UPDATE, [*state_values(state, units.id(state.unit), repeat_of),
+                                        case_id])
+            conn.executemany(CLOCK_INSERT, [clock_row(case_id, c) for c in state.clocks])
+        units.write_new()
+
+
 # Units -------------------------------------------------------------------------------
 
 
