@@ -83,7 +83,13 @@ def test_a_late_approval_is_recorded_and_never_makes_the_close_on_time(office):
     assert "late_extension" in office.stored_state(office.find_case(number)).flags
     close(office, number, "2026-09-04")
     assert clock(office, number, "handle").late
-    figure = reports.stats(office, D("2026-09-01"), D("2026-09-30"))["figures"]
+    # By case (the handling that began in July) and by clock (closes in September) alike.
+    figure = reports.stats(office, D("2026-07-01"), D("2026-07-31"))["figures"]
+    assert (figure["on_time_closing.unit"]["numerator"],
+            figure["on_time_closing.unit"]["denominator"]) == (0, 1)
+    assert figure["on_time_closing.unit"]["counts"] == {"late": 1}
+    figure = reports.stats(office, D("2026-09-01"), D("2026-09-30"),
+                           definitions="clock")["figures"]
     assert (figure["on_time_closing"]["numerator"],
             figure["on_time_closing"]["denominator"]) == (0, 1)
     assert check(office) == []

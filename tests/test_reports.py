@@ -596,7 +596,7 @@ def figure(result, code):
 def test_figures_with_numerators_and_denominators(figures_ledger):
     ledger, n = figures_ledger
     assert repeat_of(ledger, n[6]) == n[1]
-    result = reports.stats(ledger, D(2026, 1, 1), TODAY)
+    result = reports.stats(ledger, D(2026, 1, 1), TODAY, definitions="clock")
     # Forward and notify stopped on time: 1 ×2, 3 ×2, 6 and 7 (closed on the spot stops
     # the forward clock); late: 2 ×2; came due unstopped: 4.
     assert figure(result, "timely_acceptance") == (6, 9, round(6 / 9, 4))
@@ -616,12 +616,12 @@ def test_figures_with_numerators_and_denominators(figures_ledger):
 
 def test_figures_count_only_the_period(figures_ledger):
     ledger, n = figures_ledger
-    november = reports.stats(ledger, D(2026, 11, 1), TODAY)
+    november = reports.stats(ledger, D(2026, 11, 1), TODAY, definitions="clock")
     assert figure(november, "timely_acceptance") == (0, 1, 0.0)  # case 4
     assert figure(november, "on_time_closing") == (0, 0, None)
     assert figure(november, "participation") == (0, 0, None)
     assert figure(november, "repeat_rate") == (0, 2, 0.0)
-    spring = reports.stats(ledger, D(2026, 3, 1), D(2026, 4, 30))
+    spring = reports.stats(ledger, D(2026, 3, 1), D(2026, 4, 30), definitions="clock")
     # Stopped in March–April: 1 ×2 on time, 2 ×2 late.
     assert figure(spring, "timely_acceptance") == (2, 4, 0.5)
     assert figure(spring, "on_time_closing") == (1, 1, 1.0)

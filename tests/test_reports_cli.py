@@ -307,7 +307,7 @@ def figures_ledger(ledger):
 
 def test_stats_json_with_numerators_and_denominators(run, figures_ledger):
     result = json.loads(ok(run("report", "stats", "--from", "2026-01-01", "--to", "2026-11-23",
-                               "--json")).stdout)
+                               "--definitions", "clock", "--json")).stdout)
     figures = {code: (f["numerator"], f["denominator"]) for code, f in
                result["figures"].items()}
     assert figures == {

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from xinfang import figures as case_figures
 from xinfang import gcpause, rules
 from xinfang.cases import matching
 from xinfang.deadlines.clocks import due_soon_until, duty_sql
@@ -172,9 +173,114 @@ def _clock_figure(ledger: Ledger, clocks: tuple[str, ...], start: str, end: str,
     return row[0] or 0, row[1] or 0
 
 
-def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None) -> dict[str, Any]:
-    """The office's figures for a period, each with numerator and denominator, and counts
-    by unit, category, locality or month."""
+# How the figures are counted: by case (the default, as supervising offices count), or
+# by clock (each duty clock that stopped or came due in the period).
+DEFINITIONS = ("case", "clock")
+
+
+def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None,
+          definitions: str = "case") -> dict[str, Any]:
+    """The office's figures for a period, each with its definition, numerator and
+    denominator, and counts by unit, category, locality or month.
+
+    By case (`definitions="case"`), each duty figure for the petition office and for the
+    responsible units apart, the units ranked with `by="unit"`; for a period that has
+    ended, the figures that changed since its end and the cases (and acts) that changed
+    them. By clock, the figures as xinfang counted them before."""
+    if definitions == "clock":
+        return _clock_stats(ledger, start, end, by)
+    cases = list(case_facts(ledger))
+    classes = case_figures.classify(cases, start, end, ledger.today)
+    result = _clock_stats(ledger, start, end, by)
+    result["definitions"] = "case"
+    result["figures"] = {code: _figure(code, case_figures.count(code, classes[code]))
+                         for code in case_figures.FIGURES}
+    if by == "unit":
+        result["units"] = [
+            {**item, "figures": {code: _figure(code, figure)
+                                 for code, figure in item["figures"].items()}}
+            for item in case_figures.by_unit(cases, classes)]
+    if end < ledger.today:
+        result["changed"] = _changed_since(ledger, start, end, classes)
+    return result
+
+
+def _figure(code: str, counted: dict[str, Any]) -> dict[str, Any]:
+    return {"name": t(f"figure.{code}", "zh"), "name_en": t(f"figure.{code}", "en"),
+            "definition": t(f"figure.{code}.definition", "zh"),
+            "definition_en": t(f"figure.{code}.definition", "en"), **counted}
+
+
+def _changed_since(ledger: Ledger, start: dt.date, end: dt.date,
+                   now: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
+    """The figures (by case) that differ from what they were at the end of the period,
+    each with the cases whose class changed: what it was, what it is, and the acts
+    recorded on it since (none: a deadline that fell after the period's end)."""
+    from xinfang.store import past
+
+    then_ledger = past.as_of(ledger, end)
+    then = case_figures.classify(case_facts(then_ledger), start, end, end)
+    out = []
+    for code in case_figures.FIGURES:
+        before, after = case_figures.count(code, then[code]), case_figures.count(code, now[code])
+        if (before["numerator"], before["denominator"]) == (after["numerator"],
+                                                          after["denominator"]):
+            continue
+        cases = []
+        for number in sorted(set(then[code]) | set(now[code])):
+            was, is_ = then[code].get(number), now[code].get(number)
+            if was == is_:
+                continue
+            later = [{"kind": kind, "on": on} for kind, on in ledger.db.execute(
+                "SELECT e.kind, e.acted_on FROM events e JOIN cases c ON c.id = e.case_id "
+                "WHERE c.number = ? AND e.acted_on > ? ORDER BY e.id", [number, end.isoformat()])]
+            cases.append({"id": number, "was": was, "now": is_, "acts": later})
+        out.append({"figure": code, "was": [before["numerator"], before["denominator"]],
+                    "now": [after["numerator"], after["denominator"]], "cases": cases})
+    return out
+
+
+def case_facts(ledger: Ledger) -> Iterator[case_figures.CaseFacts]:
+    """Every case in the figures (not set apart) as the figures read it."""
+    spans: dict[int, list[case_figures.Span]] = {}
+    for case_id, clock, started, due, stopped, late, sat in ledger.db.execute(
+        "SELECT k.case_id, k.clock, k.started_on, k.due_on, k.stopped_on, k.late, "
+        # An evaluation window is also stopped by reopening the case: only a follow-up
+        # that recorded a satisfaction that day is an evaluation, and its answer counts.
+        "CASE WHEN k.clock = 'evaluation' AND k.stopped_on IS NOT NULL THEN (SELECT "
+        "json_extract(v.details, '$.satisfaction') FROM events v WHERE v.case_id = k.case_id "
+        "AND v.kind = 'followed_up' AND v.acted_on = k.stopped_on AND "
+        "json_extract(v.details, '$.satisfaction') IS NOT NULL ORDER BY v.id LIMIT 1) END "
+        "FROM clocks k WHERE k.clock IN ('forward', 'notify', 'handle', 'evaluation') "
+        "ORDER BY k.id"
+    ):
+        spans.setdefault(case_id, []).append(case_figures.Span(
+            clock, dt.date.fromisoformat(started), dt.date.fromisoformat(due),
+            dt.date.fromisoformat(stopped) if stopped else None, bool(late), sat))
+    leaders = dict(ledger.db.execute(
+        "SELECT case_id, min(acted_on) FROM events WHERE kind = 'escalated' AND "
+        "json_extract(details, '$.leader') IS NOT NULL GROUP BY case_id").fetchall())
+    for (case_id, number, received, unit, repeat_of, closed, came_back,
+         resolved) in ledger.db.execute(
+        "SELECT c.id, c.number, c.received_on, u.name, c.repeat_of, c.closed_on, "
+        "EXISTS (SELECT 1 FROM cases r WHERE r.repeat_of = c.id) OR EXISTS (SELECT 1 FROM "
+        "clocks k WHERE k.case_id = c.id AND k.clock IN ('review', 'recheck')), "
+        "c.closed_on IS NOT NULL AND NOT EXISTS (SELECT 1 FROM cases r WHERE r.repeat_of = "
+        "coalesce(c.repeat_of, c.id) AND r.received_on > c.closed_on) "
+        "FROM cases c LEFT JOIN units u ON u.id = c.unit_id "
+        f"WHERE c.status NOT IN ({_SET_APART}) ORDER BY c.id"
+    ):
+        leader = leaders.get(case_id)
+        yield case_figures.CaseFacts(
+            number, dt.date.fromisoformat(received), unit, repeat_of is not None,
+            repeat_of is None, dt.date.fromisoformat(closed) if closed else None,
+            bool(came_back), spans.get(case_id, []),
+            dt.date.fromisoformat(leader) if leader else None, bool(resolved))
+
+
+def _clock_stats(ledger: Ledger, start: dt.date, end: dt.date,
+                 by: str | None = None) -> dict[str, Any]:
+    """The figures by clock (as counted before the figures by case)."""
     s, e, today = start.isoformat(), end.isoformat(), ledger.today.isoformat()
     figures: dict[str, dict[str, Any]] = {}
 
@@ -222,7 +328,7 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None) -
     apart = dict(ledger.db.execute(
         f"SELECT status, count(*) FROM cases WHERE status IN ({_SET_APART}) "
         "AND received_on BETWEEN ? AND ? GROUP BY status", [s, e]).fetchall())
-    result: dict[str, Any] = {"from": s, "to": e, "figures": figures,
+    result: dict[str, Any] = {"from": s, "to": e, "definitions": "clock", "figures": figures,
                               "set_apart": {status: apart.get(status, 0)
                                             for status in SET_APART},
                               "months": _months(ledger, s, e, today)}

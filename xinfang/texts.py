@@ -1135,4 +1135,59 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ui.window.from_delivery": ("{clock}自送达之日（{on}）起算", "{clock} runs from the delivery ({on})"),
     "ui.window.from_reply": ("{clock}自{act}之日（{on}）起算：尚未记录送达（xinfang deliver）",
                              "{clock} runs from the {act} ({on}): no delivery recorded yet (xinfang deliver)"),
+    # The figures by case (figures.py), for each side apart.
+    "figure.timely_acceptance.office": ("及时受理率（信访部门·登记转送）",
+                                        "timely acceptance (petition office: forwarding)"),
+    "figure.timely_acceptance.office.definition": (
+        "及时受理 ÷ 总数：期内登记的每件案件，登记转送及时为及时受理，迟延为超期受理，逾期仍未转送为超期未受理（未到期的不计）",
+        "timely ÷ all: each case registered in the period is timely (forwarded on time), "
+        "late (forwarded late) or late and open (still not forwarded past its due date); "
+        "cases not yet due are not counted"),
+    "figure.timely_acceptance.unit": ("及时受理率（责任单位·受理告知）",
+                                      "timely acceptance (units: notice of acceptance)"),
+    "figure.timely_acceptance.unit.definition": (
+        "及时受理 ÷ 总数：期内转送、交办的每件案件，按期受理告知为及时受理，迟延为超期受理，逾期未告知为超期未受理（未到期的不计）",
+        "timely ÷ all: each case forwarded or assigned in the period is timely (decided "
+        "on time), late (decided late) or late and open (undecided past its due date); "
+        "cases not yet due are not counted"),
+    "figure.on_time_closing.office": ("按期办结率（信访部门自办）", "closed on time (office's own cases)"),
+    "figure.on_time_closing.office.definition": (
+        "按期 ÷（按期 + 超期 + 未答复 + 超期未答复）：期内本办自行受理的每件案件",
+        "on time ÷ (on time + late + open + late and open): each case the office itself "
+        "accepted in the period"),
+    "figure.on_time_closing.unit": ("按期办结率（责任单位）", "closed on time (units)"),
+    "figure.on_time_closing.unit.definition": (
+        "按期 ÷（按期 + 超期 + 未答复 + 超期未答复）：期内责任单位受理的每件案件",
+        "on time ÷ (on time + late + open + late and open): each case a unit accepted in "
+        "the period"),
+    "figure.leader_resolution": ("包案化解率", "resolved by leaders"),
+    "figure.leader_resolution.definition": (
+        "已化解 ÷ 包案件数：期内领导包案的每件案件，已办结且此后未再重复信访为已化解",
+        "resolved ÷ leaders' cases: each case a leader took in the period, resolved when "
+        "closed and not petitioned again since"),
+    "figure.class.timely": ("及时受理", "timely"),
+    "figure.class.late": ("超期", "late"),
+    "figure.class.late_open": ("超期未办", "late and open"),
+    "figure.class.not_due": ("未到期", "not yet due"),
+    "figure.class.on_time": ("按期", "on time"),
+    "figure.class.open": ("未答复", "open"),
+    "figure.class.evaluated": ("已评价", "evaluated"),
+    "figure.class.reopened": ("重新办理", "reopened"),
+    "figure.class.satisfied": ("满意", "satisfied"),
+    "figure.class.basic": ("基本满意", "basically satisfied"),
+    "figure.class.unsatisfied": ("不满意", "unsatisfied"),
+    "figure.class.repeat": ("重件", "repeat"),
+    "figure.class.first": ("初件", "first"),
+    "figure.class.resolved": ("已化解", "resolved"),
+    "figure.class.came_back": ("再次信访或复查", "came back"),
+    "figure.class.unresolved": ("未化解", "unresolved"),
+    "stats.counts": ("各类件数", "By class"),
+    "stats.units_title": ("责任单位排名", "Units ranked"),
+    "stats.rank": ("名次", "Rank"),
+    "stats.changed_title": ("统计期结束后有变化的指标", "Figures changed since the period ended"),
+    "stats.changed": ("{figure}：{was} → {now}", "{figure}: {was} → {now}"),
+    "stats.changed_case": ("{case}：{was} → {now}（{why}）", "{case}: {was} → {now} ({why})"),
+    "stats.changed_by_acts": ("期后办理：{acts}", "acts since: {acts}"),
+    "stats.changed_by_deadline": ("期限在统计期结束后届满", "a deadline after the period ended"),
+    "stats.clock_definitions": ("按期限（旧口径）统计。", "Counted by clock (the earlier definitions)."),
 }

@@ -80,11 +80,12 @@ def report_stats(
     to: Annotated[str | None, typer.Option("--to", help="统计截止日期，默认今天。", show_default=False)] = None,
     by: Annotated[str | None, typer.Option("--by", help="分组：unit（责任单位）、category（类别）、locality（属地）、month（月份）。", show_default=False)] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="按过去某一天结束时的台账统计（当天及以前办理的事项，当时的政策和日历），默认今天。", show_default=False)] = None,
+    definitions: Annotated[str, typer.Option("--definitions", help="口径：case（按件，默认，信访部门与责任单位分别统计）或 clock（按期限，旧口径）。")] = "case",
     db: DbOpt = None,
     json_: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """工作指标：及时受理率、按期办结率、参评率、满意率、重复信访率、一次性化解率（含分子分母）。
+    """工作指标（按件统计，信访部门与责任单位分别计算）：及时受理率、按期办结率、参评率、满意率、重复信访率、一次性化解率、包案化解率，各附口径、分子分母和各类件数；--by unit 给出各责任单位的指标和排名。统计期已结束的，列出此后有变化的指标及原因。--definitions clock 为按期限统计的旧口径。
 
     例：xinfang report stats --from 2026-01-01 --to 2026-11-30 --by unit
     """
@@ -96,12 +97,14 @@ def report_stats(
     lang = resolve_lang(lang)
     if by is not None and by not in ("unit", "category", "locality", "month"):
         raise typer.BadParameter("unit, category, locality, month", param_hint="--by")
+    if definitions not in reports.DEFINITIONS:
+        raise typer.BadParameter(", ".join(reports.DEFINITIONS), param_hint="--definitions")
     ledger = open_ledger(db)
     end = date(to) or today()
     start = date(from_) or end.replace(month=1, day=1)
     if start > end:
         fail(t("stats.from_after_to", lang), lang, 2)
-    result = reports.stats(past.as_of(ledger, date(as_of)), start, end, by)
+    result = reports.stats(past.as_of(ledger, date(as_of)), start, end, by, definitions)
     if json_:
         out(plain.json_text(result))
         return

@@ -483,12 +483,45 @@ def stats_tables(result: dict[str, Any], lang: str) -> Group:
     for header in ("stats.figure", "stats.numerator", "stats.denominator", "stats.rate",
                    "stats.definition"):
         table.add_column(t(header, lang))
+    if result.get("definitions") == "case":
+        table.add_column(t("stats.counts", lang))
     for code, figure in result["figures"].items():
-        rate = "—" if figure["rate"] is None else f"{figure['rate'] * 100:.1f}%"
-        table.add_row(t(f"figure.{code}", lang), str(figure["numerator"]),
-                      str(figure["denominator"]), rate,
-                      Text(t(f"figure.{code}.definition", lang), style="dim"))
+        cells: list[Any] = [t(f"figure.{code}", lang), str(figure["numerator"]),
+                            str(figure["denominator"]), _rate(figure["rate"]),
+                            Text(t(f"figure.{code}.definition", lang), style="dim")]
+        if result.get("definitions") == "case":
+            cells.append(_counts(figure.get("counts", {}), lang))
+        table.add_row(*cells)
     parts: list[Any] = [table]
+    if result.get("definitions") == "clock":
+        parts.append(Text(t("stats.clock_definitions", lang), style="dim"))
+    if result.get("units"):
+        ranked = Table(title=t("stats.units_title", lang), title_justify="left")
+        ranked.add_column(t("stats.rank", lang), justify="right")
+        ranked.add_column(t("ui.unit", lang))
+        codes = list(result["units"][0]["figures"])
+        for code in codes:
+            ranked.add_column(t(f"figure.{code}", lang), justify="right")
+        for item in result["units"]:
+            ranked.add_row(str(item["rank"]), _text(item["unit"]), *(
+                f"{_rate(item['figures'][c]['rate'])} ({item['figures'][c]['numerator']}/"
+                f"{item['figures'][c]['denominator']})" for c in codes))
+        parts.append(ranked)
+    if result.get("changed"):
+        lines = Text(t("stats.changed_title", lang) + "\n", style="bold")
+        for change in result["changed"]:
+            lines.append(t("stats.changed", lang, figure=ref(f"figure.{change['figure']}"),
+                           was="/".join(map(str, change["was"])),
+                           now="/".join(map(str, change["now"]))) + "\n", style="")
+            for case in change["cases"]:
+                why = (t("stats.changed_by_acts", lang, acts=join(
+                    f"{label(EVENT_KINDS, a['kind'], lang)} {a['on']}" for a in case["acts"]))
+                    if case["acts"] else t("stats.changed_by_deadline", lang))
+                lines.append("  " + t("stats.changed_case", lang, case=case["id"],
+                                      was=_class(case["was"], lang),
+                                      now=_class(case["now"], lang), why=why) + "\n",
+                             style="")
+        parts.append(lines)
     if result.get("groups") is not None:
         names = {"unit": "ui.unit", "category": "ui.category", "locality": "ui.locality",
                  "month": "stats.month"}
@@ -501,6 +534,19 @@ def stats_tables(result: dict[str, Any], lang: str) -> Group:
                            str(g["closed"]), str(g["overdue"]), str(g["repeats"]))
         parts.append(groups)
     return Group(*parts)
+
+
+def _rate(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate * 100:.1f}%"
+
+
+def _class(code: str | None, lang: str) -> str:
+    return "—" if code is None else t(f"figure.class.{code}", lang)
+
+
+def _counts(counts: dict[str, int], lang: str) -> Text:
+    return Text(t("sep.list", lang).join(f"{_class(c, lang)} {n}" for c, n in
+                                         sorted(counts.items())), style="dim")
 
 
 def month_chart(months: list[dict[str, Any]], lang: str, width: int = 40) -> Group:
