@@ -402,3 +402,88 @@ def queries_record(ledger: Ledger, number: str):
     from xinfang.store import queries
 
     return queries.case_record(ledger, ledger.find_case(number))
+
+
+# A new year's official schedule -----------------------------------------------------------
+
+
+def test_a_years_schedule_entered_at_once_publishes_the_year_and_moves_open_deadlines(office):
+    """The State Council's notice (国务院办公厅关于2027年部分节假日安排的通知) entered whole:
+    2027 is published from then on and running clocks follow. Registered 12-17, the
+    forward clock ends 2027-01-01, a rest day: 01-04 by the estimate; 01-05 once the
+    notice makes 01-04 a rest day too."""
+    from xinfang.store import queries, settings
+
+    number = register(office, "2026-11-18")
+    case_id = office.find_case(number)
+    assert not office.calendar.is_published(2027)
+    assert office.year_source(2027)["from"] == "estimated"
+    settings.enter_year(office, 2027, [D("2027-01-01") + dt.timedelta(days=n) for n in range(4)],
+                        [D("2027-01-09")], "国办发明电〔2026〕1号", "测试员")
+    assert office.calendar.is_published(2027)
+    assert office.year_source(2027) == {"year": 2027, "from": "entered",
+                                        "source": "国办发明电〔2026〕1号"}
+    assert office.calendar.is_working_day(D("2027-01-09"))  # a Saturday made a working day
+    assert not office.calendar.is_working_day(D("2027-01-04"))
+    assert queries.case_record(office, case_id)["unpublished_years"] == []
+    assert check(office) == []
+
+
+def test_a_local_rest_day_moves_every_running_clock_overdue_ones_too(office):
+    """What `calendar --add-rest` says it does: every clock still running (an overdue one
+    too) is counted again; a stopped one keeps its due date."""
+    from xinfang.store import settings
+
+    late = register(office, "2026-10-20", "李四")  # forward due 11-04, overdue on 11-23
+    stopped = register(office, "2026-10-20", "王五")
+    acts.forward(office, stopped, "人社局", officer=OFFICER, on=D("2026-10-21"))
+    settings.add_override(office, D("2026-11-04"), False, "县里统一停电", "测试员")
+    assert clock(office, late, "forward").due_on == D("2026-11-05")
+    assert clock(office, stopped, "forward").due_on == D("2026-11-04")
+
+
+def test_a_forward_clock_into_the_new_year_moves_when_the_notice_is_entered(office):
+    from xinfang.store import settings
+
+    office.today = D("2026-12-20")
+    number = register(office, "2026-12-17")
+    assert clock(office, number, "forward").due_on == D("2027-01-04")  # 01-01 estimated
+    settings.enter_year(office, 2027, [D("2027-01-01"), D("2027-01-04")], [],
+                        "国办发明电〔2026〕1号", "测试员")
+    assert clock(office, number, "forward").due_on == D("2027-01-05")
+
+
+def test_the_holidays_schedule_that_differs_is_reported_never_taken_over(office):
+    """An office's entry for a year `holidays` has published: the entry stands, and
+    every day where the two differ is listed."""
+    from xinfang.store import settings
+
+    settings.enter_year(office, 2026, [D("2026-10-01"), D("2026-10-02")], [D("2026-10-10")],
+                        "国办发明电〔2025〕7号", "测试员")
+    differs = settings.year_differences(office, 2026)
+    assert differs["rest_only_holidays"][:2] == ["2026-01-01", "2026-01-02"]
+    assert differs["rest_only_entered"] == []
+    assert differs["work_only_entered"] == []
+    assert "2026-09-20" in differs["work_only_holidays"]
+    assert office.calendar.is_working_day(D("2026-10-05"))  # the entry stands
+
+
+def test_a_schedule_from_a_small_file_on_the_command_line(office, run, tmp_path):
+    notice = tmp_path / "2027.txt"
+    notice.write_text("# 国务院办公厅通知\nsource 国办发明电〔2026〕1号\nrest 2027-01-01..2027-01-03\n"
+                      "rest 2027-02-06..2027-02-13\nwork 2027-02-20\n", encoding="utf-8")
+    result = run("calendar", "year", "2027", "--file", str(notice))
+    assert result.exit_code == 0, result.stderr
+    assert "11 天" in result.stderr and "国办发明电〔2026〕1号" in result.stderr
+    shown = run("calendar", "--year", "2027")
+    assert "尚未公布" not in shown.stdout + shown.stderr
+    assert "本办按通知录入" in shown.stderr
+    bad = tmp_path / "bad.txt"
+    bad.write_text("rest 2027-01-01\nholiday 2027-02-01\n", encoding="utf-8")
+    refused = run("calendar", "year", "2027", "--file", str(bad), "--source", "x")
+    assert refused.exit_code == 1 and "第 2 行" in refused.stderr
+    weekday = run("calendar", "year", "2027", "--rest", "2027-01-01", "--work", "2027-01-05",
+                  "--source", "x")
+    assert weekday.exit_code == 1 and "周六或周日" in weekday.stderr
+    nosource = run("calendar", "year", "2027", "--rest", "2027-01-01")
+    assert nosource.exit_code == 1 and "--source" in nosource.stderr

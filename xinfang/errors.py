@@ -254,3 +254,7 @@ class UnitExists(XinfangError):
 
 class BadAct(XinfangError):
     """…"""
+
+
+class BadYearSchedule(XinfangError):
+    """A year's official schedule cannot be entered as given: …."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -20,7 +21,7 @@ from xinfang.commands.options import (
     resolve_officer,
     say,
 )
-from xinfang.texts import t
+from xinfang.texts import join, ref, t
 from xinfang.visible import visible
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ office_app = typer.Typer(help="本办代码与名称（案件编号含本办代�
 policy_app = typer.Typer(help="期限政策：各期限的时长与单位、预警窗口与阈值。\n\n例：xinfang policy set forward 5 --unit 工作日")
 unit_app = typer.Typer(help="责任单位名单（转送、上报只能选名单中的单位）。\n\n例：xinfang unit add 人社局 --level 县区")
 commands.add_typer(office_app, name="office")
+calendar_app = typer.Typer(help="日历：放假、调休和本地调整；录入新一年的放假安排。\n\n例：xinfang calendar --year 2026")
+commands.add_typer(calendar_app, name="calendar")
 commands.add_typer(policy_app, name="policy")
 commands.add_typer(unit_app, name="unit")
 category_app = typer.Typer(help="内容分类名单：全国统一的 17 类，另加本办自己的分类。\n\n例：xinfang category list")
@@ -89,8 +92,9 @@ def info(
     console.print(t("info.officer", lang, officer=data["officer"]), markup=False)
 
 
-@commands.command()
+@calendar_app.callback(invoke_without_command=True)
 def calendar(
+    ctx: typer.Context,
     year: Annotated[int | None, typer.Option("--year", help="年份，默认今年。", show_default=False, min=1, max=9999)] = None,
     add_rest: Annotated[str | None, typer.Option("--add-rest", help="把这一天加为本地休息日。", show_default=False)] = None,
     add_work: Annotated[str | None, typer.Option("--add-work", help="把这一天加为本地工作日。", show_default=False)] = None,
@@ -101,10 +105,12 @@ def calendar(
     json_: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """显示一年的放假和调休上班日；添加或删除本地调整（对所有未到期的期限生效）。
+    """显示一年的放假和调休上班日及其来源；添加或删除本地调整：所有未停止的期限（含已超期的）按新日历重算截止日期，已停止的期限保留原截止日期。新一年的放假安排用 calendar year 录入。
 
     例：xinfang calendar --year 2026；xinfang calendar --add-rest 2026-12-24 --reason 县里统一停电
     """
+    if ctx.invoked_subcommand is not None:
+        return
     from xinfang.dates import today
     from xinfang.render import plain, terminal
     from xinfang.store import settings
@@ -137,10 +143,59 @@ def calendar(
     cal = ledger.calendar if ledger else WorkCalendar()
     year = year or today().year
     days = [{"day": d.isoformat(), "kind": kind, "why": why} for d, kind, why in cal.year(year, lang)]
+    source = ledger.year_source(year) if ledger else None
+    differs = settings.year_differences(ledger, year) if ledger else None
     if json_:
-        out(plain.json_text({"year": year, "published": cal.is_published(year), "days": days}))
+        out(plain.json_text({"year": year, "published": cal.is_published(year), "days": days,
+                             "source": source, "differs": differs}))
         return
-    terminal.stdout_console().print(terminal.calendar_table(year, days, cal.is_published(year), lang))
+    console = terminal.stdout_console()
+    console.print(terminal.calendar_table(year, days, cal.is_published(year), lang))
+    if source is not None:
+        say(t(f"calendar.source.{source['from']}", lang, year=year, source=source["source"]))
+    if differs and any(differs.values()):
+        say(t("calendar.differs", lang, year=year, days=join(
+            ref(f"calendar.differs.{key}", days=join(found)) for key, found in differs.items()
+            if found)))
+
+
+@calendar_app.command("year")
+def calendar_year(
+    year: Annotated[int, typer.Argument(help="年份。", min=1950, max=9999)],
+    rest: Annotated[list[str] | None, typer.Option("--rest", help="放假日，或日期段 2027-01-01..2027-01-03（可写多次）。", show_default=False)] = None,
+    work: Annotated[list[str] | None, typer.Option("--work", help="调休上班日（周六或周日，可写多次）。", show_default=False)] = None,
+    source: Annotated[str | None, typer.Option("--source", help="通知文号，如“国办发明电〔2026〕…号”。", show_default=False)] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="从小文件读入：每行 rest 日期[..日期]、work 日期 或 source 文号。", show_default=False, dir_okay=False, exists=True)] = None,
+    officer: OfficerOpt = None,
+    db: DbOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """一次录入国务院办公厅公布的某年全部放假调休安排（通常在上一年 11–12 月公布）：该年即视为已公布，不再提示“尚未公布”；所有未停止的期限（含已超期的）按新安排重算。此后 holidays 新版本若与录入的不同，calendar 会列出差异，但仍按录入的计算。
+
+    例：xinfang calendar year 2027 --rest 2027-01-01..2027-01-03 --work 2027-02-20 --source "国办发明电〔2026〕…号"
+    """
+    from xinfang.store import settings
+
+    lang = resolve_lang(lang)
+    days_rest: list[dt.date] = []
+    days_work: list[dt.date] = []
+    given_source = source or ""
+    if file is not None:
+        days_rest, days_work, from_file = settings.read_year_schedule(
+            file.read_text(encoding="utf-8-sig"))
+        given_source = given_source or from_file
+    for text in rest or []:
+        days_rest += settings.days_of(text)
+    for text in work or []:
+        days_work += settings.days_of(text)
+    ledger = open_ledger(db, create=True)
+    moved = settings.enter_year(ledger, year, days_rest, days_work, given_source,
+                                resolve_officer(officer))
+    say(t("calendar.year.entered", lang, year=year, source=given_source.strip(),
+          rest=len(set(days_rest)), work=len(set(days_work)), moved=moved))
+
+
+
 
 
 @office_app.callback(invoke_without_command=True)

@@ -103,8 +103,35 @@ class Ledger:
         return holidays_version()
 
     def _year_schedule(self, year: int) -> YearSchedule:
+        entered = self.entered_year(year)
+        if entered is not None:
+            return entered
         return calendar_years.year_schedule(self.db, year, self._holidays_version,
                                             keep=self.writable)
+
+    def entered_year(self, year: int) -> YearSchedule | None:
+        """The year's official schedule as the office entered it from the State Council's
+        notice (`settings.enter_year`), if it did: it stands over `holidays`' version."""
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?",
+                              [f"calendar.year.{year}"]).fetchone()
+        if row is None:
+            return None
+        value = json.loads(row[0])
+        return YearSchedule(year, True, frozenset(map(dt.date.fromisoformat, value["rest"])),
+                            frozenset(map(dt.date.fromisoformat, value["work"])))
+
+    def year_source(self, year: int) -> dict[str, Any]:
+        """Where the year's schedule comes from: `entered` (the office, from a notice:
+        its source), `holidays` (the package's version, published) or `estimated` (not
+        yet published: statutory holidays estimated, no make-up days)."""
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?",
+                              [f"calendar.year.{year}"]).fetchone()
+        if row is not None:
+            value = json.loads(row[0])
+            return {"year": year, "from": "entered", "source": value["source"]}
+        published = self.calendar.is_published(year)
+        return {"year": year, "from": "holidays" if published else "estimated",
+                "source": f"holidays {self._holidays_version}"}
 
     def office(self) -> dict[str, str] | None:
         settings = self.settings()

@@ -34,8 +34,9 @@ def as_of(ledger: Ledger, day: dt.date | None) -> Ledger:
     return past
 
 
-# The settings a past day is counted under: the policy's items and the local overrides.
-_DATED_SETTINGS = ("clock.", "number.", "calendar.override.")
+# The settings a past day is counted under: the policy's items, the local overrides and
+# the official schedules the office entered.
+_DATED_SETTINGS = ("clock.", "number.", "calendar.override.", "calendar.year.")
 
 
 def settings_then(log: list[tuple[Any, ...]], now: dict[str, Any],

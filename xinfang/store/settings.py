@@ -13,9 +13,16 @@ from typing import Any
 
 from xinfang.db import write
 from xinfang.deadlines.policy import Policy, changed, preset
-from xinfang.errors import BadOfficeCode, OfficeAlreadySet, OverrideNotFound
+from xinfang.errors import (
+    BadOfficeCode,
+    BadYearSchedule,
+    OfficeAlreadySet,
+    OverrideNotFound,
+    XinfangError,
+)
 from xinfang.store import writer
 from xinfang.store.ledger import Ledger
+from xinfang.texts import ref
 
 _OFFICE_CODE = re.compile(r"^[A-Z0-9]{2,12}$")
 
@@ -86,6 +93,93 @@ def _replace_policy(ledger: Ledger, new: Policy, officer: str) -> Policy:
         ledger.settings_changed()
         writer.refresh_clocks(ledger)
     return new
+
+
+def enter_year(ledger: Ledger, year: int, rest: list[dt.date], work: list[dt.date],
+               source: str, officer: str) -> int:
+    """A year's official schedule entered at once from the State Council's notice (放假
+    调休安排, published each November–December): its rest days and make-up working days,
+    and the notice it comes from. The year is published from then on; the due dates of
+    running clocks follow (overdue ones too). Logged; returns how many cases moved."""
+    source = source.strip()
+    if not source:
+        raise BadYearSchedule(problem=ref("calendar.year.no_source"))
+    days = [*rest, *work]
+    if not rest:
+        raise BadYearSchedule(problem=ref("calendar.year.no_rest"))
+    outside = sorted(d for d in days if d.year != year)
+    if outside:
+        raise BadYearSchedule(problem=ref("calendar.year.outside", year=year,
+                                          day=outside[0]))
+    both = sorted(set(rest) & set(work))
+    if both:
+        raise BadYearSchedule(problem=ref("calendar.year.both", day=both[0]))
+    weekday_work = sorted(d for d in work if d.weekday() < 5)
+    if weekday_work:
+        raise BadYearSchedule(problem=ref("calendar.year.weekday_work", day=weekday_work[0]))
+    with write(ledger.db):
+        _set(ledger, f"calendar.year.{year}",
+             {"rest": sorted(d.isoformat() for d in set(rest)),
+              "work": sorted(d.isoformat() for d in set(work)), "source": source}, officer)
+        ledger.settings_changed()
+        return writer.refresh_clocks(ledger)
+
+
+def days_of(text: str) -> list[dt.date]:
+    """`2027-01-01` or a range `2027-01-01..2027-01-03` (both ends included)."""
+    from xinfang.dates import parse_date
+
+    first, _, last = text.partition("..")
+    start = parse_date(first.strip())
+    end = parse_date(last.strip()) if last else start
+    return [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
+
+
+def read_year_schedule(text: str) -> tuple[list[dt.date], list[dt.date], str]:
+    """A year's schedule from a small file, a line each: `rest DATE[..DATE]` (放假),
+    `work DATE` (调休上班), `source TEXT` (the notice); `#` begins a comment."""
+    rest: list[dt.date] = []
+    work: list[dt.date] = []
+    source = ""
+    words = {"rest": "rest", "放假": "rest", "休": "rest", "work": "work", "上班": "work",
+             "班": "work", "source": "source", "来源": "source", "文号": "source"}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        head, _, rest_of_line = line.partition(" ")
+        kind = words.get(head.strip().lower())
+        try:
+            if kind == "source" and rest_of_line.strip():
+                source = rest_of_line.strip()
+            elif kind in ("rest", "work") and rest_of_line.strip():
+                found = [d for part in rest_of_line.replace(",", " ").split()
+                         for d in days_of(part)]
+                (rest if kind == "rest" else work).extend(found)
+            else:
+                raise ValueError(line)
+        except (ValueError, XinfangError):
+            raise BadYearSchedule(problem=ref("calendar.year.bad_line", line=number,
+                                              text=line)) from None
+    return rest, work, source
+
+
+def year_differences(ledger: Ledger, year: int) -> dict[str, list[str]] | None:
+    """How `holidays`' schedule of a year the office entered differs from the entered
+    one, once `holidays` has published it (None before, or when nothing was entered):
+    the entered schedule stays; the differences are for the officer to look at."""
+    from xinfang.deadlines.calendar import official_year
+
+    entered = ledger.entered_year(year)
+    if entered is None:
+        return None
+    package = official_year(year)
+    if not package.published:
+        return None
+    return {"rest_only_entered": sorted(d.isoformat() for d in entered.rest - package.rest),
+            "rest_only_holidays": sorted(d.isoformat() for d in package.rest - entered.rest),
+            "work_only_entered": sorted(d.isoformat() for d in entered.makeup - package.makeup),
+            "work_only_holidays": sorted(d.isoformat() for d in package.makeup - entered.makeup)}
 
 
 def _log_override(ledger: Ledger, day: dt.date, new: dict[str, Any] | None,
