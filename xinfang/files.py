@@ -21,7 +21,8 @@ from xinfang.errors import (
 
 # Cells Excel would run as a formula (OWASP: CSV injection), and long numbers it would
 # turn into 3.60803E+17 or strip of their leading zero.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = FORMULA_START
 _LONG_NUMBER = re.compile(r"^(\d{11,}[0-9Xx]?|0\d{5,})$")
 
 
