@@ -1000,8 +1000,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         'This act cannot be recorded.',
     ),
     "error.BadFormat": (
-        '格式“{value}”无效。可选：csv、excel（Excel 专用 CSV，身份证号等长数字不会被改成科学计数法）、json。',
-        "Format '{value}' is not valid. Choose csv, excel (a CSV made for Excel: long numbers stay text) or json.",
+        '格式“{value}”无效。可选：csv、xlsx（Excel 工作簿）、excel-csv（给 Excel 打开的 CSV，身份证号等长数字不会被改成科学计数法）、json。',
+        "Format '{value}' is not valid. Choose csv, xlsx (an Excel workbook), excel-csv (a CSV made for Excel: long numbers stay text) or json.",
     ),
     "error.BadExportEncoding": (
         '编码“{value}”无效。可选：utf-8-sig（默认，Excel 可直接打开）、gbk、utf-8。',

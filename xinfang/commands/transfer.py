@@ -219,7 +219,7 @@ def _where(line: int, seq: str, lang: str, sheet: str = "") -> str:
 
 @commands.command()
 def export(
-    format_: Annotated[str, typer.Option("--format", help="csv（默认，登记簿样式，可再导入）、excel（Excel 专用 CSV：身份证号等长数字保持为文本）或 json。")] = "csv",
+    format_: Annotated[str, typer.Option("--format", help="csv（默认，登记簿样式，可再导入）、xlsx（Excel 工作簿：身份证号和电话为文本，日期为日期，表头冻结可筛选；加 --events 另有一张办理经过）、excel-csv（给 Excel 打开的 CSV：长数字保持为文本；旧名 excel）或 json。")] = "csv",
     encoding: Annotated[str, typer.Option("--encoding", help="CSV 编码：utf-8-sig（默认，Excel 可直接打开）或 gbk。")] = "utf-8-sig",
     status: StatusOpt = None,
     unit: UnitOpt = None,
@@ -249,7 +249,7 @@ def export(
 
     CSV 按登记簿的列导出，可用 xinfang import 导入另一个台账；单元格不会被 Excel 当作公式执行。
 
-    例：xinfang export --status 已办结 --since 2026-01-01 -o 2026办结.csv；xinfang export --format excel --with-pii -o 全部.csv
+    例：xinfang export --status 已办结 --since 2026-01-01 -o 2026办结.csv；xinfang export --format xlsx --events -o 台账.xlsx
     """
     from xinfang import acts
     from xinfang import export as export_mod
@@ -258,6 +258,10 @@ def export(
 
     lang = resolve_lang(lang)
     fmt = "json" if json_ else export_mod.parse_format(format_)
+    if not json_ and format_.strip().lower() in export_mod.RENAMED:
+        say(t("export.excel_renamed", lang))
+    if fmt == "xlsx" and output is None and sys.stdout.isatty():
+        fail(t("export.xlsx_to_terminal", lang), lang, 2)
     enc = export_mod.parse_encoding(encoding)
     if fmt == "json" and enc not in ("utf-8", "utf-8-sig"):
         fail(t("export.json_encoding", lang), lang, 2)
@@ -276,8 +280,13 @@ def export(
         table = export_mod.register_table(records, lang)
     if fmt == "json":
         payload = export_mod.encode_json(records)
+    elif fmt == "xlsx":
+        # A workbook of the events has the cases' sheet before them.
+        cases = table if not events else export_mod.register_table(
+            export_mod.case_records(ledger, selection.ids, reveal=with_pii), lang)
+        payload = export_mod.encode_xlsx(cases, table if events else None, lang)
     else:
-        payload = export_mod.encode_csv(*table, encoding=enc, excel=fmt == "excel")
+        payload = export_mod.encode_csv(*table, encoding=enc, excel=fmt == "excel-csv")
     if with_pii and selection.ids:
         # Recorded before anything leaves: a reveal is never unrecorded.
         acts.reveal(ledger, selection.ids, resolve_officer(officer), ["id_number", "phone"],
@@ -288,6 +297,8 @@ def export(
     if output is None:
         stream = getattr(sys.stdout, "buffer", None)
         if stream is None:
+            if fmt == "xlsx":
+                fail(t("export.xlsx_to_terminal", lang), lang, 2)
             sys.stdout.write(payload.decode(enc if fmt != "json" else "utf-8"))
         else:
             sys.stdout.flush()
