@@ -151,6 +151,30 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None) -
     """The office's figures for a period, each with numerator and denominator, and counts
     by unit, category, locality or month."""
     s, e, today = start.isoformat(), end.isoformat(), ledger.today.isoformat()
+    result: dict[str, Any] = {"from": s, "to": e, "figures": _figures(ledger, s, e, today),
+                              "months": _months(ledger, s, e, today)}
+    if by:
+        result["by"] = by
+        result["groups"] = _groups(ledger, by, s, e, today)
+    return result
+
+
+def figures_by_month(ledger: Ledger, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """The six figures of each month of a period (the first and last months cut to the
+    period), as `stats` counts them for the period: {month, from, to, figures}."""
+    today = ledger.today.isoformat()
+    out = []
+    for month in _month_range(start.isoformat(), end.isoformat()):
+        first = dt.date(int(month[:4]), int(month[5:7]), 1)
+        after = (first + dt.timedelta(days=32)).replace(day=1)
+        s = max(first, start).isoformat()
+        e = min(after - dt.timedelta(days=1), end).isoformat()
+        out.append({"month": month, "from": s, "to": e,
+                    "figures": _figures(ledger, s, e, today)})
+    return out
+
+
+def _figures(ledger: Ledger, s: str, e: str, today: str) -> dict[str, dict[str, Any]]:
     figures: dict[str, dict[str, Any]] = {}
 
     def put(code: str, numerator: int, denominator: int) -> None:
@@ -191,12 +215,7 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None) -
         [s, e],
     ).fetchone()
     put("first_time_resolution", first_resolved or 0, first_closed)
-    result: dict[str, Any] = {"from": s, "to": e, "figures": figures,
-                              "months": _months(ledger, s, e, today)}
-    if by:
-        result["by"] = by
-        result["groups"] = _groups(ledger, by, s, e, today)
-    return result
+    return figures
 
 
 _DIMENSIONS = {

@@ -70,14 +70,15 @@ def sheet_name(name: str, taken: Iterable[str] = ()) -> str:
 
 
 class Book:
-    """A workbook being written (xlsxwriter, in its constant-memory mode: a large export
-    is written row by row and never held twice)."""
+    """A workbook being written (xlsxwriter; `large`: in its constant-memory mode, where
+    a large export is written row by row and never held twice, and rows are written in
+    order only)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, large: bool = True) -> None:
         import xlsxwriter
 
         self.workbook = xlsxwriter.Workbook(str(path), {
-            "constant_memory": True,
+            "constant_memory": large,
             # Text stays text: never a formula, a number or a link.
             "strings_to_formulas": False, "strings_to_numbers": False,
             "strings_to_urls": False,
@@ -172,12 +173,12 @@ class Book:
         self.workbook.close()
 
 
-def build(fill: Callable[[Book], None]) -> bytes:
+def build(fill: Callable[[Book], None], large: bool = True) -> bytes:
     """The bytes of a workbook that `fill` writes (into a private temporary folder, so
     a large one is never held in memory as cells)."""
     with tempfile.TemporaryDirectory(prefix="xinfang-") as folder:
         path = Path(folder) / "book.xlsx"
-        book = Book(path)
+        book = Book(path, large)
         try:
             fill(book)
         finally:
