@@ -174,10 +174,22 @@ def test_stats_workbook_holds_the_figures_with_their_counts(cli, stats_book):
         assert figure["rate"] is None or row[3].number_format == "0.0%"
         assert row[4].value == figure["definition"]
     groups = book["分组"]
-    assert [c.value for c in groups[1]] == ["责任单位", "登记", "已办结", "现超期", "重复信访"]
-    got = [[c.value for c in r] for r in groups.iter_rows(min_row=2)]
-    assert got == [[g["key"] or "（未填）", g["registered"], g["closed"], g["overdue"],
-                    g["repeats"]] for g in expected["groups"]]
+    assert [c.value for c in groups[1]][:6] == ["责任单位", "登记", "已办结", "现超期", "重复信访",
+                                               "及时受理率"]
+    got = [r for r in groups.iter_rows(min_row=3, values_only=True)]
+    assert [list(r[:5]) for r in got] == [[g["key"] or "（未填）", g["registered"], g["closed"],
+                                           g["overdue"], g["repeats"]]
+                                          for g in expected["groups"]]
+    # Every case of the period has one unit or none: the groups' figures add up to the
+    # period's, numerator by numerator, denominator by denominator.
+    for index, code in enumerate(FIGURES):
+        col = 5 + 3 * index
+        figure = expected["figures"][code]
+        assert sum(r[col] for r in got) == figure["numerator"], code
+        assert sum(r[col + 1] for r in got) == figure["denominator"], code
+        for r in got:
+            assert r[col + 2] == (round(r[col] / r[col + 1], 4) if r[col + 1] else None)
+    assert any(r[5 + 1] for r in got) and any(r[5 + 3 * 4 + 1] for r in got)
 
 
 def test_stats_workbook_month_by_month_matches_each_months_figures(cli, stats_book):

@@ -85,14 +85,15 @@ def typed_cells(row: dict[str, str], index: int, *, dates: str,
 
 def write_xlsx(path: Path, sheets: dict[str, list[dict[str, str]]], *, title: bool = True,
                merged: bool = True, dates: str = "mixed",
-               numeric_ids: Collection[str] = (), flat_header: Iterable[str] | None = None,
-               memory: bool = False) -> Path:
+               numeric_ids: Collection[str] = (), flat_header: Iterable[str] | None = None
+               ) -> Path:
     """A workbook of one sheet per item of `sheets` (its rows keyed by the register's
     column names). `numeric_ids`: the 序号 of rows whose ID number is typed as a number."""
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": memory,
-                                           "strings_to_numbers": False})
+    # (Not in XlsxWriter's constant-memory mode: a header merged down over two rows is
+    # written to both rows before the first is done.)
+    book = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False})
     bold = book.add_format({"bold": True, "align": "center", "valign": "vcenter",
                             "border": 1})
     day = book.add_format({"num_format": "yyyy-mm-dd"})
@@ -274,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.output.suffix == ".ods":
         write_ods(args.output, sheets)
     else:
-        write_xlsx(args.output, sheets, memory=True)
+        write_xlsx(args.output, sheets)
     return 0
 
 

@@ -133,16 +133,17 @@ FIGURES = ("timely_acceptance", "on_time_closing", "participation", "satisfactio
 
 
 def _clock_figure(ledger: Ledger, clocks: tuple[str, ...], start: str, end: str,
-                  today: str) -> tuple[int, int]:
+                  today: str, scope: tuple[str, dict[str, Any]] = ("", {})) -> tuple[int, int]:
     """On-time stops ÷ clocks that stopped in the period or came due in it unstopped."""
     names = ", ".join(f"'{c}'" for c in clocks)
+    where, params = scope
     row = ledger.db.execute(
         "SELECT "
         "sum(stopped_on IS NOT NULL AND stopped_on BETWEEN :start AND :end AND late = 0), "
         "sum((stopped_on IS NOT NULL AND stopped_on BETWEEN :start AND :end) OR "
         "(stopped_on IS NULL AND due_on BETWEEN :start AND :end AND due_on < :today)) "
-        f"FROM clocks WHERE clock IN ({names})",
-        {"start": start, "end": end, "today": today},
+        f"FROM clocks WHERE clock IN ({names}){where.format(case='case_id')}",
+        {"start": start, "end": end, "today": today, **params},
     ).fetchone()
     return row[0] or 0, row[1] or 0
 
@@ -174,8 +175,25 @@ def figures_by_month(ledger: Ledger, start: dt.date, end: dt.date) -> list[dict[
     return out
 
 
-def _figures(ledger: Ledger, s: str, e: str, today: str) -> dict[str, dict[str, Any]]:
+def figures_by_group(ledger: Ledger, by: str, start: dt.date, end: dt.date
+                     ) -> list[dict[str, Any]]:
+    """The six figures of each group `stats` counts by (unit, category, locality or
+    month), in the same order: {key, figures}; a group is the cases whose unit (category,
+    locality, month of receipt) it is."""
+    s, e, today = start.isoformat(), end.isoformat(), ledger.today.isoformat()
+    where = (f" AND {{case}} IN (SELECT c.id FROM cases c LEFT JOIN units u ON "
+             f"u.id = c.unit_id WHERE {_DIMENSIONS[by]} = :group_key)")
+    return [{"key": group["key"],
+             "figures": _figures(ledger, s, e, today, (where, {"group_key": group["key"]}))}
+            for group in _groups(ledger, by, s, e, today)]
+
+
+def _figures(ledger: Ledger, s: str, e: str, today: str,
+             scope: tuple[str, dict[str, Any]] = ("", {})) -> dict[str, dict[str, Any]]:
+    """The six figures over the period; `scope` narrows them to some cases (a condition
+    on the case's id, written with `{case}` for its column, and its parameters)."""
     figures: dict[str, dict[str, Any]] = {}
+    where, params = scope
 
     def put(code: str, numerator: int, denominator: int) -> None:
         figures[code] = {
@@ -186,8 +204,8 @@ def _figures(ledger: Ledger, s: str, e: str, today: str) -> dict[str, dict[str, 
             "rate": round(numerator / denominator, 4) if denominator else None,
         }
 
-    put("timely_acceptance", *_clock_figure(ledger, ("forward", "notify"), s, e, today))
-    put("on_time_closing", *_clock_figure(ledger, ("handle",), s, e, today))
+    put("timely_acceptance", *_clock_figure(ledger, ("forward", "notify"), s, e, today, scope))
+    put("on_time_closing", *_clock_figure(ledger, ("handle",), s, e, today, scope))
     evaluated, expired, satisfied = ledger.db.execute(
         # An evaluation window is also stopped by reopening the case: only a follow-up
         # that recorded a satisfaction that day is an evaluation, and its answer counts.
@@ -197,22 +215,25 @@ def _figures(ledger: Ledger, s: str, e: str, today: str) -> dict[str, dict[str, 
         "FROM (SELECT c.stopped_on, c.due_on, (SELECT json_extract(v.details, '$.satisfaction') "
         "FROM events v WHERE v.case_id = c.case_id AND v.kind = 'followed_up' "
         "AND v.acted_on = c.stopped_on AND json_extract(v.details, '$.satisfaction') IS NOT NULL "
-        "ORDER BY v.id LIMIT 1) AS sat FROM clocks c WHERE c.clock = 'evaluation') k",
-        {"s": s, "e": e, "today": today},
+        "ORDER BY v.id LIMIT 1) AS sat FROM clocks c WHERE c.clock = 'evaluation'"
+        f"{where.format(case='c.case_id')}) k",
+        {"s": s, "e": e, "today": today, **params},
     ).fetchone()
     put("participation", evaluated or 0, (evaluated or 0) + (expired or 0))
     put("satisfaction", satisfied or 0, evaluated or 0)
     registered, repeats = ledger.db.execute(
-        "SELECT count(*), count(repeat_of) FROM cases WHERE received_on BETWEEN ? AND ?",
-        [s, e],
+        "SELECT count(*), count(repeat_of) FROM cases WHERE received_on BETWEEN :s AND :e"
+        f"{where.format(case='id')}",
+        {"s": s, "e": e, **params},
     ).fetchone()
     put("repeat_rate", repeats, registered)
     first_closed, first_resolved = ledger.db.execute(
         "SELECT count(*), sum(NOT EXISTS (SELECT 1 FROM cases r WHERE r.repeat_of = c.id) "
         "AND NOT EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = c.id "
         "AND k.clock IN ('review', 'recheck'))) "
-        "FROM cases c WHERE c.repeat_of IS NULL AND c.closed_on BETWEEN ? AND ?",
-        [s, e],
+        "FROM cases c WHERE c.repeat_of IS NULL AND c.closed_on BETWEEN :s AND :e"
+        f"{where.format(case='c.id')}",
+        {"s": s, "e": e, **params},
     ).fetchone()
     put("first_time_resolution", first_resolved or 0, first_closed)
     return figures

@@ -149,7 +149,9 @@ def report_stats(
         from xinfang.render.workbook import stats_workbook
 
         months = reports.figures_by_month(ledger, start, end)
-        _put_workbook(stats_workbook(result, months, lang), output, force, protected, lang)
+        groups = reports.figures_by_group(ledger, by, start, end) if by else None
+        _put_workbook(stats_workbook(result, months, lang, groups), output, force, protected,
+                      lang)
         return
     if json_ or format_ == "json":
         out(plain.json_text(result))

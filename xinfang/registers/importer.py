@@ -187,6 +187,13 @@ def _tables(data: bytes, *, name: str, encoding: str, overrides: dict[str, str] 
         summary.workbook = book.kind
         summary.sheets = {table.sheet: table.header for table in book.tables}
         summary.sheets_skipped = book.skipped
+        # Columns not recognised on any sheet are named once.
+        named = {item.column for item in first.columns.unmapped}
+        for table in book.tables[1:]:
+            for item in table.columns.unmapped:
+                if item.column not in named:
+                    named.add(item.column)
+                    summary.columns.unmapped.append(item)
         return summary, book.tables, False
     if sheet is not None:
         raise SheetOfCsv(name=name)

@@ -1,6 +1,7 @@
 """Reading a paper register (信访登记簿) typed into Excel and saved as CSV (DOMAIN.md §7):
 decode the bytes, find the header below any title rows, and map its columns to fields.
-Pure: no database and no UI.
+(A register kept as a workbook is read by `workbooks` into the same rows.) Pure: no
+database and no UI.
 """
 
 from __future__ import annotations

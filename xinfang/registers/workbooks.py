@@ -102,10 +102,11 @@ def read_book(data: bytes, overrides: dict[str, str] | None = None, *, name: str
     overrides = overrides or {}
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        names = list(workbook.sheet_names)
+        # Chart sheets and macro sheets hold no rows.
+        names = [meta.name for meta in workbook.sheets_metadata
+                 if str(meta.typ).rsplit(".", 1)[-1] == "WorkSheet"]
         hidden = {meta.name for meta in workbook.sheets_metadata
-                  if str(meta.visible).rsplit(".", 1)[-1] != "Visible"
-                  or str(meta.typ).rsplit(".", 1)[-1] != "WorkSheet"}
+                  if str(meta.visible).rsplit(".", 1)[-1] != "Visible"}
     except Exception as err:  # the reader's own errors (zip, XML, password …)
         raise BadWorkbook(name=name, detail=_detail(err)) from None
     if sheet is not None:

@@ -24,22 +24,33 @@ def _rate(book: xlsx.Book, sheet: Any, row: int, col: int, rate: float | None) -
         sheet.write_number(row, col, rate, book.percent)
 
 
-def stats_workbook(result: dict[str, Any], months: list[dict[str, Any]], lang: str) -> bytes:
-    """`reports.stats` (and `reports.figures_by_month`) as a workbook: the figures of the
-    period, the figures month by month with a line chart of their rates, and the groups
-    of `--by`."""
+def stats_workbook(result: dict[str, Any], months: list[dict[str, Any]], lang: str,
+                   groups: list[dict[str, Any]] | None = None) -> bytes:
+    """`reports.stats` as a workbook: the figures of the period; the figures month by
+    month (`reports.figures_by_month`) with a line chart of their rates; with `--by`, the
+    figures group by group (`reports.figures_by_group`) beside the counts of each."""
 
     def fill(book: xlsx.Book) -> None:
         _figures_sheet(book, result, lang)
-        _months_sheet(book, result, months, lang)
+        counts = {m["month"]: m for m in result["months"]}
+        rows = []
+        for month in months:
+            count = counts.get(month["month"], {"registered": 0, "closed": 0})
+            rows.append(([month["month"], count["registered"], count["closed"]],
+                         month["figures"]))
+        sheet, last = _figure_table(book, t("stats.sheet.months", lang),
+                                    ["stats.month", "stats.registered", "stats.closed"],
+                                    rows, lang)
+        if months:
+            _chart(book, sheet, last, result, lang)
         if result.get("groups") is not None:
-            header = [t(_GROUP_NAMES[result["by"]], lang)] + [
-                t(key, lang) for key in ("stats.registered", "stats.closed",
-                                         "stats.overdue_now", "stats.repeats")]
-            rows = [[g["key"] or t("stats.no_key", lang), g["registered"], g["closed"],
-                     g["overdue"], g["repeats"]] for g in result["groups"]]
-            book.table(xlsx.Sheet(t("stats.sheet.groups", lang), header, rows,
-                                  {i: xlsx.NUMBER for i in range(1, 5)}))
+            by_key = {g["key"]: g["figures"] for g in groups or []}
+            rows = [([g["key"] or t("stats.no_key", lang), g["registered"], g["closed"],
+                      g["overdue"], g["repeats"]], by_key.get(g["key"]))
+                    for g in result["groups"]]
+            _figure_table(book, t("stats.sheet.groups", lang),
+                          [_GROUP_NAMES[result["by"]], "stats.registered", "stats.closed",
+                           "stats.overdue_now", "stats.repeats"], rows, lang)
 
     return xlsx.build(fill, large=False)
 
@@ -65,47 +76,56 @@ def _figures_sheet(book: xlsx.Book, result: dict[str, Any], lang: str) -> None:
     sheet.freeze_panes(2, 1)
 
 
-def _months_sheet(book: xlsx.Book, result: dict[str, Any], months: list[dict[str, Any]],
-                  lang: str) -> None:
-    """Month, registered, closed, then each figure's numerator, denominator and rate under
-    its name (merged over the three); the chart below."""
-    sheet = book.add_sheet(t("stats.sheet.months", lang))
-    counts = {m["month"]: m for m in result["months"]}
-    for col, key in enumerate(("stats.month", "stats.registered", "stats.closed")):
+def _figure_table(book: xlsx.Book, name: str, first: list[str],
+                  rows: list[tuple[list[Any], dict[str, Any] | None]], lang: str
+                  ) -> tuple[Any, int]:
+    """A sheet of rows (a month, a unit …): the first columns merged over the two header
+    rows, then each figure's numerator, denominator and rate under its name (merged over
+    the three). Returns the sheet and its last row."""
+    sheet = book.add_sheet(name)
+    for col, key in enumerate(first):
         sheet.merge_range(0, col, 1, col, t(key, lang), book.bold)
+    start = len(first)
     for index, code in enumerate(FIGURES):
-        col = 3 + index * 3
+        col = start + index * 3
         sheet.merge_range(0, col, 0, col + 2, t(f"figure.{code}", lang), book.bold)
-    for index, _ in enumerate(FIGURES):
-        col = 3 + index * 3
         for offset, key in enumerate(("stats.numerator", "stats.denominator", "stats.rate")):
             book.write_text(sheet, 1, col + offset, t(key, lang), book.bold)
     row = 1
-    for row, month in enumerate(months, start=2):
-        book.write_text(sheet, row, 0, month["month"])
-        count = counts.get(month["month"], {"registered": 0, "closed": 0})
-        sheet.write_number(row, 1, count["registered"])
-        sheet.write_number(row, 2, count["closed"])
+    width = 10
+    for row, (cells, figures) in enumerate(rows, start=2):
+        for col, value in enumerate(cells):
+            if isinstance(value, int):
+                sheet.write_number(row, col, value)
+            else:
+                book.write_text(sheet, row, col, str(value))
+                width = max(width, xlsx.display_width(str(value)) + 2)
         for index, code in enumerate(FIGURES):
-            col = 3 + index * 3
-            figure = month["figures"][code]
+            if figures is None:
+                continue
+            col = start + index * 3
+            figure = figures[code]
             sheet.write_number(row, col, figure["numerator"])
             sheet.write_number(row, col + 1, figure["denominator"])
             _rate(book, sheet, row, col + 2, figure["rate"])
-    sheet.set_column(0, 0, 10)
-    sheet.set_column(1, 2 + 3 * len(FIGURES), 9)
+    last_col = start - 1 + 3 * len(FIGURES)
+    sheet.set_column(0, 0, min(width, xlsx.MAX_WIDTH))
+    sheet.set_column(1, last_col, 9)
     sheet.freeze_panes(2, 1)
-    sheet.autofilter(1, 0, max(row, 1), 2 + 3 * len(FIGURES))
-    if not months:
-        return
+    sheet.autofilter(1, 0, max(row, 1), last_col)
+    return sheet, row
+
+
+def _chart(book: xlsx.Book, sheet: Any, last: int, result: dict[str, Any], lang: str) -> None:
+    """A line chart of the six rates month by month, below the months."""
     chart = book.workbook.add_chart({"type": "line"})
     name = sheet.get_name()
     for index, code in enumerate(FIGURES):
-        col = 5 + index * 3
+        col = 5 + index * 3  # after month, registered, closed: the rate of each figure
         chart.add_series({
             "name": t(f"figure.{code}", lang),
-            "categories": [name, 2, 0, row, 0],
-            "values": [name, 2, col, row, col],
+            "categories": [name, 2, 0, last, 0],
+            "values": [name, 2, col, last, col],
             "marker": {"type": "circle"},
         })
     chart.set_title({"name": t("stats.chart_title", lang, start=result["from"],
@@ -113,7 +133,7 @@ def _months_sheet(book: xlsx.Book, result: dict[str, Any], months: list[dict[str
     chart.set_y_axis({"num_format": "0%", "min": 0, "max": 1})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 900, "height": 420})
-    sheet.insert_chart(row + 2, 0, chart)
+    sheet.insert_chart(last + 2, 0, chart)
 
 
 # The overdue report ----------------------------------------------------------------------
