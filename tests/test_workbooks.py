@@ -109,7 +109,7 @@ def test_each_date_form_reads_as_the_same_day(tmp_path):
     (18264, "1950-01-01"), (43831, "2020-01-01"), (45000, "2023-03-15"),
     (45000.75, "2023-03-15"), (46349, "2026-11-23")])
 def test_serial_numbers_in_a_date_column_are_days(number, day):
-    assert workbooks._date_text(number) == day
+    assert workbooks.date_text(number) == day
 
 
 def test_a_number_too_small_for_a_date_stays_a_number_and_is_rejected(tmp_path):

@@ -277,7 +277,7 @@ def _text(cell: Any) -> str:
     return str(cell)
 
 
-def _date_text(cell: Any) -> str:
+def date_text(cell: Any) -> str:
     """A date column's cell: a date cell, a serial number (a date typed into a cell
     formatted as a number) or text."""
     if isinstance(cell, (int, float)) and not isinstance(cell, bool):
@@ -301,7 +301,7 @@ def _converters(fields: dict[str, int], width: int) -> list[Callable[[Any], str]
     for index in range(width):
         code = by_index.get(index)
         if code in DATE_FIELDS:
-            out.append(_date_text)
+            out.append(date_text)
         elif code == "id_number":
             out.append(_id_text)
         else:
