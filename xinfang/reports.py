@@ -20,7 +20,7 @@ from xinfang.store.chain import head as chain_head
 from xinfang.store.ledger import Ledger
 from xinfang.store.records import Chain, ChainCase, OverdueItem, OverdueReport
 from xinfang.texts import t
-from xinfang.vocab import OPEN
+from xinfang.vocab import OPEN, SET_APART
 
 
 @gcpause.paused()
@@ -132,6 +132,11 @@ FIGURES = ("timely_acceptance", "on_time_closing", "participation", "satisfactio
            "repeat_rate", "first_time_resolution")
 
 
+# The cases outside the figures (voided, archived: vocab.SET_APART), as SQL.
+_SET_APART = ", ".join(f"'{status}'" for status in SET_APART)
+_SET_APART_IDS = f"SELECT id FROM cases WHERE status IN ({_SET_APART})"
+
+
 def _clock_figure(ledger: Ledger, clocks: tuple[str, ...], start: str, end: str,
                   today: str, scope: tuple[str, dict[str, Any]] = ("", {})) -> tuple[int, int]:
     """On-time stops ÷ clocks that stopped in the period or came due in it unstopped."""
@@ -142,7 +147,8 @@ def _clock_figure(ledger: Ledger, clocks: tuple[str, ...], start: str, end: str,
         "sum(stopped_on IS NOT NULL AND stopped_on BETWEEN :start AND :end AND late = 0), "
         "sum((stopped_on IS NOT NULL AND stopped_on BETWEEN :start AND :end) OR "
         "(stopped_on IS NULL AND due_on BETWEEN :start AND :end AND due_on < :today)) "
-        f"FROM clocks WHERE clock IN ({names}){where.format(case='case_id')}",
+        f"FROM clocks WHERE clock IN ({names}) AND case_id NOT IN ({_SET_APART_IDS})"
+        f"{where.format(case='case_id')}",
         {"start": start, "end": end, "today": today, **params},
     ).fetchone()
     return row[0] or 0, row[1] or 0
@@ -152,7 +158,12 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None) -
     """The office's figures for a period, each with numerator and denominator, and counts
     by unit, category, locality or month."""
     s, e, today = start.isoformat(), end.isoformat(), ledger.today.isoformat()
+    apart = dict(ledger.db.execute(
+        f"SELECT status, count(*) FROM cases WHERE status IN ({_SET_APART}) "
+        "AND received_on BETWEEN ? AND ? GROUP BY status", [s, e]).fetchall())
     result: dict[str, Any] = {"from": s, "to": e, "figures": _figures(ledger, s, e, today),
+                              "set_apart": {status: apart.get(status, 0)
+                                            for status in SET_APART},
                               "months": _months(ledger, s, e, today)}
     if by:
         result["by"] = by
@@ -215,15 +226,15 @@ def _figures(ledger: Ledger, s: str, e: str, today: str,
         "FROM (SELECT c.stopped_on, c.due_on, (SELECT json_extract(v.details, '$.satisfaction') "
         "FROM events v WHERE v.case_id = c.case_id AND v.kind = 'followed_up' "
         "AND v.acted_on = c.stopped_on AND json_extract(v.details, '$.satisfaction') IS NOT NULL "
-        "ORDER BY v.id LIMIT 1) AS sat FROM clocks c WHERE c.clock = 'evaluation'"
-        f"{where.format(case='c.case_id')}) k",
+        "ORDER BY v.id LIMIT 1) AS sat FROM clocks c WHERE c.clock = 'evaluation' "
+        f"AND c.case_id NOT IN ({_SET_APART_IDS}){where.format(case='c.case_id')}) k",
         {"s": s, "e": e, "today": today, **params},
     ).fetchone()
     put("participation", evaluated or 0, (evaluated or 0) + (expired or 0))
     put("satisfaction", satisfied or 0, evaluated or 0)
     registered, repeats = ledger.db.execute(
-        "SELECT count(*), count(repeat_of) FROM cases WHERE received_on BETWEEN :s AND :e"
-        f"{where.format(case='id')}",
+        "SELECT count(*), count(repeat_of) FROM cases WHERE received_on BETWEEN :s AND :e "
+        f"AND status NOT IN ({_SET_APART}){where.format(case='id')}",
         {"s": s, "e": e, **params},
     ).fetchone()
     put("repeat_rate", repeats, registered)
@@ -231,8 +242,8 @@ def _figures(ledger: Ledger, s: str, e: str, today: str,
         "SELECT count(*), sum(NOT EXISTS (SELECT 1 FROM cases r WHERE r.repeat_of = c.id) "
         "AND NOT EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = c.id "
         "AND k.clock IN ('review', 'recheck'))) "
-        "FROM cases c WHERE c.repeat_of IS NULL AND c.closed_on BETWEEN :s AND :e"
-        f"{where.format(case='c.id')}",
+        "FROM cases c WHERE c.repeat_of IS NULL AND c.closed_on BETWEEN :s AND :e "
+        f"AND c.status NOT IN ({_SET_APART}){where.format(case='c.id')}",
         {"s": s, "e": e, **params},
     ).fetchone()
     put("first_time_resolution", first_resolved or 0, first_closed)
@@ -253,7 +264,8 @@ def _groups(ledger: Ledger, by: str, s: str, e: str, today: str) -> list[dict[st
         f"SELECT {key} AS k, count(*), sum(c.closed_on IS NOT NULL), "
         "sum(c.next_due_on IS NOT NULL AND c.next_due_on < ?), count(c.repeat_of) "
         "FROM cases c LEFT JOIN units u ON u.id = c.unit_id "
-        "WHERE c.received_on BETWEEN ? AND ? GROUP BY k ORDER BY count(*) DESC, k",
+        f"WHERE c.received_on BETWEEN ? AND ? AND c.status NOT IN ({_SET_APART}) "
+        "GROUP BY k ORDER BY count(*) DESC, k",
         [today, s, e],
     ).fetchall()
     return [{"key": k, "registered": n, "closed": closed or 0, "overdue": late or 0,
@@ -264,10 +276,10 @@ def _months(ledger: Ledger, s: str, e: str, today: str) -> list[dict[str, Any]]:
     """Registered and closed per month, every month of the period present."""
     registered = dict(ledger.db.execute(
         "SELECT substr(received_on, 1, 7), count(*) FROM cases WHERE received_on BETWEEN ? AND ? "
-        "GROUP BY 1", [s, e]).fetchall())
+        f"AND status NOT IN ({_SET_APART}) GROUP BY 1", [s, e]).fetchall())
     closed = dict(ledger.db.execute(
         "SELECT substr(closed_on, 1, 7), count(*) FROM cases WHERE closed_on BETWEEN ? AND ? "
-        "GROUP BY 1", [s, e]).fetchall())
+        f"AND status NOT IN ({_SET_APART}) GROUP BY 1", [s, e]).fetchall())
     return [{"month": month, "registered": registered.get(month, 0),
              "closed": closed.get(month, 0)} for month in _month_range(s, e)]
 
