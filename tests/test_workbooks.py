@@ -334,3 +334,38 @@ def test_rejects_of_a_csv_may_be_a_workbook_too(cli, ledger, tmp_path):
     formula = sheet["D2"]
     assert formula.value == "=1+1" and formula.data_type == "s" and formula.quotePrefix
     assert sheet["C2"].value == "12345" and sheet["C2"].data_type == "s"
+
+
+def test_map_names_a_workbooks_column_and_its_serial_dates_are_days(cli, ledger, tmp_path):
+    rows = gen.township_rows(4, year=2023, seed=31)
+    header = ["来访时段" if c == "登记日期" else c for c in gen.COLUMNS]
+    path = gen.write_xlsx(tmp_path / "r.xlsx", {"2023": rows}, dates="serial",
+                          flat_header=header)
+    result = cli("import", path)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("错误：表头中找不到必需的列：登记日期（received）")
+    result = cli("import", path, "--map", "来访时段=received")
+    assert result.exit_code == 0, result.stderr
+    assert "新增 4 件" in result.stdout
+    received = [r[0] for r in ledger.db.execute(
+        "SELECT received_on FROM cases ORDER BY received_on").fetchall()]
+    assert received == sorted(r["登记日期"] for r in rows)
+    result = cli("import", path, "--map", "来访时段=received", "--map", "不存在=name")
+    assert result.exit_code == 2 and "不在表头中" in result.stderr
+
+
+def test_an_xlsm_is_read_as_the_workbook_it_is(tmp_path, years):
+    path = gen.write_xlsx(tmp_path / "r.xlsx", years)
+    macro = path.rename(tmp_path / "登记簿.xlsm")
+    summary = import_register(fresh(tmp_path / "l.db"), macro.read_bytes(), name=macro.name,
+                              officer="测试员")
+    assert summary.workbook == "xlsx" and len(summary.added) == 21
+
+
+def test_progress_counts_the_rows_of_every_sheet_as_one(tmp_path, years):
+    path = gen.write_xlsx(tmp_path / "r.xlsx", years)
+    seen = []
+    import_register(fresh(tmp_path / "l.db"), path.read_bytes(), name="r.xlsx",
+                    officer="测试员", progress=lambda stage, done, total: seen.append(
+                        (stage, done, total)))
+    assert seen[-1] == ("write", 21, 21)  # both sheets' rows, counted as one file
