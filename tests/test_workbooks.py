@@ -369,3 +369,12 @@ def test_progress_counts_the_rows_of_every_sheet_as_one(tmp_path, years):
                     officer="测试员", progress=lambda stage, done, total: seen.append(
                         (stage, done, total)))
     assert seen[-1] == ("write", 21, 21)  # both sheets' rows, counted as one file
+
+
+def test_many_rejects_of_a_workbook_point_to_a_workbook_for_them_all(cli, ledger, tmp_path):
+    rows = gen.township_rows(55, year=2023, seed=32)
+    path = gen.write_xlsx(tmp_path / "r.xlsx", {"2023": rows},
+                          numeric_ids={r["序号"] for r in rows})
+    result = cli("import", path, "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert "另有 5 行未列出，用 --rejects 文件.xlsx 保存全部" in result.stdout

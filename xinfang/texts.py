@@ -783,6 +783,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Sheet '{sheet}' lacks a required column and was not read; import it alone with "
         "--sheet '{sheet}' to see which."),
     "import.rejects_sheet": ("未导入", "Rejected"),
+    "import.more_rejected_workbook": (
+        "……另有 {more} 行未列出，用 --rejects 文件.xlsx 保存全部（每张工作表一张）。",
+        "… {more} more; save them all with --rejects FILE.xlsx (a sheet for each sheet)."),
     "export.source_sheet": ("{file} 工作表“{sheet}”第 {line} 行",
                             "{file} sheet '{sheet}' line {line}"),
     "export.excel_renamed": (

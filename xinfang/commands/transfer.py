@@ -211,7 +211,9 @@ def _print_summary(summary: Summary, lang: str, rejects: Path | None) -> None:
                           reason=refused.text(lang)))
         more = rejected - SHOW_REJECTS
         if more > 0 and rejects is None:
-            _out("  " + t("import.more_rejected", lang, more=more))
+            # Rows rejected from a workbook go to a workbook (`importer.rejects_format`).
+            _out("  " + (t("import.more_rejected", lang, more=more) if summary.workbook is None
+                         else t("import.more_rejected_workbook", lang, more=more)))
     if rejects is not None:
         if rejected:
             say(t("import.rejects_written", lang, rejected=rejected, path=rejects))
