@@ -774,6 +774,83 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "How the due date was counted (xinfang deadline):"),
     "demo.kept": ("演示台账保存在 {path}，可用 xinfang --db {path} … 继续试。",
                   "The demo ledger is kept at {path}; try xinfang list --db {path}."),
+    # Workbooks in and out (registers/workbooks.py, xlsx.py, render/workbook.py, the
+    # import, export and report commands' workbooks) ---------------------------------
+    "import.workbook": ("{kind}，工作表：{sheets}", "{kind}, sheets: {sheets}"),
+    "import.sheet_where": ("工作表“{sheet}”{where}", "sheet '{sheet}' {where}"),
+    "import.skipped.duplicate_sheet": ("与工作表“{sheet}”第 {same_as} 行相同",
+                                       "same as line {same_as} of sheet '{sheet}'"),
+    "import.sheet_skipped.empty": ("工作表“{sheet}”是空的，未读取。",
+                                   "Sheet '{sheet}' is empty and was not read."),
+    "import.sheet_skipped.hidden": (
+        "工作表“{sheet}”已隐藏，未读取；要导入它请用 --sheet “{sheet}”。",
+        "Sheet '{sheet}' is hidden and was not read; import it with --sheet '{sheet}'."),
+    "import.sheet_skipped.no_header": (
+        "工作表“{sheet}”中找不到登记簿的表头，未读取；如果它是登记簿，请用 --sheet “{sheet}” "
+        "单独导入，必要时用 --map 指定各列。",
+        "Sheet '{sheet}' has no register header and was not read; if it is a register, "
+        "import it alone with --sheet '{sheet}', mapping its columns with --map if need be."),
+    "import.sheet_skipped.missing_columns": (
+        "工作表“{sheet}”缺少必需的列，未读取；用 --sheet “{sheet}” 单独导入可看到缺哪些列。",
+        "Sheet '{sheet}' lacks a required column and was not read; import it alone with "
+        "--sheet '{sheet}' to see which."),
+    "import.rejects_sheet": ("未导入", "Rejected"),
+    "import.more_rejected_workbook": (
+        "……另有 {more} 行未列出，用 --rejects 文件.xlsx 保存全部（每张工作表一张）。",
+        "… {more} more; save them all with --rejects FILE.xlsx (a sheet for each sheet)."),
+    "export.source_sheet": ("{file} 工作表“{sheet}”第 {line} 行",
+                            "{file} sheet '{sheet}' line {line}"),
+    "export.excel_renamed": (
+        "注意：--format excel 已改名为 --format excel-csv（给 Excel 打开的 CSV）；要 Excel "
+        "工作簿请用 --format xlsx。旧名称只在这一版还能用。",
+        "Note: --format excel is now --format excel-csv (a CSV made for Excel); for an "
+        "Excel workbook use --format xlsx. The old name works in this release only."),
+    "export.sheet.cases": ("案件", "Cases"),
+    "export.sheet.events": ("办理经过", "Events"),
+    "export.xlsx_to_terminal": (
+        "工作簿不能显示在终端上：请用 -o 文件.xlsx 写入文件。",
+        "A workbook cannot be shown at a terminal: write it to a file with -o FILE.xlsx."),
+    "report.done_workbook": ("已写入 {path}。", "Written to {path}."),
+    "stats.sheet.figures": ("指标", "Figures"),
+    "stats.sheet.months": ("逐月", "By month"),
+    "stats.sheet.groups": ("分组", "Groups"),
+    "stats.chart_title": ("逐月指标 {start} 至 {end}", "Figures by month, {start} to {end}"),
+    "overdue.sheet": ("超期报告", "Overdue"),
+    "overdue.days_overdue": ("超期天数", "Days overdue"),
+    "overdue.days_left": ("剩余天数", "Days left"),
+    "overdue.holder_since": ("承办起", "Held since"),
+    "overdue.section": ("分类", "Section"),
+    "overdue.section.overdue": ("超期", "Overdue"),
+    "overdue.section.due_soon": ("即将到期", "Due soon"),
+    "error.BadWorkbook": (
+        "无法把文件 {name} 当作工作簿读取（{detail}）：文件可能已损坏，或设了打开密码。请在 Excel "
+        "或 WPS 中打开它，另存为 .xlsx 后再导入。",
+        "The file {name} cannot be read as a workbook ({detail}): it may be damaged or "
+        "protected by a password. Open it in Excel or WPS, save it as .xlsx and import that."),
+    "error.NoSuchSheet": (
+        "工作簿中没有工作表“{sheet}”。工作表有：{sheets}；--sheet 也可以写第几张（从 1 数起）。",
+        "The workbook has no sheet '{sheet}'. Its sheets: {sheets}; --sheet also takes a "
+        "sheet's number, counting from 1."),
+    "error.NoRegisterSheet": (
+        "工作簿 {name} 的工作表（{sheets}）中都找不到登记簿的表头（登记日期、姓名、诉求摘要等列）。"
+        "没有导入任何行。",
+        "No sheet of the workbook {name} ({sheets}) has a register's header (columns such "
+        "as 登记日期, 姓名, 诉求摘要). Nothing was imported."),
+    "error.SheetOfCsv": ("--sheet 只用于工作簿（.xlsx、.xls、.ods）；{name} 是 CSV 文件。",
+                         "--sheet is for workbooks (.xlsx, .xls, .ods); {name} is a CSV."),
+    "error.RejectsFormat": (
+        "从工作簿导入时，未导入的行写成 .xlsx 工作簿（每张工作表一张）：请写 --rejects {suggest}。",
+        "Rows rejected from a workbook are written to a workbook (a sheet for each "
+        "sheet): write --rejects {suggest}."),
+    "error.CellTooLong": (
+        "{where} 有一格长 {length} 字，超过 Excel 单元格的上限 {limit} 字。请导出为 CSV（--format "
+        "csv）。",
+        "{where} has a cell of {length} characters, more than Excel's {limit}. Export as "
+        "CSV instead (--format csv)."),
+    "error.TooManyRows": (
+        "行数超过 Excel 一张工作表的上限（{limit} 行）。请加筛选条件分批导出，或导出为 CSV。",
+        "More rows than a sheet of Excel holds ({limit}). Export in parts with filters, or "
+        "as CSV."),
     # Errors (one per class of `XinfangError`; the key is its name) ---------------
     "error.LedgerBusy": (
         "台账 {path} 正被另一个命令独占使用（例如正在恢复备份），请稍后再试。",
@@ -1036,8 +1113,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         'This act cannot be recorded.',
     ),
     "error.BadFormat": (
-        '格式“{value}”无效。可选：csv、excel（Excel 专用 CSV，身份证号等长数字不会被改成科学计数法）、json。',
-        "Format '{value}' is not valid. Choose csv, excel (a CSV made for Excel: long numbers stay text) or json.",
+        '格式“{value}”无效。可选：csv、xlsx（Excel 工作簿）、excel-csv（给 Excel 打开的 CSV，身份证号等长数字不会被改成科学计数法）、json。',
+        "Format '{value}' is not valid. Choose csv, xlsx (an Excel workbook), excel-csv (a CSV made for Excel: long numbers stay text) or json.",
     ),
     "error.BadExportEncoding": (
         '编码“{value}”无效。可选：utf-8-sig（默认，Excel 可直接打开）、gbk、utf-8。',
