@@ -68,8 +68,9 @@ STEPS: dict[str, dict[str, str]] = {
     "redirected": {},
 }
 # Bookkeeping about a case rather than steps of its life: allowed anywhere, never offered
-# as a next step (personal data shown unmasked; an officer's word on a repeat link).
-BOOKKEEPING = ("revealed", "repeat_marked", "exported")
+# as a next step (personal data shown unmasked; an officer's word on a repeat link; a
+# document written for the case).
+BOOKKEEPING = ("revealed", "repeat_marked", "exported", "notice")
 ACTS = tuple(sorted({act for steps in STEPS.values() for act in steps} | set(ANYWHERE)))
 
 STATE_ZH = {

@@ -115,6 +115,7 @@ EVENT_KINDS = {
     "followed_up": ("回访", "follow-up"),
     "reopened": ("重新办理", "reopened"),
     "repeat_marked": ("更正重复信访认定", "repeat link corrected"),
+    "notice": ("出具文书", "notice written"),
 }
 
 UNITS = {"days": ("日", "days"), "workdays": ("工作日", "working days")}
@@ -225,6 +226,7 @@ COMMANDS = {
     "followed_up": "followup", "reopened": "reopen", "note": "note", "revealed": "show --reveal",
     "repeat_marked": "repeats CASE --repeat-of/--not-repeat",
     "exported": "export --case",
+    "notice": "notice CASE KIND",
 }
 
 

@@ -23,7 +23,7 @@ from xinfang.vocab import CLOCKS, COMMANDS, EVENT_KINDS, STATUSES
 
 ANY = "*"
 # Asides are not steps of the case: they never hold back the date of the next act.
-_ASIDES = ("note", "revealed", "repeat_marked", "exported")
+_ASIDES = ("note", "revealed", "repeat_marked", "exported", "notice")
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ TRANSITIONS: dict[str, Transition] = {
     "repeat_marked": Transition((ANY,), None),
     "revealed": Transition((ANY,), None),
     "exported": Transition((ANY,), None),  # a confidential case taken out by name
+    "notice": Transition((ANY,), None),  # a document written for the case (notices/)
 }
 
 
@@ -116,7 +117,7 @@ def allowed(status: str | None, kind: str) -> bool:
 def allowed_actions(status: str | None) -> list[str]:
     """The acts allowed from a state, in table order."""
     return [kind for kind in TRANSITIONS
-            if kind not in ("registered", "revealed", "repeat_marked", "exported")
+            if kind not in ("registered", "revealed", "repeat_marked", "exported", "notice")
             and allowed(status, kind)]
 
 
