@@ -291,3 +291,13 @@ BEGIN
     SELECT RAISE(ABORT, 'events are append-only: record a new event instead');
 END
 """)
+
+
+@migrations()
+def m008_units_kept(db: sqlite_utils.Database) -> None:
+    # A unit may be renamed, merged into another or retired (撤并): it stays in the list
+    # for the cases that name it, marked, and new work goes to units still in service.
+    _run(db, """
+ALTER TABLE units ADD COLUMN retired_on TEXT;
+ALTER TABLE units ADD COLUMN merged_into INTEGER REFERENCES units(id)
+""")
