@@ -234,10 +234,21 @@ def test_not_accepting_and_the_legal_route_say_why_in_words(units, tmp_path):
     acts.reject(ledger, rejected, "final", officer="王专干", on=dt.date(2026, 11, 4))
     text = words(write(ledger, rejected, "not-accept", tmp_path)[0].path)
     assert "已经复核终结" in text and "第三十六条" in text and "决定不予受理" in text
+    # The officer's own words stand as a sentence, ended as one.
+    other = register(ledger, on=dt.date(2026, 11, 2), content="物业费")
+    acts.reject(ledger, other, "no_remit", text="可依物业服务合同协商解决", officer="王专干",
+                on=dt.date(2026, 11, 4))
+    assert "具体情况：可依物业服务合同协商解决。\n" in words(
+        write(ledger, other, "not-accept", tmp_path)[0].path)
     redirected = register(ledger, on=dt.date(2026, 11, 2), content="执行款未到位")
     acts.redirect(ledger, redirected, "litigation", officer="王专干", on=dt.date(2026, 11, 4))
     text = words(write(ledger, redirected, "redirect", tmp_path)[0].path)
     assert "向有管辖权的人民法院提起诉讼" in text
+    # A register's words that only name the route add nothing: no 具体情况 paragraph.
+    named = register(ledger, on=dt.date(2026, 11, 2), content="借款纠纷")
+    acts.redirect(ledger, named, "litigation", text="告知通过诉讼途径解决", officer="王专干",
+                  on=dt.date(2026, 11, 4))
+    assert "具体情况" not in words(write(ledger, named, "redirect", tmp_path)[0].path)
 
 
 def test_every_document_fills_exactly_the_placeholders_of_its_kind(ledger, lived):
@@ -247,6 +258,56 @@ def test_every_document_fills_exactly_the_placeholders_of_its_kind(ledger, lived
     for kind, spec in KINDS.items():
         for name in spec.placeholders:
             assert f"notice.field.{name}" in TEXTS, (kind, name)
+
+
+def test_the_acceptance_notice_gives_the_due_date_as_accepted_not_as_extended(ledger, lived):
+    # accepted 11-05: 60 days to 2027-01-04 (01-04 a Monday), the 10 of the extension aside.
+    notice = facts.gather(ledger, lived, "accept")
+    assert notice.context["handle_due"] == "2027年1月4日"
+    assert due(ledger, lived, "handle") == "2027年1月14日"
+
+
+def test_a_re_routed_slip_goes_to_the_new_unit_from_its_own_date(units, tmp_path):
+    ledger = units
+    number = register(ledger, on=dt.date(2026, 11, 2))
+    acts.forward(ledger, number, "住建局", officer="王专干", on=dt.date(2026, 11, 3))
+    acts.reroute(ledger, number, "高唐县人社局", officer="王专干", reason="属人社部门职责",
+                 on=dt.date(2026, 11, 5))
+    text = words(write(ledger, number, "forward", tmp_path)[0].path)
+    assert text.splitlines()[2] == "高唐县人社局："
+    assert "住建局" not in text
+    # The new unit's 15 days and 5 working days run from the re-routing (11-05).
+    assert "15日内（至2026年11月20日止）" in text and "（至2026年11月12日止）" in text
+    notice = facts.gather(ledger, number, "forward-notice")
+    assert notice.context["unit"] == "高唐县人社局"
+    assert notice.context["forwarded_on"] == "2026年11月5日"
+
+
+def test_a_unit_renamed_since_is_named_as_it_is_now(units):
+    ledger = units
+    number = register(ledger, on=dt.date(2026, 11, 2))
+    acts.forward(ledger, number, "住建局", officer="王专干", on=dt.date(2026, 11, 3))
+    writer.rename_unit(ledger, "住建局", "住房和城乡建设局", "测试员")
+    assert facts.gather(ledger, number, "forward").context["unit"] == "住房和城乡建设局"
+
+
+def test_an_act_withdrawn_is_not_reported_and_a_notice_is_never_withdrawn(ledger, lived, tmp_path):
+    write(ledger, lived, "followup", tmp_path)
+    # undo takes back the follow-up, the last act, not the document written after it.
+    acts.undo(ledger, lived, officer="王专干", reason="回访记错了案件")
+    (withdrawn,) = events(ledger, lived, "withdrawn")
+    assert withdrawn["details"]["kind"] == "followed_up"
+    with pytest.raises(MissingFacts) as refused:
+        facts.gather(ledger, lived, "followup")
+    assert "回访的记录（xinfang followup）" in refused.value.message("zh")
+
+
+def test_a_voided_case_gets_no_document(units, run):
+    ledger = units
+    number = register(ledger, on=dt.date(2026, 11, 2))
+    acts.void(ledger, number, officer="王专干", reason="重复录入")
+    result = run("notice", number, "receipt", "--print-text")
+    assert result.exit_code == 1 and "已作废" in result.stderr and result.stdout == ""
 
 
 # Missing facts ---------------------------------------------------------------------------

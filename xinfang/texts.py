@@ -1055,8 +1055,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "This recheck is final. Under {final_basis}, a petition brought again on the same "
         "facts and grounds is not accepted by any body."),
     "notice.major.intro": (
-        "{received_on}，本办受理一起{major_reasons}信访事项（编号：{number}），现将有关情况报告如下：",
-        "On {received_on} this office received a petition that is a {major_reasons} "
+        "{received_on}，本办登记一起{major_reasons}信访事项（编号：{number}），现将有关情况报告如下：",
+        "On {received_on} this office registered a petition that is a {major_reasons} "
         "(No. {number}); this is the report:"),
     "notice.major.closing": ("本办将继续跟踪办理，有新情况及时报告。",
                              "This office follows the matter and reports anything new at once."),
@@ -1447,6 +1447,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "还不能出具{number}的{title}，台账中缺少：{facts}。没有写入任何文件。",
         "The {title} of {number} cannot be written yet; the ledger lacks: {facts}. "
         "Nothing was written."),
+    "error.VoidCase": (
+        "案件 {number} 已作废（登记有误），不出具{title}。",
+        "Case {number} was voided (registered by mistake): no {title} is written for it."),
     "error.NotATemplate": (
         "模板 {path} 不是可以读取的 Word 文档（{reason}）。请在 Word 或 WPS 中另存为“Word 文档（*.docx）”；没有写入任何文件。",
         "The template {path} is not a Word document xinfang can read ({reason}). Save it "

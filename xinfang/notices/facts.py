@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from xinfang import rules
+from xinfang.cases.corrections import withdrawn
 from xinfang.dates import check_happened
+from xinfang.deadlines.clocks import due_on
 from xinfang.deadlines.policy import NATIONAL_CLOCKS
 from xinfang.errors import BadAct, XinfangError
 from xinfang.notices.kinds import KINDS, PETITIONER, Kind
@@ -53,6 +55,10 @@ _ACTIONS = ("registered", "forwarded", "assigned", "objected", "accepted", "reje
 
 class MissingFacts(XinfangError):
     """The document cannot be written: the ledger lacks facts it must state."""
+
+
+class VoidCase(XinfangError):
+    """The case was voided as registered by mistake: no document is written for it."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,8 @@ def gather(ledger: Ledger, ref_: str | int, kind: str, *, with_pii: bool = False
     this one (a proof of delivery lists them)."""
     case_id = ledger.find_case(ref_)
     record = queries.case_record(ledger, case_id, reveal=with_pii)
+    if record["status"] == "void":
+        raise VoidCase(number=record["id"], title=Label(NOTICE_KINDS, kind))
     spec = KINDS[kind]
     day = dated or ledger.today
     check_happened(day, ref("field.notice_date"), ledger.today)
@@ -175,8 +183,29 @@ class _Draft:
 
     @property
     def events(self) -> list[EventRecord]:
+        """The case's events without the acts withdrawn (`undo`): a document reports
+        only what still stands."""
         events: list[EventRecord] = self.record.get("events") or []
-        return events
+        out = withdrawn(events)
+        return [event for event in events if event["uid"] not in out]
+
+    def routed(self, event: EventRecord | None) -> tuple[str | None, str | None]:
+        """The unit a forwarded or assigned case went to, and the date, as they stand
+        now: a later re-routing (改转) sends it to another unit from its own date, and a
+        unit renamed or merged since keeps the case under its new name."""
+        if event is None:
+            return self.record["unit"], None
+        unit, on = event["details"].get("unit"), event["on"]
+        for later in self.events:
+            if later["id"] <= event["id"]:
+                continue
+            if later["kind"] in ("forwarded", "assigned", "objected"):
+                break  # the case went elsewhere or came back: the next document says so
+            if later["kind"] == "rerouted":
+                unit, on = later["details"].get("unit"), later["on"]
+            elif later["kind"] == "unit_renamed" and later["details"].get("from") == unit:
+                unit = later["details"].get("to")
+        return unit, on
 
     def put(self, **values: Any) -> None:
         self.context.update({key: clean(value) if isinstance(value, str) or value is None
@@ -210,6 +239,16 @@ class _Draft:
     def due(self, code: str, *, first: bool = False) -> str:
         clock = self.clock(code, first=first)
         return cn_date(clock["due_on"]) if clock else ""
+
+    def due_as_started(self, code: str) -> str:
+        """A clock's due date without the extensions granted since: what the petitioner
+        was told when it started (an acceptance notice written after an extension)."""
+        clock = self.clock(code)
+        if clock is None:
+            return ""
+        due = due_on(dt.date.fromisoformat(clock["started_on"]), clock["length"],
+                     clock["unit"], self.ledger.calendar)
+        return cn_date(due)
 
     def officer(self, event: EventRecord | None) -> None:
         if event is not None:
@@ -277,8 +316,8 @@ def _receipt(d: _Draft, also: list[str]) -> None:
 
 
 def _forward_facts(d: _Draft, event: EventRecord | None) -> None:
-    d.put(unit=event["details"].get("unit") if event else d.record["unit"],
-          forwarded_on=cn_date(event["on"]) if event else "",
+    unit, on = d.routed(event)
+    d.put(unit=unit, forwarded_on=cn_date(on),
           notify_due=d.due("notify"), notify_period=period(d.ledger, "notify"),
           notify_basis=basis(d.ledger, "notify"))
 
@@ -298,8 +337,10 @@ def _slip(d: _Draft, also: list[str]) -> None:
         # to reach them, never their ID number.
         d.put(petitioners=d.listed(phones=True, addresses=True))
     if d.spec.code == "assign":
-        report_by = event["details"].get("report_by") if event else None
-        d.put(report_by=cn_date(report_by), report_basis=basis(d.ledger, "report"))
+        # The report-by date as it stands: moved, or set anew by a re-routing, since.
+        report_by = d.due("report") or cn_date(event["details"].get("report_by")
+                                               if event else None)
+        d.put(report_by=report_by, report_basis=basis(d.ledger, "report"))
 
 
 def _forward_notice(d: _Draft, also: list[str]) -> None:
@@ -319,7 +360,7 @@ def _accept(d: _Draft, also: list[str]) -> None:
     d.issued_by_handler()
     d.officer(event)
     d.put(accepted_on=cn_date(event["on"]) if event else "",
-          handle_due=d.due("handle"), handle_period=period(d.ledger, "handle"),
+          handle_due=d.due_as_started("handle"), handle_period=period(d.ledger, "handle"),
           handle_basis=basis(d.ledger, "handle"),
           max_extension=t("notice.period.days", ZH,
                           n=d.ledger.policy.number("max_extension_days")))
@@ -333,20 +374,34 @@ def _not_accept(d: _Draft, also: list[str]) -> None:
     details = event["details"] if event else {}
     code = details.get("reason")
     text = (details.get("text") or "").strip()
+    decision = label(EVENT_KINDS, "rejected", ZH)
     if code == "other":
         # A register that says only 不予受理 gives no reason the petitioner can be told.
-        reason, text = ("", "") if _says_nothing(text) else (text, "")
+        reason, text = ("", "") if _says_nothing(text, decision) else (clause(text), "")
     else:
         reason = t(f"notice.reject.{code}", ZH) if code in REJECT_REASONS else ""
+        text = "" if _says_nothing(text, decision) else sentence(text)
     if event is not None and not reason:
         d.missing.append(ref("notice.missing.reject_reason"))
     d.put(decided_on=cn_date(event["on"]) if event else "", reason=reason, reason_text=text)
 
 
-def _says_nothing(text: str) -> bool:
-    """A reason that is only the decision's own name (`不予受理。`)."""
-    rest = text.replace(label(EVENT_KINDS, "rejected", ZH), "")
-    return not any(char.isalnum() for char in rest)
+def _says_nothing(text: str, *words: str) -> bool:
+    """A reason that is only the decision's own name (`不予受理。`, `告知通过诉讼途径解决`)."""
+    for word in words:
+        text = text.replace(word, "")
+    return not any(char.isalnum() for char in text)
+
+
+def sentence(text: str) -> str:
+    """Text from the ledger as a sentence of its own: ended by a full stop."""
+    text = text.strip().rstrip("，,；;、")
+    return text + "。" if text and text[-1] not in "。！？!?…”）)" else text
+
+
+def clause(text: str) -> str:
+    """Text from the ledger inside a sentence: no full stop of its own."""
+    return text.strip().rstrip("。.，,；;")
 
 
 def _redirect(d: _Draft, also: list[str]) -> None:
@@ -359,9 +414,18 @@ def _redirect(d: _Draft, also: list[str]) -> None:
     d.put(decided_on=cn_date(event["on"]) if event else "",
           route=label(ROUTES, route, ZH),
           route_advice=t(f"notice.route.{route}", ZH) if route in ROUTES else "",
-          route_text=details.get("text"))
+          route_text=_route_text(details.get("text"), route))
     if event is not None and route not in ROUTES:
         d.missing.append(ref("notice.missing.route"))
+
+
+def _route_text(text: str | None, route: str | None) -> str:
+    """The officer's words on the route, unless they only name it (a register's
+    `告知通过诉讼途径解决`)."""
+    text = text or ""
+    words = (label(EVENT_KINDS, "redirected", ZH), label(ROUTES, route, ZH), "告知", "通过",
+             "法定", "途径", "解决", "依法", "申请")
+    return "" if _says_nothing(text, *words) else sentence(text)
 
 
 def _extension(d: _Draft, also: list[str]) -> None:

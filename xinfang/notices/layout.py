@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import math
 import sys
+import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -558,14 +559,25 @@ def default_bytes(kind: str) -> bytes:
 
 
 def make_defaults(folder: Path = DEFAULTS) -> list[Path]:
-    """Write every default template into `folder` (the package's `defaults/`)."""
+    """Write into `folder` (the package's `defaults/`) each default template whose
+    parts changed: a file the same but for its zip's timestamps is left alone."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for kind in LAYOUTS:
         path = folder / f"{kind}.docx"
-        path.write_bytes(default_bytes(kind))
+        data = default_bytes(kind)
+        if path.is_file() and same_parts(path.read_bytes(), data):
+            continue
+        path.write_bytes(data)
         written.append(path)
     return written
+
+
+def same_parts(first: bytes, second: bytes) -> bool:
+    """Two documents with the same parts, whatever their zips' timestamps."""
+    one, two = zipfile.ZipFile(io.BytesIO(first)), zipfile.ZipFile(io.BytesIO(second))
+    return one.namelist() == two.namelist() and all(
+        one.read(name) == two.read(name) for name in one.namelist())
 
 
 if __name__ == "__main__":
