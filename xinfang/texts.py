@@ -1444,7 +1444,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # Errors of written documents (notices/) -------------------------------------------
     "error.MissingFacts": (
-        "还不能出具{number}的{title}，台账中缺少：{facts}。没有写入任何文件。",
+        "还不能出具案件 {number} 的{title}，台账中缺少：{facts}。没有写入任何文件。",
         "The {title} of {number} cannot be written yet; the ledger lacks: {facts}. "
         "Nothing was written."),
     "error.VoidCase": (
