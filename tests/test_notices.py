@@ -429,6 +429,24 @@ def test_all_writes_every_document_the_case_has_so_far(ledger, lived, tmp_path, 
     assert "转送单" not in delivery and "回访记录" not in delivery
 
 
+def test_a_failure_half_way_leaves_no_file_and_no_record(ledger, lived, tmp_path, monkeypatch):
+    ready = documents.prepare(ledger, lived, ["receipt", "opinion"])
+    real = documents.write_output
+    calls = []
+
+    def full_disk(target, payload, **options):
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real(target, payload, **options)
+
+    monkeypatch.setattr(documents, "write_output", full_disk)
+    folder = tmp_path / "文书"
+    with pytest.raises(OSError):
+        documents.write_documents(ledger, ready, officer="测试员", folder=folder)
+    assert len(calls) == 2 and list(folder.iterdir()) == [] and events(ledger, lived) == []
+
+
 # Templates -----------------------------------------------------------------------------
 
 

@@ -44,6 +44,7 @@ class Written:
     path: Path
     sha256: str
     source: str  # the template's: the office's own or the default
+    replaced: bool = False  # written over a file that was there (--force)
 
 
 def prepare(ledger: Ledger, ref: str | int, kinds: Iterable[str], *, with_pii: bool = False,
@@ -88,22 +89,33 @@ def write_documents(ledger: Ledger, ready: list[Prepared], *, officer: str,
     protected = ledger_files(ledger_path(ledger))
     for target in targets:
         refuse_target(target, protected=protected, force=force)
-    written = []
-    with write(ledger.db):
-        for item, payload, target in zip(ready, payloads, targets, strict=True):
-            notice = item.notice
-            digest = hashlib.sha256(payload).hexdigest()
-            if notice.revealed:
-                acts.reveal(ledger, [notice.case_id], officer, list(notice.revealed), "notice")
-            details: dict[str, Any] = {"kind": notice.kind, "file": target.name, "sha256": digest,
-                       "dated": notice.dated.isoformat(), "template": item.template.source}
-            if notice.revealed:
-                details["with_pii"] = True
-            if notice.withheld:
-                details["withheld"] = True
-            writer.append(ledger, notice.case_id, "notice", ledger.today, officer, details)
-            write_output(target, payload, force=force, protected=protected)
-            written.append(Written(notice, target, digest, item.template.source))
+    written: list[Written] = []
+    try:
+        with write(ledger.db):
+            for item, payload, target in zip(ready, payloads, targets, strict=True):
+                notice = item.notice
+                digest = hashlib.sha256(payload).hexdigest()
+                if notice.revealed:
+                    acts.reveal(ledger, [notice.case_id], officer, list(notice.revealed),
+                                "notice")
+                details: dict[str, Any] = {
+                    "kind": notice.kind, "file": target.name, "sha256": digest,
+                    "dated": notice.dated.isoformat(), "template": item.template.source}
+                if notice.revealed:
+                    details["with_pii"] = True
+                if notice.withheld:
+                    details["withheld"] = True
+                writer.append(ledger, notice.case_id, "notice", ledger.today, officer, details)
+                existed = target.exists()
+                write_output(target, payload, force=force, protected=protected)
+                written.append(Written(notice, target, digest, item.template.source, existed))
+    except BaseException:
+        # Nothing is recorded (the transaction is rolled back): no new file stays behind
+        # as if it had been written.
+        for done in written:
+            if not done.replaced:
+                done.path.unlink(missing_ok=True)
+        raise
     return written
 
 
