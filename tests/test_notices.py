@@ -14,7 +14,7 @@ import zipfile
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Length, Pt
 
 from xinfang import acts
 from xinfang.cases.intake import make_intake, make_person
@@ -119,6 +119,11 @@ def test_each_document_is_laid_out_as_an_official_document(ledger, lived, tmp_pa
     assert body.font.size == Pt(16)  # 3号
     assert body.element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
     assert body.paragraph_format.line_spacing == Pt(28.95)  # 225 mm / 22 lines
+    assert int(225 / (body.paragraph_format.line_spacing.pt * 25.4 / 72)) == 22
+    # 28 characters of 3号 to a line: each one 16 pt and its spacing, in the 156 mm.
+    spacing = int(body.element.rPr.find(qn("w:spacing")).get(qn("w:val")))  # twips
+    width = section.page_width - section.left_margin - section.right_margin
+    assert int(Length(width).twips // (16 * 20 + spacing)) == 28
     title = document.paragraphs[0]
     assert title.text == NOTICE_KINDS[kind][0]
     assert title.style.font.size == Pt(22)  # 2号
