@@ -405,3 +405,39 @@ def test_a_unit_gets_its_level_and_parent_later_and_may_be_retired(units, run):
     log = units.db.execute("SELECT count(*) FROM settings_log WHERE key LIKE 'unit:%'"
                            ).fetchone()[0]
     assert log == logged + 3  # added, its level and parent set, retired
+
+
+# Categories are a managed list ---------------------------------------------------------------
+
+def test_an_unknown_category_typed_by_hand_is_refused_with_the_closest_names(ledger, run):
+    result = run("register", "--name", "张三", "--channel", "来访", "--content", "x",
+                 "--category", "劳保")
+    assert result.exit_code == 2 and "劳动和社会保障" in result.stderr
+    assert "xinfang category add" in result.stderr
+    ok(run("register", "--name", "张三", "--channel", "来访", "--content", "x",
+           "--category", "劳动社保"))  # a short form of the national list
+    ok(run("category", "add", "征地拆迁"))
+    ok(run("register", "--name", "张三", "--channel", "来访", "--content", "x",
+           "--category", "征地拆迁"))
+    again = run("category", "add", "劳动社保")
+    assert again.exit_code == 1 and "已在名单中" in again.stderr
+    listed = json.loads(ok(run("category", "list", "--json")).stdout)
+    assert len(listed["national"]) == 17 and listed["office"] == ["征地拆迁"]
+    assert "劳动社保" in next(c["short"] for c in listed["national"]
+                              if c["name"] == "劳动和社会保障")
+
+
+def test_import_reports_unknown_categories_and_takes_units_of_the_list(ledger, run, tmp_path):
+    writer.add_unit(ledger, "县人社局", "县区")
+    path = tmp_path / "r.csv"
+    path.write_text("序号,登记日期,姓名,诉求摘要,信访形式,问题类别,转送单位\n"
+                    "1,2026-11-02,张三,路灯不亮,来访,城建,人社局\n"
+                    "2,2026-11-03,李四,噪音扰民,来访,征地拆迁,住建局\n", encoding="utf-8")
+    result = ok(run("import", path))
+    assert "“人社局”→“县人社局”" in result.stdout
+    assert "按原样导入：征地拆迁" in result.stdout
+    units_ = {row[0] for row in ledger.db.execute("SELECT name FROM units")}
+    assert units_ == {"县人社局", "住建局"}  # no near-duplicate 人社局
+    state = ledger.stored_state(ledger.find_case("2026-1"))
+    assert state.unit == "县人社局"
+    assert_sound(ledger)

@@ -25,7 +25,6 @@ from xinfang.store import writer
 from xinfang.store.ledger import Ledger
 from xinfang.store.records import ChainCase, Recorded
 from xinfang.vocab import (
-    normalize_category,
     parse_channel,
     parse_reject_reason,
     parse_result,
@@ -56,6 +55,7 @@ def register(ledger: Ledger, intake: Intake, *, officer: str, repeat_of: str | N
     (`update_people`): then the record takes it, and the registration records the change."""
     if repeat_of and not_repeat:
         raise BadAct("act.repeat_of_or_not")
+    ledger.require_category(intake.category)
     decision = "not_repeat" if not_repeat else repeat_of
     new = writer.NewCase(intake, officer=officer, source=source, repeat=decision,
                          update_people=update_people)
@@ -365,7 +365,7 @@ def correct(ledger: Ledger, ref: str, *, officer: str, reason: str | None,
         if value is not None:
             fields[name] = value.strip() or None
     if category is not None:
-        fields["category"] = normalize_category(category) if category.strip() else None
+        fields["category"] = ledger.require_category(category)
     if content is not None:
         fields["content"] = _required(content, "field.content", "--content")
     people = None

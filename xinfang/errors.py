@@ -234,6 +234,16 @@ class UnknownUnit(XinfangError):
     """Unit '…' is not in the list of units."""
 
 
+class CategoryExists(XinfangError):
+    """Category '…' is already in the list."""
+
+
+class UnknownCategory(XinfangError):
+    """Category '…' is not in the list of categories."""
+
+    exit_code = 2
+
+
 class UnitRetired(XinfangError):
     """Unit '…' was retired on …."""
 

@@ -175,6 +175,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "act.unreachable_satisfaction": ("联系不上信访人时不能记录满意度。",
                                      "An unreachable petitioner cannot give a satisfaction."),
     "unit.did_you_mean": ("是不是：{names}？", "Did you mean: {names}? "),
+    "category.short": ("（简称：{names}）", " (short: {names})"),
+    "category.office": ("本办自己的分类：", "The office's own categories:"),
+    "category.added": ("已加入分类：{name}", "Category added: {name}"),
     "unit.renamed": ("单位“{old}”已更名为“{new}”，{count} 件案件随之更改。",
                      "Unit '{old}' is now '{new}'; {count} cases follow."),
     "unit.merged": ("单位“{old}”已并入“{new}”，{count} 件案件改由“{new}”承办。",
@@ -325,6 +328,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "check.incomplete": ("台账有一部分没能检查（见上），但没有发现损坏。请稍后在没有其他人使用时再运行 xinfang check。",
                          "Part of the ledger could not be checked (see above), and no damage "
                          "was found. Run xinfang check again when no one else is using it."),
+    "import.units_mapped": ("按名单中的单位导入：{pairs}（如不对，导入后用 xinfang forward 改转）。",
+                            "Taken as units of the list: {pairs} (if wrong, re-route with "
+                            "xinfang forward after the import)."),
+    "import.unit_pair": ("“{given}”→“{unit}”", "'{given}' → '{unit}'"),
+    "import.unknown_categories": (
+        "{count} 个内容分类不在分类名单中，按原样导入：{names}。可用 xinfang category add 加入名单，或用 xinfang correct 改为统一分类。",
+        "{count} categories are not in the list and were imported as they are: {names}. Add "
+        "them with xinfang category add, or correct the cases with xinfang correct."),
     "import.ask_archive": (
         "登记簿中有 {count} 行在 {cut} 之前收到、没有办理结果。把它们作为历史记录归档吗（不计期限，不进超期报告，统计中单独计数）？",
         "{count} rows were received before {cut} and have no result. Archive them as history "
@@ -509,8 +520,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "import.would_add": ("将新增：", "Would add:"),
     "import.repeat_of": ("（重复信访，初件 {case}）", " (repeat of {case})"),
     "import.units_added": (
-        "新增责任单位 {count} 个：{units}（层级未填，可用 xinfang unit list 查看）。",
-        "{count} units added to the list: {units} (level unknown; see xinfang unit list).",
+        "新增责任单位 {count} 个：{units}（层级未填，可用 xinfang unit set 名称 --level 层级 补填；名称与名单中的单位重复时用 xinfang unit merge 合并）。",
+        "{count} units added to the list: {units} (level unknown: set it with xinfang unit "
+        "set NAME --level LEVEL; merge a near-duplicate with xinfang unit merge).",
     ),
     "import.rejected": ("未导入：", "Rejected:"),
     "import.rejected_row": ("{where}：{reason}", "{where}: {reason}"),
@@ -1268,8 +1280,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The office code is not set; case numbers need it. Run: xinfang office set CODE NAME (e.g. xinfang office set YQH 'Yuqiuhu office').",
     ),
     "error.OfficeAlreadySet": (
-        '本办代码已设为 {code}，不能更改（已有案件编号使用它）。',
-        'The office code is already {code} and cannot change (case numbers use it).',
+        '本办代码已设为 {code}，台账中已有 {cases} 件案件的编号使用它，不能再改。本办名称可以改：xinfang office set {code} 新名称。',
+        'The office code is already {code} and {cases} case numbers use it: it cannot change. '
+        'The name can: xinfang office set {code} NEW-NAME.',
     ),
     "error.BadOfficeCode": (
         '本办代码“{code}”无效：只能用 2–12 位大写字母或数字，例如 YQH 或 371526001。',
@@ -1364,6 +1377,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.OverrideNotFound": (
         '{date} 没有本地调整，无需删除。用 xinfang calendar --year {year} 查看。',
         'There is no local override on {date}. See xinfang calendar --year {year}.',
+    ),
+    "error.CategoryExists": ("内容分类“{name}”已在名单中（或是空的），无需添加。",
+                             "Category '{name}' is already in the list (or empty)."),
+    "error.UnknownCategory": (
+        "内容分类“{name}”不在分类名单中。{suggest}可用 xinfang category list 查看全国统一分类；本办确需新增的，用 xinfang category add 名称 加入。",
+        "Category '{name}' is not in the list. {suggest}See the national list with xinfang "
+        "category list; add one of the office's own with xinfang category add NAME.",
     ),
     "error.UnitRetired": (
         "单位“{name}”已于 {since} 撤并，不再接收新的转送或上报。{into}用 xinfang unit list 查看在用的单位。",

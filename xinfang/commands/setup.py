@@ -21,6 +21,7 @@ from xinfang.commands.options import (
     say,
 )
 from xinfang.texts import t
+from xinfang.visible import visible
 
 if TYPE_CHECKING:
     from xinfang.store.ledger import Ledger
@@ -32,6 +33,8 @@ unit_app = typer.Typer(help="责任单位名单（转送、上报只能选名单
 commands.add_typer(office_app, name="office")
 commands.add_typer(policy_app, name="policy")
 commands.add_typer(unit_app, name="unit")
+category_app = typer.Typer(help="内容分类名单：全国统一的 17 类，另加本办自己的分类。\n\n例：xinfang category list")
+commands.add_typer(category_app, name="category")
 
 
 @commands.command()
@@ -413,3 +416,45 @@ def unit_retire(
     lang = resolve_lang(lang)
     writer.set_unit(open_ledger(db, writes=True), name, resolve_officer(officer), retire=True)
     say(t("unit.retired", lang, name=name.strip()))
+
+
+@category_app.command("list")
+def category_list(db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None) -> None:
+    """列出内容分类：全国统一分类（及常见简称），再列本办自己加的分类。
+
+    例：xinfang category list
+    """
+    from xinfang.render import plain
+    from xinfang.vocab import CATEGORIES, CATEGORY_SPELLINGS
+
+    lang = resolve_lang(lang)
+    extra = open_ledger(db).settings().get("categories.extra", [])
+    short = {name: [s for s, full in CATEGORY_SPELLINGS.items() if full == name]
+             for name in CATEGORIES}
+    if json_:
+        out(plain.json_text({"national": [{"name": n, "short": short[n]} for n in CATEGORIES],
+                             "office": extra}))
+        return
+    for name in CATEGORIES:
+        out(name + (t("category.short", lang, names=t("sep.list", lang).join(short[name]))
+                    if short[name] else "") + "\n")
+    if extra:
+        out(t("category.office", lang) + "\n")
+        for name in extra:
+            out(visible(name) + "\n")
+
+
+@category_app.command("add")
+def category_add(
+    name: Annotated[str, typer.Argument(help="本办新增的分类名称。")],
+    officer: OfficerOpt = None, db: DbOpt = None, lang: LangOpt = None,
+) -> None:
+    """把一个本办自己的分类加入名单（全国统一分类之外确需的）。
+
+    例：xinfang category add 征地拆迁
+    """
+    from xinfang.store import settings
+
+    lang = resolve_lang(lang)
+    added = settings.add_category(open_ledger(db, create=True), name, resolve_officer(officer))
+    say(t("category.added", lang, name=added))

@@ -189,6 +189,13 @@ def _print_summary(summary: Summary, lang: str, rejects: Path | None) -> None:
         _out(t("import.archived", lang, count=summary.archived, cut=summary.archive_before))
     elif summary.old_open:
         say(t("import.old_open", lang, count=summary.old_open))
+    if summary.units_mapped:
+        _out(t("import.units_mapped", lang, pairs=join(
+            t("import.unit_pair", lang, given=given, unit=unit)
+            for given, unit in summary.units_mapped.items())))
+    if summary.unknown_categories:
+        _out(t("import.unknown_categories", lang, count=len(summary.unknown_categories),
+               names=join(summary.unknown_categories)))
     if summary.units_added:
         _out(t("import.units_added", lang, count=len(summary.units_added),
                units=join(summary.units_added)))

@@ -87,6 +87,9 @@ class Summary:
     # cases (None when they were archived, or there were none).
     old_open: int = 0
     archive_before: dt.date | None = None
+    # Unit names taken as a unit of the list (given → unit), and categories not in it.
+    units_mapped: dict[str, str] = field(default_factory=dict)
+    unknown_categories: list[str] = field(default_factory=list)
 
     @property
     def archived(self) -> int:
@@ -98,6 +101,8 @@ class Summary:
             "archived": self.archived,
             "archive_before": self.archive_before.isoformat() if self.archive_before else None,
             "old_open": self.old_open,
+            "units_mapped": self.units_mapped,
+            "unknown_categories": self.unknown_categories,
             "encoding": self.encoding,
             "dry_run": self.dry_run,
             "read": self.read,
@@ -218,11 +223,28 @@ def _import(ledger: Ledger, data: bytes, *, name: str, officer: str, encoding: s
                 summary.skipped.append(Skipped(row.line, row.seq, "imported", already[fingerprint]))
             else:
                 fresh.append((fingerprint, row))
+        summary.units_mapped = _map_units(ledger, [row for _, row in fresh])
         summary.units_added = writer.add_units(ledger, {row.unit for _, row in fresh if row.unit})
+        known = set(ledger.categories())
+        summary.unknown_categories = sorted(
+            {row.category for _, row in fresh if row.category and row.category not in known})
         summary.added = _write(ledger, fresh, name, officer, progress, archive_before)
     summary.skipped.sort(key=lambda s: s.line)
     summary.added.sort(key=lambda a: a.line)
     return summary
+
+
+def _map_units(ledger: Ledger, rows: list[Row]) -> dict[str, str]:
+    """A register's unit names not in the list, taken as the one unit in service each
+    stands for (人社局 → 县人社局) instead of a near-duplicate; returns what was mapped."""
+    mapped: dict[str, str | None] = {}
+    known = set(ledger.unit_ids())
+    for row in rows:
+        if row.unit and row.unit not in known:
+            if row.unit not in mapped:
+                mapped[row.unit] = ledger.same_unit(row.unit)
+            row.unit = mapped[row.unit] or row.unit
+    return {given: unit for given, unit in sorted(mapped.items()) if unit}
 
 
 def _extra_cells(cells: int, width: int) -> Reason:

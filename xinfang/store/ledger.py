@@ -27,7 +27,13 @@ from xinfang.db import open_ledger
 from xinfang.deadlines.calendar import Override, WorkCalendar, YearSchedule
 from xinfang.deadlines.clocks import Clock
 from xinfang.deadlines.policy import Policy
-from xinfang.errors import AmbiguousCase, CaseNotFound, UnitRetired, UnknownUnit
+from xinfang.errors import (
+    AmbiguousCase,
+    CaseNotFound,
+    UnitRetired,
+    UnknownCategory,
+    UnknownUnit,
+)
 from xinfang.store import calendar_years
 from xinfang.store.migrations import migrations
 from xinfang.store.records import EventRecord
@@ -223,6 +229,43 @@ class Ledger:
         close = self.closest_units(name)
         raise UnknownUnit(name=name, suggest=ref("unit.did_you_mean", names=join(close))
                           if close else "")
+
+    def categories(self) -> list[str]:
+        """The categories cases are filed under: the national list, then the office's own."""
+        from xinfang.vocab import CATEGORIES
+
+        return [*CATEGORIES, *self.settings().get("categories.extra", [])]
+
+    def require_category(self, name: str | None) -> str | None:
+        """The category if it is one of `categories` (short forms read as the national
+        names: 劳动社保 → 劳动和社会保障); otherwise refuse, naming the closest ones."""
+        from rapidfuzz import fuzz, process
+
+        from xinfang.vocab import CATEGORY_SPELLINGS, normalize_category
+
+        if name is None or not name.strip():
+            return None
+        category = normalize_category(name)
+        known = self.categories()
+        if category in known:
+            return category
+        spellings = {**{c: c for c in known}, **CATEGORY_SPELLINGS}
+        close = list(dict.fromkeys(
+            spellings[match] for match, score, _ in
+            process.extract(category, list(spellings), scorer=fuzz.partial_ratio, limit=6)
+            if score >= 50))[:3]
+        raise UnknownCategory(name=category, suggest=ref("unit.did_you_mean", names=join(close))
+                              if close else "")
+
+    def same_unit(self, name: str) -> str | None:
+        """The unit in service a name not in the list stands for, when there is exactly
+        one that contains it or that it contains (人社局 → 县人社局); else None."""
+        names = [row[0] for row in self.db.execute(
+            "SELECT name FROM units WHERE retired_on IS NULL")]
+        if name in names:
+            return name
+        within = [n for n in names if len(name) >= 2 and (name in n or n in name)]
+        return within[0] if len(within) == 1 else None
 
     def closest_units(self, name: str, *, in_service: bool = False) -> list[str]:
         """Units of the list whose names are close to `name`, closest first: those that
