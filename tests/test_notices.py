@@ -359,7 +359,7 @@ def test_a_confidential_case_s_slip_never_names_the_whistle_blower(units, tmp_pa
                   for name in zipfile.ZipFile(done.path).namelist() if name.endswith(".xml"))
     for secret in ("李四", "13912345678", "1234", ADDRESS):
         assert secret not in xml
-    assert "第三十条" in words(done.path)
+    assert "第三十条" in words(done.path) and "送本办转交" in words(done.path)
     assert events(ledger, number)[-1]["details"]["withheld"] is True
     # The notice to the whistle-blower themselves does name them.
     assert "李四" in words(write(ledger, number, "forward-notice", tmp_path)[0].path)

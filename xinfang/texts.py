@@ -981,8 +981,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "This is an assignment: report the result to this office by {report_by} with a "
         "closing report ({report_basis})."),
     "notice.forward.confidential": (
-        "请严格保密，不得将检举控告材料及有关情况透露或者转给被检举控告的组织和人员。",
-        "Keep it secret: never pass the material or anything about it to those accused."),
+        "请严格保密，不得将检举控告材料及有关情况透露或者转给被检举控告的组织和人员；"
+        "需要书面告知信访人的，请将告知书送本办转交。",
+        "Keep it secret: never pass the material or anything about it to those accused; "
+        "a written notice to the petitioner goes to this office, which hands it on."),
     "notice.forward_notice.body": (
         "您于{received_on}反映的信访事项（编号：{number}），本办已于{forwarded_on}"
         "{forward_word}{unit}办理。",
