@@ -37,9 +37,9 @@ RECHECKED = "经复核，复查意见处理恰当，予以维持。"
 
 def register(ledger, *, on: dt.date, name: str | None = "张三", id_number: str | None = ID,
              phone: str | None = PHONE, confidential: bool = False, headcount: int = 1,
-             content: str = "工地拖欠工资") -> str:
+             content: str = "工地拖欠工资", channel: str = "来访") -> str:
     people = [make_person(name, id_number, phone, ADDRESS)] if name else []
-    intake = make_intake(channel="来访", content=content, received_on=on, today=TODAY,
+    intake = make_intake(channel=channel, content=content, received_on=on, today=TODAY,
                          people=people, anonymous=not people, headcount=headcount,
                          category="劳动社保", locality="鱼邱湖街道", confidential=confidential)
     return acts.register(ledger, intake, officer="王专干", not_repeat=True).number
@@ -98,7 +98,7 @@ def due(ledger, number, clock) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-LIFE = ("receipt", "forward", "forward-notice", "accept", "extension", "opinion", "review",
+LIFE = ("receipt", "visit-form", "forward", "forward-notice", "accept", "extension", "opinion", "review",
         "recheck", "followup")
 
 
@@ -337,6 +337,20 @@ def test_a_voided_case_gets_no_document(units, run):
     assert result.exit_code == 1 and "已作废" in result.stderr and result.stdout == ""
 
 
+def test_the_visit_form_is_for_a_visitor_to_check_and_sign(ledger, lived, tmp_path):
+    done, _ = write(ledger, lived, "visit-form", tmp_path)
+    text = words(done.path)
+    assert "张三（身份证号：371526********8579；电话：138****5678；住址：" + ADDRESS in text
+    assert "与我反映的情况一致" in text and "签名（按手印）" in text
+    assert "接 待 人　王专干" in text
+    # A letter has no visitor to sign: the form is refused and --all leaves it out.
+    number = register(ledger, on=dt.date(2026, 11, 2), channel="来信")
+    with pytest.raises(MissingFacts) as refused:
+        facts.gather(ledger, number, "visit-form")
+    assert "本案为来信" in refused.value.message("zh")
+    assert "visit-form" not in facts.due_kinds(ledger, number)
+
+
 # Missing facts ---------------------------------------------------------------------------
 
 
@@ -453,7 +467,7 @@ def test_all_writes_every_document_the_case_has_so_far(ledger, lived, tmp_path, 
     delivery = words(tmp_path / "文书" / "XF-YQH-2026-00001-送达回证.docx")
     for kind in ("receipt", "accept", "opinion", "review", "recheck"):
         assert NOTICE_KINDS[kind][0] in delivery
-    assert "转送单" not in delivery and "回访记录" not in delivery
+    assert "转送单" not in delivery and "回访记录" not in delivery and "来访登记表" not in delivery
 
 
 def test_a_failure_half_way_leaves_no_file_and_no_record(ledger, lived, tmp_path, monkeypatch):

@@ -850,6 +850,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                      "the reason for not accepting (the ledger says only "
                                      "that it was not accepted)"),
     "notice.missing.route": ("告知的法定途径", "the legal route"),
+    "notice.missing.visit": ("来访的登记（来访登记表只用于来访，本案为{channel}）",
+                             "a visit (the visit form is for visits; this case is a {channel})"),
     "notice.missing.opinion": ("处理意见的内容（办结时用 --opinion 记录）",
                                "the text of the opinion (--opinion when closing)"),
     "notice.missing.outcome_review": ("复查意见的内容（xinfang review conclude … --note）",
@@ -939,6 +941,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "notice.row.proxy": ("代收人及\n代收理由", "Received for them by, and why"),
     "notice.row.deliverer": ("送 达 人", "Delivered by"),
     "notice.row.remarks": ("备　　注", "Remarks"),
+    "notice.row.confirm": ("信 访 人\n确认签名", "Petitioner's confirmation"),
+    "notice.row.received_by": ("接 待 人", "Received by"),
+    "notice.visit_form.confirm": (
+        "以上登记内容已向我宣读（或经我阅看），与我反映的情况一致。\n"
+        "签名（按手印）：　　　　　　　　年　　月　　日",
+        "The above was read to me (or I read it) and is what I raised.\n"
+        "Signature (or fingerprint):                      date"),
     "notice.row.duties": ("办理要求", "What is required"),
     "notice.row.contact": ("联 系 人", "Contact"),
     "notice.row.phone": ("联系电话", "Phone"),

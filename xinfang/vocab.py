@@ -297,6 +297,7 @@ def parse_flag(value: str) -> str:
 # The documents the office writes (xinfang notice CASE KIND): code → the document's title.
 NOTICE_KINDS = {
     "receipt": ("信访事项登记回执", "petition registration receipt"),
+    "visit-form": ("来访登记表", "visit registration form"),
     "forward": ("信访事项转送单", "forwarding slip"),
     "assign": ("信访事项交办单", "assignment slip"),
     "forward-notice": ("信访事项转送告知书", "notice of forwarding"),
@@ -312,7 +313,8 @@ NOTICE_KINDS = {
     "delivery": ("送达回证", "proof of delivery"),
 }
 NOTICE_SPELLINGS = {
-    "回执": "receipt", "登记回执": "receipt", "转送单": "forward", "交办单": "assign",
+    "回执": "receipt", "登记回执": "receipt", "来访登记表": "visit-form", "登记表": "visit-form",
+    "visit_form": "visit-form", "转送单": "forward", "交办单": "assign",
     "转送告知": "forward-notice", "转送告知书": "forward-notice", "受理告知": "accept",
     "受理告知书": "accept", "不予受理": "not-accept", "不予受理告知书": "not-accept",
     "告知书": "redirect", "法定途径": "redirect", "延期": "extension",

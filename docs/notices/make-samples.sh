@@ -51,6 +51,7 @@ write $case recheck recheck 2026-11-20
 write $case followup followup 2026-11-21
 write $case delivery delivery            # every document above, delivered together
 write 2026-52 forward forward 2026-10-26 # 赵伟明: forwarded to 人社局
+write 2026-52 visit-form visit-form 2026-10-22  # 赵伟明 came in person: the form he signs
 xinfang reject 2026-39 --reason no_remit --text "所反映的物业收费标准由业主与物业服务企业在物业服务合同中约定，可依合同协商解决" --on 2026-11-20 >/dev/null 2>&1
 write 2026-39 not-accept not-accept 2026-11-20  # 尼玛旺堆: not accepted
 write 2026-57 redirect redirect          # 石强东: told to go to court

@@ -315,6 +315,17 @@ def _receipt(d: _Draft, also: list[str]) -> None:
     d.officer(registered)
 
 
+def _visit_form(d: _Draft, also: list[str]) -> None:
+    """The form a visitor checks and signs at the counter: only for a visit."""
+    if d.record["channel"] != "visit":
+        d.missing.append(ref("notice.missing.visit", channel=Label(CHANNELS,
+                                                                   d.record["channel"])))
+    d.case_facts()
+    d.put(petitioners=d.listed(id_numbers=True, phones=True, addresses=True))
+    registered = next((e for e in d.events if e["kind"] == "registered"), None)
+    d.officer(registered)
+
+
 def _forward_facts(d: _Draft, event: EventRecord | None) -> None:
     unit, on = d.routed(event)
     d.put(unit=unit, forwarded_on=cn_date(on),
@@ -559,7 +570,7 @@ def _for_petitioner(code: str | None) -> bool:
 
 
 _BUILDERS: dict[str, Builder] = {
-    "receipt": _receipt, "forward": _slip, "assign": _slip, "forward-notice": _forward_notice,
+    "receipt": _receipt, "visit-form": _visit_form, "forward": _slip, "assign": _slip, "forward-notice": _forward_notice,
     "accept": _accept, "not-accept": _not_accept, "redirect": _redirect,
     "extension": _extension, "opinion": _opinion, "review": _review, "recheck": _recheck,
     "followup": _followup, "major": _major, "delivery": _delivery,
@@ -568,8 +579,9 @@ _BUILDERS: dict[str, Builder] = {
 
 def due_kinds(ledger: Ledger, ref_: str | int) -> list[str]:
     """The documents a case has so far, in the order of its life, a proof of delivery
-    last (what `--all` writes): a receipt always; each act's document once the act is
-    recorded; the major report for a collective or out-of-level visit."""
+    last (what `--all` writes): a receipt always, and for a visit the form the visitor
+    signs; each act's document once the act is recorded; the major report for a
+    collective or out-of-level visit."""
     case_id = ledger.find_case(ref_)
     record = queries.case_record(ledger, case_id)
     done = {event["kind"] for event in record.get("events") or []}
@@ -578,6 +590,8 @@ def due_kinds(ledger: Ledger, ref_: str | int) -> list[str]:
              if code != "delivery" and (not spec.rests_on or done & set(spec.rests_on))]
     if not rules.is_major(record["headcount"], record["flags"], threshold):
         found.remove("major")
+    if record["channel"] != "visit":
+        found.remove("visit-form")
     if any(_for_petitioner(code) for code in found):
         found.append("delivery")
     return found

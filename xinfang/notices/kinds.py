@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Audiences. A document for the petitioner may carry their ID number (masked unless
-# --with-pii); one for a unit or for the leaders never does.
+# --with-pii), and so may the form a visitor signs and the office keeps; one for a unit or
+# for the leaders never does. Only documents for the petitioner are delivered.
 PETITIONER = "petitioner"
+SIGNED = "signed"
 UNIT = "unit"
 OFFICE = "office"
 LEADERS = "leaders"
@@ -36,6 +38,7 @@ class Kind:
 KINDS: dict[str, Kind] = {kind.code: kind for kind in (
     Kind("receipt", PETITIONER, (), (*_CASE, "petitioner", "petitioners", "forward_due",
                                      "forward_period", "forward_basis")),
+    Kind("visit-form", SIGNED, (), (*_CASE, "petitioners")),
     Kind("forward", UNIT, ("forwarded",), (*_CASE, *_FORWARD, "petitioners", "confidential",
                                            "objection_due", "objection_period",
                                            "objection_basis")),

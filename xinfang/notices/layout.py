@@ -442,6 +442,15 @@ LAYOUTS: dict[str, list[Block]] = {
              "forward_due"),
         signature(), note("notice.line.handled_by", "officer"),
     ],
+    "visit-form": [
+        *form_head("visit-form"),
+        table([row("notice.row.petitioners", "petitioners", 2), *_CASE_ROWS,
+               row("notice.row.content", "content", 4), row("notice.row.request", "request", 2),
+               words("notice.row.confirm", "notice.visit_form.confirm", lines=3),
+               pair(row("notice.row.received_by", "officer"), row("notice.row.phone"))],
+              gap=False),
+        signature(),
+    ],
     "forward": _slip("forward"),
     "assign": _slip("assign"),
     "forward-notice": [
