@@ -524,7 +524,8 @@ def test_an_unknown_placeholder_is_refused_by_its_name(ledger, lived, tmp_path, 
 
 
 @pytest.mark.parametrize("broken", ["{{ opinion ", "{%p if opinion %}", "{{ opinion|nosuch }}",
-                                    "{{ opinion.nosuch.deeper }}"])
+                                    "{{ opinion.nosuch.deeper }}",
+                                    "{{ opinion.__class__.__mro__[1].__subclasses__() }}"])
 def test_a_template_the_engine_cannot_read_is_refused_cleanly(ledger, lived, tmp_path, run, broken):
     office_template(ledger, "opinion", broken)
     result = run("notice", lived, "opinion", "-o", tmp_path / "x.docx")

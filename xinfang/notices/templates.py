@@ -20,6 +20,7 @@ from typing import Any
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
 
 from xinfang.errors import XinfangError
 from xinfang.notices.kinds import KINDS
@@ -50,9 +51,11 @@ class DefaultMissing(XinfangError):
 
 def environment() -> Environment:
     """How templates are read and filled: text is escaped for Word's XML, a name the
-    context lacks is an error, and a fact the ledger leaves empty is written as nothing."""
-    return Environment(autoescape=True, undefined=StrictUndefined,
-                       finalize=lambda value: "" if value is None else value)
+    context lacks is an error, a fact the ledger leaves empty is written as nothing, and
+    a template reaches no further than the words it is given (a sandbox: a template
+    file found in a folder runs no code)."""
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined,
+                                finalize=lambda value: "" if value is None else value)
 
 
 @dataclass(frozen=True)
