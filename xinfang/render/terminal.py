@@ -7,7 +7,7 @@ petition is shown as typed.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group
@@ -30,7 +30,20 @@ from xinfang.store.records import (
 )
 from xinfang.texts import join, ref, t
 from xinfang.visible import visible, visible_all
-from xinfang.vocab import CHANNELS, CLOCKS, EVENT_KINDS, FLAGS, RESULTS, STATUSES, UNITS, label
+from xinfang.vocab import (
+    CHANNELS,
+    CLOCKS,
+    EVENT_KINDS,
+    FLAGS,
+    NOTICE_KINDS,
+    RESULTS,
+    STATUSES,
+    UNITS,
+    label,
+)
+
+if TYPE_CHECKING:
+    from xinfang.notices.templates import Listed
 
 STATE_STYLE = {"overdue": "bold red", "due_soon": "yellow", "lapsed": "dim", "stopped": "dim"}
 WEEKDAYS = ("ui.weekday.mon", "ui.weekday.tue", "ui.weekday.wed", "ui.weekday.thu",
@@ -192,11 +205,24 @@ def event_text(event: EventRecord, lang: str) -> Text:
             t(f"field.person.{name}", lang) for name in d.get("fields", [])))
     if d.get("next_report_by"):
         bits.append(t("ui.event.next_report_by", lang, date=d["next_report_by"]))
+    if kind == "notice":
+        bits.append(notice_text(d, lang))
     if d.get("late"):
         bits.append(t("ui.event.late", lang))
     text = Text(label(EVENT_KINDS, kind, lang))
     if bits:
         text.append(t("sep.colon", lang) + t("sep.parts", lang).join(bits))
+    return text
+
+
+def notice_text(details: dict[str, Any], lang: str) -> str:
+    """A document written for the case: which, its file and the start of its SHA-256."""
+    text = t("ui.event.notice", lang, title=label(NOTICE_KINDS, details.get("kind"), lang),
+             file=details.get("file", ""), sha=str(details.get("sha256", ""))[:12])
+    for flag, key in (("with_pii", "ui.event.notice_pii"),
+                      ("withheld", "ui.event.notice_withheld")):
+        if details.get(flag):
+            text += t("sep.list", lang) + t(key, lang)
     return text
 
 
@@ -526,4 +552,30 @@ def earlier_cases_table(cases: list[ChainCase], lang: str) -> Table:
         number = t("ui.first_case", lang, case=case["id"]) if case["first"] else case["id"]
         table.add_row(number, case["received_on"], label(STATUSES, case["status"], lang),
                       label(RESULTS, case["result"], lang), _text(case["content"]))
+    return table
+
+
+def templates_table(listed: list[Listed], lang: str) -> Table:
+    """`notice templates`: each kind of document, the template that fills it, whether it
+    can be used."""
+    table = Table()
+    for key in ("notice.ui.kind", "notice.ui.title", "notice.ui.template", "notice.ui.state"):
+        table.add_column(t(key, lang))
+    for item in listed:
+        source = t(f"notice.ui.source.{item.source}", lang)
+        state = Text(item.problem.message(lang), style="red") if item.problem \
+            else Text(t("notice.ui.ok", lang))
+        table.add_row(item.kind, label(NOTICE_KINDS, item.kind, lang),
+                      _text(f"{source}  {item.path}"), state)
+    return table
+
+
+def placeholders_table(kind: str, names: list[str], lang: str) -> Table:
+    """`notice templates --fields KIND`: the placeholders a template may use."""
+    table = Table(title=t("notice.ui.placeholders", lang,
+                          title=label(NOTICE_KINDS, kind, lang)), title_justify="left")
+    for key in ("notice.ui.placeholder", "notice.ui.meaning"):
+        table.add_column(t(key, lang))
+    for name in names:
+        table.add_row("{{ " + name + " }}", t(f"notice.field.{name}", lang))
     return table
