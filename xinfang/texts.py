@@ -2015,4 +2015,52 @@ HELP_EN: dict[str, str] = {
         "Add a category of the office's own to the list (one truly needed beyond the national list).\n\nExample: xinfang category add \"land acquisition and demolition\"",
     "本办新增的分类名称。":
         "Name of the office's new category.",
+    "导出案件（或 --events 导出办理经过），每件一行。身份证号和电话默认打码；保密案件不导出。\n\nCSV 按登记簿的列导出，可用 xinfang import 导入另一个台账；单元格不会被 Excel 当作公式执行。\n\n例：xinfang export --status 已办结 --since 2026-01-01 -o 2026办结.csv；xinfang export --format xlsx --events -o 台账.xlsx":
+        "Export cases (or, with --events, their history), one per row. ID numbers and phones are masked by default; confidential cases are not exported.\n\nCSV is written in the register's columns and can be imported into another ledger with xinfang import; Excel never runs a cell as a formula.\n\nExamples: xinfang export --status closed --since 2026-01-01 -o closed-2026.csv; xinfang export --format xlsx --events -o ledger.xlsx",
+    "csv（默认，登记簿样式，可再导入）、xlsx（Excel 工作簿：身份证号和电话为文本，日期为日期，表头冻结可筛选；加 --events 另有一张办理经过）、excel-csv（给 Excel 打开的 CSV：长数字保持为文本；旧名 excel）或 json。":
+        "csv (default, register layout, can be imported again), xlsx (an Excel workbook: ID numbers and phones as text, dates as dates, the header frozen and filterable; with --events, a second sheet of the history), excel-csv (a CSV made for Excel: long numbers stay text; old name excel) or json.",
+    "从登记簿（Excel/WPS 工作簿或 CSV）导入案件：每行登记为一件，按登记簿补记转送、受理、办结，自动识别重复信访。\n\n工作簿直接读取：表头上方的标题行、合并的表头、日期单元格和日期序号都能识别；身份证号须存为文本。同一行不会重复导入；不能导入的行逐行说明原因。整个文件在一个事务中导入，中途失败则台账不变。\n\n例：xinfang import 2025登记簿.xlsx --dry-run；xinfang import 登记簿.xlsx --sheet 2024 --rejects 未导入.xlsx；xinfang import 2025登记簿.csv --map 来访时间=received":
+        "Import cases from a register (an Excel/WPS workbook or CSV): each row is registered as a case, forwarding, acceptance and closing are recorded as the register shows, and repeat petitions are found.\n\nWorkbooks are read directly: title rows above the header, merged header cells, date cells and date serial numbers are all recognised; ID numbers must be stored as text. No row is imported twice; each row that cannot be imported is listed with the reason. The whole file is imported in one transaction: if it fails partway, the ledger is unchanged.\n\nExamples: xinfang import register-2025.xlsx --dry-run; xinfang import register.xlsx --sheet 2024 --rejects rejected.xlsx; xinfang import register-2025.csv --map \"Visit date=received\"",
+    "登记簿文件：Excel/WPS 工作簿（.xlsx、.xlsm、.xls、.ods）或 CSV（GBK 或 UTF-8 均可）。":
+        "The register file: an Excel/WPS workbook (.xlsx, .xlsm, .xls, .ods) or CSV (GBK or UTF-8).",
+    "把不能导入的行连同原因写入这个文件：.xlsx 为工作簿（从工作簿导入时必须是 .xlsx），其他为 CSV；改正后可再导入。文件已存在时不覆盖，除非加 --force。":
+        "Write the rows that cannot be imported, with the reasons, to this file: a workbook if it is .xlsx (it must be .xlsx when importing from a workbook), otherwise CSV; fix them and import again. An existing file is not overwritten unless --force is given.",
+    "工作簿只导入这张工作表：写表名或第几张（从 1 数起）；不写则导入每张有登记簿表头的工作表。":
+        "Import only this sheet of the workbook: its name or its number (counting from 1); without it, every sheet with a register header is imported.",
+    "出具书面文书（Word 文档，按党政机关公文格式）：登记回执、转送单、交办单、受理告知书、处理意见书、送达回证等。\n\n例：xinfang notice 2026-42 opinion":
+        "Write documents (Word files, in the official format of Party and government documents): registration receipt, forwarding slip, assignment slip, notice of acceptance, handling opinion, proof of delivery and more.\n\nExample: xinfang notice 2026-42 opinion",
+    "列出各种文书用的模板（本办自己的或默认的）、模板是否可用，以及模板文件夹的位置。\n\n例：xinfang notice templates；xinfang notice templates --copy opinion；xinfang notice templates --fields opinion":
+        "List the template each kind of document uses (the office's own or the default), whether it is ready, and where the templates folder is.\n\nExamples: xinfang notice templates; xinfang notice templates --copy opinion; xinfang notice templates --fields opinion",
+    "把这一种文书的默认模板复制到台账旁的模板文件夹，以便用 Word 修改（all 复制全部）。":
+        "Copy the default template of this kind of document to the templates folder beside the ledger, to edit in Word (all copies every one).",
+    "列出这一种文书的模板可用的占位符及其含义。":
+        "List the placeholders the template of this kind of document can use, and what they mean.",
+    "--copy 时替换已有的模板。":
+        "With --copy, replace a template already there.",
+    "出具一件案件的书面文书（.docx），记入办理经过（文书种类、文件名、SHA-256）。\n\n例：xinfang notice 2026-42 opinion；xinfang notice 2026-42 forward -o 转送单.docx；xinfang notice 2026-42 --all -o 文书/；xinfang notice 2026-42 receipt --print-text":
+        "Write a case's document (.docx), recorded in the history (kind of document, file name, SHA-256).\n\nExamples: xinfang notice 2026-42 opinion; xinfang notice 2026-42 forward -o forwarding-slip.docx; xinfang notice 2026-42 --all -o documents/; xinfang notice 2026-42 receipt --print-text",
+    "文书种类，如 receipt（登记回执）、forward（转送单）、opinion（处理意见书）、delivery（送达回证）；xinfang notice templates 列出全部。":
+        "Kind of document, e.g. receipt (registration receipt), forward (forwarding slip), opinion (handling opinion), delivery (proof of delivery); xinfang notice templates lists them all.",
+    "写入这个文件（或文件夹）；默认写在当前文件夹，文件名为“案件编号-文书名称.docx”。已存在时不覆盖，除非加 --force。":
+        "Write to this file (or folder); by default in the current folder, named NUMBER-TITLE.docx (the case number and the document's title). An existing file is not overwritten unless --force is given.",
+    "出具本案到目前为止应有的全部文书（-o 为文件夹），送达回证最后。":
+        "Write every document the case should have so far (-o is a folder), the proof of delivery last.",
+    "把文书的文字打印到终端（不写文件、不记入经过；同时给 -o 时也写文件）。":
+        "Print the document's text to the terminal (no file is written and nothing is recorded in the history; with -o too, the file is also written).",
+    "给信访人的文书中写完整身份证号和电话（会记入案件经过）。":
+        "Put full ID numbers and phones in the documents for the petitioner (recorded in the case history).",
+    "成文日期，默认今天。":
+        "Date of the document; today by default.",
+    "文件已存在时替换它。":
+        "Replace the file if it already exists.",
+    "超期报告：按责任单位分组，超期最久的在前；随后列出即将到期的。每晚由定时任务运行。\n\n例：xinfang report overdue --format text --quiet-if-none；xinfang report overdue --format xlsx -o 超期.xlsx":
+        "Overdue report: grouped by responsible unit, longest overdue first; then what is due soon. Run nightly by a scheduled job.\n\nExamples: xinfang report overdue --format text --quiet-if-none; xinfang report overdue --format xlsx -o overdue.xlsx",
+    "text（文本）、md（Markdown）、csv、json 或 xlsx（Excel 工作簿，按责任单位分组，可筛选）。":
+        "text, md (Markdown), csv, json or xlsx (an Excel workbook, grouped by responsible unit, filterable).",
+    "--format xlsx 时写入这个工作簿（已存在时不覆盖，除非加 --force）；不写则输出到标准输出（不能是终端）。":
+        "With --format xlsx, write to this workbook (an existing one is not overwritten unless --force is given); without it, to standard output (which must not be a terminal).",
+    "工作指标：及时受理率、按期办结率、参评率、满意率、重复信访率、一次性化解率（含分子分母）。\n\n例：xinfang report stats --from 2026-01-01 --to 2026-11-30 --by unit；xinfang report stats --format xlsx -o 2026指标.xlsx":
+        "Work figures: rates of timely acceptance, closing on time, evaluation participation, satisfaction, repeat petitions and first-time resolution (with numerators and denominators).\n\nExamples: xinfang report stats --from 2026-01-01 --to 2026-11-30 --by unit; xinfang report stats --format xlsx -o figures-2026.xlsx",
+    "text（表格，默认）、json 或 xlsx（Excel 工作簿：逐月六项指标含分子分母和口径，附折线图）。":
+        "text (tables, default), json or xlsx (an Excel workbook: the six figures month by month, with numerators, denominators and definitions, and a line chart).",
 }

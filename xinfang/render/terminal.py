@@ -56,8 +56,29 @@ class SafeConsole(Console):
     printed made visible (the renderers make their tables' text visible themselves)."""
 
     def print(self, *objects: Any, **options: Any) -> None:
-        super().print(*(visible(item) if isinstance(item, str) else item for item in objects),
-                      **options)
+        shown = [visible(item) if isinstance(item, str) else item for item in objects]
+        if not self.is_terminal:
+            shown = [plain_layout(item) for item in shown]
+        super().print(*shown, **options)
+
+
+def plain_layout(item: Any) -> Any:
+    """What goes to a file or a pipe: the same tables as plain aligned columns, without
+    box drawing (a panel becomes its title over its content)."""
+    if isinstance(item, Table):
+        item.box = None
+        item.show_edge = False
+        item.pad_edge = False
+        return item
+    if isinstance(item, Panel):
+        body = plain_layout(item.renderable)
+        if item.title is None:
+            return body
+        title = item.title if isinstance(item.title, Text) else Text(str(item.title))
+        return Group(title, body)
+    if isinstance(item, Group):
+        return Group(*(plain_layout(part) for part in item.renderables))
+    return item
 
 
 def stdout_console() -> Console:
@@ -291,12 +312,13 @@ def cases_table(records: list[CaseRecord], lang: str, wide: bool = False) -> Tab
     widest = max([len(r["id"]) for r in records] + [8])
     table.add_column(t("ui.case", lang), no_wrap=True, min_width=widest)
     table.add_column(t("ui.received_on", lang), no_wrap=True, min_width=10)
-    table.add_column(t("ui.status", lang), no_wrap=True, min_width=8, max_width=None if wide else 10)
-    table.add_column(t("ui.petitioners", lang), no_wrap=True, min_width=6, max_width=10)
+    table.add_column(t("ui.status", lang), min_width=6, max_width=None if wide else 10,
+                     overflow="fold")
+    table.add_column(t("ui.petitioners", lang), min_width=6, max_width=10, overflow="fold")
     if wide:
-        table.add_column(t("ui.category", lang), max_width=10)
-    table.add_column(t("ui.content", lang), no_wrap=True, overflow="ellipsis",
-                     max_width=30 if wide else 12)
+        table.add_column(t("ui.category", lang), max_width=10, overflow="fold")
+    # The complaint wraps over as many lines as it needs, never cut.
+    table.add_column(t("ui.content", lang), overflow="fold", min_width=12, ratio=1)
     if wide:
         table.add_column(t("ui.unit", lang), max_width=12)
     table.add_column(t("ui.next_due", lang), no_wrap=True, min_width=16 if wide else 9)
@@ -316,7 +338,7 @@ def cases_table(records: list[CaseRecord], lang: str, wide: bool = False) -> Tab
                                    label(STATUSES, record["status"], lang), _text(lead)]
         if wide:
             cells.append(_text(record["category"]))
-        cells.append(_text(content if len(content) <= 20 else content[:19] + "…"))
+        cells.append(_text(content if len(content) <= 40 else content[:39] + "…"))
         if wide:
             cells.append(_text(record["unit"]))
         cells.append(due)
@@ -508,7 +530,11 @@ def stats_tables(result: dict[str, Any], lang: str) -> Group:
 
 
 def month_chart(months: list[dict[str, Any]], lang: str, width: int = 40) -> Group:
-    """Registered and closed per month as bars, so a leader sees the trend at a glance."""
+    """Registered and closed per month as bars, so a leader sees the trend at a glance:
+    from the first month with any case to the last (a quiet month between them shows as
+    0; the empty months before and after are left out)."""
+    busy = [index for index, m in enumerate(months) if m["registered"] or m["closed"]]
+    months = months[busy[0]:busy[-1] + 1] if busy else []
     top = max([m["registered"] for m in months] + [m["closed"] for m in months] + [1])
     lines: list[Any] = [Text(t("stats.chart", lang), style="bold")]
     for m in months:
