@@ -86,10 +86,10 @@ NOT_OFFERED = ("voided", "archived", "report_due_changed", "interim_reported")
 NEEDS_ASSIGNMENT = ("report_due_changed", "interim_reported")
 # Bookkeeping about a case rather than steps of its life: allowed anywhere, never offered
 # as a next step (personal data shown unmasked; an officer's word on a repeat link; a
-# registration corrected; an act withdrawn; a written reply delivered, which may be
-# recorded after later acts: tried in test_regulation).
+# registration corrected; an act withdrawn; a document written for the case; a written
+# reply delivered, which may be recorded after later acts: tried in test_regulation).
 BOOKKEEPING = ("revealed", "repeat_marked", "exported", "corrected", "withdrawn",
-               "unit_renamed", "delivered")
+               "unit_renamed", "notice", "delivered")
 ACTS = tuple(sorted({act for steps in STEPS.values() for act in steps} | set(ANYWHERE)))
 
 STATE_ZH = {

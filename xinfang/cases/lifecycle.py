@@ -24,7 +24,7 @@ from xinfang.vocab import CLOCKS, COMMANDS, EVENT_KINDS, STATUSES
 ANY = "*"
 # Asides are not steps of the case: they never hold back the date of the next act.
 ASIDES = _ASIDES = ("note", "revealed", "repeat_marked", "exported", "corrected", "withdrawn",
-                    "unit_renamed", "delivered")
+                    "unit_renamed", "delivered", "notice")
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,7 @@ TRANSITIONS: dict[str, Transition] = {
     # A written reply or notice delivered to the petitioner (送达): the request window it
     # opens runs from its receipt (Arts 35, 36: 自收到书面答复之日起30日内).
     "delivered": Transition((ANY,), None),
+    "notice": Transition((ANY,), None),  # a document written for the case (notices/)
 }
 
 # The window each delivered document opens, from the day the petitioner received it.
@@ -157,7 +158,7 @@ def allowed_actions(status: str | None) -> list[str]:
     return [kind for kind in TRANSITIONS
             if kind not in ("registered", "revealed", "repeat_marked", "exported", "corrected",
                             "withdrawn", "unit_renamed", "voided", "archived", "report_due_changed",
-                            "interim_reported", "delivered")
+                            "interim_reported", "delivered", "notice")
             and allowed(status, kind)]
 
 
