@@ -11,6 +11,7 @@ separator). Keys are dotted, `area.name`; an error's key is `error.` and its cla
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -83,10 +84,25 @@ def _text(value: Any, lang: str) -> Any:
 
 
 def t(key: str, lang: str = "zh", /, **params: Any) -> str:
-    """The entry `key` in `lang` ("zh" or "en"), formatted with `params`."""
+    """The entry `key` in `lang` ("zh" or "en"), formatted with `params`; in English a
+    count of one takes the singular (`1 day overdue`, `1 person`)."""
     zh, en = TEXTS[key]
     template = zh if lang == "zh" else en
-    return template.format(**{name: _text(value, lang) for name, value in params.items()})
+    text = template.format(**{name: _text(value, lang) for name, value in params.items()})
+    return text if lang == "zh" or "1 " not in text else _ONE.sub(_singular, text)
+
+
+SINGULAR = {"days": "day", "people": "person", "cases": "case", "visits": "visit",
+            "clocks": "clock", "rows": "row", "months": "month", "years": "year",
+            "categories": "category", "units": "unit", "events": "event", "items": "item",
+            "petitioners": "petitioner", "files": "file", "sheets": "sheet",
+            "workdays": "workday", "columns": "column", "repeats": "repeat",
+            "documents": "document", "times": "time", "links": "link", "chains": "chain"}
+_ONE = re.compile(r"(?<![\d.,/-])1 (" + "|".join(SINGULAR) + r")\b")
+
+
+def _singular(match: re.Match[str]) -> str:
+    return "1 " + SINGULAR[match.group(1)]
 
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -443,7 +459,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # A case in brief after an act (commands/options.py case_brief) --------------------
     "brief.registered": ("已登记：{number}", "Registered: {number}"),
     "brief.state": ("状态：{state}；当前承办：{holder}", "State: {state}; held by: {holder}"),
-    "brief.clock": ("{clock}期限：{due}（{left}）", "{clock} clock: {due} ({left})"),
+    "brief.clock": ("{clock}：{due}（{left}）", "{clock}: {due} ({left})"),
+    "brief.clock_name": ("{clock}期限", "{clock} clock"),
     "brief.late": ("注意：已超过{clocks}，已记录为逾期。",
                    "Note: after the {clocks} ended; recorded as late."),
     # register (commands/cases.py) -----------------------------------------------------
@@ -482,9 +499,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "with --update-person and the record takes it."),
     "register.confirm_repeat": ("这是上面这件事项的重复信访吗？",
                                 "Is this a repeat of the matter above?"),
-    "register.major": ("提示：集体访或越级访（{headcount} 人），属重大访情，请即时报告。",
-                       "Note: a collective or out-of-level visit ({headcount} people): report it "
-                       "at once as a major visit."),
+    "register.major.collective": ("提示：集体访（{headcount} 人），属重大访情，请即时报告。",
+                                  "Note: a collective visit ({headcount} people), a major "
+                                  "visit: report it at once."),
+    "register.major.flagged": ("提示：越级访（{flags}），属重大访情，请即时报告。",
+                               "Note: an out-of-level visit ({flags}), a major visit: report "
+                               "it at once."),
     "register.representatives": (
         "提示：集体访代表人数不得超过 {maximum} 人（《信访工作条例》第二十条），本次登记了 {count} 人。",
         "Note: a group may send at most {maximum} representatives (2022 Regulation Art 20); "
@@ -633,6 +653,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ui.leader": ("包案领导", "leader"),
     "ui.clocks": ("期限", "Clocks"),
     "ui.result": ("办理结果", "Result"),
+    "sep.clause": ("；", "; "),
+    "ui.opinion": ("处理意见", "Opinion"),
+    "ui.satisfaction": ("满意度", "Satisfaction"),
+    "ui.leader_case": ("上报/包案", "Escalated / leader"),
+    "ui.leader_case.leader": ("包案领导 {value}", "leader {value}"),
+    "ui.leader_case.unit": ("上报 {value}", "escalated to {value}"),
+    "ui.leader_case.plan": ("化解方案：{value}", "plan: {value}"),
+    "ui.leader_case.target": ("化解时限 {value}", "target {value}"),
+    "ui.leader_case.reason": ("原因：{value}", "reason: {value}"),
+    "ui.first_case_label": ("初件", "First case"),
+    "ui.first_case_line": ("{number}（{on} 收到，{status}）", "{number} (received {on}, {status})"),
+    "ui.source": ("来源", "Source"),
+    "ui.source_line": ("{file} 第 {line} 行", "{file}, line {line}"),
+    "ui.source_sheet": ("（工作表 {sheet}）", " (sheet {sheet})"),
     "ui.confidential": ("保密", "confidential"),
     "ui.total": ("共 {total} 件，显示 {shown} 件。", "{total} cases, {shown} shown."),
     "ui.more": ("用 --limit 或 --offset 查看更多。", "Use --limit or --offset to see more."),
@@ -657,6 +691,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ui.earlier_cases": ("同一信访人同一事项的在先案件（重复信访）",
                          "Earlier cases of the same person and matter (repeat)"),
     "ui.headline": ("已{kind} {case}", "{kind} {case}"),
+    # Acts whose name does not take 已 well: the headline in words of its own.
+    "headline.objected": ("已记录异议 {case}", "Objection recorded {case}"),
+    "headline.review_concluded": ("已作出复查结论 {case}", "Review concluded {case}"),
+    "headline.recheck_concluded": ("已作出复核结论 {case}", "Recheck concluded {case}"),
+    "headline.recheck_hearing": ("已记录复核听证 {case}", "Recheck hearing recorded {case}"),
+    "headline.note": ("已加备注 {case}", "Note added {case}"),
     "ui.headline_to": ("已{kind} {case}：{to}", "{kind} {case}: {to}"),
     # One act in a case's history (render/terminal.py event_text) ----------------------
     "ui.event.leader": ("包案领导 {name}", "leader {name}"),

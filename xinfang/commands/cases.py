@@ -249,7 +249,14 @@ def _print_group_warnings(ledger: Ledger, intake: Intake, lang: str) -> None:
     policy = ledger.policy
     threshold = policy.number("collective_headcount")
     if rules.is_major(intake.headcount, intake.flags, threshold):
-        say(t("register.major", lang, headcount=intake.headcount))
+        from xinfang.texts import join, label
+        from xinfang.vocab import FLAGS
+
+        if intake.headcount >= threshold:
+            say(t("register.major.collective", lang, headcount=intake.headcount))
+        else:
+            say(t("register.major.flagged", lang,
+                  flags=join(label(FLAGS, flag, lang) for flag in intake.flags)))
     maximum = policy.number("max_representatives")
     if rules.too_many_representatives(len(intake.people), intake.headcount, threshold, maximum):
         say(t("register.representatives", lang, maximum=maximum, count=len(intake.people)))
@@ -314,7 +321,11 @@ def show(
     if json_:
         out(plain.json_text(record))
     else:
-        terminal.stdout_console().print(terminal.case_panel(record, lang))
+        first = None
+        if record["repeat_of"]:
+            first_id = ledger.find_case(record["repeat_of"])
+            first = queries.records(ledger, [first_id], reveal=reveal)[0]
+        terminal.stdout_console().print(terminal.case_panel(record, lang, first))
 
 
 @commands.command("list")
