@@ -69,7 +69,7 @@ STEPS: dict[str, dict[str, str]] = {
 }
 # Bookkeeping about a case rather than steps of its life: allowed anywhere, never offered
 # as a next step (personal data shown unmasked; an officer's word on a repeat link).
-BOOKKEEPING = ("revealed", "repeat_marked", "exported")
+BOOKKEEPING = ("revealed", "repeat_marked", "exported", "people_linked")
 ACTS = tuple(sorted({act for steps in STEPS.values() for act in steps} | set(ANYWHERE)))
 
 STATE_ZH = {

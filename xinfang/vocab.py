@@ -115,6 +115,7 @@ EVENT_KINDS = {
     "followed_up": ("回访", "follow-up"),
     "reopened": ("重新办理", "reopened"),
     "repeat_marked": ("更正重复信访认定", "repeat link corrected"),
+    "people_linked": ("认定信访人是否同一人", "petitioners' identity decided"),
 }
 
 UNITS = {"days": ("日", "days"), "workdays": ("工作日", "working days")}
@@ -224,6 +225,7 @@ COMMANDS = {
     "recheck_hearing": "recheck hearing", "recheck_concluded": "recheck conclude",
     "followed_up": "followup", "reopened": "reopen", "note": "note", "revealed": "show --reveal",
     "repeat_marked": "repeats CASE --repeat-of/--not-repeat",
+    "people_linked": "repeats CASE --same-person/--other-person",
     "exported": "export --case",
 }
 

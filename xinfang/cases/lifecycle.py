@@ -23,7 +23,7 @@ from xinfang.vocab import CLOCKS, COMMANDS, EVENT_KINDS, STATUSES
 
 ANY = "*"
 # Asides are not steps of the case: they never hold back the date of the next act.
-_ASIDES = ("note", "revealed", "repeat_marked", "exported")
+_ASIDES = ("note", "revealed", "repeat_marked", "exported", "people_linked")
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,8 @@ TRANSITIONS: dict[str, Transition] = {
     "repeat_marked": Transition((ANY,), None),
     "revealed": Transition((ANY,), None),
     "exported": Transition((ANY,), None),  # a confidential case taken out by name
+    # The officer's word that two petitioners' records are one person, or are not.
+    "people_linked": Transition((ANY,), None),
 }
 
 
@@ -116,7 +118,8 @@ def allowed(status: str | None, kind: str) -> bool:
 def allowed_actions(status: str | None) -> list[str]:
     """The acts allowed from a state, in table order."""
     return [kind for kind in TRANSITIONS
-            if kind not in ("registered", "revealed", "repeat_marked", "exported")
+            if kind not in ("registered", "revealed", "repeat_marked", "exported",
+                            "people_linked")
             and allowed(status, kind)]
 
 
