@@ -496,6 +496,7 @@ def test_no_escape_sequence_in_stored_text_reaches_the_officer(db_path, tmp_path
     run = cli(monkeypatch, columns=100)
     assert run("office", "set", "YQH", "办" + HOSTILE).exit_code == 0
     assert run("unit", "add", "人社局" + HOSTILE, "--level", "县区").exit_code == 0
+    assert run("category", "add", HOSTILE).exit_code == 0
     registered = run("register", "--name", "张三" + HOSTILE, "--address", HOSTILE, "--channel",
                      "来访", "--category", HOSTILE, "--locality", HOSTILE, "--content",
                      "拖欠工资" + HOSTILE, "--request", HOSTILE, "--headcount", "6",

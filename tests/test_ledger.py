@@ -169,9 +169,16 @@ def test_register_needs_the_office_code(db_path):
         ledger.close()
 
 
-def test_office_code_is_checked_and_set_only_once(ledger):
-    with pytest.raises(OfficeAlreadySet):
+def test_office_code_changes_only_while_no_case_uses_it(ledger):
+    # No case yet: a wrong code is corrected (and the change is logged).
+    settings.set_office(ledger, "ABC", "别的办", OFFICER)
+    assert ledger.office() == {"code": "ABC", "name": "别的办"}
+    settings.set_office(ledger, "YQH", "鱼邱湖街道信访办", OFFICER)
+    register(ledger)
+    with pytest.raises(OfficeAlreadySet) as refused:
         settings.set_office(ledger, "ABC", "别的办", OFFICER)
+    assert "已有 1 件案件" in refused.value.message("zh")
+    assert ledger.office()["code"] == "YQH"
     # The same code again only renames the office.
     assert settings.set_office(ledger, "yqh", "鱼邱湖街道信访办（新）", OFFICER)["code"] == "YQH"
     assert ledger.office() == {"code": "YQH", "name": "鱼邱湖街道信访办（新）"}

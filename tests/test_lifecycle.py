@@ -42,7 +42,7 @@ D = dt.date.fromisoformat
 
 STATES = (
     "registered", "forwarded", "accepted", "closed", "under_review", "reviewed",
-    "under_recheck", "final", "rejected", "redirected",
+    "under_recheck", "final", "rejected", "redirected", "void", "archived",
 )
 # Allowed in any state; they never move the case.
 ANYWHERE = ("note", "escalated", "followed_up")
@@ -66,16 +66,36 @@ STEPS: dict[str, dict[str, str]] = {
     "final": {},
     "rejected": {},
     "redirected": {},
+    "void": {},
+    "archived": {},
 }
+# Corrections (DOMAIN.md §3): a forwarded case re-routed to another unit; an assignment's
+# report-by date changed or answered by an interim report; any case registered by mistake
+# voided whole; an open case kept as history (archived).
+STEPS["forwarded"].update(rerouted="forwarded", report_due_changed="forwarded",
+                          interim_reported="forwarded")
+STEPS["accepted"].update(report_due_changed="accepted", interim_reported="accepted")
+for _state in ("registered", "forwarded", "accepted", "closed", "under_review", "reviewed",
+               "under_recheck", "final", "rejected", "redirected"):
+    STEPS[_state]["voided"] = "void"
+for _state in ("registered", "forwarded", "accepted", "under_review", "under_recheck"):
+    STEPS[_state]["archived"] = "archived"
+# Allowed, but never offered as a next step in a refusal.
+NOT_OFFERED = ("voided", "archived", "report_due_changed", "interim_reported")
+# Allowed only on an assignment (a running report clock): tried in test_corrections.
+NEEDS_ASSIGNMENT = ("report_due_changed", "interim_reported")
 # Bookkeeping about a case rather than steps of its life: allowed anywhere, never offered
-# as a next step (personal data shown unmasked; an officer's word on a repeat link).
-BOOKKEEPING = ("revealed", "repeat_marked", "exported", "people_linked")
+# as a next step (personal data shown unmasked; an officer's word on a repeat link; a
+# registration corrected; an act withdrawn).
+BOOKKEEPING = ("revealed", "repeat_marked", "exported", "corrected", "withdrawn",
+               "unit_renamed", "people_linked")
 ACTS = tuple(sorted({act for steps in STEPS.values() for act in steps} | set(ANYWHERE)))
 
 STATE_ZH = {
     "registered": "已登记", "forwarded": "已转送", "accepted": "已受理", "closed": "已办结",
     "under_review": "复查中", "reviewed": "已复查", "under_recheck": "复核中",
     "final": "已终结", "rejected": "不予受理", "redirected": "已告知法定途径",
+    "void": "已作废", "archived": "已归档",
 }
 # What an officer types for each act.
 COMMAND = {
@@ -84,15 +104,15 @@ COMMAND = {
     "escalated": "escalate", "closed": "close", "review_requested": "review request",
     "review_concluded": "review conclude", "recheck_requested": "recheck request",
     "recheck_hearing": "recheck hearing", "recheck_concluded": "recheck conclude",
-    "followed_up": "followup", "reopened": "reopen", "note": "note",
+    "followed_up": "followup", "reopened": "reopen", "note": "note", "rerouted": "forward",
 }
 
 # §4: which acts start and stop each clock. `report` is an assignment's report-by date;
 # reopening a closed case ends its request and evaluation windows and restarts handling.
 STARTS = {
     "forward": {"registered", "objected"},
-    "notify": {"forwarded", "assigned"},
-    "objection": {"forwarded", "assigned"},
+    "notify": {"forwarded", "assigned", "rerouted"},
+    "objection": {"forwarded", "assigned", "rerouted"},
     "report": {"assigned"},
     "handle": {"accepted", "reopened"},
     "review_request": {"closed"},
@@ -103,8 +123,8 @@ STARTS = {
 }
 STOPS = {
     "forward": {"forwarded", "assigned", "accepted", "rejected", "redirected", "closed"},
-    "notify": {"accepted", "rejected", "redirected", "objected"},
-    "objection": {"objected", "accepted", "rejected", "redirected"},
+    "notify": {"accepted", "rejected", "redirected", "objected", "rerouted"},
+    "objection": {"objected", "accepted", "rejected", "redirected", "rerouted"},
     "handle": {"closed"},
     "review_request": {"review_requested", "reopened"},
     "review": {"review_concluded"},
@@ -128,6 +148,8 @@ PATHS = {
               "recheck_requested", "recheck_concluded"],
     "rejected": ["rejected"],
     "redirected": ["redirected"],
+    "void": ["voided"],
+    "archived": ["archived"],
 }
 
 
@@ -151,6 +173,7 @@ def shared(tmp_path_factory) -> Ledger:
                          today=TODAY)
     settings.set_office(ledger, "YQH", "鱼邱湖街道信访办", "测试员")
     writer.add_unit(ledger, "人社局", "县区")
+    writer.add_unit(ledger, "住建局", "县区")
     yield ledger
     ledger.close()
 
@@ -187,6 +210,10 @@ def do(ledger: Ledger, number: str, act: str, on: dt.date | None = None,
         "reopened": lambda: acts.reopen(ledger, number, "处理意见未落实", **kw),
         "note": lambda: acts.record(ledger, number, "note", officer=officer, on=on,
                                    details={"text": "电话联系信访人"}),
+        "rerouted": lambda: acts.reroute(ledger, number, "住建局", reason="转错单位", **kw),
+        "voided": lambda: acts.void(ledger, number, reason="重复录入", **kw),
+        "archived": lambda: acts.record(ledger, number, "archived", officer=officer, on=on,
+                                       details={"basis": "officer", "reason": "旧案"}),
     }
     return calls[act]()
 
@@ -245,7 +272,8 @@ def test_table_sources_and_targets_agree_with_the_diagram(act):
 
 @pytest.mark.parametrize("state", STATES)
 def test_allowed_actions_per_state(state):
-    assert set(lifecycle.allowed_actions(state)) == set(STEPS[state]) | set(ANYWHERE)
+    assert set(lifecycle.allowed_actions(state)) == (
+        set(STEPS[state]) - set(NOT_OFFERED)) | set(ANYWHERE)
     for act in ACTS:
         assert lifecycle.allowed(state, act) == (act in STEPS[state] or act in ANYWHERE)
 
@@ -293,7 +321,10 @@ def test_drive_reaches_each_state(shared, state):
     assert kinds == ["registered", *PATHS[state]]
 
 
-@pytest.mark.parametrize("state,act", [(s, a) for s in STATES for a in ACTS])
+# Forwarding a forwarded case again re-routes it (tried in test_corrections).
+@pytest.mark.parametrize("state,act", [(s, a) for s in STATES for a in ACTS
+                                       if a not in NEEDS_ASSIGNMENT and not (
+                                           s == "forwarded" and a in ("forwarded", "assigned"))])
 def test_every_act_in_every_state(shared, state, act):
     number = drive(shared, state)
     before = state_of(shared, number)
@@ -312,7 +343,8 @@ def test_every_act_in_every_state(shared, state, act):
         do(shared, number, act)
     message = refused.value.message("zh")
     assert f"“{STATE_ZH[state]}”" in message
-    assert allowed_commands(message) == {COMMAND[a] for a in [*STEPS[state], *ANYWHERE]}
+    assert allowed_commands(message) == {COMMAND[a] for a in [*STEPS[state], *ANYWHERE]
+                                         if a not in NOT_OFFERED}
     # Refused means nothing happened.
     assert len(events(shared, number)) == count
     assert state_of(shared, number) == before

@@ -172,7 +172,11 @@ def test_refused_acts(books, run, state):
     case = set_up(books, state)
     before = show(run, case)
     expected = {COMMAND[a] for a in allowed_in(state)}
-    refused = [act for act in ACTS if act not in allowed_in(state)]
+    if state == "forwarded":
+        # `forward` on a forwarded case re-routes it (改转, tried in test_corrections).
+        expected.add("forward")
+    refused = [act for act in ACTS if act not in allowed_in(state)
+               and not (state == "forwarded" and act in ("forwarded", "assigned"))]
     assert refused or state == "registered"
     problems = []
     for act in refused:

@@ -23,7 +23,9 @@ from xinfang.store import writer
 from xinfang.store.ledger import Ledger
 
 TODAY = dt.date(2026, 11, 23)
-KINDS = sorted(kind for kind in TRANSITIONS if kind != "registered")
+# A unit's rename is an act on the list of units that every case it holds follows
+# (tests/test_corrections.py), not an act on one case.
+KINDS = sorted(kind for kind in TRANSITIONS if kind not in ("registered", "unit_renamed"))
 PEOPLE = (("张三", "13812345678"), ("李四", "13912345678"), ("王五", None))
 
 
@@ -119,6 +121,27 @@ def perform(ledger: Ledger, numbers: list[str], index: int, kind: str, on: dt.da
     if kind == "repeat_marked":
         other = numbers[(index + n) % len(numbers)] if n % 2 else None
         return acts.mark_repeat(ledger, number, officer="王专干", repeat_of=other, on=on)
+    if kind == "rerouted":
+        return acts.reroute(ledger, number, unit or "住建局", reason=text,
+                            report_by=day + dt.timedelta(days=n) if n % 3 == 0 else None, **kw)
+    if kind == "report_due_changed":
+        return acts.change_report_by(ledger, number, day + dt.timedelta(days=n), reason=text,
+                                     **kw)
+    if kind == "interim_reported":
+        return acts.interim_report(ledger, number, text, next_report_by=day + dt.timedelta(
+            days=n) if n % 2 else None, **kw)
+    if kind == "voided":
+        return acts.void(ledger, number, reason=text, **kw)
+    if kind == "archived":
+        return acts.record(ledger, number, "archived", officer="王专干", on=on,
+                           details={"basis": "officer", "reason": text})
+    if kind == "corrected":
+        if n % 2:
+            return acts.correct(ledger, number, reason=text, content=f"工地拖欠工资{n}", **kw)
+        return acts.correct(ledger, number, reason=text,
+                            received_on=TODAY - dt.timedelta(days=30 * n), **kw)
+    if kind == "withdrawn":
+        return acts.undo(ledger, number, reason=text, **kw)
     raise AssertionError(f"no way to try {kind}: add it to this test")
 
 

@@ -10,14 +10,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from xinfang import texts
+from xinfang.cases import corrections
 from xinfang.cases.identity import Who
-from xinfang.cases.intake import Intake
+from xinfang.cases.intake import Intake, Person, make_person
 from xinfang.cases.matching import Petition, RepeatIndex
-from xinfang.errors import BadAct, BadChoice, MissingField
+from xinfang.errors import (
+    BadAct,
+    BadChoice,
+    BadHeadcount,
+    MissingField,
+    NoSuchPetitioner,
+    NothingToUndo,
+)
 from xinfang.store import writer
 from xinfang.store.ledger import Ledger, PersonLookup
 from xinfang.store.records import ChainCase, Recorded
 from xinfang.vocab import (
+    parse_channel,
     parse_reject_reason,
     parse_result,
     parse_route,
@@ -47,6 +56,7 @@ def register(ledger: Ledger, intake: Intake, *, officer: str, repeat_of: str | N
     (`update_people`): then the record takes it, and the registration records the change."""
     if repeat_of and not_repeat:
         raise BadAct("act.repeat_of_or_not")
+    ledger.require_category(intake.category)
     decision = "not_repeat" if not_repeat else repeat_of
     new = writer.NewCase(intake, officer=officer, source=source, repeat=decision,
                          update_people=update_people)
@@ -316,8 +326,13 @@ def _act(ledger: Ledger, ref: str, kind: str, officer: str, on: dt.date | None,
 
 
 def forward(ledger: Ledger, ref: str, unit: str, *, officer: str, on: dt.date | None = None,
-            assign: bool = False, report_by: dt.date | None = None) -> Recorded:
-    """转送 to the responsible unit, or 交办 with a date by which it must report back."""
+            assign: bool = False, report_by: dt.date | None = None,
+            reason: str | None = None) -> Recorded:
+    """转送 to the responsible unit, or 交办 with a date by which it must report back. A
+    case already forwarded is re-routed (改转) to the new unit, with the reason."""
+    if ledger.stored_state(ledger.find_case(ref)).status == "forwarded":
+        return reroute(ledger, ref, unit, officer=officer, reason=reason, on=on,
+                       report_by=report_by)
     name = ledger.require_unit(unit)
     if not assign:
         if report_by is not None:
@@ -397,8 +412,10 @@ def review(ledger: Ledger, ref: str, step: str, *, officer: str, note: str | Non
 
 def recheck(ledger: Ledger, ref: str, step: str, *, officer: str, note: str | None = None,
             hearing_from: dt.date | None = None, hearing_to: dt.date | None = None,
-            on: dt.date | None = None) -> Recorded:
-    """复核: `request`, `hearing` (its days are not counted) or `conclude` (final)."""
+            on: dt.date | None = None, replace: bool = False) -> Recorded:
+    """复核: `request`, `hearing` (its days are not counted) or `conclude` (final). A
+    hearing recorded with `replace` takes the place of the last one recorded (its dates
+    were wrong): the days of the one replaced no longer count."""
     kinds = {"request": "recheck_requested", "hearing": "recheck_hearing",
              "conclude": "recheck_concluded"}
     kind = _step(kinds, step)
@@ -409,8 +426,19 @@ def recheck(ledger: Ledger, ref: str, step: str, *, officer: str, note: str | No
                            hint="")
     if hearing_to < hearing_from:
         raise BadAct("act.hearing_ends_before_start")
-    return _act(ledger, ref, kind, officer, on or hearing_to, note=note,
-                **{"from": hearing_from.isoformat(), "to": hearing_to.isoformat()})
+    details = {"from": hearing_from.isoformat(), "to": hearing_to.isoformat()}
+    if note:
+        details["note"] = note
+    if not replace:
+        return _act(ledger, ref, kind, officer, on or hearing_to, **details)
+    case_id = ledger.find_case(ref)
+    events = ledger.events(case_id)
+    gone = corrections.withdrawn(events)
+    earlier = [e for e in events if e["kind"] == "recheck_hearing" and e["uid"] not in gone]
+    if not earlier:
+        raise BadAct("act.no_hearing_to_replace")
+    return writer.amend(ledger, case_id, kind, on or ledger.today, officer,
+                        {**details, "replaces": earlier[-1]["uid"]})
 
 
 def _step(kinds: dict[str, str], step: str) -> str:
@@ -438,3 +466,162 @@ def reopen(ledger: Ledger, ref: str, reason: str | None, *, officer: str,
     """重新办理 a closed case (e.g. the opinion was not carried out): a new handle clock."""
     reason = _required(reason, "field.reopen_reason", "--reason")
     return _act(ledger, ref, "reopened", officer, on, reason=reason)
+
+
+# Corrections ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonEdit:
+    """A petitioner's details to change on a case: which one (`who`: a name or a
+    position, 1 = the lead) and what they are now (None: kept)."""
+
+    who: str
+    name: str | None = None
+    id_number: str | None = None
+    phone: str | None = None
+    address: str | None = None
+
+
+def correct(ledger: Ledger, ref: str, *, officer: str, reason: str | None,
+            on: dt.date | None = None, received_on: dt.date | None = None,
+            channel: str | None = None, headcount: int | None = None,
+            locality: str | None = None, category: str | None = None,
+            content: str | None = None, request: str | None = None,
+            edit: list[PersonEdit] | None = None, add: list[Person] | None = None,
+            remove: list[str] | None = None) -> Recorded:
+    """更正 what a case's registration records, with the reason: any of its intake
+    fields, and its petitioners (edited, added, removed). The correction is an event;
+    clocks follow a corrected received date."""
+    reason = _required(reason, "field.correction_reason", "--reason")
+    case_id = ledger.find_case(ref)
+    fields: dict[str, Any] = {}
+    if received_on is not None:
+        fields["received_on"] = received_on.isoformat()
+    if channel is not None:
+        fields["channel"] = parse_channel(channel)
+    if headcount is not None:
+        if headcount < 1:
+            raise BadHeadcount(value=headcount)
+        fields["headcount"] = headcount
+    for name, value in (("locality", locality), ("request", request)):
+        if value is not None:
+            fields[name] = value.strip() or None
+    if category is not None:
+        fields["category"] = ledger.require_category(category)
+    if content is not None:
+        fields["content"] = _required(content, "field.content", "--content")
+    people = None
+    if edit or add or remove:
+        people = _corrected_people(ledger, case_id, edit or [], add or [], remove or [])
+    return writer.correct(ledger, case_id, on or ledger.today, officer, fields, people,
+                          reason)
+
+
+def _corrected_people(ledger: Ledger, case_id: int, edits: list[PersonEdit],
+                      added: list[Person], removed: list[str]) -> list[Person]:
+    """The case's petitioners after the edits, additions and removals, the lead first."""
+    people = [Person(name, id_number, phone, address) for name, id_number, phone, address in
+              ledger.db.execute("SELECT name, id_number, phone, address FROM case_people "
+                                "WHERE case_id = ? ORDER BY position", [case_id])]
+
+    def find(who: str) -> int:
+        text = who.strip()
+        if text.isdigit() and 1 <= int(text) <= len(people):
+            return int(text) - 1
+        for index, person in enumerate(people):
+            if person.name == text:
+                return index
+        raise NoSuchPetitioner(who=text, names=texts.join(
+            f"{index}. {person.name or '—'}" for index, person in enumerate(people, 1)))
+
+    for change in edits:
+        index = find(change.who)
+        fresh = make_person(change.name, change.id_number, change.phone, change.address,
+                            today=ledger.today)
+        old = people[index]
+        people[index] = Person(
+            fresh.name if change.name is not None else old.name,
+            fresh.id_number if change.id_number is not None else old.id_number,
+            fresh.phone if change.phone is not None else old.phone,
+            fresh.address if change.address is not None else old.address)
+    for who in removed:
+        del people[find(who)]
+    people += added
+    if not people:
+        raise BadAct("act.no_petitioner_left")
+    return people
+
+
+def undo(ledger: Ledger, ref: str, *, officer: str, reason: str | None,
+         on: dt.date | None = None) -> Recorded:
+    """撤销 the last act recorded on the case (a wrong step, a wrong date): an event that
+    withdraws it; the case's state is replayed without it."""
+    reason = _required(reason, "field.undo_reason", "--reason")
+    case_id = ledger.find_case(ref)
+    last = corrections.last_withdrawable(ledger.events(case_id))
+    if last is None:
+        raise NothingToUndo(number=ledger.case_number(case_id))
+    return writer.amend(ledger, case_id, "withdrawn", on or ledger.today, officer,
+                        {"event": last["uid"], "kind": last["kind"], "on": last["on"],
+                         "reason": reason})
+
+
+def void(ledger: Ledger, ref: str, *, officer: str, reason: str | None,
+         on: dt.date | None = None) -> Recorded:
+    """作废 a case registered by mistake (a duplicate entry): it stays in the ledger,
+    marked 已作废, and leaves lists, reports and figures. `undo` brings it back."""
+    reason = _required(reason, "field.undo_reason", "--reason")
+    return _act(ledger, ref, "voided", officer, on, reason=reason)
+
+
+def reroute(ledger: Ledger, ref: str, unit: str, *, officer: str, reason: str | None,
+            on: dt.date | None = None, report_by: dt.date | None = None) -> Recorded:
+    """改转 a forwarded case to another unit: the new unit's notice period and objection
+    window start from today; an assignment gets a new report-by date."""
+    reason = _required(reason, "field.reroute_reason", "--reason")
+    name = ledger.require_unit(unit)
+    state = ledger.stored_state(ledger.find_case(ref))
+    if name == state.unit:
+        raise BadAct("act.reroute_same_unit", unit=name)
+    if report_by is not None and report_by <= (on or ledger.today):
+        raise BadAct("act.report_by_after", date=report_by)
+    return _act(ledger, ref, "rerouted", officer, on, unit=name, reason=reason,
+                report_by=report_by.isoformat() if report_by else None)
+
+
+def change_report_by(ledger: Ledger, ref: str, report_by: dt.date, *, officer: str,
+                     reason: str | None, on: dt.date | None = None) -> Recorded:
+    """An assignment's report-by date moved (by the office that assigned it)."""
+    reason = _required(reason, "field.report_by_reason", "--reason")
+    if report_by <= (on or ledger.today):
+        raise BadAct("act.report_by_after", date=report_by)
+    return _act(ledger, ref, "report_due_changed", officer, on,
+                report_by=report_by.isoformat(), reason=reason)
+
+
+def interim_report(ledger: Ledger, ref: str, text: str | None, *, officer: str,
+                   next_report_by: dt.date | None = None,
+                   on: dt.date | None = None) -> Recorded:
+    """A unit's interim report (阶段性报告) on an assignment: the report due now is made;
+    with `next_report_by`, the next one is due then."""
+    text = _required(text, "field.interim_report", "--interim")
+    if next_report_by is not None and next_report_by <= (on or ledger.today):
+        raise BadAct("act.report_by_after", date=next_report_by)
+    return _act(ledger, ref, "interim_reported", officer, on, text=text,
+                next_report_by=next_report_by.isoformat() if next_report_by else None)
+
+
+def archive(ledger: Ledger, case_ids: list[int], *, officer: str, reason: str | None,
+            on: dt.date | None = None) -> int:
+    """归档 open cases as history (old cases of a paper register, handled elsewhere):
+    nothing is owed on them any more; they leave the overdue report and the figures
+    (counted apart). One event each, all in one transaction; returns how many."""
+    from xinfang.db import write
+
+    reason = _required(reason, "field.archive_reason", "--reason")
+    with write(ledger.db):
+        for case_id in case_ids:
+            writer.append(ledger, case_id, "archived", on or ledger.today, officer,
+                          {"basis": "officer", "reason": reason})
+    return len(case_ids)

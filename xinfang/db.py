@@ -38,7 +38,7 @@ from xinfang.errors import (
     TooManyFiles,
     XinfangError,
 )
-from xinfang.files import DAMAGED_SUFFIX, HOLD_SUFFIX, REPORT_SUFFIX
+from xinfang.files import DAMAGED_SUFFIX, GATE_SUFFIX, HOLD_SUFFIX, REPORT_SUFFIX
 
 ENV_DB = "XINFANG_DB"
 FILE_NAME = "ledger.db"
@@ -85,15 +85,54 @@ def hold(path: Path, *, exclusive: bool, wait: float) -> int | None:
     """Hold the ledger at `path`: shared by every command that has it open, alone by a
     restore. Waits up to `wait` seconds, then refuses. The hold is a lock on a file beside
     the ledger (SQLite's own locks come and go with each transaction); where that file
-    cannot be made (a folder the officer may only read) there is no hold to take."""
+    cannot be made (a folder the officer may only read) there is no hold to take.
+
+    A command passes a gate (a second lock file) on its way to the hold; a restore keeps
+    the gate closed while it waits for the commands already in to finish, so officers
+    registering one after another can never keep a restore waiting for ever."""
+    try:
+        gate = os.open(path.with_name(path.name + GATE_SUFFIX),
+                       os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    except OSError:
+        return None
+    deadline = time.monotonic() + wait
+    busy = LedgerInUse if exclusive else LedgerBusy
     try:
         fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
     except OSError:
+        os.close(gate)
         return None
-    busy = LedgerInUse if exclusive else LedgerBusy
-    _lock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH, wait,
-          lambda: busy(path=str(path)))
+    try:
+        _lock(gate, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH, wait,
+              lambda: busy(path=str(path)))
+    except BaseException:
+        os.close(fd)
+        raise
+    try:
+        _lock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH,
+              max(0.0, deadline - time.monotonic()), lambda: busy(path=str(path)))
+    except BaseException:
+        os.close(gate)  # (the hold's descriptor was closed by _lock)
+        raise
+    if not exclusive:
+        os.close(gate)  # in: the next one may pass
+    else:
+        _gates[fd] = gate  # closed with the hold (`release`)
     return fd
+
+
+# The gate a restore keeps closed while it holds the ledger, by its hold's descriptor.
+_gates: dict[int, int] = {}
+
+
+def release(fd: int | None) -> None:
+    """Let go of a hold (and of the gate a restore kept closed with it)."""
+    if fd is None:
+        return
+    gate = _gates.pop(fd, None)
+    os.close(fd)
+    if gate is not None:
+        os.close(gate)
 
 
 def _lock(fd: int, mode: int, wait: float | None, refuse: Callable[[], XinfangError],
@@ -147,8 +186,7 @@ def alone(path: Path, *, wait: float) -> Iterator[None]:
     try:
         yield
     finally:
-        if fd is not None:
-            os.close(fd)
+        release(fd)
 
 
 def damage_mark(path: Path) -> Path:

@@ -154,6 +154,26 @@ class NulInText(XinfangError):
     exit_code = 2
 
 
+class NothingToUndo(XinfangError):
+    """Case … has no act to withdraw."""
+
+
+class NoSuchPetitioner(XinfangError):
+    """The case has no petitioner …."""
+
+    exit_code = 2
+
+
+class NothingToCorrect(XinfangError):
+    """Nothing given differs from what case … records."""
+
+    exit_code = 2
+
+
+class DateAfterActs(XinfangError):
+    """A corrected received date … is after the case's first act (…)."""
+
+
 class TooEarly(XinfangError):
     """The … … is before 1950: no office registered anything then."""
 
@@ -212,6 +232,20 @@ class OverrideNotFound(XinfangError):
 
 class UnknownUnit(XinfangError):
     """Unit '…' is not in the list of units."""
+
+
+class CategoryExists(XinfangError):
+    """Category '…' is already in the list."""
+
+
+class UnknownCategory(XinfangError):
+    """Category '…' is not in the list of categories."""
+
+    exit_code = 2
+
+
+class UnitRetired(XinfangError):
+    """Unit '…' was retired on …."""
 
 
 class UnitExists(XinfangError):

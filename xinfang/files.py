@@ -49,10 +49,11 @@ def excel_cell(value: Any, guard_numbers: bool = True) -> str:
 # never over an existing file unless the officer says so (`force`).
 
 HOLD_SUFFIX = ".lock"  # the hold every command keeps on the ledger (db.hold)
+GATE_SUFFIX = ".gate"  # the way to the hold, closed by a restore waiting for it
 REPORT_SUFFIX = ".report-lock"  # one overdue report at a time (db.one_at_a_time)
 DAMAGED_SUFFIX = ".damaged"  # damaged pages were found: no more writes (db.mark_damaged)
-LEDGER_COMPANIONS = ("", "-wal", "-shm", "-journal", HOLD_SUFFIX, REPORT_SUFFIX,
-                     DAMAGED_SUFFIX)
+LEDGER_COMPANIONS = ("", "-wal", "-shm", "-journal", HOLD_SUFFIX, GATE_SUFFIX,
+                     REPORT_SUFFIX, DAMAGED_SUFFIX)
 
 
 def ledger_files(ledger: Path) -> list[Path]:

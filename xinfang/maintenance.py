@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from xinfang.cases import lifecycle
+from xinfang.cases import corrections, lifecycle
 from xinfang.db import alone, clear_damaged, make_folder, mark_damaged, wide_permissions
 from xinfang.deadlines.clocks import DUTIES, Clock, refresh_due
 from xinfang.errors import LedgerInUse, OutputExists, XinfangError
@@ -149,8 +149,13 @@ def _check_cases(ledger: Ledger, progress: Callable[[int, int], None] | None,
     db = ledger.db
     total = db.execute("SELECT count(*) FROM cases").fetchone()[0]
     duties = set(DUTIES)
-    registrations = {case_id: (on, json.loads(details)) for case_id, on, details in db.execute(
+    registrations = {case_id: (dt.date.fromisoformat(on), json.loads(details))
+                     for case_id, on, details in db.execute(
         "SELECT case_id, acted_on, details FROM events WHERE kind = 'registered'")}
+    corrected: dict[int, list[dict[str, Any]]] = {}
+    for case_id, details in db.execute(
+            "SELECT case_id, details FROM events WHERE kind = 'corrected' ORDER BY id"):
+        corrected.setdefault(case_id, []).append(json.loads(details))
     people: dict[int, list[tuple[Any, ...]]] = {}
     for row in db.execute("SELECT cp.case_id, p.uid, cp.name, cp.id_number, cp.phone, "
                           "cp.address FROM case_people cp JOIN people p ON p.id = cp.person_id "
@@ -163,7 +168,8 @@ def _check_cases(ledger: Ledger, progress: Callable[[int, int], None] | None,
         if case_id not in registrations:
             found("case_without_registration", number)
             continue
-        registered_on, registered = registrations[case_id]
+        registered_on, registered = corrections.as_corrected(
+            *registrations[case_id], corrected.get(case_id, []))
         stored = ledger.stored_state(case_id)
         replayed = ledger.replayed_state(case_id)
         for difference in lifecycle.differences(stored, replayed):
@@ -175,9 +181,9 @@ def _check_cases(ledger: Ledger, progress: Callable[[int, int], None] | None,
             if value != recorded:
                 found("field_differs_from_registration", number, f"{name}: {value!r} != "
                       f"{recorded!r}")
-        if received != registered_on:
+        if received != registered_on.isoformat():
             found("field_differs_from_registration", number,
-                  f"received_on: {received!r} != {registered_on!r}")
+                  f"received_on: {received!r} != {registered_on.isoformat()!r}")
         linked = people.get(case_id, [])
         if [uid for uid, *_ in linked] != registered.get("people", []):
             found("people_differ_from_registration", number)
@@ -199,11 +205,12 @@ def _check_cases(ledger: Ledger, progress: Callable[[int, int], None] | None,
 
 
 def _check_people(ledger: Ledger, found: Callable[..., None]) -> None:
-    """A petitioner's record is what their first registration gave, changed only by the
-    changes later registrations recorded (in the order of the events)."""
+    """A petitioner's record is what their first registration (or a correction naming
+    them) gave, changed only by the changes later registrations and corrections recorded
+    (in the order of the events)."""
     expected: dict[str, list[Any]] = {}
     for details, in ledger.db.execute(
-        "SELECT details FROM events WHERE kind = 'registered' ORDER BY id"
+        "SELECT details FROM events WHERE kind IN ('registered', 'corrected') ORDER BY id"
     ):
         registered = json.loads(details)
         for uid, given in zip(registered.get("people", []), registered.get("given") or [],

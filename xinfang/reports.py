@@ -21,7 +21,7 @@ from xinfang.store.chain import head as chain_head
 from xinfang.store.ledger import Ledger
 from xinfang.store.records import Chain, ChainCase, OverdueItem, OverdueReport
 from xinfang.texts import t
-from xinfang.vocab import OPEN
+from xinfang.vocab import OPEN, SET_APART
 
 
 @gcpause.paused()
@@ -133,6 +133,11 @@ FIGURES = ("timely_acceptance", "on_time_closing", "participation", "satisfactio
            "repeat_rate", "first_time_resolution")
 
 
+# The cases outside the figures (voided, archived: vocab.SET_APART), as SQL.
+_SET_APART = ", ".join(f"'{status}'" for status in SET_APART)
+_SET_APART_IDS = f"SELECT id FROM cases WHERE status IN ({_SET_APART})"
+
+
 def _clock_figure(ledger: Ledger, clocks: tuple[str, ...], start: str, end: str,
                   today: str) -> tuple[int, int]:
     """On-time stops ÷ clocks that stopped in the period or came due in it unstopped."""
@@ -142,7 +147,7 @@ def _clock_figure(ledger: Ledger, clocks: tuple[str, ...], start: str, end: str,
         "sum(stopped_on IS NOT NULL AND stopped_on BETWEEN :start AND :end AND late = 0), "
         "sum((stopped_on IS NOT NULL AND stopped_on BETWEEN :start AND :end) OR "
         "(stopped_on IS NULL AND due_on BETWEEN :start AND :end AND due_on < :today)) "
-        f"FROM clocks WHERE clock IN ({names})",
+        f"FROM clocks WHERE clock IN ({names}) AND case_id NOT IN ({_SET_APART_IDS})",
         {"start": start, "end": end, "today": today},
     ).fetchone()
     return row[0] or 0, row[1] or 0
@@ -174,13 +179,15 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None) -
         "FROM (SELECT c.stopped_on, c.due_on, (SELECT json_extract(v.details, '$.satisfaction') "
         "FROM events v WHERE v.case_id = c.case_id AND v.kind = 'followed_up' "
         "AND v.acted_on = c.stopped_on AND json_extract(v.details, '$.satisfaction') IS NOT NULL "
-        "ORDER BY v.id LIMIT 1) AS sat FROM clocks c WHERE c.clock = 'evaluation') k",
+        "ORDER BY v.id LIMIT 1) AS sat FROM clocks c WHERE c.clock = 'evaluation' "
+        f"AND c.case_id NOT IN ({_SET_APART_IDS})) k",
         {"s": s, "e": e, "today": today},
     ).fetchone()
     put("participation", evaluated or 0, (evaluated or 0) + (expired or 0))
     put("satisfaction", satisfied or 0, evaluated or 0)
     registered, repeats = ledger.db.execute(
-        "SELECT count(*), count(repeat_of) FROM cases WHERE received_on BETWEEN ? AND ?",
+        "SELECT count(*), count(repeat_of) FROM cases WHERE received_on BETWEEN ? AND ? "
+        f"AND status NOT IN ({_SET_APART})",
         [s, e],
     ).fetchone()
     put("repeat_rate", repeats, registered)
@@ -188,11 +195,17 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None) -
         "SELECT count(*), sum(NOT EXISTS (SELECT 1 FROM cases r WHERE r.repeat_of = c.id) "
         "AND NOT EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = c.id "
         "AND k.clock IN ('review', 'recheck'))) "
-        "FROM cases c WHERE c.repeat_of IS NULL AND c.closed_on BETWEEN ? AND ?",
+        "FROM cases c WHERE c.repeat_of IS NULL AND c.closed_on BETWEEN ? AND ? "
+        f"AND c.status NOT IN ({_SET_APART})",
         [s, e],
     ).fetchone()
     put("first_time_resolution", first_resolved or 0, first_closed)
+    apart = dict(ledger.db.execute(
+        f"SELECT status, count(*) FROM cases WHERE status IN ({_SET_APART}) "
+        "AND received_on BETWEEN ? AND ? GROUP BY status", [s, e]).fetchall())
     result: dict[str, Any] = {"from": s, "to": e, "figures": figures,
+                              "set_apart": {status: apart.get(status, 0)
+                                            for status in SET_APART},
                               "months": _months(ledger, s, e, today)}
     if by:
         result["by"] = by
@@ -214,7 +227,8 @@ def _groups(ledger: Ledger, by: str, s: str, e: str, today: str) -> list[dict[st
         f"SELECT {key} AS k, count(*), sum(c.closed_on IS NOT NULL), "
         "sum(c.next_due_on IS NOT NULL AND c.next_due_on < ?), count(c.repeat_of) "
         "FROM cases c LEFT JOIN units u ON u.id = c.unit_id "
-        "WHERE c.received_on BETWEEN ? AND ? GROUP BY k ORDER BY count(*) DESC, k",
+        f"WHERE c.received_on BETWEEN ? AND ? AND c.status NOT IN ({_SET_APART}) "
+        "GROUP BY k ORDER BY count(*) DESC, k",
         [today, s, e],
     ).fetchall()
     return [{"key": k, "registered": n, "closed": closed or 0, "overdue": late or 0,
@@ -225,10 +239,10 @@ def _months(ledger: Ledger, s: str, e: str, today: str) -> list[dict[str, Any]]:
     """Registered and closed per month, every month of the period present."""
     registered = dict(ledger.db.execute(
         "SELECT substr(received_on, 1, 7), count(*) FROM cases WHERE received_on BETWEEN ? AND ? "
-        "GROUP BY 1", [s, e]).fetchall())
+        f"AND status NOT IN ({_SET_APART}) GROUP BY 1", [s, e]).fetchall())
     closed = dict(ledger.db.execute(
         "SELECT substr(closed_on, 1, 7), count(*) FROM cases WHERE closed_on BETWEEN ? AND ? "
-        "GROUP BY 1", [s, e]).fetchall())
+        f"AND status NOT IN ({_SET_APART}) GROUP BY 1", [s, e]).fetchall())
     return [{"month": month, "registered": registered.get(month, 0),
              "closed": closed.get(month, 0)} for month in _month_range(s, e)]
 

@@ -116,6 +116,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "field.approved_by": ("批准人", "who approved it"),
     "field.escalation_reason": ("上报理由", "the reason"),
     "field.opinion": ("处理意见", "the handling opinion"),
+    "field.correction_reason": ("更正理由", "the reason for the correction"),
+    "field.archive_reason": ("归档理由", "the reason for archiving"),
+    "field.undo_reason": ("撤销或作废的理由", "the reason"),
+    "field.reroute_reason": ("改转理由", "the reason for re-routing"),
+    "field.report_by_reason": ("更改报告日期的理由", "the reason"),
+    "field.interim_report": ("阶段性报告内容", "the interim report"),
     "field.reopen_reason": ("重新办理的理由", "the reason"),
     "option.name_or_person": ("--name 或 --person", "--name or --person"),
     "option.to_or_leader": ("--to 单位 或 --leader 姓名", "--to UNIT or --leader NAME"),
@@ -144,6 +150,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Acts refused, and what the officer may do instead.
     "act.allowed": ("{act}（{command}）", "{act} ({command})"),
     "act.extend": ("延期", "extend"),
+    "act.report_by_or_interim": ("请写 --report-by 新日期（更改报告日期）或 --interim 内容（阶段性报告），二者选一。",
+                                 "Give --report-by DATE (a new report-by date) or --interim "
+                                 "TEXT (an interim report), one of the two."),
+    "act.no_hearing_to_replace": ("这件案件还没有记录过听证，无需 --replace。",
+                                  "The case has no hearing recorded to replace."),
+    "act.no_petitioner_left": ("更正后这件案件就没有信访人了；匿名信访请在登记时写明。",
+                               "The correction would leave the case without a petitioner."),
+    "act.reroute_same_unit": ("案件已经在“{unit}”办理，改转请写另一个单位。",
+                              "The case is already with '{unit}': re-route it to another unit."),
+    "act.change_report_by": ("更改报告日期", "change the report-by date"),
+    "act.interim_report": ("记录阶段性报告", "record an interim report"),
     "act.hold_hearing": ("记录听证", "hold a hearing"),
     "act.repeat_of_or_not": ("--repeat-of 和 --not-repeat 只能选一个。",
                              "Use either --repeat-of or --not-repeat."),
@@ -158,6 +175,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "act.unreachable_satisfaction": ("联系不上信访人时不能记录满意度。",
                                      "An unreachable petitioner cannot give a satisfaction."),
     "unit.did_you_mean": ("是不是：{names}？", "Did you mean: {names}? "),
+    "category.short": ("（简称：{names}）", " (short: {names})"),
+    "category.office": ("本办自己的分类：", "The office's own categories:"),
+    "category.added": ("已加入分类：{name}", "Category added: {name}"),
+    "unit.renamed": ("单位“{old}”已更名为“{new}”，{count} 件案件随之更改。",
+                     "Unit '{old}' is now '{new}'; {count} cases follow."),
+    "unit.merged": ("单位“{old}”已并入“{new}”，{count} 件案件改由“{new}”承办。",
+                    "Unit '{old}' was merged into '{new}'; {count} cases follow."),
+    "unit.set_nothing": ("请写要改的项：--level 层级 或 --parent 上级单位。",
+                         "Give what to change: --level LEVEL or --parent UNIT."),
+    "unit.updated": ("单位“{name}”已更新。", "Unit '{name}' updated."),
+    "unit.retired": ("单位“{name}”已撤销，不再接收新的转送；已有案件照旧办理。",
+                     "Unit '{name}' is retired: it takes no new work; its cases go on."),
+    "unit.merged_into": ("它已并入“{name}”。", "It was merged into '{name}'. "),
     # The deadline policy.
     "policy.number.warning_days": ("到期预警（工作日）", "due-soon warning window (working days)"),
     "policy.number.max_extension_days": ("延期合计上限（日）", "maximum total extension (days)"),
@@ -298,6 +328,39 @@ TEXTS: dict[str, tuple[str, str]] = {
     "check.incomplete": ("台账有一部分没能检查（见上），但没有发现损坏。请稍后在没有其他人使用时再运行 xinfang check。",
                          "Part of the ledger could not be checked (see above), and no damage "
                          "was found. Run xinfang check again when no one else is using it."),
+    "import.units_mapped": ("按名单中的单位导入：{pairs}（如不对，导入后用 xinfang forward 改转）。",
+                            "Taken as units of the list: {pairs} (if wrong, re-route with "
+                            "xinfang forward after the import)."),
+    "import.unit_pair": ("“{given}”→“{unit}”", "'{given}' → '{unit}'"),
+    "import.unknown_categories": (
+        "{count} 个内容分类不在分类名单中，按原样导入：{names}。可用 xinfang category add 加入名单，或用 xinfang correct 改为统一分类。",
+        "{count} categories are not in the list and were imported as they are: {names}. Add "
+        "them with xinfang category add, or correct the cases with xinfang correct."),
+    "import.ask_archive": (
+        "登记簿中有 {count} 行在 {cut} 之前收到、没有办理结果。把它们作为历史记录归档吗（不计期限，不进超期报告，统计中单独计数）？",
+        "{count} rows were received before {cut} and have no result. Archive them as history "
+        "(no deadlines, not in the overdue report, counted apart in the figures)?"),
+    "import.archived": ("其中 {count} 件在 {cut} 之前收到、没有办理结果，已作为历史记录归档。",
+                        "{count} of them, received before {cut} without a result, were "
+                        "archived as history."),
+    "import.old_open": (
+        "提示：{count} 行是一年多以前收到的、没有办理结果，已作为未办结案件导入，会出现在超期报告中。"
+        "如果它们是历史记录，可用 xinfang archive --before 日期 --reason 理由 归档，下次导入时也可加 --archive-before 日期。",
+        "Note: {count} rows received more than a year ago have no result and were imported "
+        "as open cases; they will show in the overdue report. If they are history, archive "
+        "them with xinfang archive --before DATE --reason WHY (or import with "
+        "--archive-before DATE)."),
+    "archive.no_filter": ("请写要归档的案件编号，或用 --before 日期 等条件选出案件。",
+                          "Name the cases to archive, or select them with --before DATE and "
+                          "the other filters."),
+    "archive.none": ("没有符合条件、尚未办结的案件，没有归档。",
+                     "No open case matches: nothing archived."),
+    "archive.needs_yes": ("将归档 {count} 件案件。确认无误请加 --yes 再运行。",
+                          "{count} cases would be archived. Run again with --yes to do it."),
+    "archive.confirm": ("将把 {count} 件尚未办结的案件作为历史记录归档，确定吗？",
+                        "Archive {count} open cases as history?"),
+    "archive.cancelled": ("已取消，没有归档。", "Cancelled: nothing archived."),
+    "archive.done": ("已归档 {count} 件。", "Archived {count} cases."),
     "report.waiting": ("另一份报表正在生成，等它结束后再生成这一份……",
                        "Another run of this report is going; waiting for it to end …"),
     "report.chain_head": ("台账记录链末端：{head}", "Head of the ledger's chain: {head}"),
@@ -457,8 +520,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "import.would_add": ("将新增：", "Would add:"),
     "import.repeat_of": ("（重复信访，初件 {case}）", " (repeat of {case})"),
     "import.units_added": (
-        "新增责任单位 {count} 个：{units}（层级未填，可用 xinfang unit list 查看）。",
-        "{count} units added to the list: {units} (level unknown; see xinfang unit list).",
+        "新增责任单位 {count} 个：{units}（层级未填，可用 xinfang unit set 名称 --level 层级 补填；名称与名单中的单位重复时用 xinfang unit merge 合并）。",
+        "{count} units added to the list: {units} (level unknown: set it with xinfang unit "
+        "set NAME --level LEVEL; merge a near-duplicate with xinfang unit merge).",
     ),
     "import.rejected": ("未导入：", "Rejected:"),
     "import.rejected_row": ("{where}：{reason}", "{where}: {reason}"),
@@ -594,6 +658,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ui.event.person_changed": ("信访人记录更正：{changes}", "petitioner's record changed: {changes}"),
     "ui.event.change": ("{field} {old} → {new}", "{field} {old} → {new}"),
     "ui.event.name_kept": ("台账中此人的姓名仍为“{name}”", "the ledger's record keeps the name '{name}'"),
+    "ui.event.withdrawn": ("{act}（{on}）", "the {act} of {on}"),
+    "ui.event.replaces": ("取代上一次记录的听证", "replaces the hearing recorded before"),
+    "ui.event.next_report_by": ("下次报告日期 {date}", "next report by {date}"),
+    "field.person.people": ("信访人", "petitioners"),
+    "field.person.id_number": ("身份证号", "ID number"),
+    "field.intake.received_on": ("收到日期", "received date"),
+    "field.intake.channel": ("信访形式", "channel"),
+    "field.intake.headcount": ("人数", "headcount"),
+    "field.intake.locality": ("问题属地", "locality"),
+    "field.intake.category": ("内容分类", "category"),
+    "field.intake.content": ("反映问题", "content"),
+    "field.intake.request": ("诉求", "request"),
     "field.person.name": ("姓名", "name"),
     "field.person.phone": ("电话", "phone"),
     "field.person.address": ("住址", "address"),
@@ -639,6 +715,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ui.units.name": ("单位", "Unit"),
     "ui.units.level": ("层级", "Level"),
     "ui.units.parent": ("上级", "Parent"),
+    "ui.units.status": ("状态", "status"),
+    "ui.units.merged": ("{on} 并入{name}", "merged into {name} on {on}"),
+    "ui.units.retired": ("{on} 撤销", "retired on {on}"),
     # The overdue report (render/plain.py, render/terminal.py) -------------------------
     "overdue.title": ("超期报告 {as_of}", "Overdue report {as_of}"),
     "overdue.counts": ("超期 {cases} 件（{clocks} 项期限），即将到期 {soon} 项",
@@ -889,8 +968,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The office code is not set; case numbers need it. Run: xinfang office set CODE NAME (e.g. xinfang office set YQH 'Yuqiuhu office').",
     ),
     "error.OfficeAlreadySet": (
-        '本办代码已设为 {code}，不能更改（已有案件编号使用它）。',
-        'The office code is already {code} and cannot change (case numbers use it).',
+        '本办代码已设为 {code}，台账中已有 {cases} 件案件的编号使用它，不能再改。本办名称可以改：xinfang office set {code} 新名称。',
+        'The office code is already {code} and {cases} case numbers use it: it cannot change. '
+        'The name can: xinfang office set {code} NEW-NAME.',
     ),
     "error.BadOfficeCode": (
         '本办代码“{code}”无效：只能用 2–12 位大写字母或数字，例如 YQH 或 371526001。',
@@ -912,6 +992,26 @@ TEXTS: dict[str, tuple[str, str]] = {
         "输入的文字中有空字符（NUL，\\x00），无法保存，台账没有改动。请去掉它后重新输入。",
         "The text given holds a NUL character (\\x00), which cannot be kept; the ledger is "
         "unchanged. Remove it and type the text again.",
+    ),
+    "error.NothingToUndo": (
+        "案件 {number} 除登记外没有可以撤销的办理。登记错了的案件用 xinfang undo {number} --whole --reason 理由 作废；登记内容有误用 xinfang correct 更正。",
+        "Case {number} has no act to withdraw besides its registration. Void a case "
+        "registered by mistake with xinfang undo {number} --whole --reason WHY; correct "
+        "what it records with xinfang correct.",
+    ),
+    "error.NoSuchPetitioner": (
+        "这件案件没有信访人“{who}”。写姓名或序号：{names}。",
+        "The case has no petitioner '{who}'. Give a name or a number: {names}.",
+    ),
+    "error.NothingToCorrect": (
+        "案件 {number} 已经是这样登记的，没有要更正的内容。请写明要改的项，例如 --content 新摘要 或 --on 2026-11-19。",
+        "Case {number} already records that: nothing to correct. Name what to change, e.g. "
+        "--content NEW or --on 2026-11-19.",
+    ),
+    "error.DateAfterActs": (
+        "更正后的收到日期 {date} 晚于这件案件此后第一项办理（{first}）。请核对日期；如那项办理也记错了，先用 xinfang undo 撤销它。",
+        "The corrected received date {date} is after the case's first act ({first}). Check "
+        "the date; if that act was recorded wrong too, withdraw it first with xinfang undo.",
     ),
     "error.TooEarly": (
         "{what}“{date}”早于 {year} 年，不会是信访办登记的日期。请核对后重新填写（例如 2026-11-20）。",
@@ -965,6 +1065,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.OverrideNotFound": (
         '{date} 没有本地调整，无需删除。用 xinfang calendar --year {year} 查看。',
         'There is no local override on {date}. See xinfang calendar --year {year}.',
+    ),
+    "error.CategoryExists": ("内容分类“{name}”已在名单中（或是空的），无需添加。",
+                             "Category '{name}' is already in the list (or empty)."),
+    "error.UnknownCategory": (
+        "内容分类“{name}”不在分类名单中。{suggest}可用 xinfang category list 查看全国统一分类；本办确需新增的，用 xinfang category add 名称 加入。",
+        "Category '{name}' is not in the list. {suggest}See the national list with xinfang "
+        "category list; add one of the office's own with xinfang category add NAME.",
+    ),
+    "error.UnitRetired": (
+        "单位“{name}”已于 {since} 撤并，不再接收新的转送或上报。{into}用 xinfang unit list 查看在用的单位。",
+        "Unit '{name}' was retired on {since} and takes no new work. {into}See the units in "
+        "service with xinfang unit list.",
     ),
     "error.UnknownUnit": (
         '单位“{name}”不在单位名单中。{suggest}用 xinfang unit add 名称 --level 层级 添加，或用 xinfang unit list 查看。',

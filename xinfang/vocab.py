@@ -74,11 +74,16 @@ STATUSES = {
     "final": ("已终结", "final"),
     "rejected": ("不予受理", "not accepted"),
     "redirected": ("已告知法定途径", "redirected"),
+    "void": ("已作废", "void"),
+    "archived": ("已归档", "archived"),
 }
 
 # The states a case is still being handled in, and those it ended in without a close.
 OPEN = ("registered", "forwarded", "accepted", "under_review", "under_recheck")
 ENDED = ("rejected", "redirected", "final")
+# Cases outside the office's work and its figures: voided (registered by mistake) and
+# archived (history, e.g. old register rows without a result); counted apart.
+SET_APART = ("void", "archived")
 
 CLOCKS = {
     "forward": ("登记转送", "forward"),
@@ -116,6 +121,14 @@ EVENT_KINDS = {
     "reopened": ("重新办理", "reopened"),
     "repeat_marked": ("更正重复信访认定", "repeat link corrected"),
     "people_linked": ("认定信访人是否同一人", "petitioners' identity decided"),
+    "corrected": ("更正登记", "registration corrected"),
+    "withdrawn": ("撤销", "act withdrawn"),
+    "voided": ("作废", "voided"),
+    "rerouted": ("改转", "re-routed"),
+    "report_due_changed": ("更改报告日期", "report-by date changed"),
+    "interim_reported": ("阶段性报告", "interim report"),
+    "archived": ("归档", "archived"),
+    "unit_renamed": ("责任单位更名或撤并", "unit renamed or merged"),
 }
 
 UNITS = {"days": ("日", "days"), "workdays": ("工作日", "working days")}
@@ -208,13 +221,16 @@ SATISFACTION = {
     "unsatisfied": ("不满意", "unsatisfied"),
 }
 LEVELS = {
+    "village": ("村/社区", "village or community"),
     "township": ("乡镇", "township"),
     "county": ("县区", "county"),
     "city": ("市", "city"),
     "province": ("省", "province"),
 }
 LEVEL_SPELLINGS = {"县": "county", "区": "county", "县级": "county", "乡": "township",
-                   "镇": "township", "街道": "township", "省级": "province", "市级": "city"}
+                   "镇": "township", "街道": "township", "省级": "province", "市级": "city",
+                   "村": "village", "社区": "village", "村委会": "village", "居委会": "village",
+                   "村居": "village", "community": "village"}
 
 # The command an officer types for each act, for "what you can do now" messages.
 COMMANDS = {
@@ -227,6 +243,10 @@ COMMANDS = {
     "repeat_marked": "repeats CASE --repeat-of/--not-repeat",
     "people_linked": "repeats CASE --same-person/--other-person",
     "exported": "export --case",
+    "corrected": "correct", "withdrawn": "undo", "voided": "undo --whole",
+    "rerouted": "forward", "report_due_changed": "assignment --report-by",
+    "interim_reported": "assignment --interim", "archived": "archive",
+    "unit_renamed": "unit rename / unit merge",
 }
 
 

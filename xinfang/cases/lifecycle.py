@@ -23,7 +23,8 @@ from xinfang.vocab import CLOCKS, COMMANDS, EVENT_KINDS, STATUSES
 
 ANY = "*"
 # Asides are not steps of the case: they never hold back the date of the next act.
-_ASIDES = ("note", "revealed", "repeat_marked", "exported", "people_linked")
+ASIDES = _ASIDES = ("note", "revealed", "repeat_marked", "exported", "corrected", "withdrawn",
+                    "unit_renamed", "people_linked")
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,26 @@ TRANSITIONS: dict[str, Transition] = {
     "exported": Transition((ANY,), None),  # a confidential case taken out by name
     # The officer's word that two petitioners' records are one person, or are not.
     "people_linked": Transition((ANY,), None),
+    # Corrections (cases/corrections.py): a registration corrected, an act withdrawn,
+    # a case registered by mistake voided whole (it stays, and leaves lists and figures).
+    "corrected": Transition((ANY,), None),
+    "withdrawn": Transition((ANY,), None),
+    # The unit list tidied: a unit renamed, or merged into another, takes its cases along.
+    "unit_renamed": Transition((ANY,), None),
+    "voided": Transition(("registered", "forwarded", "accepted", "closed", "under_review",
+                          "reviewed", "under_recheck", "final", "rejected", "redirected"),
+                         "void"),
+    # Re-routing a forwarded case to another unit (改转): the new unit's notice period and
+    # objection window start again; an assignment's report-by date changed; an interim
+    # report (阶段性报告) on an assignment, with the next report-by date if there is one.
+    # Old rows of a paper register, or old cases, kept as history (已归档): nothing is owed
+    # on them any more, and they are counted apart from the office's work.
+    "archived": Transition(("registered", "forwarded", "accepted", "under_review",
+                            "under_recheck"), "archived"),
+    "rerouted": Transition(("forwarded",), "forwarded", ("notify", "objection", "report"),
+                           ("notify", "objection")),
+    "report_due_changed": Transition(("forwarded", "accepted"), None),
+    "interim_reported": Transition(("forwarded", "accepted"), None),
 }
 
 
@@ -118,8 +139,9 @@ def allowed(status: str | None, kind: str) -> bool:
 def allowed_actions(status: str | None) -> list[str]:
     """The acts allowed from a state, in table order."""
     return [kind for kind in TRANSITIONS
-            if kind not in ("registered", "revealed", "repeat_marked", "exported",
-                            "people_linked")
+            if kind not in ("registered", "revealed", "repeat_marked", "exported", "corrected",
+                            "withdrawn", "unit_renamed", "voided", "archived", "report_due_changed",
+                            "interim_reported", "people_linked")
             and allowed(status, kind)]
 
 
@@ -344,7 +366,73 @@ def _repeat_marked(state: CaseState, on: dt.date, details: dict[str, Any], polic
         state.flags -= {"repeat", "repeat_being_handled", "repeat_final"}
 
 
+def _corrected(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+               cal: Calendar) -> None:
+    # A correction of the person or the matter may change the repeat link (judged anew).
+    if "repeat" in details:
+        _repeat_marked(state, on, details["repeat"], policy, cal)
+
+
+def _unit_renamed(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+                  cal: Calendar) -> None:
+    if state.unit == details["from"]:
+        state.unit = details["to"]
+    if state.holder_kind == "unit" and state.holder == details["from"]:
+        state.holder = details["to"]
+
+
+def _voided(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+            cal: Calendar) -> None:
+    # Nothing is owed on a case registered by mistake, or kept as history: every running
+    # clock stops, on time.
+    for clock in state.clocks:
+        if clock.running:
+            clock.stopped_on = on
+
+
+def _rerouted(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+              cal: Calendar) -> None:
+    _forwarded(state, on, details, policy, cal)
+    if details.get("report_by"):
+        _report_by(state, on, details["report_by"], policy, cal)
+
+
+def _report_by(state: CaseState, on: dt.date, report_by: str, policy: Policy,
+               cal: Calendar) -> None:
+    """A report clock running from `on` to a fixed report-by date."""
+    clock = start_clock("report", on, policy, cal)
+    due = dt.date.fromisoformat(report_by)
+    clock.due_on, clock.fixed, clock.length, clock.unit = due, True, (due - on).days, "days"
+    state.clocks.append(clock)
+
+
+def _report_due_changed(state: CaseState, on: dt.date, details: dict[str, Any],
+                        policy: Policy, cal: Calendar) -> None:
+    report = state.running("report")
+    if report is None:
+        raise NotRunning(clock=Label(CLOCKS, "report"), what=ref("act.change_report_by"))
+    due = dt.date.fromisoformat(details["report_by"])
+    report.due_on, report.fixed = due, True
+    report.length, report.unit = (due - report.started_on).days, "days"
+
+
+def _interim_reported(state: CaseState, on: dt.date, details: dict[str, Any],
+                      policy: Policy, cal: Calendar) -> None:
+    if state.running("report") is None:
+        raise NotRunning(clock=Label(CLOCKS, "report"), what=ref("act.interim_report"))
+    _stop(state, "report", on, "interim_reported")
+    if details.get("next_report_by"):
+        _report_by(state, on, details["next_report_by"], policy, cal)
+
+
 _EFFECTS: dict[str, Effect] = {
+    "corrected": _corrected,
+    "unit_renamed": _unit_renamed,
+    "voided": _voided,
+    "archived": _voided,
+    "rerouted": _rerouted,
+    "report_due_changed": _report_due_changed,
+    "interim_reported": _interim_reported,
     "repeat_marked": _repeat_marked,
     "registered": _registered,
     "forwarded": _forwarded,
@@ -364,7 +452,8 @@ _EFFECTS: dict[str, Effect] = {
 def replay(
     events: list[tuple[str, dt.date, dict[str, Any]]], policy: Policy, calendar: Calendar
 ) -> CaseState:
-    """A case's state from its events alone, in order."""
+    """A case's state from its events alone, in order (`corrections.effective` gives
+    them: without the acts withdrawn, the registration as corrected)."""
     state = CaseState()
     for kind, on, details in events:
         state = apply(state, kind, on, details, policy, calendar)

@@ -25,13 +25,15 @@ def _clean(text: str) -> str:
 
 def mask_details(details: dict[str, Any]) -> dict[str, Any]:
     """An event's details with the ID numbers and phones in them masked: the
-    petitioners as recorded at registration, and the changes made to their records."""
-    if "given" not in details and "person_changes" not in details:
+    petitioners as recorded at registration (or by a correction, and before it), and the
+    changes made to their records."""
+    if not {"given", "person_changes", "people_was"} & details.keys():
         return details
     out = dict(details)
-    if "given" in out:
-        out["given"] = [[name, mask_id(id_number), mask_phone(phone), address]
-                        for name, id_number, phone, address in out["given"]]
+    for key in ("given", "people_was"):
+        if out.get(key):
+            out[key] = [[name, mask_id(id_number), mask_phone(phone), address]
+                        for name, id_number, phone, address in out[key]]
     if "person_changes" in out:
         masks = {"id_number": mask_id, "phone": mask_phone}
         out["person_changes"] = {

@@ -31,19 +31,20 @@ def forward(
     to: Annotated[str, typer.Option("--to", help="责任单位（须在单位名单中）。")],
     assign: Annotated[bool, typer.Option("--assign", help="交办：要求责任单位按期报告结果。")] = False,
     report_by: Annotated[str | None, typer.Option("--report-by", help="交办的结果报告日期。", show_default=False)] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="改转的理由（已转送的案件再转送给另一单位时必填）。", show_default=False)] = None,
     on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """转送（或 --assign 交办）给责任单位：停止登记转送期限，开始受理告知期限和异议期。
+    """转送（或 --assign 交办）给责任单位：停止登记转送期限，开始受理告知期限和异议期。已转送的案件再转送即为改转（须写 --reason），新单位的受理告知期限重新计算。
 
-    例：xinfang forward 2026-42 --to 人社局；xinfang forward 2026-42 --to 人社局 --assign --report-by 2026-12-20
+    例：xinfang forward 2026-42 --to 人社局；xinfang forward 2026-42 --to 人社局 --assign --report-by 2026-12-20；改转：xinfang forward 2026-42 --to 住建局 --reason 转错单位
     """
     from xinfang import acts as actions
 
     lang = resolve_lang(lang)
     ledger = open_ledger(db, writes=True)
     event = actions.forward(ledger, case, to, officer=resolve_officer(officer), on=date(on),
-                            assign=assign, report_by=date(report_by))
+                            assign=assign, report_by=date(report_by), reason=reason)
     after_act(ledger, event, json_, lang)
 
 
@@ -218,19 +219,21 @@ def recheck(
     from_: Annotated[str | None, typer.Option("--from", help="听证开始日期。", show_default=False)] = None,
     to: Annotated[str | None, typer.Option("--to", help="听证结束日期。", show_default=False)] = None,
     note: Annotated[str | None, typer.Option("--note", help="说明。", show_default=False)] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="这次听证取代上一次记录的听证（上次日期记错时用）：上次的天数不再计入。")] = False,
     on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """复核：申请（request）、听证（hearing，听证时间不计入期限）、结论（conclude，此后不再受理）。
+    """复核：申请（request）、听证（hearing，听证时间不计入期限）、结论（conclude，此后不再受理）。听证日期记错了，用 hearing --replace 重新记录，取代上一次。
 
-    例：xinfang recheck 2026-42 hearing --from 2026-12-10 --to 2026-12-12
+    例：xinfang recheck 2026-42 hearing --from 2026-12-10 --to 2026-12-12；更正：xinfang recheck 2026-42 hearing --from 2026-12-11 --to 2026-12-12 --replace
     """
     from xinfang import acts as actions
 
     lang = resolve_lang(lang)
     ledger = open_ledger(db, writes=True)
     event = actions.recheck(ledger, case, step, officer=resolve_officer(officer), note=note,
-                            hearing_from=date(from_), hearing_to=date(to), on=date(on))
+                            hearing_from=date(from_), hearing_to=date(to), on=date(on),
+                            replace=replace)
     after_act(ledger, event, json_, lang)
 
 

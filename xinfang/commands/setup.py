@@ -21,6 +21,7 @@ from xinfang.commands.options import (
     say,
 )
 from xinfang.texts import t
+from xinfang.visible import visible
 
 if TYPE_CHECKING:
     from xinfang.store.ledger import Ledger
@@ -32,6 +33,8 @@ unit_app = typer.Typer(help="责任单位名单（转送、上报只能选名单
 commands.add_typer(office_app, name="office")
 commands.add_typer(policy_app, name="policy")
 commands.add_typer(unit_app, name="unit")
+category_app = typer.Typer(help="内容分类名单：全国统一的 17 类，另加本办自己的分类。\n\n例：xinfang category list")
+commands.add_typer(category_app, name="category")
 
 
 @commands.command()
@@ -299,8 +302,9 @@ def demo(
 @unit_app.command("add")
 def unit_add(
     name: Annotated[str, typer.Argument(help="单位名称，如 人社局、鱼邱湖街道。")],
-    level: Annotated[str, typer.Option("--level", help="层级：乡镇、县区、市、省（township/county/city/province）。")],
+    level: Annotated[str, typer.Option("--level", help="层级：村/社区、乡镇、县区、市、省（village/township/county/city/province）。")],
     parent: Annotated[str | None, typer.Option("--parent", help="上级单位（须已在名单中）。", show_default=False)] = None,
+    officer: OfficerOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
     lang: LangOpt = None,
@@ -314,7 +318,8 @@ def unit_add(
     lang = resolve_lang(lang)
     from xinfang.store import writer
 
-    unit = writer.add_unit(open_ledger(db, create=True), name, level, parent)
+    unit = writer.add_unit(open_ledger(db, create=True), name, level, parent,
+                           officer=resolve_officer(officer))
     if json_:
         out(plain.json_text(unit))
     else:
@@ -339,3 +344,117 @@ def unit_list(db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None) ->
         terminal.stdout_console().print(terminal.units_table(units, lang))
 
 
+
+
+@unit_app.command("rename")
+def unit_rename(
+    old: Annotated[str, typer.Argument(help="现在的名称。")],
+    new: Annotated[str, typer.Argument(help="新名称。")],
+    officer: OfficerOpt = None, db: DbOpt = None, lang: LangOpt = None,
+) -> None:
+    """单位更名：它承办的案件随之改用新名称（每件记入办理经过），历史记录保留原名。
+
+    例：xinfang unit rename 人社局 县人力资源和社会保障局
+    """
+    from xinfang.store import writer
+
+    lang = resolve_lang(lang)
+    count = writer.rename_unit(open_ledger(db, writes=True), old, new, resolve_officer(officer))
+    say(t("unit.renamed", lang, old=old.strip(), new=new.strip(), count=count))
+
+
+@unit_app.command("merge")
+def unit_merge(
+    name: Annotated[str, typer.Argument(help="要并入的单位（撤并后不再接收新的转送）。")],
+    into: Annotated[str, typer.Option("--into", help="并入到的单位（须在名单中）。")],
+    officer: OfficerOpt = None, db: DbOpt = None, lang: LangOpt = None,
+) -> None:
+    """把一个单位并入另一个：它的案件随之改由后者承办（每件记入办理经过），原单位保留在名单中，标为已撤并。
+
+    例：xinfang unit merge 县劳动局 --into 县人社局
+    """
+    from xinfang.store import writer
+
+    lang = resolve_lang(lang)
+    count = writer.rename_unit(open_ledger(db, writes=True), name, into,
+                               resolve_officer(officer), merge=True)
+    say(t("unit.merged", lang, old=name.strip(), new=into.strip(), count=count))
+
+
+@unit_app.command("set")
+def unit_set(
+    name: Annotated[str, typer.Argument(help="单位名称。")],
+    level: Annotated[str | None, typer.Option("--level", help="层级：村/社区、乡镇、县区、市、省。", show_default=False)] = None,
+    parent: Annotated[str | None, typer.Option("--parent", help="上级单位（须在名单中）。", show_default=False)] = None,
+    officer: OfficerOpt = None, db: DbOpt = None, lang: LangOpt = None,
+) -> None:
+    """补填或更改单位的层级、上级单位。
+
+    例：xinfang unit set 人社局 --level 县区 --parent 县人民政府
+    """
+    from xinfang.store import writer
+
+    lang = resolve_lang(lang)
+    if level is None and parent is None:
+        fail(t("unit.set_nothing", lang), lang, 2)
+    writer.set_unit(open_ledger(db, writes=True), name, resolve_officer(officer), level=level,
+                    parent=parent)
+    say(t("unit.updated", lang, name=name.strip()))
+
+
+@unit_app.command("retire")
+def unit_retire(
+    name: Annotated[str, typer.Argument(help="单位名称。")],
+    officer: OfficerOpt = None, db: DbOpt = None, lang: LangOpt = None,
+) -> None:
+    """撤销一个单位：不再接收新的转送或上报；它已有的案件照旧办理。
+
+    例：xinfang unit retire 县粮食局
+    """
+    from xinfang.store import writer
+
+    lang = resolve_lang(lang)
+    writer.set_unit(open_ledger(db, writes=True), name, resolve_officer(officer), retire=True)
+    say(t("unit.retired", lang, name=name.strip()))
+
+
+@category_app.command("list")
+def category_list(db: DbOpt = None, json_: JsonOpt = False, lang: LangOpt = None) -> None:
+    """列出内容分类：全国统一分类（及常见简称），再列本办自己加的分类。
+
+    例：xinfang category list
+    """
+    from xinfang.render import plain
+    from xinfang.vocab import CATEGORIES, CATEGORY_SPELLINGS
+
+    lang = resolve_lang(lang)
+    extra = open_ledger(db).settings().get("categories.extra", [])
+    short = {name: [s for s, full in CATEGORY_SPELLINGS.items() if full == name]
+             for name in CATEGORIES}
+    if json_:
+        out(plain.json_text({"national": [{"name": n, "short": short[n]} for n in CATEGORIES],
+                             "office": extra}))
+        return
+    for name in CATEGORIES:
+        out(name + (t("category.short", lang, names=t("sep.list", lang).join(short[name]))
+                    if short[name] else "") + "\n")
+    if extra:
+        out(t("category.office", lang) + "\n")
+        for name in extra:
+            out(visible(name) + "\n")
+
+
+@category_app.command("add")
+def category_add(
+    name: Annotated[str, typer.Argument(help="本办新增的分类名称。")],
+    officer: OfficerOpt = None, db: DbOpt = None, lang: LangOpt = None,
+) -> None:
+    """把一个本办自己的分类加入名单（全国统一分类之外确需的）。
+
+    例：xinfang category add 征地拆迁
+    """
+    from xinfang.store import settings
+
+    lang = resolve_lang(lang)
+    added = settings.add_category(open_ledger(db, create=True), name, resolve_officer(officer))
+    say(t("category.added", lang, name=added))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,7 +30,10 @@ from xinfang.commands.options import (
     StatusOpt,
     UnitOpt,
     UntilOpt,
+    confirm,
+    date,
     fail,
+    interactive,
     make_filters,
     open_ledger,
     out,
@@ -102,6 +106,7 @@ def import_(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="试运行：显示将新增和不能导入的行，不写入台账。")] = False,
     rejects: Annotated[Path | None, typer.Option("--rejects", help="把不能导入的行连同原因写入这个 CSV（Excel 可直接打开；改正后可再导入）。文件已存在时不覆盖，除非加 --force。", show_default=False, dir_okay=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="--rejects 的文件已存在时替换它。")] = False,
+    archive_before: Annotated[str | None, typer.Option("--archive-before", help="收到日期早于此日、没有办理结果的行作为历史记录归档（已归档：不计期限，不进超期报告，统计中单独计数）。", show_default=False)] = None,
     officer: OfficerOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
@@ -123,10 +128,12 @@ def import_(
     overrides = reading.parse_overrides(map_)
     protected = _refuse_output(rejects, db, force)
     ledger = open_ledger(db, create=not dry_run)
+    ask = _ask_archive(lang) if interactive() and not json_ else None
     with _progress_bar(lang) as progress:
         summary = importer.import_register(
             ledger, data, name=file.name, officer=resolve_officer(officer), encoding=encoding,
             overrides=overrides, dry_run=dry_run, progress=progress,
+            archive_before=date(archive_before), ask_archive=ask,
         )
     unmapped = summary.columns.unmapped
     for item in unmapped[:SHOW_UNMAPPED]:
@@ -145,6 +152,16 @@ def import_(
         out(json_text(summary.to_dict(lang)))
         return
     _print_summary(summary, lang, rejects)
+
+
+def _ask_archive(lang: str) -> Callable[[int, dt.date], dt.date | None]:
+    """At a terminal: old rows without a result are history, not today's work — ask."""
+
+    def ask(count: int, cut: dt.date) -> dt.date | None:
+        return cut if confirm(t("import.ask_archive", lang, count=count, cut=cut), lang,
+                              default=True) else None
+
+    return ask
 
 
 def _print_summary(summary: Summary, lang: str, rejects: Path | None) -> None:
@@ -168,6 +185,17 @@ def _print_summary(summary: Summary, lang: str, rejects: Path | None) -> None:
             if item.repeat_of:
                 text += t("import.repeat_of", lang, case=item.repeat_of)
             _out(text)
+    if summary.archived:
+        _out(t("import.archived", lang, count=summary.archived, cut=summary.archive_before))
+    elif summary.old_open:
+        say(t("import.old_open", lang, count=summary.old_open))
+    if summary.units_mapped:
+        _out(t("import.units_mapped", lang, pairs=join(
+            t("import.unit_pair", lang, given=given, unit=unit)
+            for given, unit in summary.units_mapped.items())))
+    if summary.unknown_categories:
+        _out(t("import.unknown_categories", lang, count=len(summary.unknown_categories),
+               names=join(summary.unknown_categories)))
     if summary.units_added:
         _out(t("import.units_added", lang, count=len(summary.units_added),
                units=join(summary.units_added)))

@@ -83,10 +83,26 @@ class Summary:
     skipped: list[Skipped] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     units_added: list[str] = field(default_factory=list)
+    # Rows received more than a year before the import with no result, imported as open
+    # cases (None when they were archived, or there were none).
+    old_open: int = 0
+    archive_before: dt.date | None = None
+    # Unit names taken as a unit of the list (given → unit), and categories not in it.
+    units_mapped: dict[str, str] = field(default_factory=dict)
+    unknown_categories: list[str] = field(default_factory=list)
+
+    @property
+    def archived(self) -> int:
+        return sum(added.status == "archived" for added in self.added)
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
             "file": self.file,
+            "archived": self.archived,
+            "archive_before": self.archive_before.isoformat() if self.archive_before else None,
+            "old_open": self.old_open,
+            "units_mapped": self.units_mapped,
+            "unknown_categories": self.unknown_categories,
             "encoding": self.encoding,
             "dry_run": self.dry_run,
             "read": self.read,
@@ -121,19 +137,28 @@ def import_register(
     overrides: dict[str, str] | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    archive_before: dt.date | None = None,
+    ask_archive: Callable[[int, dt.date], dt.date | None] | None = None,
 ) -> Summary:
     """Import one register file (its bytes; `name` is recorded as the source of each
     case). One transaction: if anything fails, nothing of the run is kept. With
     `dry_run` the work is done and rolled back, so the summary shows exactly what an
-    import would add and reject."""
+    import would add and reject. Rows received before `archive_before` without a result
+    are archived (已归档): history, not today's work (no running duties, not in the
+    overdue report, counted apart from the figures). Without it, rows more than a year
+    old without a result are counted (`Summary.old_open`), and `ask_archive(count, cut)`,
+    when given, is asked before anything is written whether to archive those received
+    before `cut`: it returns the date to archive before, or None."""
     with gcpause.paused():
         return _import(ledger, data, name=name, officer=officer, encoding=encoding,
-                       overrides=overrides, dry_run=dry_run, progress=progress)
+                       overrides=overrides, dry_run=dry_run, progress=progress,
+                       archive_before=archive_before, ask_archive=ask_archive)
 
 
 def _import(ledger: Ledger, data: bytes, *, name: str, officer: str, encoding: str,
             overrides: dict[str, str] | None, dry_run: bool,
-            progress: Progress | None) -> Summary:
+            progress: Progress | None, archive_before: dt.date | None = None,
+            ask_archive: Callable[[int, dt.date], dt.date | None] | None = None) -> Summary:
     decoded = decode(data, encoding)
     try:
         table = read_table(decoded.text, overrides, name=name)
@@ -179,6 +204,14 @@ def _import(ledger: Ledger, data: bytes, *, name: str, officer: str, encoding: s
             continue
         fingerprints[fingerprint] = result
 
+    if archive_before is None:
+        cut = ledger.today - dt.timedelta(days=365)
+        old = sum(row.end is None and row.received < cut for row in fingerprints.values())
+        if old and ask_archive is not None:
+            archive_before = ask_archive(old, cut)
+        if archive_before is None:
+            summary.old_open = old
+    summary.archive_before = archive_before
     # A large register adds to every index at once: give SQLite room to keep the index
     # pages it is working on in memory (128 MiB instead of 2) while it writes them.
     ledger.db.execute("PRAGMA cache_size = -131072")
@@ -190,11 +223,28 @@ def _import(ledger: Ledger, data: bytes, *, name: str, officer: str, encoding: s
                 summary.skipped.append(Skipped(row.line, row.seq, "imported", already[fingerprint]))
             else:
                 fresh.append((fingerprint, row))
+        summary.units_mapped = _map_units(ledger, [row for _, row in fresh])
         summary.units_added = writer.add_units(ledger, {row.unit for _, row in fresh if row.unit})
-        summary.added = _write(ledger, fresh, name, officer, progress)
+        known = set(ledger.categories())
+        summary.unknown_categories = sorted(
+            {row.category for _, row in fresh if row.category and row.category not in known})
+        summary.added = _write(ledger, fresh, name, officer, progress, archive_before)
     summary.skipped.sort(key=lambda s: s.line)
     summary.added.sort(key=lambda a: a.line)
     return summary
+
+
+def _map_units(ledger: Ledger, rows: list[Row]) -> dict[str, str]:
+    """A register's unit names not in the list, taken as the one unit in service each
+    stands for (人社局 → 县人社局) instead of a near-duplicate; returns what was mapped."""
+    mapped: dict[str, str | None] = {}
+    known = set(ledger.unit_ids())
+    for row in rows:
+        if row.unit and row.unit not in known:
+            if row.unit not in mapped:
+                mapped[row.unit] = ledger.same_unit(row.unit)
+            row.unit = mapped[row.unit] or row.unit
+    return {given: unit for given, unit in sorted(mapped.items()) if unit}
 
 
 def _extra_cells(cells: int, width: int) -> Reason:
@@ -268,12 +318,13 @@ def _steps(row: Row) -> list[tuple[dt.date, str]]:
 
 
 def _write(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, officer: str,
-           progress: Progress | None) -> list[Added]:
+           progress: Progress | None, archive_before: dt.date | None = None) -> list[Added]:
     """Write the new cases through the one writer, in order of receipt."""
     order = sorted(fresh, key=lambda item: (item[1].received, item[1].line))
     report = None if progress is None else (lambda done, total: progress("write", done, total))
+    cases = _NewCases(order, name, officer, archive_before, ledger.today)
     try:
-        written = writer.write_cases(ledger, _NewCases(order, name, officer), officer, report,
+        written = writer.write_cases(ledger, cases, officer, report,
                                      [person for _, row in order for person in row.people])
     except writer.CaseFailed as failed:
         err = failed.error
@@ -287,8 +338,10 @@ class _NewCases(Sequence[writer.NewCase]):
     """The rows to write as `writer.NewCase`s, each made when the writer reads it and let
     go once written: a large register is not held a second time, as cases to write."""
 
-    def __init__(self, order: list[tuple[str, Row]], name: str, officer: str) -> None:
+    def __init__(self, order: list[tuple[str, Row]], name: str, officer: str,
+                 archive_before: dt.date | None = None, today: dt.date | None = None) -> None:
         self.order, self.name, self.officer = order, name, officer
+        self.archive_before, self.today = archive_before, today
 
     def __len__(self) -> int:
         return len(self.order)
@@ -302,7 +355,15 @@ class _NewCases(Sequence[writer.NewCase]):
         # By date, then by stage.
         played = sorted(_steps(row)[1:], key=lambda step: (step[0], _STAGES[step[1]]))
         steps = [(on, kind, _step_details(row, kind, shared)) for on, kind in played]
+        if is_history(row, self.archive_before) and self.today is not None:
+            steps.append((max(self.today, played[-1][0] if played else row.received),
+                          "archived", {"basis": "import", "source": shared}))
         return writer.NewCase(_intake(row), steps, acting, source, fingerprint)
+
+
+def is_history(row: Row, archive_before: dt.date | None) -> bool:
+    """A register row kept as history: received before `archive_before`, no result."""
+    return archive_before is not None and row.end is None and row.received < archive_before
 
 
 def _source(row: Row, name: str) -> dict[str, Any]:

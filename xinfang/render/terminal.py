@@ -138,6 +138,20 @@ def event_text(event: EventRecord, lang: str) -> Text:
     bits: list[str] = []
     if kind == "registered":
         bits.append(label(CHANNELS, d.get("channel"), lang))
+    if kind == "corrected":
+        bits += [_correction(name, old, new, lang)
+                 for name, (old, new) in (d.get("changes") or {}).items()]
+        if "people" in d:
+            names = [t("sep.list", lang).join(str(given[0] or "—") for given in people)
+                     for people in (d.get("people_was") or [], d["given"])]
+            bits.append(t("ui.event.change", lang, field=ref("field.person.people"),
+                          old=names[0] or "—", new=names[1] or "—"))
+    if kind == "withdrawn":
+        bits.append(t("ui.event.withdrawn", lang, act=label(EVENT_KINDS, d.get("kind"), lang),
+                      on=d.get("on")))
+    if d.get("replaces"):
+        bits.append(t("ui.event.replaces", lang))
+    if kind in ("registered", "corrected"):
         for changes in (d.get("person_changes") or {}).values():
             bits.append(t("ui.event.person_changed", lang, changes=t("sep.list", lang).join(
                 t("ui.event.change", lang, field=ref(f"field.person.{field}"), old=old or "—",
@@ -174,13 +188,24 @@ def event_text(event: EventRecord, lang: str) -> Text:
     if d.get("target"):
         bits.append(t("ui.event.target", lang, date=d["target"]))
     if kind == "revealed":
-        bits.append(" ".join(d.get("fields", [])))
+        bits.append(t("sep.list", lang).join(
+            t(f"field.person.{name}", lang) for name in d.get("fields", [])))
+    if d.get("next_report_by"):
+        bits.append(t("ui.event.next_report_by", lang, date=d["next_report_by"]))
     if d.get("late"):
         bits.append(t("ui.event.late", lang))
     text = Text(label(EVENT_KINDS, kind, lang))
     if bits:
         text.append(t("sep.colon", lang) + t("sep.parts", lang).join(bits))
     return text
+
+
+def _correction(name: str, old: Any, new: Any, lang: str) -> str:
+    """`收到日期 2026-11-20 → 2026-11-19`, a registration's field as corrected."""
+    if name == "channel":
+        old, new = (label(CHANNELS, value, lang) if value else None for value in (old, new))
+    return t("ui.event.change", lang, field=ref(f"field.intake.{name}"),
+             old="—" if old in (None, "") else old, new="—" if new in (None, "") else new)
 
 
 def timeline_table(events: list[EventRecord], lang: str) -> Table:
@@ -371,9 +396,7 @@ def act_headline(event: Recorded, lang: str) -> str:
         text = t("ui.headline_to", lang, kind=kind, case=event["case"], to=extra)
     else:
         text = t("ui.headline", lang, kind=kind, case=event["case"])
-    if lang == "zh":
-        return text
-    return text.capitalize()
+    return text[:1].upper() + text[1:]  # `Forwarded XF-…`: the rest as it is
 
 
 def units_table(units: list[dict[str, Any]], lang: str) -> Table:
@@ -381,10 +404,16 @@ def units_table(units: list[dict[str, Any]], lang: str) -> Table:
     from xinfang.vocab import LEVELS
 
     table = Table()
-    for header in ("ui.units.name", "ui.units.level", "ui.units.parent"):
+    for header in ("ui.units.name", "ui.units.level", "ui.units.parent", "ui.units.status"):
         table.add_column(t(header, lang))
     for unit in units:
-        table.add_row(_text(unit["name"]), label(LEVELS, unit["level"], lang), _text(unit["parent"]))
+        status = ""
+        if unit.get("merged_into"):
+            status = t("ui.units.merged", lang, name=unit["merged_into"], on=unit["retired_on"])
+        elif unit.get("retired_on"):
+            status = t("ui.units.retired", lang, on=unit["retired_on"])
+        table.add_row(_text(unit["name"]), label(LEVELS, unit["level"], lang),
+                      _text(unit["parent"]), _text(status))
     return table
 
 

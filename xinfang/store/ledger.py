@@ -20,7 +20,7 @@ from typing import Any
 import sqlite_utils
 
 from xinfang import dates
-from xinfang.cases import lifecycle
+from xinfang.cases import corrections, lifecycle
 from xinfang.cases.identity import Links, Who, name_variants
 from xinfang.cases.lifecycle import CaseState
 from xinfang.cases.matching import Earlier, Petition, RepeatIndex, Scorer
@@ -30,7 +30,13 @@ from xinfang.db import open_ledger
 from xinfang.deadlines.calendar import Override, WorkCalendar, YearSchedule
 from xinfang.deadlines.clocks import Clock
 from xinfang.deadlines.policy import Policy
-from xinfang.errors import AmbiguousCase, CaseNotFound, UnknownUnit
+from xinfang.errors import (
+    AmbiguousCase,
+    CaseNotFound,
+    UnitRetired,
+    UnknownCategory,
+    UnknownUnit,
+)
 from xinfang.store import calendar_years
 from xinfang.store.migrations import migrations
 from xinfang.store.records import EventRecord
@@ -191,38 +197,91 @@ class Ledger:
         ]
 
     def replayed_state(self, case_id: int) -> CaseState:
-        """The state its events alone give, under the current policy and calendar."""
-        events = [
-            (event["kind"], dt.date.fromisoformat(event["on"]), event["details"])
-            for event in self.events(case_id)
-        ]
-        return lifecycle.replay(events, self.policy, self.calendar)
+        """The state its events alone give, under the current policy and calendar: without
+        the acts withdrawn, the registration as corrected (`corrections.effective`)."""
+        return lifecycle.replay(corrections.effective(self.events(case_id)), self.policy,
+                                self.calendar)
 
     # Units ---------------------------------------------------------------------------
 
     def units(self) -> list[dict[str, Any]]:
         rows = self.db.execute(
-            "SELECT u.uid, u.name, u.level, p.name FROM units u "
-            "LEFT JOIN units p ON p.id = u.parent_id ORDER BY u.level, u.name"
+            "SELECT u.uid, u.name, u.level, p.name, u.retired_on, m.name FROM units u "
+            "LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN units m ON m.id = u.merged_into "
+            "ORDER BY u.retired_on IS NOT NULL, u.level, u.name"
         ).fetchall()
-        return [{"uid": uid, "name": name, "level": level, "parent": parent}
-                for uid, name, level, parent in rows]
+        return [{"uid": uid, "name": name, "level": level, "parent": parent,
+                 "retired_on": retired, "merged_into": merged}
+                for uid, name, level, parent, retired, merged in rows]
 
     def unit_ids(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT name, id FROM units").fetchall())
 
-    def require_unit(self, name: str) -> str:
-        """The unit's name if it is in the list; otherwise refuse, naming the closest ones."""
+    def require_unit(self, name: str, *, in_service: bool = True) -> str:
+        """The unit's name if it is in the list (and, `in_service`, not retired: new work
+        goes only to units in service); otherwise refuse, naming the closest ones."""
         name = name.strip()
-        if self.db.execute("SELECT 1 FROM units WHERE name = ?", [name]).fetchone():
+        row = self.db.execute(
+            "SELECT u.retired_on, m.name FROM units u LEFT JOIN units m ON m.id = u.merged_into "
+            "WHERE u.name = ?", [name]).fetchone()
+        if row is not None:
+            if in_service and row[0] is not None:
+                raise UnitRetired(name=name, since=row[0],
+                                  into=ref("unit.merged_into", name=row[1]) if row[1] else "")
             return name
-        from rapidfuzz import fuzz, process
-
-        names = [row[0] for row in self.db.execute("SELECT name FROM units")]
-        close = [match for match, score, _ in
-                 process.extract(name, names, scorer=fuzz.ratio, limit=3) if score >= 40]
+        close = self.closest_units(name)
         raise UnknownUnit(name=name, suggest=ref("unit.did_you_mean", names=join(close))
                           if close else "")
+
+    def categories(self) -> list[str]:
+        """The categories cases are filed under: the national list, then the office's own."""
+        from xinfang.vocab import CATEGORIES
+
+        return [*CATEGORIES, *self.settings().get("categories.extra", [])]
+
+    def require_category(self, name: str | None) -> str | None:
+        """The category if it is one of `categories` (short forms read as the national
+        names: 劳动社保 → 劳动和社会保障); otherwise refuse, naming the closest ones."""
+        from rapidfuzz import fuzz, process
+
+        from xinfang.vocab import CATEGORY_SPELLINGS, normalize_category
+
+        if name is None or not name.strip():
+            return None
+        category = normalize_category(name)
+        known = self.categories()
+        if category in known:
+            return category
+        spellings = {**{c: c for c in known}, **CATEGORY_SPELLINGS}
+        close = list(dict.fromkeys(
+            spellings[match] for match, score, _ in
+            process.extract(category, list(spellings), scorer=fuzz.partial_ratio, limit=6)
+            if score >= 50))[:3]
+        raise UnknownCategory(name=category, suggest=ref("unit.did_you_mean", names=join(close))
+                              if close else "")
+
+    def same_unit(self, name: str) -> str | None:
+        """The unit in service a name not in the list stands for, when there is exactly
+        one that contains it or that it contains (人社局 → 县人社局); else None."""
+        names = [row[0] for row in self.db.execute(
+            "SELECT name FROM units WHERE retired_on IS NULL")]
+        if name in names:
+            return name
+        within = [n for n in names if len(name) >= 2 and (name in n or n in name)]
+        return within[0] if len(within) == 1 else None
+
+    def closest_units(self, name: str, *, in_service: bool = False) -> list[str]:
+        """Units of the list whose names are close to `name`, closest first: those that
+        contain it or are contained in it (人社局 and 县人社局), then those spelled alike."""
+        from rapidfuzz import fuzz, process
+
+        names = [row[0] for row in self.db.execute(
+            "SELECT name FROM units" + (" WHERE retired_on IS NULL" if in_service else ""))]
+        within = sorted((n for n in names if name and (name in n or n in name)),
+                        key=lambda n: abs(len(n) - len(name)))
+        alike = [match for match, score, _ in
+                 process.extract(name, names, scorer=fuzz.ratio, limit=3) if score >= 40]
+        return list(dict.fromkeys(within + alike))[:3]
 
     # The earlier cases new petitions are judged against -------------------------------
 

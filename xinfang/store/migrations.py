@@ -294,6 +294,16 @@ END
 
 
 @migrations()
+def m008_units_kept(db: sqlite_utils.Database) -> None:
+    # A unit may be renamed, merged into another or retired (撤并): it stays in the list
+    # for the cases that name it, marked, and new work goes to units still in service.
+    _run(db, """
+ALTER TABLE units ADD COLUMN retired_on TEXT;
+ALTER TABLE units ADD COLUMN merged_into INTEGER REFERENCES units(id)
+""")
+
+
+@migrations()
 def m009_person_links(db: sqlite_utils.Database) -> None:
     # The officer's word that two person records are one person (a return visit without
     # the ID number, under a new phone), or are not (namesakes): each is an event on the

@@ -20,7 +20,7 @@ from xinfang.deadlines.clocks import unpublished_years
 from xinfang.masking import mask_id, mask_phone
 from xinfang.store.ledger import Ledger, iso_date
 from xinfang.store.records import CaseRecord, ClockRecord, PersonRecord
-from xinfang.vocab import normalize_category
+from xinfang.vocab import SET_APART, normalize_category
 
 _ID_LIKE = re.compile(r"^[\dXx]{15,18}$")
 
@@ -50,6 +50,9 @@ def filter_clause(ledger: Ledger, filters: Filters) -> tuple[str, list[Any]]:
     if filters.status:
         clauses.append(f"c.status IN ({', '.join('?' for _ in filters.status)})")
         params += filters.status
+    else:  # voided and archived cases only when asked for by their status
+        clauses.append(f"c.status NOT IN ({', '.join('?' for _ in SET_APART)})")
+        params += SET_APART
     if filters.unit:
         clauses.append("c.unit_id = (SELECT id FROM units WHERE name = ?)")
         params.append(filters.unit.strip())
@@ -316,3 +319,10 @@ def _rest_reason(ledger: Ledger, day: dt.date) -> str:
     if name:
         return f"holiday:{name}"
     return "weekend"
+
+
+def matching_ids(ledger: Ledger, filters: Filters) -> list[int]:
+    """The row ids of every case the filters select, in order of receipt."""
+    where, params = filter_clause(ledger, filters)
+    return [row[0] for row in ledger.db.execute(
+        f"SELECT c.id FROM cases c {where} ORDER BY c.received_on, c.id", params)]

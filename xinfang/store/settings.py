@@ -35,17 +35,36 @@ def _set(ledger: Ledger, key: str, value: Any, officer: str) -> None:
 
 
 def set_office(ledger: Ledger, code: str, name: str, officer: str) -> dict[str, str]:
-    """Set the office's code, once: every case number carries it."""
+    """Set the office's code and name. Every case number carries the code: once a case
+    is registered it no longer changes (the name may)."""
     code = code.strip().upper()
     if not _OFFICE_CODE.match(code):
         raise BadOfficeCode(code=code)
     with write(ledger.db):
         current = ledger.office()
         if current is not None and current["code"] != code:
-            raise OfficeAlreadySet(code=current["code"])
+            cases = ledger.db.execute("SELECT count(*) FROM cases").fetchone()[0]
+            if cases:
+                raise OfficeAlreadySet(code=current["code"], cases=cases)
         _set(ledger, "office.code", code, officer)
         _set(ledger, "office.name", name.strip(), officer)
     return {"code": code, "name": name.strip()}
+
+
+def add_category(ledger: Ledger, name: str, officer: str) -> str:
+    """Add a category of the office's own to the list (beside the national one). Logged."""
+    from xinfang.errors import CategoryExists
+    from xinfang.vocab import normalize_category
+
+    name = normalize_category(name)
+    if not name:
+        raise CategoryExists(name=name)
+    with write(ledger.db):
+        if name in ledger.categories():
+            raise CategoryExists(name=name)
+        _set(ledger, "categories.extra", [*ledger.settings().get("categories.extra", []), name],
+             officer)
+    return name
 
 
 def set_policy(ledger: Ledger, key: str, value: str, unit: str | None, officer: str) -> Policy:

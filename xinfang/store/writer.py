@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from xinfang import rules
-from xinfang.cases import lifecycle
+from xinfang.cases import corrections, lifecycle
 from xinfang.cases.identity import Who
 from xinfang.cases.intake import Intake, Person
 from xinfang.cases.lifecycle import CaseState
@@ -31,7 +31,15 @@ from xinfang.cases.matching import Earlier, Petition, RepeatIndex
 from xinfang.dates import check_happened
 from xinfang.db import mark_damaged, write
 from xinfang.deadlines.clocks import Clock, next_due, refresh_due
-from xinfang.errors import LedgerDamaged, NulInText, OfficeNotSet, UnitExists, XinfangError
+from xinfang.errors import (
+    DateAfterActs,
+    LedgerDamaged,
+    NothingToCorrect,
+    NulInText,
+    OfficeNotSet,
+    UnitExists,
+    XinfangError,
+)
 from xinfang.store import chain
 from xinfang.store.ledger import GramCounts, Ledger, PersonLookup, chunks, marks
 from xinfang.store.records import Recorded
@@ -474,6 +482,96 @@ def link_people(ledger: Ledger, case_id: int, person_id: int, other_id: int, sam
     return recorded
 
 
+# Corrections ------------------------------------------------------------------------------
+
+
+def amend(ledger: Ledger, case_id: int, kind: str, on: dt.date, officer: str,
+          details: dict[str, Any]) -> Recorded:
+    """Record a correction (`corrected`) or the withdrawal of an act (`withdrawn`): the
+    case's state is then its events replayed without the acts withdrawn and with the
+    registration as corrected (`corrections.effective`). Clocks that had stopped and stop
+    the same way in the replay keep the due dates they had: what was due when stays."""
+    with write(ledger.db):
+        number = ledger.case_number(case_id)
+        before = ledger.stored_state(case_id)
+        lifecycle.guard(before, kind, on, ledger.today, number)
+        case_uid = ledger.db.execute("SELECT uid FROM cases WHERE id = ?",
+                                     [case_id]).fetchone()[0]
+        row = Events(ledger).row(case_id, case_uid, kind, on, officer, details, now())
+        events = [*ledger.events(case_id),
+                  {"uid": row[0], "kind": kind, "on": row[3], "details": details}]
+        state = lifecycle.replay(corrections.effective(events), ledger.policy,
+                                 ledger.calendar)
+        kept = {(c.clock, c.started_on, c.stopped_on): c for c in before.clocks if not c.running}
+        state.clocks = [kept.get((c.clock, c.started_on, c.stopped_on), c) if not c.running
+                        else c for c in state.clocks]
+        cursor = ledger.db.conn.execute(EVENT_INSERT, row)
+        _store_state(ledger, case_id, state)
+    return {"id": int(cursor.lastrowid or 0), "case": number, "case_id": case_id,
+            "uid": row[0], "kind": kind, "acted_on": row[3], "recorded_at": row[4],
+            "officer": officer, "details": details}
+
+
+def correct(ledger: Ledger, case_id: int, on: dt.date, officer: str,
+            fields: dict[str, Any], people: list[Person] | None, reason: str) -> Recorded:
+    """Correct what a case's registration records: the intake `fields` given (received
+    date, channel, headcount, locality, category, content, request) and, with `people`,
+    its petitioners (all of them, the lead first). The `corrected` event records each
+    change as [old, new]; the case's columns and petitioners follow it."""
+    with write(ledger.db):
+        events = ledger.events(case_id)
+        registration = next(e for e in events if e["kind"] == "registered")
+        received, current = corrections.as_corrected(
+            dt.date.fromisoformat(registration["on"]), registration["details"],
+            [e["details"] for e in events if e["kind"] == "corrected"])
+        current = {**current, "received_on": received.isoformat()}
+        changes = {name: [current.get(name), value] for name, value in fields.items()
+                   if current.get(name) != value}
+        details: dict[str, Any] = {"changes": changes, "reason": reason}
+        linked: list[tuple[int, str, Person]] = []
+        if people is not None:
+            resolver = _People(ledger)
+            resolver.load(people)
+            person_changes = {}
+            for person in people:
+                person_id, uid, changed, _ = resolver.resolve(person)
+                if person_id not in {pid for pid, _, _ in linked}:
+                    linked.append((person_id, uid, person))
+                if changed:
+                    person_changes[uid] = changed
+            given = [[p.name, p.id_number, p.phone, p.address] for _, _, p in linked]
+            uids = [uid for _, uid, _ in linked]
+            if uids != current.get("people", []) or given != current.get("given"):
+                details.update(people=uids, given=given, people_was=current.get("given"))
+                if person_changes:
+                    details["person_changes"] = person_changes
+            else:
+                linked = []
+            resolver.write_new()
+            resolver.write_changed()
+        if not changes and "people" not in details:
+            raise NothingToCorrect(number=ledger.case_number(case_id))
+        if "received_on" in changes:
+            new_on = dt.date.fromisoformat(fields["received_on"])
+            check_happened(new_on, ref("field.received_on"), ledger.today)
+            first = corrections.first_act_after_registration(events, lifecycle.ASIDES)
+            if first is not None and new_on > first:
+                raise DateAfterActs(date=new_on, first=first)
+        recorded = amend(ledger, case_id, "corrected", on, officer, details)
+        columns = {name: new for name, (_, new) in changes.items()}
+        if columns:
+            ledger.db.conn.execute(
+                f"UPDATE cases SET {', '.join(f'{name} = ?' for name in columns)} WHERE id = ?",
+                [*columns.values(), case_id])
+        if "people" in details:
+            ledger.db.conn.execute("DELETE FROM case_people WHERE case_id = ?", [case_id])
+            ledger.db.conn.executemany(CASE_PEOPLE_INSERT, [
+                (case_id, person_id, int(position == 0), position, person.name,
+                 person.id_number, person.phone, person.address)
+                for position, (person_id, _, person) in enumerate(linked)])
+    return recorded
+
+
 def _store_state(ledger: Ledger, case_id: int, state: CaseState) -> None:
     units = _Units(ledger)
     repeat_of = None
@@ -517,7 +615,8 @@ def refresh_clocks(ledger: Ledger) -> int:
 # Units -------------------------------------------------------------------------------
 
 
-def add_unit(ledger: Ledger, name: str, level: str, parent: str | None = None) -> dict[str, Any]:
+def add_unit(ledger: Ledger, name: str, level: str, parent: str | None = None,
+             officer: str = "") -> dict[str, Any]:
     """Add a unit cases can be forwarded to: name, level (乡镇/县区/市/省), parent."""
     name = name.strip()
     level_code = parse_level(level)
@@ -528,8 +627,11 @@ def add_unit(ledger: Ledger, name: str, level: str, parent: str | None = None) -
         parent_id = None
         if parent:
             parent_id = ledger.unit_ids()[ledger.require_unit(parent)]
+        uid = new_uid()
         db.execute("INSERT INTO units(uid, name, level, parent_id) VALUES (?, ?, ?, ?)",
-                   [new_uid(), name, level_code, parent_id])
+                   [uid, name, level_code, parent_id])
+        _log_unit(ledger, uid, {}, {"name": name, "level": level_code, "parent_id": parent_id},
+                  officer)
     return {"name": name, "level": level_code, "parent": parent}
 
 
@@ -541,6 +643,76 @@ def add_units(ledger: Ledger, names: Iterable[str]) -> list[str]:
     added = [name for _, name in units.new]
     units.write_new()
     return sorted(added)
+
+
+def rename_unit(ledger: Ledger, old: str, new: str, officer: str, *,
+                merge: bool = False) -> int:
+    """Rename a unit, or (`merge`) merge it into the unit `new`: the cases it holds or is
+    responsible for follow, each with a `unit_renamed` event; a merged unit stays in the
+    list, retired and marked as merged, for the history that names it. The change to the
+    list is logged. Returns how many cases followed."""
+    db = ledger.db
+    with write(db):
+        old = ledger.require_unit(old, in_service=False)
+        new = new.strip()
+        row = db.execute("SELECT id, uid, name, level, parent_id FROM units WHERE name = ?",
+                         [old]).fetchone()
+        target = db.execute("SELECT id FROM units WHERE name = ?", [new]).fetchone()
+        if merge:
+            new = ledger.require_unit(new)
+            if new == old:
+                raise UnitExists(name=new)
+            assert target is not None
+            db.execute("UPDATE units SET retired_on = ?, merged_into = ? WHERE id = ?",
+                       [ledger.today.isoformat(), target[0], row[0]])
+        else:
+            if target is not None:
+                raise UnitExists(name=new)
+            db.execute("UPDATE units SET name = ? WHERE id = ?", [new, row[0]])
+        _log_unit(ledger, row[1], {"name": old}, {"name": new, "merged": merge}, officer)
+        cases = [case_id for (case_id,) in db.execute(
+            "SELECT id FROM cases WHERE unit_id = ? OR (holder_kind = 'unit' AND holder = ?) "
+            "ORDER BY id", [row[0], old])]
+        for case_id in cases:
+            append(ledger, case_id, "unit_renamed", ledger.today, officer,
+                   {"from": old, "to": new, "merged": merge})
+    return len(cases)
+
+
+def set_unit(ledger: Ledger, name: str, officer: str, *, level: str | None = None,
+             parent: str | None = None, retire: bool = False) -> None:
+    """Set a unit's level or parent later, or retire it (no new work goes to it; its
+    cases stay as they are). Logged."""
+    db = ledger.db
+    with write(db):
+        name = ledger.require_unit(name, in_service=False)
+        unit_id, uid, old_level, old_parent, retired = db.execute(
+            "SELECT id, uid, level, parent_id, retired_on FROM units WHERE name = ?",
+            [name]).fetchone()
+        changes: dict[str, Any] = {}
+        if level is not None:
+            changes["level"] = parse_level(level)
+        if parent is not None:
+            parent_name = ledger.require_unit(parent)
+            if parent_name == name:
+                raise UnitExists(name=name)
+            changes["parent_id"] = ledger.unit_ids()[parent_name]
+        if retire and not retired:
+            changes["retired_on"] = ledger.today.isoformat()
+        if not changes:
+            return
+        db.execute(f"UPDATE units SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?",
+                   [*changes.values(), unit_id])
+        _log_unit(ledger, uid, {"level": old_level, "parent_id": old_parent,
+                                "retired_on": retired}, changes, officer)
+
+
+def _log_unit(ledger: Ledger, uid: str, old: dict[str, Any], new: dict[str, Any],
+              officer: str) -> None:
+    ledger.db.execute(
+        "INSERT INTO settings_log(key, old, new, officer, recorded_at) VALUES (?, ?, ?, ?, ?)",
+        [f"unit:{uid}", json.dumps(old, ensure_ascii=False),
+         json.dumps(new, ensure_ascii=False), officer, now()])
 
 
 class _Units:
