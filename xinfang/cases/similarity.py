@@ -154,6 +154,49 @@ class Text:
     concepts: dict[str, str]
     pairs: frozenset[str] = frozenset()  # character bigrams: a short name (永盛, 嘉禾)
     numbers: frozenset[str] = frozenset()  # court case numbers
+    things: tuple[Thing, ...] = ()  # the companies, farms, factories, courts … it names
+
+
+# What names an organisation or a place of work: the name before one of these words is
+# the specific thing a grievance is about (永盛路桥公司, 润泽家庭农场, 宜阳县人民法院).
+# Villages and communities are left out: every matter of a petitioner may name their own.
+_THING = re.compile(
+    "([\u4e00-\u9fff]{2,8}?)(?:有限责任公司|股份有限公司|有限公司|集团|公司|家庭农场|农场|"
+    "合作社|养殖场|屠宰场|搅拌站|化工厂|造纸厂|塑料厂|石料厂|砖厂|工厂|物流园|物业|医院|"
+    "卫生院|小学|中学|幼儿园|法院|驾校|超市|酒店|宾馆|工地|项目部)")
+
+
+@dataclass(frozen=True, slots=True)
+class Thing:
+    """A named organisation: the first two characters of its name as written (its 字号,
+    as a rule) and every pair of characters in it (for a name written with a word
+    before it: 给永盛路桥 holds 永盛)."""
+
+    head: str
+    pairs: frozenset[str]
+
+    def same(self, other: Thing) -> bool:
+        return self.head in other.pairs or other.head in self.pairs
+
+
+# What may stand before a name without being part of it (an amount's unit, a particle).
+_LEADING = re.compile("^[元万千百亿亩个月年号组的了在给和与被跟对把向从是]+")
+
+
+def _things(plain: str) -> tuple[Thing, ...]:
+    out = []
+    for found in _THING.finditer(plain):
+        name = _LEADING.sub("", found.group(1))
+        if len(name) < 2:
+            continue
+        out.append(Thing(name[:2], frozenset(name[i:i + 2] for i in range(len(name) - 1))))
+    return tuple(out)
+
+
+def other_things(new: Text, old: Text) -> bool:
+    """Both name organisations, and none of the one's is the other's."""
+    return bool(new.things and old.things) and not any(
+        a.same(b) for a in new.things for b in old.things)
 
 
 # The words of every petition (再次反映…的问题，要求尽快解决): cut out before the trigrams
@@ -172,7 +215,8 @@ def text_of(content: str) -> Text:
     plain = _FORMULA.sub("|", core)
     pairs = {run[i:i + 2] for run in _PAIR_RUN.findall(plain) for i in range(len(run) - 1)}
     numbers = {"".join(found.groups()) for found in _CASE_NUMBER.finditer(core)}
-    return Text(core, _grams_of(plain), concepts, frozenset(pairs), frozenset(numbers))
+    return Text(core, _grams_of(plain), concepts, frozenset(pairs), frozenset(numbers),
+                _things(plain))
 
 
 class Tally:
@@ -217,15 +261,16 @@ class Rarity:
 # log-odds of one matter, given one petitioner, from each piece of evidence. The time
 # apart is set by hand, and small: a chain may run for years.
 WEIGHTS = {
-    "bias": 3.8,
-    "rarest": 6.15,  # the rarity of the rarest trigram (or bigram) the two share
-    "apart": -7.4,  # the rarity of the rarest thing each names that the other does not
-    "same_number": 0.75,  # the same court case number
-    "other_number": -7.75,  # two different case numbers
-    "agree_personal": 5.4,  # the same kind of grievance, one a person has only one of
-    "agree": 1.0,  # the same kind of grievance, of which a person may have several
-    "conflict": -7.05,  # different kinds of grievance
-    "same_category": 0.15,
+    "bias": 3.33,
+    "rarest": 6.55,  # the rarity of the rarest trigram (or bigram) the two share
+    "apart": -6.68,  # the rarity of the rarest thing each names that the other does not
+    "same_number": 0.44,  # the same court case number
+    "other_number": -8.37,  # two different case numbers
+    "agree_personal": 5.33,  # the same kind of grievance, one a person has only one of
+    "agree": 1.41,  # the same kind of grievance, of which a person may have several
+    "conflict": -7.33,  # different kinds of grievance
+    "other_things": -3.01,  # both name organisations, none the same
+    "same_category": 0.27,
     "far_category": -1.5,
     "years": -0.3,  # per year apart
 }
@@ -234,8 +279,8 @@ WEIGHTS = {
 @dataclass(frozen=True, slots=True)
 class Scored:
     """The score (0–1) that two complaints are about the same matter, and what it rests
-    on: the rare terms shared, the kinds of grievance (agreeing: word pairs; different:
-    the two kinds), the categories' distance."""
+    on: the rare terms shared, the kinds of grievance (agreeing: the words each used;
+    different: the words that named the two kinds, new first), the categories' distance."""
 
     score: float
     shared: tuple[str, ...]
@@ -320,6 +365,7 @@ def features(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
             "agree_personal": float(bool(common & PERSONAL)),
             "agree": float(bool(common - PERSONAL)),
             "conflict": float(_conflict(new, old, common) is not None),
+            "other_things": float(other_things(new, old)),
             "same_category": float(distance == "same"), "far_category": float(distance == "far"),
             "years": abs(days) / 365}
 
@@ -337,5 +383,7 @@ def compare(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
         new.concepts[c] if new.concepts[c] == old.concepts[c]
         else f"{old.concepts[c]}/{new.concepts[c]}" for c in common))
     shared = _terms(new, new.grams & old.grams, rarity) if terms else ()
-    return Scored(1 / (1 + math.exp(-z)), shared, agree, _conflict(new, old, common),
+    conflict = _conflict(new, old, common)
+    differ = (new.concepts[conflict[0]], old.concepts[conflict[1]]) if conflict else None
+    return Scored(1 / (1 + math.exp(-z)), shared, agree, differ,
                   rules.category_distance(category_a, category_b))
