@@ -32,7 +32,7 @@ from xinfang.vocab import normalize_category  # noqa: E402
 # The features fitted; the others of `similarity.features` are kept at 0: the kind of
 # evidence a pair's identity rests on, and how much of the shorter text is shared, say
 # more of how the generator makes rows than of how people come back.
-NAMES = ("rarest", "apart", "same_number", "other_number", "agree_personal", "agree", "conflict", "other_things", "same_category",
+NAMES = ("rarest", "apart", "same_number", "other_number", "agree_personal", "agree", "conflict", "other_things", "nothing_shared", "same_category",
          "far_category")
 
 

@@ -261,17 +261,18 @@ class Rarity:
 # log-odds of one matter, given one petitioner, from each piece of evidence. The time
 # apart is set by hand, and small: a chain may run for years.
 WEIGHTS = {
-    "bias": 3.33,
-    "rarest": 6.55,  # the rarity of the rarest trigram (or bigram) the two share
-    "apart": -6.68,  # the rarity of the rarest thing each names that the other does not
-    "same_number": 0.44,  # the same court case number
-    "other_number": -8.37,  # two different case numbers
-    "agree_personal": 5.33,  # the same kind of grievance, one a person has only one of
-    "agree": 1.41,  # the same kind of grievance, of which a person may have several
-    "conflict": -7.33,  # different kinds of grievance
-    "other_things": -3.01,  # both name organisations, none the same
-    "same_category": 0.27,
-    "far_category": -1.5,
+    "bias": 4.33,
+    "rarest": 5.93,  # the rarity of the rarest trigram (or bigram) the two share
+    "apart": -6.86,  # the rarity of the rarest thing each names that the other does not
+    "same_number": 0.53,  # the same court case number
+    "other_number": -8.13,  # two different case numbers
+    "agree_personal": 4.6,  # the same kind of grievance, one a person has only one of
+    "agree": 0.78,  # the same kind of grievance, of which a person may have several
+    "conflict": -7.61,  # different kinds of grievance
+    "other_things": -2.9,  # both name organisations, none the same
+    "nothing_shared": -1.58,  # no term and no kind of grievance in common
+    "same_category": 0.2,
+    "far_category": -1.45,
     "years": -0.3,  # per year apart
 }
 
@@ -366,6 +367,7 @@ def features(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
             "agree": float(bool(common - PERSONAL)),
             "conflict": float(_conflict(new, old, common) is not None),
             "other_things": float(other_things(new, old)),
+            "nothing_shared": float(not weights and not pairs and not common),
             "same_category": float(distance == "same"), "far_category": float(distance == "far"),
             "years": abs(days) / 365}
 
