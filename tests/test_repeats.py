@@ -230,3 +230,60 @@ def test_chain_invariants(petitions, seed):
     shuffled = petitions[:]
     random.Random(seed).shuffle(shuffled)
     assert matching.repeat_chains(shuffled, rule) == chains
+
+
+# The measure: links on registers made the way people come back ------------------------
+
+MEASURE_SEED = 17  # the figures in the notes come from other seeds (bench/repeats.py)
+
+
+@pytest.fixture(scope="module")
+def measured(tmp_path_factory):
+    """A generated register (tests/repeatgen.py) imported into a fresh ledger: the truth,
+    the links made as it was written and those of the whole-ledger rule."""
+    import repeatgen
+
+    from xinfang import reports
+    from xinfang.registers.importer import import_register
+    from xinfang.store import settings as ledger_settings
+    from xinfang.store.ledger import Ledger
+
+    register = repeatgen.generate(1500, seed=MEASURE_SEED)
+    ledger = Ledger.open(tmp_path_factory.mktemp("measure") / "ledger.db", create=True,
+                         today=D(2026, 11, 23))
+    ledger_settings.set_office(ledger, "YQH", "鱼邱湖街道信访办", "测试员")
+    summary = import_register(ledger, repeatgen.csv_bytes(register), name="repeats.csv",
+                              officer="测试员")
+    seq_of = {added.case: added.seq for added in summary.added}
+    written = {a.seq: seq_of[a.repeat_of] for a in summary.added if a.repeat_of}
+    number = dict(ledger.db.execute("SELECT id, number FROM cases"))
+    whole = {seq_of[number[case]]: seq_of[number[root]]
+             for case, (root, _) in reports.repeat_matches(ledger).items()}
+    ledger.close()
+    truth = {str(t["seq"]): str(t["repeat_of"]) for t in register.truth
+             if t["kind"] == "repeat"}
+    return truth, written, whole, repeatgen.score
+
+
+@pytest.mark.parametrize("how", ["written", "whole"])
+def test_links_on_realistic_registers_are_precise_and_complete(measured, how):
+    """Precision ≥ 0.95 and recall ≥ 0.90 of the links (a link is right when it names the
+    true first case of the chain), as written and by the whole-ledger rule; never
+    precision bought by linking nothing."""
+    truth, written, whole, score = measured
+    found = score(written if how == "written" else whole, truth)
+    assert found["true"] >= 500  # plenty of repeats to judge by
+    assert found["found"] >= 0.85 * found["true"], found
+    assert found["precision"] >= 0.95 and found["recall"] >= 0.90, found
+
+
+def test_the_measure_notices_wrong_links(measured):
+    """The score a test above relies on finds a link to another case of the chain, and
+    a link missed."""
+    truth, written, _, score = measured
+    seq = next(iter(written))
+    wrong = dict(written, **{seq: "not-a-first-case"})
+    assert score(wrong, truth)["right"] == score(written, truth)["right"] - (
+        written[seq] == truth.get(seq))
+    fewer = dict(list(written.items())[1:])
+    assert score(fewer, truth)["found"] == len(written) - 1

@@ -205,7 +205,7 @@ _FORMULA = re.compile("再次反映|多次反映|反映|的问题|问题|要求|
                       "没有结果|一直|情况|请求|恳请|有关|相关部门|来访|信访")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def text_of(content: str) -> Text:
     """A complaint, read for scoring (cached: a chain's cases are read again and again)."""
     core = simplified(unicodedata.normalize("NFKC", content[:SCORED_CHARS]))
@@ -245,16 +245,52 @@ class Tally:
 class Rarity:
     """How rare each trigram is in the ledger: `count(gram)` cases of `cases` contain it.
     Its weight is 1 for a trigram only one case holds, 0 for one that every case holds,
-    on a log scale between."""
+    on a log scale between. Weights are kept until `cases` is set again (the writer sets
+    it for each new case; the whole-ledger rule never does)."""
 
     def __init__(self, count: Callable[[str], int], cases: int) -> None:
         self.count = count
+        self._memo: dict[str, float] = {}
+        self._ranked: dict[int, tuple[Text, list[tuple[float, str]]]] = {}
         self.cases = cases
 
+    @property
+    def cases(self) -> int:
+        return self._cases
+
+    @cases.setter
+    def cases(self, cases: int) -> None:
+        self._cases = cases
+        self._memo.clear()
+        self._ranked.clear()
+
     def weight(self, gram: str) -> float:
-        cases = max(self.cases, 1)
-        found = min(max(self.count(gram), 1), cases)
-        return math.log((cases + 1) / found) / math.log(cases + 1) if cases > 1 else 1.0
+        found_weight = self._memo.get(gram)
+        if found_weight is None:
+            cases = max(self._cases, 1)
+            found = min(max(self.count(gram), 1), cases)
+            found_weight = self._memo[gram] = (
+                math.log((cases + 1) / found) / math.log(cases + 1) if cases > 1 else 1.0)
+        return found_weight
+
+    def ranked(self, text: Text) -> list[tuple[float, str]]:
+        """The text's trigrams with their weights, rarest first."""
+        kept = self._ranked.get(id(text))
+        if kept is None or kept[0] is not text:
+            kept = self._ranked[id(text)] = (text, sorted(
+                ((self.weight(gram), gram) for gram in text.grams), reverse=True))
+        return kept[1]
+
+    def rarest(self, text: Text, keep: Callable[[str], bool], home: str) -> float:
+        """The weight of the rarest trigram of `text` that `keep` takes (a term of the
+        petitioner's `home` counting for HOME of its weight), 0 if none."""
+        best = 0.0
+        for weight, gram in self.ranked(text):
+            if weight <= best:
+                break
+            if keep(gram):
+                best = max(best, weight * HOME if home and gram in home else weight)
+        return best
 
 
 # The fitted model (bench/calibrate.py, on generated registers of seeds 1001-1004): the
@@ -351,14 +387,14 @@ def features(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
     def weight(gram: str) -> float:
         return rarity.weight(gram) * (HOME if home and gram in home else 1.0)
 
-    weights = [weight(gram) for gram in shared]
+    rarest = rarity.rarest(new, shared.__contains__, home) if shared else 0.0
     # A short name (永盛 of 永盛路桥) shares only a bigram: its rarity counts too.
     covered = {gram[i:i + 2] for gram in shared for i in (0, 1)}
     pairs = [weight(pair) * PAIR for pair in (new.pairs & old.pairs) - covered
              if pair not in _CONCEPT_PAIRS]
-    apart = min(max((weight(g) for g in new.grams - shared), default=0.0),
-                max((weight(g) for g in old.grams - shared), default=0.0))
-    return {"rarest": max(weights + pairs, default=0.0),
+    apart = min(rarity.rarest(new, lambda gram: gram not in old.grams, home),
+                rarity.rarest(old, lambda gram: gram not in new.grams, home))
+    return {"rarest": max([rarest, *pairs]),
             "apart": apart,
             "same_number": float(bool(new.numbers & old.numbers)),
             "other_number": float(bool(new.numbers and old.numbers
@@ -367,7 +403,7 @@ def features(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
             "agree": float(bool(common - PERSONAL)),
             "conflict": float(_conflict(new, old, common) is not None),
             "other_things": float(other_things(new, old)),
-            "nothing_shared": float(not weights and not pairs and not common),
+            "nothing_shared": float(not shared and not pairs and not common),
             "same_category": float(distance == "same"), "far_category": float(distance == "far"),
             "years": abs(days) / 365}
 
