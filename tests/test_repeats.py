@@ -287,3 +287,19 @@ def test_the_measure_notices_wrong_links(measured):
         written[seq] == truth.get(seq))
     fewer = dict(list(written.items())[1:])
     assert score(fewer, truth)["found"] == len(written) - 1
+
+
+def test_a_chain_reaching_the_threshold_is_taken_when_a_better_ranked_one_does_not():
+    """Chains are ranked by their best case and their mean; the rule takes a chain whose
+    best case reaches the threshold even when another ranks higher without reaching it."""
+    rule = scorer()
+
+    def found(root, score, support):
+        scored = similarity.Scored(score, (), (), None, "same")
+        return matching.Match(root, root, "id_number", scored, D(2025, 1, root), support)
+
+    high_mean = found(1, 0.79, 0.79)  # ranks 0.79, below the threshold of 0.8
+    reaches = found(2, 0.81, 0.2)  # ranks 0.505, more than CLOSE below
+    assert high_mean.rank - reaches.rank > matching.CLOSE
+    assert rule.pick([high_mean, reaches]) == reaches
+    assert rule.pick([high_mean]) is None

@@ -112,11 +112,13 @@ class Scorer:
         """Of the chains scored (best first), the one the rule takes, or None: the
         earliest of those within CLOSE of the best. A visit the rule once missed began a
         chain of its own; a later visit that fits both rejoins the first chain."""
-        if not any(rules.same_matter(m.scored.score, self.threshold) for m in matches):
+        taken = [m for m in matches if rules.same_matter(m.scored.score, self.threshold)]
+        if not taken:
             return None
         top = matches[0].rank
-        close = [m for m in matches if m.rank >= top - CLOSE
-                 and rules.same_matter(m.scored.score, self.threshold)]
+        # (The best-ranked chain may fall short of the threshold on its best case while
+        # a chain ranked well below it reaches it: that one, then.)
+        close = [m for m in taken if m.rank >= top - CLOSE] or taken[:1]
         return min(close, key=lambda m: (m.since, str(m.root)))
 
 
