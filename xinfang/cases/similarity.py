@@ -242,6 +242,9 @@ class Tally:
         self.prefixes.clear()
 
 
+RANKED_KEPT = 50_000
+
+
 class Rarity:
     """How rare each trigram is in the ledger: `count(gram)` cases of `cases` contain it.
     Its weight is 1 for a trigram only one case holds, 0 for one that every case holds,
@@ -277,6 +280,8 @@ class Rarity:
         """The text's trigrams with their weights, rarest first."""
         kept = self._ranked.get(id(text))
         if kept is None or kept[0] is not text:
+            if len(self._ranked) >= RANKED_KEPT:  # a cache: a whole ledger's would not fit
+                self._ranked.clear()
             kept = self._ranked[id(text)] = (text, sorted(
                 ((self.weight(gram), gram) for gram in text.grams), reverse=True))
         return kept[1]
