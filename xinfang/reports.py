@@ -139,16 +139,18 @@ _SET_APART_IDS = f"SELECT id FROM cases WHERE status IN ({_SET_APART})"
 
 
 def _clock_figure(ledger: Ledger, clocks: tuple[str, ...], start: str, end: str,
-                  today: str) -> tuple[int, int]:
+                  today: str, scope: tuple[str, dict[str, Any]] = ("", {})) -> tuple[int, int]:
     """On-time stops ÷ clocks that stopped in the period or came due in it unstopped."""
     names = ", ".join(f"'{c}'" for c in clocks)
+    where, params = scope
     row = ledger.db.execute(
         "SELECT "
         "sum(stopped_on IS NOT NULL AND stopped_on BETWEEN :start AND :end AND late = 0), "
         "sum((stopped_on IS NOT NULL AND stopped_on BETWEEN :start AND :end) OR "
         "(stopped_on IS NULL AND due_on BETWEEN :start AND :end AND due_on < :today)) "
-        f"FROM clocks WHERE clock IN ({names}) AND case_id NOT IN ({_SET_APART_IDS})",
-        {"start": start, "end": end, "today": today},
+        f"FROM clocks WHERE clock IN ({names}) AND case_id NOT IN ({_SET_APART_IDS})"
+        f"{where.format(case='case_id')}",
+        {"start": start, "end": end, "today": today, **params},
     ).fetchone()
     return row[0] or 0, row[1] or 0
 
@@ -157,7 +159,53 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None) -
     """The office's figures for a period, each with numerator and denominator, and counts
     by unit, category, locality or month."""
     s, e, today = start.isoformat(), end.isoformat(), ledger.today.isoformat()
+    apart = dict(ledger.db.execute(
+        f"SELECT status, count(*) FROM cases WHERE status IN ({_SET_APART}) "
+        "AND received_on BETWEEN ? AND ? GROUP BY status", [s, e]).fetchall())
+    result: dict[str, Any] = {"from": s, "to": e, "figures": _figures(ledger, s, e, today),
+                              "set_apart": {status: apart.get(status, 0)
+                                            for status in SET_APART},
+                              "months": _months(ledger, s, e, today)}
+    if by:
+        result["by"] = by
+        result["groups"] = _groups(ledger, by, s, e, today)
+    return result
+
+
+def figures_by_month(ledger: Ledger, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """The six figures of each month of a period (the first and last months cut to the
+    period), as `stats` counts them for the period: {month, from, to, figures}."""
+    today = ledger.today.isoformat()
+    out = []
+    for month in _month_range(start.isoformat(), end.isoformat()):
+        first = dt.date(int(month[:4]), int(month[5:7]), 1)
+        after = (first + dt.timedelta(days=32)).replace(day=1)
+        s = max(first, start).isoformat()
+        e = min(after - dt.timedelta(days=1), end).isoformat()
+        out.append({"month": month, "from": s, "to": e,
+                    "figures": _figures(ledger, s, e, today)})
+    return out
+
+
+def figures_by_group(ledger: Ledger, by: str, start: dt.date, end: dt.date
+                     ) -> list[dict[str, Any]]:
+    """The six figures of each group `stats` counts by (unit, category, locality or
+    month), in the same order: {key, figures}; a group is the cases whose unit (category,
+    locality, month of receipt) it is."""
+    s, e, today = start.isoformat(), end.isoformat(), ledger.today.isoformat()
+    where = (f" AND {{case}} IN (SELECT c.id FROM cases c LEFT JOIN units u ON "
+             f"u.id = c.unit_id WHERE {_DIMENSIONS[by]} = :group_key)")
+    return [{"key": group["key"],
+             "figures": _figures(ledger, s, e, today, (where, {"group_key": group["key"]}))}
+            for group in _groups(ledger, by, s, e, today)]
+
+
+def _figures(ledger: Ledger, s: str, e: str, today: str,
+             scope: tuple[str, dict[str, Any]] = ("", {})) -> dict[str, dict[str, Any]]:
+    """The six figures over the period; `scope` narrows them to some cases (a condition
+    on the case's id, written with `{case}` for its column, and its parameters)."""
     figures: dict[str, dict[str, Any]] = {}
+    where, params = scope
 
     def put(code: str, numerator: int, denominator: int) -> None:
         figures[code] = {
@@ -168,8 +216,8 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None) -
             "rate": round(numerator / denominator, 4) if denominator else None,
         }
 
-    put("timely_acceptance", *_clock_figure(ledger, ("forward", "notify"), s, e, today))
-    put("on_time_closing", *_clock_figure(ledger, ("handle",), s, e, today))
+    put("timely_acceptance", *_clock_figure(ledger, ("forward", "notify"), s, e, today, scope))
+    put("on_time_closing", *_clock_figure(ledger, ("handle",), s, e, today, scope))
     evaluated, expired, satisfied = ledger.db.execute(
         # An evaluation window is also stopped by reopening the case: only a follow-up
         # that recorded a satisfaction that day is an evaluation, and its answer counts.
@@ -180,37 +228,27 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None) -
         "FROM events v WHERE v.case_id = c.case_id AND v.kind = 'followed_up' "
         "AND v.acted_on = c.stopped_on AND json_extract(v.details, '$.satisfaction') IS NOT NULL "
         "ORDER BY v.id LIMIT 1) AS sat FROM clocks c WHERE c.clock = 'evaluation' "
-        f"AND c.case_id NOT IN ({_SET_APART_IDS})) k",
-        {"s": s, "e": e, "today": today},
+        f"AND c.case_id NOT IN ({_SET_APART_IDS}){where.format(case='c.case_id')}) k",
+        {"s": s, "e": e, "today": today, **params},
     ).fetchone()
     put("participation", evaluated or 0, (evaluated or 0) + (expired or 0))
     put("satisfaction", satisfied or 0, evaluated or 0)
     registered, repeats = ledger.db.execute(
-        "SELECT count(*), count(repeat_of) FROM cases WHERE received_on BETWEEN ? AND ? "
-        f"AND status NOT IN ({_SET_APART})",
-        [s, e],
+        "SELECT count(*), count(repeat_of) FROM cases WHERE received_on BETWEEN :s AND :e "
+        f"AND status NOT IN ({_SET_APART}){where.format(case='id')}",
+        {"s": s, "e": e, **params},
     ).fetchone()
     put("repeat_rate", repeats, registered)
     first_closed, first_resolved = ledger.db.execute(
         "SELECT count(*), sum(NOT EXISTS (SELECT 1 FROM cases r WHERE r.repeat_of = c.id) "
         "AND NOT EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = c.id "
         "AND k.clock IN ('review', 'recheck'))) "
-        "FROM cases c WHERE c.repeat_of IS NULL AND c.closed_on BETWEEN ? AND ? "
-        f"AND c.status NOT IN ({_SET_APART})",
-        [s, e],
+        "FROM cases c WHERE c.repeat_of IS NULL AND c.closed_on BETWEEN :s AND :e "
+        f"AND c.status NOT IN ({_SET_APART}){where.format(case='c.id')}",
+        {"s": s, "e": e, **params},
     ).fetchone()
     put("first_time_resolution", first_resolved or 0, first_closed)
-    apart = dict(ledger.db.execute(
-        f"SELECT status, count(*) FROM cases WHERE status IN ({_SET_APART}) "
-        "AND received_on BETWEEN ? AND ? GROUP BY status", [s, e]).fetchall())
-    result: dict[str, Any] = {"from": s, "to": e, "figures": figures,
-                              "set_apart": {status: apart.get(status, 0)
-                                            for status in SET_APART},
-                              "months": _months(ledger, s, e, today)}
-    if by:
-        result["by"] = by
-        result["groups"] = _groups(ledger, by, s, e, today)
-    return result
+    return figures
 
 
 _DIMENSIONS = {
