@@ -1529,26 +1529,32 @@ HELP_EN: dict[str, str] = {
         "Correction: mark this case as a repeat petition of another case.",
     "更正：这件案件不是重复信访。":
         "Correction: this case is not a repeat petition.",
-    "从登记簿 CSV 导入案件：每行登记为一件，按登记簿补记转送、受理、办结，自动识别重复信访。\n\n同一行不会重复导入；不能导入的行逐行说明原因。整个文件在一个事务中导入，中途失败则台账不变。\n\n例：xinfang import 2025登记簿.csv --dry-run；xinfang import 2025登记簿.csv --map 来访时间=received --rejects 未导入.csv":
-        "Import cases from a register CSV: each row is registered as a case, forwarding, acceptance and closing are recorded as the register shows, and repeat petitions are found.\n\nNo row is imported twice; each row that cannot be imported is listed with the reason. The whole file is imported in one transaction: if it fails partway, the ledger is unchanged.\n\nExamples: xinfang import register-2025.csv --dry-run; xinfang import register-2025.csv --map \"Visit date=received\" --rejects rejected.csv",
-    "登记簿 CSV 文件（Excel 另存为的 CSV，GBK 或 UTF-8 均可）。":
-        "The register CSV file (saved from Excel as CSV; GBK or UTF-8).",
+    "从登记簿（Excel/WPS 工作簿或 CSV）导入案件：每行登记为一件，按登记簿补记转送、受理、办结，自动识别重复信访。\n\n工作簿直接读取：表头上方的标题行、合并的表头、日期单元格和日期序号都能识别；身份证号须存为文本。同一行不会重复导入；不能导入的行逐行说明原因。整个文件在一个事务中导入，中途失败则台账不变。\n\n例：xinfang import 2025登记簿.xlsx --dry-run；xinfang import 登记簿.xlsx --sheet 2024 --rejects 未导入.xlsx；xinfang import 2025登记簿.csv --map 来访时间=received":
+        "Import cases from a register (an Excel/WPS workbook or CSV): each row is registered as a case, forwarding, acceptance and closing are recorded as the register shows, and repeat petitions are found.\n\nWorkbooks are read directly: title rows above the header, merged headers, date cells and date serial numbers are understood; ID numbers must be stored as text. No row is imported twice; each row that cannot be imported is listed with the reason. The whole file is imported in one transaction: if it fails partway, the ledger is unchanged.\n\nExamples: xinfang import register-2025.xlsx --dry-run; xinfang import register.xlsx --sheet 2024 --rejects rejected.xlsx; xinfang import register-2025.csv --map \"Visit date=received\"",
+    "工作簿只导入这张工作表：写表名或第几张（从 1 数起）；不写则导入每张有登记簿表头的工作表。":
+        "Import only this sheet of a workbook: its name or its number (from 1); without it, every sheet with a register header is imported.",
+    "text（表格，默认）、json 或 xlsx（Excel 工作簿：逐月六项指标含分子分母和口径，附折线图）。":
+        "text (a table, the default), json or xlsx (an Excel workbook: the six figures month by month with numerators, denominators and definitions, and a line chart).",
+    "--format xlsx 时写入这个工作簿（已存在时不覆盖，除非加 --force）；不写则输出到标准输出（不能是终端）。":
+        "With --format xlsx, write this workbook (an existing file is not overwritten unless --force is given); without it, write to standard output (not a terminal).",
+    "登记簿文件：Excel/WPS 工作簿（.xlsx、.xlsm、.xls、.ods）或 CSV（GBK 或 UTF-8 均可）。":
+        "The register file: an Excel/WPS workbook (.xlsx, .xlsm, .xls, .ods) or CSV (GBK or UTF-8).",
     "文件编码：auto（自动识别）、gbk、gb18030、utf-8。":
         "File encoding: auto (detect), gbk, gb18030, utf-8.",
     "指定某列对应的字段：列名=字段，可写多次，如 --map 来访时间=received；字段写 - 表示不导入该列。字段：seq received name id_number phone address channel headcount locality category content unit result closed，另有 gender accepted forwarded officer remarks。":
         "Map a column to a field: COLUMN=FIELD; can be repeated, e.g. --map \"Visit date=received\"; a field of - leaves the column out. Fields: seq received name id_number phone address channel headcount locality category content unit result closed; also gender accepted forwarded officer remarks.",
     "试运行：显示将新增和不能导入的行，不写入台账。":
         "Dry run: show the rows that would be added and those that cannot be imported, without writing to the ledger.",
-    "把不能导入的行连同原因写入这个 CSV（Excel 可直接打开；改正后可再导入）。文件已存在时不覆盖，除非加 --force。":
-        "Write the rows that cannot be imported, with the reasons, to this CSV (opens in Excel; fix them and import again). An existing file is not overwritten unless --force is given.",
+    "把不能导入的行连同原因写入这个文件：.xlsx 为工作簿（从工作簿导入时必须是 .xlsx），其他为 CSV；改正后可再导入。文件已存在时不覆盖，除非加 --force。":
+        "Write the rows that cannot be imported, with the reasons, to this file: a workbook for .xlsx (required when importing a workbook), CSV otherwise; correct them and import again. An existing file is not overwritten unless --force is given.",
     "--rejects 的文件已存在时替换它。":
         "Replace the --rejects file if it already exists.",
     "收到日期早于此日、没有办理结果的行作为历史记录归档（已归档：不计期限，不进超期报告，统计中单独计数）。":
         "Rows received before this date with no result are archived as history (archived: no deadlines, not in the overdue report, counted apart in the figures).",
-    "导出案件（或 --events 导出办理经过），每件一行。身份证号和电话默认打码；保密案件不导出。\n\nCSV 按登记簿的列导出，可用 xinfang import 导入另一个台账；单元格不会被 Excel 当作公式执行。\n\n例：xinfang export --status 已办结 --since 2026-01-01 -o 2026办结.csv；xinfang export --format excel --with-pii -o 全部.csv":
-        "Export cases (or, with --events, their history), one per row. ID numbers and phones are masked by default; confidential cases are not exported.\n\nCSV is written in the register's columns and can be imported into another ledger with xinfang import; Excel never runs a cell as a formula.\n\nExamples: xinfang export --status closed --since 2026-01-01 -o closed-2026.csv; xinfang export --format excel --with-pii -o all.csv",
-    "csv（默认，登记簿样式，可再导入）、excel（Excel 专用 CSV：身份证号等长数字保持为文本）或 json。":
-        "csv (default, register layout, can be imported again), excel (a CSV made for Excel: ID numbers and other long numbers stay text) or json.",
+    "导出案件（或 --events 导出办理经过），每件一行。身份证号和电话默认打码；保密案件不导出。\n\nCSV 按登记簿的列导出，可用 xinfang import 导入另一个台账；单元格不会被 Excel 当作公式执行。\n\n例：xinfang export --status 已办结 --since 2026-01-01 -o 2026办结.csv；xinfang export --format xlsx --events -o 台账.xlsx":
+        "Export cases (or, with --events, their history), one per row. ID numbers and phones are masked by default; confidential cases are not exported.\n\nCSV is written in the register's columns and can be imported into another ledger with xinfang import; Excel never runs a cell as a formula.\n\nExamples: xinfang export --status closed --since 2026-01-01 -o closed-2026.csv; xinfang export --format xlsx --events -o ledger.xlsx",
+    "csv（默认，登记簿样式，可再导入）、xlsx（Excel 工作簿：身份证号和电话为文本，日期为日期，表头冻结可筛选；加 --events 另有一张办理经过）、excel-csv（给 Excel 打开的 CSV：长数字保持为文本；旧名 excel）或 json。":
+        "csv (the default: shaped like a register, can be imported again), xlsx (an Excel workbook: ID numbers and phones as text, dates as dates, the header frozen and filterable; with --events a second sheet of the history), excel-csv (CSV for Excel: long numbers kept as text; formerly excel) or json.",
     "CSV 编码：utf-8-sig（默认，Excel 可直接打开）或 gbk。":
         "CSV encoding: utf-8-sig (default, opens in Excel) or gbk.",
     "只导出这些编号的案件（可写多次）；保密案件只能这样导出。":
@@ -1599,18 +1605,18 @@ HELP_EN: dict[str, str] = {
         "How many seconds at most to wait while other commands are using the ledger.",
     "报表：超期报告（供每晚定时任务）、工作指标、重大访情。\n\n例：xinfang report overdue --format text":
         "Reports: the overdue report (for the nightly scheduled job), work figures, major visits.\n\nExample: xinfang report overdue --format text",
-    "超期报告：按责任单位分组，超期最久的在前；随后列出即将到期的。每晚由定时任务运行。\n\n例：xinfang report overdue --format text --quiet-if-none":
-        "Overdue report: grouped by responsible unit, longest overdue first; then what is due soon. Run nightly by a scheduled job.\n\nExample: xinfang report overdue --format text --quiet-if-none",
+    "超期报告：按责任单位分组，超期最久的在前；随后列出即将到期的。每晚由定时任务运行。\n\n例：xinfang report overdue --format text --quiet-if-none；xinfang report overdue --format xlsx -o 超期.xlsx":
+        "Overdue report: grouped by responsible unit, longest overdue first; then what is due soon. Run nightly by a scheduled job.\n\nExample: xinfang report overdue --format text --quiet-if-none; xinfang report overdue --format xlsx -o overdue.xlsx",
     "只看这个责任单位。":
         "Only this responsible unit.",
-    "text（文本）、md（Markdown）、csv 或 json。":
-        "text, md (Markdown), csv or json.",
+    "text（文本）、md（Markdown）、csv、json 或 xlsx（Excel 工作簿，按责任单位分组，可筛选）。":
+        "text, md (Markdown), csv, json or xlsx (an Excel workbook, grouped by responsible unit, filterable).",
     "没有超期时什么也不打印（适合定时任务）。":
         "Print nothing when nothing is overdue (for scheduled jobs).",
     "另一份超期报告正在生成时最多等几秒（默认等到它结束）。":
         "How many seconds at most to wait while another overdue report is being made (by default, until it ends).",
-    "工作指标：及时受理率、按期办结率、参评率、满意率、重复信访率、一次性化解率（含分子分母）。\n\n例：xinfang report stats --from 2026-01-01 --to 2026-11-30 --by unit":
-        "Work figures: rates of timely acceptance, closing on time, evaluation participation, satisfaction, repeat petitions and first-time resolution (with numerators and denominators).\n\nExample: xinfang report stats --from 2026-01-01 --to 2026-11-30 --by unit",
+    "工作指标：及时受理率、按期办结率、参评率、满意率、重复信访率、一次性化解率（含分子分母）。\n\n例：xinfang report stats --from 2026-01-01 --to 2026-11-30 --by unit；xinfang report stats --format xlsx -o 2026指标.xlsx":
+        "Work figures: rates of timely acceptance, closing on time, evaluation participation, satisfaction, repeat petitions and first-time resolution (with numerators and denominators).\n\nExample: xinfang report stats --from 2026-01-01 --to 2026-11-30 --by unit; xinfang report stats --format xlsx -o figures-2026.xlsx",
     "统计起始日期，默认今年 1 月 1 日。":
         "Start date; 1 January of this year by default.",
     "统计截止日期，默认今天。":
