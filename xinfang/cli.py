@@ -17,7 +17,16 @@ from typing import Any
 
 import typer
 
-from xinfang.commands import acts, cases, corrections, maintenance, reports, setup, transfer
+from xinfang.commands import (
+    acts,
+    cases,
+    corrections,
+    maintenance,
+    notices,
+    reports,
+    setup,
+    transfer,
+)
 from xinfang.commands.frame import Command, Group
 from xinfang.commands.options import close_opened, fail, resolve_lang
 from xinfang.errors import LedgerDamaged, XinfangError
@@ -33,7 +42,7 @@ app = typer.Typer(
 )
 
 # The order of the overview help.
-GROUPS = (cases, acts, corrections, reports, transfer, setup, maintenance)
+GROUPS = (cases, acts, corrections, notices, reports, transfer, setup, maintenance)
 
 
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -107,10 +116,14 @@ def _guard(group: typer.Typer) -> None:
     if group.registered_callback is not None and group.registered_callback.callback:
         group.registered_callback.callback = guarded(group.registered_callback.callback)
     for sub in group.registered_groups:
-        sub.cls = Group
         if sub.typer_instance is not None:
-            sub.typer_instance.info.cls = Group
+            own = sub.typer_instance.info.cls
+            if not (isinstance(own, type) and issubclass(own, Group)):
+                sub.typer_instance.info.cls = Group
+            sub.cls = sub.typer_instance.info.cls
             _guard(sub.typer_instance)
+        else:
+            sub.cls = Group
 
 
 for _module in GROUPS:

@@ -24,7 +24,7 @@ from xinfang.vocab import CLOCKS, COMMANDS, EVENT_KINDS, STATUSES
 ANY = "*"
 # Asides are not steps of the case: they never hold back the date of the next act.
 ASIDES = _ASIDES = ("note", "revealed", "repeat_marked", "exported", "corrected", "withdrawn",
-                    "unit_renamed", "people_linked")
+                    "unit_renamed", "notice", "people_linked")
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,7 @@ TRANSITIONS: dict[str, Transition] = {
                            ("notify", "objection")),
     "report_due_changed": Transition(("forwarded", "accepted"), None),
     "interim_reported": Transition(("forwarded", "accepted"), None),
+    "notice": Transition((ANY,), None),  # a document written for the case (notices/)
 }
 
 
@@ -141,7 +142,7 @@ def allowed_actions(status: str | None) -> list[str]:
     return [kind for kind in TRANSITIONS
             if kind not in ("registered", "revealed", "repeat_marked", "exported", "corrected",
                             "withdrawn", "unit_renamed", "voided", "archived", "report_due_changed",
-                            "interim_reported", "people_linked")
+                            "interim_reported", "notice", "people_linked")
             and allowed(status, kind)]
 
 
