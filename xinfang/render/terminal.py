@@ -631,6 +631,65 @@ def earlier_cases_table(cases: list[ChainCase], lang: str) -> Table:
     return table
 
 
+# Repeat petitions at the counter and explained (acts.repeat_choices, acts.explain_repeat)
+
+
+def repeat_reasons(candidate: Any, lang: str) -> str:
+    """What a candidate chain rests on, in one line: 同一身份证号；诉求相近 0.86：共同：永盛路桥、
+    工资/工钱 (an `acts.Candidate`)."""
+    similar = t("repeat.similar", lang, score=f"{candidate.score:.2f}")
+    shared = [*candidate.shared, *candidate.agree]
+    if shared:
+        similar = t("sep.colon", lang).join(
+            (similar, t("repeat.shared", lang, terms=t("sep.list", lang).join(shared))))
+    parts = [t(f"repeat.identity.{candidate.identity}", lang), similar]
+    if candidate.category in ("near", "far"):
+        parts.append(t(f"repeat.category.{candidate.category}", lang))
+    if candidate.conflict:
+        parts.append(t("repeat.differs", lang, new=candidate.conflict[0],
+                       old=candidate.conflict[1]))
+    return visible(t("sep.reasons", lang).join(parts))
+
+
+def repeat_candidate_lines(candidates: list[Any], lang: str) -> list[str]:
+    """Each candidate chain numbered, with its reasons."""
+    return [visible(t("repeat.candidate", lang, number=number, first=c.first,
+                      count=len(c.cases), matched=c.matched,
+                      reasons=repeat_reasons(c, lang)))
+            for number, c in enumerate(candidates, 1)]
+
+
+def repeat_consequences(candidate: Any, lang: str) -> list[str]:
+    """What linking the petition to the chain means: it is counted, and the advice the
+    chain's state carries (being handled, Art 19; final after recheck, Art 36)."""
+    lines = [t("repeat.consequence.repeat", lang, first=candidate.first)]
+    for flag in ("repeat_being_handled", "repeat_final"):
+        if flag in candidate.flags:
+            lines.append(t(f"repeat.consequence.{flag}", lang))
+    return lines
+
+
+def repeat_explained(explained: Any, lang: str) -> list[str]:
+    """`repeats CASE --why`: how the case was linked (or not), and the chains the rule
+    compares it with now, with their reasons."""
+    decision = explained.decision if explained.first or explained.decision == "not_repeat" \
+        else None
+    key = {"auto": "repeats.why.auto", "officer": "repeats.why.officer",
+           "not_repeat": "repeats.why.not_repeat"}.get(decision or "", "repeats.why.none")
+    score = f"{explained.score:.2f}" if explained.score is not None else "—"
+    lines = [visible(t(key, lang, case=explained.case, first=explained.first or "",
+                       score=score))]
+    if explained.candidates:
+        lines.append(t("repeats.why.compared", lang))
+        lines += ["  " + line for line in repeat_candidate_lines(explained.candidates, lang)]
+        taken = [c for c in explained.candidates if c.first == explained.first]
+        if taken:
+            lines += ["  " + line for line in repeat_consequences(taken[0], lang)]
+    else:
+        lines.append(t("repeats.why.nothing", lang))
+    return lines
+
+
 def templates_table(listed: list[Listed], lang: str) -> Table:
     """`notice templates`: each kind of document, the template that fills it, whether it
     can be used."""
