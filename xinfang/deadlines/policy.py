@@ -37,7 +37,7 @@ NUMBERS = {
     "max_representatives": 5,
     "escalate_overdue_days": 15,
     "repeat_chain_escalate": 3,
-    "repeat_similarity": 80,
+    "repeat_similarity": 50,
 }
 
 PRESETS = {

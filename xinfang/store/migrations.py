@@ -301,3 +301,21 @@ def m008_units_kept(db: sqlite_utils.Database) -> None:
 ALTER TABLE units ADD COLUMN retired_on TEXT;
 ALTER TABLE units ADD COLUMN merged_into INTEGER REFERENCES units(id)
 """)
+
+
+@migrations()
+def m009_person_links(db: sqlite_utils.Database) -> None:
+    # The officer's word that two person records are one person (a return visit without
+    # the ID number, under a new phone), or are not (namesakes): each is an event on the
+    # case it was said at, and the repeat rule reads them from then on, in their order.
+    _run(db, """
+CREATE TABLE person_links (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    other_id INTEGER NOT NULL REFERENCES people(id),
+    same INTEGER NOT NULL,
+    event_id INTEGER NOT NULL REFERENCES events(id)
+);
+CREATE INDEX person_links_person ON person_links(person_id);
+CREATE INDEX person_links_other ON person_links(other_id)
+""")
