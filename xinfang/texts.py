@@ -1689,6 +1689,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.missing_argument": ("缺少{what}。", "The {what} is missing."),
     "cli.bad_value": ("{option} 的值不对：要写{expect}。",
                       "The value of {option} is not right: write {expect}."),
+    "cli.bad_choice": ("{option} 只能写以下之一：{choices}。", "{option} takes one of: {choices}."),
     "cli.expect_whole": ("一个整数", "a whole number"),
     "cli.expect_between": ("（{low} 到 {high}）", " from {low} to {high}"),
     "cli.expect_at_least": ("（至少 {low}）", " of at least {low}"),

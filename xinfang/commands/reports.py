@@ -115,8 +115,8 @@ def report_overdue(
 
 @report_app.command("stats")
 def report_stats(
-    from_: Annotated[str | None, typer.Option("--from", help="统计起始日期，默认今年 1 月 1 日。", show_default=False)] = None,
-    to: Annotated[str | None, typer.Option("--to", help="统计截止日期，默认今天。", show_default=False)] = None,
+    from_: Annotated[str | None, typer.Option("--from", "--since", help="统计起始日期，默认今年 1 月 1 日。", show_default=False)] = None,
+    to: Annotated[str | None, typer.Option("--to", "--until", help="统计截止日期，默认今天。", show_default=False)] = None,
     by: Annotated[str | None, typer.Option("--by", help="分组：unit（责任单位）、category（类别）、locality（属地）、month（月份）。", show_default=False)] = None,
     format_: Annotated[str, typer.Option("--format", help="text（表格，默认）、json 或 xlsx（Excel 工作簿：逐月六项指标含分子分母和口径，附折线图）。")] = "text",
     output: OutputOpt = None,
