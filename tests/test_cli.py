@@ -1048,3 +1048,13 @@ def test_filters_take_the_office_itself_short_flag_names_and_name_the_closest_un
     assert stats.exit_code == 0, stats.stderr
     figures = json.loads(stats.stdout)
     assert (figures["from"], figures["to"]) == ("2026-11-01", "2026-11-30")
+
+
+def test_a_file_the_system_refuses_is_told_in_the_officers_language(run, office, tmp_path):
+    missing = run("import", tmp_path / "nowhere.csv")
+    assert missing.exit_code == 1 and "文件或文件夹不存在" in missing.stderr
+    assert "No such file" not in missing.stderr
+    folder = run("import", tmp_path)
+    assert "这是一个文件夹" in folder.stderr
+    english = run("import", tmp_path / "nowhere.csv", "--lang", "en")
+    assert "no such file or folder" in english.stderr

@@ -22,7 +22,7 @@ from xinfang.commands.options import (
     resolve_officer,
     say,
 )
-from xinfang.texts import t
+from xinfang.texts import os_reason, t
 
 commands = typer.Typer()
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="--format xlsx 时写入这个工作簿（已存在时不覆盖，除非加 --force）；不写则输出到标准输出（不能是终端）。", show_default=False, dir_okay=False)]
@@ -55,7 +55,7 @@ def _put_workbook(payload: bytes, output: Path | None, force: bool, protected: l
     try:
         write_output(output, payload, force=force, protected=protected)
     except OSError as err:
-        fail(t("transfer.cannot_write", lang, path=output, reason=err.strerror or err), lang)
+        fail(t("transfer.cannot_write", lang, path=output, reason=os_reason(err, lang)), lang)
     say(t("report.done_workbook", lang, path=output))
 report_app = typer.Typer(help="报表：超期报告（供每晚定时任务）、工作指标、重大访情。\n\n例：xinfang report overdue --format text")
 commands.add_typer(report_app, name="report")
