@@ -17,7 +17,16 @@ from typing import Any
 
 import typer
 
-from xinfang.commands import acts, cases, corrections, maintenance, reports, setup, transfer
+from xinfang.commands import (
+    acts,
+    cases,
+    corrections,
+    maintenance,
+    practice,
+    reports,
+    setup,
+    transfer,
+)
 from xinfang.commands.options import close_opened, fail, resolve_lang
 from xinfang.errors import LedgerDamaged, XinfangError
 from xinfang.texts import t
@@ -31,7 +40,7 @@ app = typer.Typer(
 )
 
 # The order of the overview help.
-GROUPS = (cases, acts, corrections, reports, transfer, setup, maintenance)
+GROUPS = (cases, acts, practice, corrections, reports, transfer, setup, maintenance)
 
 
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:

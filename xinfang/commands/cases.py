@@ -231,10 +231,18 @@ def show(
 
         acts.reveal(ledger, [case_id], resolve_officer(officer), ["id_number", "phone"], "show")
     record = queries.case_record(ledger, case_id, as_of=date(as_of), reveal=reveal)
+    # The practice of offices (a leader's 六定 and 四包; help given to its petitioners).
+    from xinfang import practice
+
+    lead = practice.leadership(record.get("events") or [])
+    helped = practice.assistance(ledger, case_id)
     if json_:
-        out(plain.json_text(record))
+        out(plain.json_text({**record, "lead": lead, "assistance": helped}))
     else:
+        from xinfang.render.practice import show_extra
+
         terminal.stdout_console().print(terminal.case_panel(record, lang))
+        terminal.stdout_console().print(show_extra(lead, helped, lang))
 
 
 @commands.command("list")

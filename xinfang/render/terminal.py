@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from xinfang.deadlines.clocks import DUTIES
+from xinfang.render.practice import event_bits as practice_bits
 from xinfang.store.records import (
     CaseRecord,
     Chain,
@@ -192,6 +193,7 @@ def event_text(event: EventRecord, lang: str) -> Text:
             t(f"field.person.{name}", lang) for name in d.get("fields", [])))
     if d.get("next_report_by"):
         bits.append(t("ui.event.next_report_by", lang, date=d["next_report_by"]))
+    bits += practice_bits(kind, d, lang)
     if d.get("late"):
         bits.append(t("ui.event.late", lang))
     text = Text(label(EVENT_KINDS, kind, lang))
@@ -391,7 +393,9 @@ def demo_intro(summary: dict[str, int], lang: str) -> Text:
 def act_headline(event: Recorded, lang: str) -> str:
     """`已转送 XF-…：人社局`."""
     kind = label(EVENT_KINDS, event["kind"], lang)
-    extra = visible_all(event["details"].get("unit") or event["details"].get("leader"))
+    details = event["details"]
+    extra = visible_all(details.get("leader") if event["kind"] == "led" else
+                        details.get("unit") or details.get("leader"))
     if extra:
         text = t("ui.headline_to", lang, kind=kind, case=event["case"], to=extra)
     else:
@@ -420,17 +424,17 @@ def units_table(units: list[dict[str, Any]], lang: str) -> Table:
 def overdue_tables(report: OverdueReport, lang: str) -> Group:
     """The overdue report for a person at a terminal: one table per responsible unit."""
     report = visible_all(report)
-    from xinfang.render.plain import holder_label, unit_label
+    from xinfang.render.plain import group_key, holder_label, owed_label, unit_label
 
     late, soon = report["overdue"], report["due_soon"]
     parts: list[Any] = [Text(
         t("overdue.heading", lang, as_of=report["as_of"], cases=len({i["id"] for i in late}),
           clocks=len(late), soon=len(soon)), style="bold")]
-    groups: dict[str | None, list[OverdueItem]] = {}
+    groups: dict[tuple[str, str], list[OverdueItem]] = {}
     for item in late:
-        groups.setdefault(item["unit"], []).append(item)
+        groups.setdefault(group_key(item), []).append(item)
     for items in groups.values():
-        table = Table(title=_text(unit_label(items[0], lang)), title_justify="left")
+        table = Table(title=_text(owed_label(items[0], lang)), title_justify="left")
         for key in ("ui.case", "ui.clock", "ui.due_on", "ui.days_left", "ui.holder"):
             table.add_column(t(key, lang))
         table.add_column(t("overdue.escalate", lang))
