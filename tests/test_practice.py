@@ -405,3 +405,65 @@ def test_another_request_is_offered_as_a_new_linked_case(office, monkeypatch):
     (registered,) = [e for e in shown(office, new["id"])["events"] if e["kind"] == "registered"]
     assert registered["details"]["source"] == {"followup_of": number}
     assert [p["name"] for p in new["people"]] == ["郝丹文"]
+
+
+# Intake: source, 首接首办, purpose; the office's own target -----------------------------------
+
+
+def test_a_hotline_petition_with_its_ticket_and_first_receiver(office):
+    missing = office("register", "--name", "郝丹文", "--source", "12345热线", "--content", "x")
+    assert missing.exit_code == 2 and "工单号" in missing.stderr
+    result = office("register", "--name", "郝丹文", "--source", "12345热线", "--ticket",
+                    "GT-2026-1188", "--received-by", "李书记", "--purpose", "求决",
+                    "--content", "路灯不亮", "--json")
+    assert result.exit_code == 0, result.stderr
+    number = json.loads(result.stdout)["id"]
+    record = shown(office, number)
+    assert record["channel"] == "phone"  # a hotline call, when no channel is given
+    assert record["intake"] == {"origin": "hotline", "received_by": "李书记",
+                                "ticket": "GT-2026-1188", "purpose": "request"}
+    screen = office("show", number).stdout
+    assert "首接首办  李书记" in screen and "12345热线" in screen
+    plain = office("register", "--name", "王春月", "--source", "下访", "--content", "y", "--json")
+    (registered,) = [e for e in shown(office, json.loads(plain.stdout)["id"])["events"]
+                     if e["kind"] == "registered"]
+    assert registered["details"]["source"] == {"origin": "outreach", "received_by": "测试员"}
+    assert office("register", "--name", "x", "--source", "飞鸽", "--content", "z").exit_code == 2
+
+
+def test_an_accusation_proposes_confidential(office, monkeypatch):
+    told = office("register", "--name", "郝丹文", "--channel", "来信", "--purpose", "揭发控告",
+                  "--content", "村干部侵占补偿款", "--json")
+    assert "--confidential" in told.stderr
+    assert shown(office, json.loads(told.stdout)["id"])["confidential"] is False
+    monkeypatch.setattr("xinfang.commands.cases.interactive", lambda: True)
+    asked = office("register", "--name", "王春月", "--channel", "来信", "--purpose", "检举控告",
+                   "--content", "村干部侵占补偿款", "--not-repeat", input="是\n")
+    assert asked.exit_code == 0, asked.stderr
+    (case,) = [c for c in json.loads(office("list", "--json").stdout) if c["confidential"]]
+    assert case["content"] != "村干部侵占补偿款"  # withheld in lists
+
+
+def test_the_office_target_is_shown_counted_and_never_the_statutory_deadline(office):
+    quick = accepted_case(office)
+    slow = accepted_case(office, name="王春月", id_number="11010519491231002X", content="宅基地")
+    waiting = register(office, on="2026-11-12", name="李明", id_number="110105194912310038",
+                       content="土地")
+    office("close", quick, "--result", "resolved", "--opinion", "o", "--on", "2026-11-10")
+    office("close", slow, "--result", "resolved", "--opinion", "o", "--on", "2026-11-20")
+    assert shown(office, quick)["office_target"] is None  # no target set
+    assert json.loads(office("report", "stats", "--json").stdout)["figures"][
+        "office_target"]["rate"] is None
+    assert office("policy", "set", "office_target_days", "15").exit_code == 0
+    figure = json.loads(office("report", "stats", "--json").stdout)["figures"]["office_target"]
+    assert (figure["numerator"], figure["denominator"]) == (1, 2)
+    assert shown(office, quick)["office_target"] == {"days": 15, "due_on": "2026-11-17",
+                                                     "met": True}
+    assert shown(office, slow)["office_target"]["met"] is False
+    record = shown(office, waiting)
+    assert record["office_target"] == {"days": 15, "due_on": "2026-11-27", "days_left": 4}
+    (forward,) = running(record, "forward")
+    assert forward["due_on"] == "2026-11-27"  # the statutory clock, as ever (15 days)
+    day = json.loads(office("today", "--as-of", "2026-11-25", "--json").stdout)
+    assert [i["id"] for i in day["office_target"]] == [waiting]
+    assert "本办目标即将到期 1 件" in office("today", "--as-of", "2026-11-25").stdout

@@ -35,11 +35,14 @@ from xinfang.store.records import (
 from xinfang.vocab import (
     FOUR_DUTIES,
     OPEN,
+    SOURCE_CHANNELS,
     parse_assist_measure,
     parse_four_duty,
+    parse_intake_source,
     parse_mediation_outcome,
     parse_mediation_role,
     parse_meeting_body,
+    parse_purpose,
 )
 
 
@@ -474,6 +477,64 @@ def register_other_request(ledger: Ledger, ref: str, request: str, *,
                          source={"followup_of": ledger.case_number(case_id)})
 
 
+# Intake: where it came from, who first received it, what the petitioner wants -----------
+
+
+def intake_source(*, origin: str | None, received_by: str | None, ticket: str | None,
+                  purpose: str | None, officer: str) -> dict[str, Any] | None:
+    """What a registration at the counter records of its source: where it came from
+    (来访接待, 12345热线 …, the hotline with its ticket number), who first received it
+    (首接首办: its owner to the end; the officer registering it unless named) and the
+    petitioner's purpose (信访目的). None when none of them is given."""
+    if not (origin or received_by or ticket or purpose):
+        return None
+    source: dict[str, Any] = {"received_by": _clean(received_by) or officer}
+    if origin:
+        source["origin"] = parse_intake_source(origin)
+        if source["origin"] == "hotline" and not _clean(ticket):
+            raise MissingField(what=texts.ref("field.ticket"), option="--ticket", hint="")
+    if _clean(ticket):
+        source["ticket"] = _clean(ticket)
+    if purpose:
+        source["purpose"] = parse_purpose(purpose)
+    return source
+
+
+def channel_of(origin: str | None) -> str | None:
+    """The channel a source implies (a hotline call is 来电), for a register without one."""
+    return SOURCE_CHANNELS[parse_intake_source(origin)] if origin else None
+
+
+def intake_of(events: Sequence[EventRecord]) -> dict[str, Any] | None:
+    """The source a case's registration recorded at the counter, if any."""
+    for event in events:
+        if event["kind"] == "registered":
+            source = event["details"].get("source") or {}
+            keys = ("origin", "received_by", "ticket", "purpose", "followup_of")
+            found = {key: source[key] for key in keys if source.get(key)}
+            return found or None
+    return None
+
+
+# The office's own target (Dalian Zhongshan: ordinary cases closed within 15 days) -------
+
+
+def office_target(ledger: Ledger, received_on: str, closed_on: str | None,
+                  as_of: dt.date) -> dict[str, Any] | None:
+    """The office's own target beside the statutory deadline (policy
+    `office_target_days`; 0: none): its date, and whether it was met or how far off."""
+    days = ledger.policy.number("office_target_days")
+    if not days:
+        return None
+    due = dt.date.fromisoformat(received_on) + dt.timedelta(days=days)
+    out: dict[str, Any] = {"days": days, "due_on": due.isoformat()}
+    if closed_on:
+        out["met"] = dt.date.fromisoformat(closed_on) <= due
+    else:
+        out["days_left"] = (due - as_of).days
+    return out
+
+
 # The officer's day ---------------------------------------------------------------------------
 
 
@@ -492,7 +553,7 @@ def day(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> DayReport:
         "ORDER BY k.due_on, c.number, k.clock", [soon.isoformat()]).fetchall()
     report: DayReport = {"as_of": as_of.isoformat(), "overdue": [], "due_today": [],
                          "due_soon": [], "leaders": [], "tasks": [], "followups": [],
-                         "units_overdue": 0}
+                         "office_target": [], "units_overdue": 0}
     for number, clock, due, owner, unit_name, status, content, secret in rows:
         if name and (owner or unit_name) != name:
             continue
@@ -515,4 +576,21 @@ def day(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> DayReport:
             report["overdue"].append(item)  # the office's own (or, with --unit, the unit's)
         else:
             report["units_overdue"] += 1
+    days = ledger.policy.number("office_target_days")
+    if days:
+        # The office's own target (a policy clock beside the statutory one): due today or soon.
+        states = ", ".join(f"'{state}'" for state in OPEN)
+        for number, received, unit_name, status, content, secret in ledger.db.execute(
+            "SELECT c.number, c.received_on, u.name, c.status, c.content, c.confidential "
+            "FROM cases c LEFT JOIN units u ON u.id = c.unit_id "
+            f"WHERE c.status IN ({states}) AND date(c.received_on, ?) BETWEEN ? AND ? "
+            "ORDER BY c.received_on, c.number",
+            [f"+{int(days)} days", as_of.isoformat(), soon.isoformat()]).fetchall():
+            if name and unit_name != name:
+                continue
+            due = dt.date.fromisoformat(received) + dt.timedelta(days=days)
+            report["office_target"].append({
+                "id": number, "clock": "office_target", "due_on": due.isoformat(),
+                "days_left": (due - as_of).days, "owner": None, "unit": unit_name,
+                "status": status, "content": rules.WITHHELD if secret else content})
     return report

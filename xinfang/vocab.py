@@ -383,3 +383,41 @@ def parse_mediation_role(value: str) -> str:
 
 def parse_assist_measure(value: str) -> str:
     return _parse(ASSIST_MEASURES, ASSIST_SPELLINGS, value, "choice.assist_measure")
+
+# Where a petition came from (Naidong, Gaotang, Tongyang) and what the petitioner wants.
+INTAKE_SOURCES = {
+    "reception": ("来访接待", "reception"),
+    "leader_day": ("领导接访日", "leader's reception day"),
+    "outreach": ("下访", "officers' visit"),
+    "appointment": ("约访", "appointment"),
+    "village": ("驻村接访", "village reception"),
+    "hotline": ("12345热线", "12345 hotline"),
+    "grid": ("网格员", "grid worker"),
+    "wechat": ("微信群", "WeChat group"),
+    "online": ("网上", "online"),
+    "letter": ("来信", "letter"),
+}
+INTAKE_SOURCE_SPELLINGS = {"12345": "hotline", "热线": "hotline", "接待": "reception",
+                           "领导接访": "leader_day", "驻村": "village", "微信": "wechat",
+                           "网上信访": "online", "信件": "letter"}
+# The channel each source implies when none is given.
+SOURCE_CHANNELS = {"reception": "visit", "leader_day": "visit", "outreach": "visit",
+                   "appointment": "visit", "village": "visit", "hotline": "phone",
+                   "grid": "other", "wechat": "online", "online": "online", "letter": "letter"}
+PURPOSES = {
+    "accusation": ("揭发控告", "accusation"),
+    "suggestion": ("意见建议", "suggestion"),
+    "appeal": ("申诉", "appeal"),
+    "request": ("求决", "request for a decision"),
+    "other": ("其他", "other"),
+}
+PURPOSE_SPELLINGS = {"检举控告": "accusation", "检举": "accusation", "控告": "accusation",
+                     "建议": "suggestion", "意见": "suggestion", "求助": "request"}
+
+
+def parse_intake_source(value: str) -> str:
+    return _parse(INTAKE_SOURCES, INTAKE_SOURCE_SPELLINGS, value, "choice.intake_source")
+
+
+def parse_purpose(value: str) -> str:
+    return _parse(PURPOSES, PURPOSE_SPELLINGS, value, "choice.purpose")

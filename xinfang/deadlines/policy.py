@@ -42,6 +42,9 @@ NUMBERS = {
     # chain of this many visits, is proposed as a 积案 (never added without the office).
     "backlog_open_days": 180,
     "backlog_chain_visits": 3,
+    # The office's own target for closing a case, in days from receipt, shown and counted
+    # beside the statutory deadline and never replacing it (Dalian Zhongshan: 15); 0: none.
+    "office_target_days": 0,
 }
 
 PRESETS = {

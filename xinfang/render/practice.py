@@ -20,9 +20,11 @@ from xinfang.vocab import (
     ASSIST_MEASURES,
     CLOCKS,
     FOUR_DUTIES,
+    INTAKE_SOURCES,
     MEDIATION_OUTCOMES,
     MEDIATION_ROLES,
     MEETING_BODIES,
+    PURPOSES,
     SATISFACTION,
     STATUSES,
     label,
@@ -66,12 +68,15 @@ def _who(item: DayItem, lang: str) -> str:
 
 def _day_line(item: DayItem, lang: str) -> str:
     content = " ".join(item["content"].split())
-    head = "  ".join([item["id"], label(CLOCKS, item["clock"], lang), item["due_on"],
+    clock = t("today.target_clock", lang) if item["clock"] == "office_target" else \
+        label(CLOCKS, item["clock"], lang)
+    head = "  ".join([item["id"], clock, item["due_on"],
                       _left(item["days_left"], lang), _who(item, lang)])
     return fit(f"  {head}  {content}")
 
 
-_SECTIONS = ("overdue", "due_today", "due_soon", "leaders", "tasks", "followups")
+_SECTIONS = ("overdue", "due_today", "due_soon", "leaders", "tasks", "followups",
+             "office_target")
 
 
 def _day_lines(report: DayReport, lang: str) -> list[tuple[str, bool]]:
@@ -188,8 +193,40 @@ def assistance_text(rows: list[dict[str, Any]], lang: str) -> Text:
     return text
 
 
-def show_extra(lead: LeadRecord | None, assistance: list[dict[str, Any]], lang: str) -> Group:
+def intake_text(source: dict[str, Any], lang: str) -> Text:
+    """Where a case came from, who first received it (its owner), the petitioner's purpose."""
+    source = visible_all(source)
+    values = {
+        "origin": label(INTAKE_SOURCES, source.get("origin"), lang),
+        "received_by": source.get("received_by"), "ticket": source.get("ticket"),
+        "purpose": label(PURPOSES, source.get("purpose"), lang),
+        "followup_of": source.get("followup_of"),
+    }
+    text = Text(t("intake.title", lang) + "\n", style="bold")
+    for key, value in values.items():
+        if value:
+            text.append(f"  {t(f'intake.{key}', lang)}  {value}\n")
+    return text
+
+
+def target_text(target: dict[str, Any], lang: str) -> Text:
+    """The office's own target beside the statutory deadline, met or how far off."""
+    line = t("target.line", lang, days=target["days"], date=target["due_on"])
+    if "met" in target:
+        line += "  " + t("target.met" if target["met"] else "target.missed", lang)
+    else:
+        line += "  " + _left(target["days_left"], lang)
+    return Text(line + "\n")
+
+
+def show_extra(lead: LeadRecord | None, assistance: list[dict[str, Any]], lang: str,
+               source: dict[str, Any] | None = None,
+               target: dict[str, Any] | None = None) -> Group:
     parts: list[Any] = []
+    if source:
+        parts.append(intake_text(source, lang))
+    if target:
+        parts.append(target_text(target, lang))
     if lead is not None:
         parts.append(lead_panel(lead, lang))
     if assistance:

@@ -201,4 +201,5 @@ class DayReport(TypedDict):
     leaders: list[DayItem]  # leaders' 化解时限 overdue or due soon
     tasks: list[DayItem]  # joint meeting tasks still open
     followups: list[DayItem]  # closed cases whose evaluation window runs
+    office_target: list[DayItem]  # open cases whose office's own target falls due soon
     units_overdue: int  # the units' overdue duties besides (the nightly report lists them)
