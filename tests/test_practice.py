@@ -134,6 +134,9 @@ def test_closing_a_leaders_case_resolves_it_for_the_figure(office):
     figure = stats["figures"]["lead_resolution"]
     assert (figure["numerator"], figure["denominator"]) == (1, 2)
     assert figure["name"] == "包案化解率"
+    # The first closed on 11-10, before its 化解时限 (11-20); the other is past it, unresolved.
+    on_time = stats["figures"]["lead_on_time"]
+    assert (on_time["numerator"], on_time["denominator"]) == (1, 2)
 
 
 # The backlog ------------------------------------------------------------------------------
@@ -247,6 +250,8 @@ def test_a_meetings_tasks_are_duties_of_their_units_until_done(office):
     assert json.loads(office("today", "--unit", "县人社局", "--json").stdout)["tasks"] == []
 
     assert office("meeting", "done", a, "--unit", "县住建局", "--note", "方案已报").exit_code == 0
+    tasks = json.loads(office("report", "stats", "--json").stdout)["figures"]["tasks_on_time"]
+    assert (tasks["numerator"], tasks["denominator"]) == (0, 2)  # one done late, one overdue
     assert running(shown(office, a), "task") == []
     again = office("meeting", "done", a, "--unit", "县住建局")
     assert again.exit_code == 1

@@ -323,6 +323,8 @@ def test_stats_json_with_numerators_and_denominators(run, figures_ledger):
         "unit_satisfaction": (0, 0),
         "office_satisfaction": (0, 0),
         "office_target": (0, 0),  # the office set itself no target
+        "lead_on_time": (0, 0),
+        "tasks_on_time": (0, 0),
     }
     assert result["figures"]["repeat_rate"]["rate"] == round(1 / 3, 4)
     assert (result["from"], result["to"]) == ("2026-01-01", "2026-11-23")

@@ -149,7 +149,7 @@ def major(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
 # catalogue entries `figure.<code>` and `figure.<code>.definition`.
 FIGURES = ("timely_acceptance", "on_time_closing", "participation", "satisfaction",
            "repeat_rate", "first_time_resolution", "lead_resolution", "unit_satisfaction",
-           "office_satisfaction", "office_target")
+           "office_satisfaction", "office_target", "lead_on_time", "tasks_on_time")
 
 
 # The cases outside the figures (voided, archived: vocab.SET_APART), as SQL.
@@ -223,6 +223,9 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None) -
     put("unit_satisfaction", *rating(ledger, "unit_rating", s, e))
     put("office_satisfaction", *rating(ledger, "office_rating", s, e))
     put("office_target", *office_target(ledger, s, e))
+    # The leaders' 化解时限 and the joint meetings' tasks are duties like the statutory ones.
+    put("lead_on_time", *_clock_figure(ledger, ("lead",), s, e, today))
+    put("tasks_on_time", *_clock_figure(ledger, ("task",), s, e, today))
     apart = dict(ledger.db.execute(
         f"SELECT status, count(*) FROM cases WHERE status IN ({_SET_APART}) "
         "AND received_on BETWEEN ? AND ? GROUP BY status", [s, e]).fetchall())

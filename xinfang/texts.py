@@ -1240,6 +1240,14 @@ TEXTS.update({
     "figure.office_satisfaction.definition": (
         "期内回访对信访部门评价满意和基本满意的 ÷ 期内回访作出该评价的",
         "follow-ups in the period rating the petition office satisfied or basically satisfied ÷ follow-ups in it that rated the office"),
+    "figure.lead_on_time": ("化解时限内化解率", "Leaders' cases resolved by their target"),
+    "figure.lead_on_time.definition": (
+        "期内按化解时限化解的 ÷ （期内化解的 + 期内到期仍未化解的）",
+        "leaders' cases resolved by their target date in the period ÷ (those resolved in it + those past their target in it, unresolved)"),
+    "figure.tasks_on_time": ("会议任务按期完成率", "Meeting tasks done on time"),
+    "figure.tasks_on_time.definition": (
+        "期内按期完成的联席会议任务 ÷ （期内完成的 + 期内到期仍未完成的）",
+        "joint meeting tasks done on time in the period ÷ (tasks done in it + tasks past due in it, not done)"),
     # assist
     "assist.title": ("帮扶救助", "Hardship help"),
     "assist.recorded": ("已记录帮扶：{measure}（{on}）", "Help recorded: {measure} ({on})"),
