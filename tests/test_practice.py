@@ -27,7 +27,8 @@ def office(run):
 
 def register(run, on="2026-11-02", name="郝丹文", content="工地拖欠工资三个月",
              id_number="371526196601318579"):
-    result = run("register", "--name", name, "--id-number", id_number, "--channel", "来访",
+    who = ["--id-number", id_number] if id_number else []
+    result = run("register", "--name", name, *who, "--channel", "来访",
                  "--category", "劳动社保", "--content", content, "--on", on, "--json")
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)["id"]
@@ -318,6 +319,12 @@ def test_today_gathers_the_days_work_in_80_columns(office):
     assert "本办超期 1 项" in text and "包案领导化解时限 1 项" in text and "待回访 1 件" in text
     assert max(columns(line) for line in text.splitlines()) <= 80
     assert office("today", "--as-of", "2026-11-01", "--json").exit_code == 0
+    for day in range(21):  # a long list is cut to 20 lines, the rest counted
+        register(office, on=f"2026-10-{day + 1:02d}", name=f"张{day}", id_number=None,
+                 content=f"事项{day}")
+    many = office("today").stdout
+    assert "……另有 2 项" in many
+    assert len(json.loads(office("today", "--json").stdout)["overdue"]) == 22
     assert office("today", "--unit", "县人社", "--json").exit_code == 1
 
 

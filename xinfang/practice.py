@@ -19,7 +19,7 @@ from typing import Any
 from xinfang import acts, rules, texts
 from xinfang.cases import corrections
 from xinfang.db import write
-from xinfang.deadlines.clocks import due_soon_until
+from xinfang.deadlines.clocks import due_soon_until, duty_sql
 from xinfang.errors import BadAct, MissingField, XinfangError
 from xinfang.store import writer
 from xinfang.store.ledger import Ledger
@@ -548,9 +548,11 @@ def day(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> DayReport:
         "SELECT c.number, k.clock, k.due_on, k.owner, u.name, c.status, c.content, "
         "c.confidential FROM clocks k JOIN cases c ON c.id = k.case_id "
         "LEFT JOIN units u ON u.id = c.unit_id WHERE k.stopped_on IS NULL "
-        "AND (k.clock = 'evaluation' OR k.clock = 'task' OR k.due_on <= ?) "
-        "AND k.clock NOT IN ('objection', 'review_request', 'recheck_request') "
-        "ORDER BY k.due_on, c.number, k.clock", [soon.isoformat()]).fetchall()
+        # A follow-up is due while the evaluation window runs (a lapsed one is not work).
+        "AND ((k.clock = 'evaluation' AND k.due_on >= :as_of) OR k.clock = 'task' "
+        f"OR (k.clock IN ({duty_sql()}) AND k.due_on <= :soon)) "
+        "ORDER BY k.due_on, c.number, k.clock",
+        {"as_of": as_of.isoformat(), "soon": soon.isoformat()}).fetchall()
     report: DayReport = {"as_of": as_of.isoformat(), "overdue": [], "due_today": [],
                          "due_soon": [], "leaders": [], "tasks": [], "followups": [],
                          "office_target": [], "units_overdue": 0}

@@ -1122,6 +1122,8 @@ TEXTS.update({
     "target.line": ("本办目标：收到后 {days} 日内办结（{date}）", "Office target: closed within {days} days ({date})"),
     "target.met": ("已按本办目标办结", "closed within the office's target"),
     "target.missed": ("超出本办目标", "closed after the office's target"),
+    "today.more": ("  ……另有 {count} 项（xinfang list --overdue 或 xinfang today --json 查看全部）",
+                   "  … and {count} more (all of them: xinfang list --overdue or xinfang today --json)"),
     "today.target_clock": ("本办目标", "office target"),
     "today.office_target": ("本办目标即将到期 {count} 件（法定期限另计）", "Office's own target due soon: {count} (the statutory deadlines apart)"),
     "figure.office_target": ("本办目标办结率", "Closed within the office's target"),

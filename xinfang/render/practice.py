@@ -31,6 +31,7 @@ from xinfang.vocab import (
 )
 
 WIDTH = 80
+SHOWN = 20  # the lines of a section of `today` (the rest are counted)
 
 
 def width(text: str) -> int:
@@ -90,7 +91,9 @@ def _day_lines(report: DayReport, lang: str) -> list[tuple[str, bool]]:
         empty = False
         lines.append(("", False))
         lines.append((fit(t(f"today.{section}", lang, count=len(items))), True))
-        lines += [(_day_line(item, lang), False) for item in items]
+        lines += [(_day_line(item, lang), False) for item in items[:SHOWN]]
+        if len(items) > SHOWN:  # a day's list stays readable; --json has them all
+            lines.append((fit(t("today.more", lang, count=len(items) - SHOWN)), False))
     if report["units_overdue"]:
         lines.append(("", False))
         lines.append((fit(t("today.units_overdue", lang, count=report["units_overdue"])), False))
