@@ -479,3 +479,15 @@ def test_the_office_target_is_shown_counted_and_never_the_statutory_deadline(off
     day = json.loads(office("today", "--as-of", "2026-11-25", "--json").stdout)
     assert [i["id"] for i in day["office_target"]] == [waiting]
     assert "本办目标即将到期 1 件" in office("today", "--as-of", "2026-11-25").stdout
+
+
+def test_an_escalated_case_stays_under_its_unit_and_says_where_it_went(office):
+    number = accepted_case(office)
+    office("unit", "add", "县信访局", "--level", "县区")
+    office("escalate", number, "--to", "县信访局", "--reason", "久拖", "--on", "2026-11-04")
+    office("lead", number, *SIX, "--on", "2026-11-05")
+    text = office("report", "overdue", "--as-of", "2027-01-10").stdout
+    unit_part = text.split("【县人社局】", 1)[1].split("【", 1)[0]
+    assert "办理" in unit_part and "已上报 县信访局" in unit_part and "承办：县信访局" not in text
+    leader_part = text.split("【包案领导 李书记】", 1)[1]
+    assert "包案化解" in leader_part and "责任单位：县人社局" in leader_part

@@ -1178,6 +1178,7 @@ TEXTS.update({
     "overdue.leader_group": ("包案领导 {name}", "leader {name}"),
     "overdue.responsible_unit": ("责任单位：{name}", "responsible unit: {name}"),
     "overdue.owed_by": ("应办：{name}", "owed by: {name}"),
+    "overdue.escalated_to": ("已上报 {name}", "escalated to {name}"),
     # today
     "today.title": ("今日工作 {as_of}", "Today's work {as_of}"),
     "today.overdue": ("本办超期 {count} 项", "The office's overdue duties: {count}"),

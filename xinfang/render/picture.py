@@ -50,6 +50,7 @@ def chart(history: list[Any], image: str, lang: str) -> tuple[bytes, str | None]
         axes.plot(places, [m.open for m in history], marker="o", color="#337ab7",
                   label=t("backlog.picture.open", lang))
         axes.set_xticks(places, months, rotation=45 if len(months) > 8 else 0)
+        axes.set_xlim(-0.8, len(months) - 0.2)
         axes.set_ylabel(t("backlog.picture.cases", lang))
         axes.set_title(t("backlog.picture.title", lang))
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))

@@ -25,6 +25,9 @@ def holder_label(item: OverdueItem, lang: str) -> str:
         return t("ui.office", lang)
     if holder["kind"] == "leader":
         return t("ui.event.leader", lang, name=holder["name"])
+    if item["unit"] and holder["name"] and holder["name"] != item["unit"]:
+        # Escalated to a higher unit: it does not take the responsible unit's place.
+        return t("overdue.escalated_to", lang, name=holder["name"])
     return holder["name"] or ""
 
 
