@@ -491,3 +491,27 @@ def test_an_escalated_case_stays_under_its_unit_and_says_where_it_went(office):
     assert "办理" in unit_part and "已上报 县信访局" in unit_part and "承办：县信访局" not in text
     leader_part = text.split("【包案领导 李书记】", 1)[1]
     assert "包案化解" in leader_part and "责任单位：县人社局" in leader_part
+
+
+def test_a_repeat_after_a_final_recheck_is_proposed(office):
+    number = accepted_case(office)
+    for args in (("close", number, "--result", "unsupported", "--opinion", "o", "--on", "2026-11-04"),
+                 ("review", number, "request", "--on", "2026-11-05"),
+                 ("review", number, "conclude", "--on", "2026-11-06"),
+                 ("recheck", number, "request", "--on", "2026-11-07"),
+                 ("recheck", number, "conclude", "--on", "2026-11-08")):
+        result = office(*args)
+        assert result.exit_code == 0, (args, result.stderr)
+    assert shown(office, number)["status"] == "final"
+    back = register(office, on="2026-11-20", content="工地拖欠工资三个月，再次反映")
+    (proposal,) = json.loads(office("backlog", "--propose", "--json").stdout)
+    assert proposal["id"] == back and proposal["why"] == ["after_final"]
+    assert "复核终结后仍来访" in office("backlog", "--propose").stdout
+
+
+def test_deadline_says_who_set_a_leaders_and_a_meetings_date(office):
+    number = led_case(office)
+    office("meeting", "record", "--on", "2026-11-05", "--body", "镇联席会议", "--cases", number,
+           "--decision", "d", "--task", "县住建局:2026-12-10:x")
+    text = office("deadline", number).stdout
+    assert "领导包案“六定”时定的化解时限" in text and "联席会议分工时定的任务期限" in text

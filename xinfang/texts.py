@@ -1178,6 +1178,8 @@ TEXTS.update({
     "overdue.leader_group": ("包案领导 {name}", "leader {name}"),
     "overdue.responsible_unit": ("责任单位：{name}", "responsible unit: {name}"),
     "overdue.owed_by": ("应办：{name}", "owed by: {name}"),
+    "ui.deadline.fixed_lead": ("领导包案“六定”时定的化解时限。", "The target date set with the leader's six fixes."),
+    "ui.deadline.fixed_task": ("联席会议分工时定的任务期限。", "The date the joint meeting set for the task."),
     "overdue.escalated_to": ("已上报 {name}", "escalated to {name}"),
     # today
     "today.title": ("今日工作 {as_of}", "Today's work {as_of}"),

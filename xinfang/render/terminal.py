@@ -307,7 +307,10 @@ def deadline_text(item: dict[str, Any], lang: str) -> Text:
     text.append(label(CLOCKS, item["clock"], lang), style="bold")
     text.append(f"  {item['due_on']}\n")
     if item["fixed"]:
-        text.append(t("ui.deadline.fixed", lang) + "\n")
+        # A date the office set: an assignment's report-by date, a leader's 化解时限, a task's.
+        fixed = {"lead": t("ui.deadline.fixed_lead", lang),
+                 "task": t("ui.deadline.fixed_task", lang)}.get(item["clock"])
+        text.append((fixed or t("ui.deadline.fixed", lang)) + "\n")
         return text
     unit = label(UNITS, item["unit"], lang)
     text.append(t("ui.deadline.start", lang, start=item["started_on"], length=item["length"],
