@@ -515,3 +515,17 @@ def test_deadline_says_who_set_a_leaders_and_a_meetings_date(office):
            "--decision", "d", "--task", "县住建局:2026-12-10:x")
     text = office("deadline", number).stdout
     assert "领导包案“六定”时定的化解时限" in text and "联席会议分工时定的任务期限" in text
+
+
+def test_without_a_chinese_font_the_picture_is_in_english_and_says_what_to_install(
+        office, tmp_path, monkeypatch):
+    number = led_case(office)
+    office("backlog", "add", number, "--reason", "r")
+    monkeypatch.setattr("xinfang.render.picture.cjk_font", lambda: None)
+    result = office("backlog", "--format", "svg", "--output", tmp_path / "c.svg")
+    assert result.exit_code == 0 and "fonts-noto-cjk" in result.stderr
+    from xinfang.render import picture
+
+    history = [type("Month", (), {"month": "2026-11", "added": 1, "struck_off": 0, "open": 1})]
+    english, font = picture.chart(history, "svg", "zh")
+    assert font is None and english == (tmp_path / "c.svg").read_bytes()
