@@ -225,7 +225,10 @@ def check(ledger: Ledger, intakes, data) -> None:
             if isinstance(refused, NotAllowed):
                 assert not lifecycle.allowed(before.status, kind)
             if isinstance(refused, FutureDate):
-                assert (on or TODAY) > TODAY
+                # The act's date, or the received date a correction gives (n months back).
+                corrected_to = TODAY - dt.timedelta(days=30 * n) \
+                    if kind == "corrected" and n % 2 == 0 else TODAY
+                assert (on or TODAY) > TODAY or corrected_to > TODAY
             if isinstance(refused, DateBeforePrevious):
                 assert (on or TODAY) < before.last_on
             continue

@@ -529,3 +529,11 @@ def test_without_a_chinese_font_the_picture_is_in_english_and_says_what_to_insta
     history = [type("Month", (), {"month": "2026-11", "added": 1, "struck_off": 0, "open": 1})]
     english, font = picture.chart(history, "svg", "zh")
     assert font is None and english == (tmp_path / "c.svg").read_bytes()
+
+
+def test_stats_gives_the_six_figures_then_those_of_practice(office):
+    from xinfang.reports import FIGURES, PRACTICE_FIGURES
+
+    figures = json.loads(office("report", "stats", "--json").stdout)["figures"]
+    assert list(figures) == [*FIGURES, *PRACTICE_FIGURES]
+    assert len(FIGURES) == 6  # the workbooks of figures keep to the six

@@ -27,6 +27,7 @@ from xinfang.commands import (
     setup,
     transfer,
 )
+from xinfang.commands.frame import Command, Group
 from xinfang.commands.options import close_opened, fail, resolve_lang
 from xinfang.errors import LedgerDamaged, XinfangError
 from xinfang.texts import t
@@ -36,6 +37,7 @@ app = typer.Typer(
     help="信访台账：登记、转送、办结、回访，自动计算每一个法定期限。\n\n例：xinfang register --name 张三 --channel 来访 --content 拖欠工资",
     no_args_is_help=True,
     add_completion=False,
+    cls=Group,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -50,12 +52,18 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         lang = resolve_lang(kwargs.get("lang"))
+        failed = True
         try:
             for value in kwargs.values():
                 for text in value if isinstance(value, list) else [value]:
                     if isinstance(text, str):
                         text.encode()  # refuse text that is not UTF-8 before any work
-            return fn(*args, **kwargs)
+            result = fn(*args, **kwargs)
+            failed = False
+            return result
+        except typer.Exit as end:
+            failed = end.exit_code != 0
+            raise
         except XinfangError as err:
             fail(err.message(lang), lang, err.exit_code)
         except UnicodeEncodeError as err:
@@ -93,20 +101,24 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
                 fail(explained.message(lang), lang, explained.exit_code)
             fail(t("cli.unreadable", lang, error=err), lang)
         finally:
-            close_opened()
+            close_opened(failed)
 
     return wrapper
 
 
 def _guard(group: typer.Typer) -> None:
-    """Every command and group callback of `group`, and of its groups, under the policy."""
+    """Every command and group callback of `group`, and of its groups, under the policy,
+    and built with the frame's classes (help and usage errors in the officer's words)."""
     for info in group.registered_commands:
+        info.cls = Command
         if info.callback is not None:
             info.callback = guarded(info.callback)
     if group.registered_callback is not None and group.registered_callback.callback:
         group.registered_callback.callback = guarded(group.registered_callback.callback)
     for sub in group.registered_groups:
+        sub.cls = Group
         if sub.typer_instance is not None:
+            sub.typer_instance.info.cls = Group
             _guard(sub.typer_instance)
 
 

@@ -65,6 +65,8 @@ class LedgerDatabase(sqlite_utils.Database):
     """The ledger's database, with the hold its command keeps on it until it is closed."""
 
     hold: int | None = None
+    made: Path | None = None  # the ledger, when this command created it
+    made_folders: list[Path] = []
 
     def close(self) -> None:
         super().close()
@@ -215,8 +217,9 @@ def clear_damaged(path: Path) -> None:
         damage_mark(path).unlink(missing_ok=True)
 
 
-def make_folder(folder: Path) -> None:
-    """The ledger's folder, made readable by its owner only (also under umask 000)."""
+def make_folder(folder: Path) -> list[Path]:
+    """The ledger's folder, made readable by its owner only (also under umask 000).
+    Returns the folders made, the innermost first."""
     missing = []
     while not folder.exists():
         missing.append(folder)
@@ -224,6 +227,55 @@ def make_folder(folder: Path) -> None:
     for made in reversed(missing):
         made.mkdir(mode=0o700, exist_ok=True)
         os.chmod(made, 0o700)
+    return missing
+
+
+def _create(path: Path, migrations: sqlite_utils.Migrations) -> None:
+    """A new ledger appears at `path` whole or not at all: it is set up in a file beside
+    it and then linked into place, so a command killed while creating it leaves no
+    half-made ledger (at most the file it was being made in)."""
+    making = path.with_name(f".{path.name}.new-{os.getpid()}")
+    os.close(os.open(making, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600))
+    try:
+        db = LedgerDatabase(making, execute_plugins=False)
+        try:
+            db.conn.execute("PRAGMA journal_mode = WAL")
+            with write(db):
+                migrations.apply(db)
+        finally:
+            db.close()
+        try:
+            os.link(making, path)
+        except FileExistsError:
+            pass  # made by another command at the same moment: theirs is the ledger
+        except OSError:
+            if not path.exists():
+                os.rename(making, path)  # a file system without links (a FAT stick)
+    finally:
+        with suppress(FileNotFoundError):
+            making.unlink()
+
+
+def discard(db: sqlite_utils.Database) -> None:
+    """A ledger this command created, whose command then failed: the ledger, its lock
+    files and the folders made for it are removed, so that a failed command leaves no
+    new file behind. Only a ledger that still holds no case is removed."""
+    path = getattr(db, "made", None)
+    if path is None:
+        return
+    try:
+        holds_cases = bool(db.execute("SELECT count(*) FROM cases").fetchone()[0])
+    except sqlite3.Error:
+        holds_cases = True
+    db.close()
+    if holds_cases:
+        return
+    for suffix in ("", "-wal", "-shm", HOLD_SUFFIX, GATE_SUFFIX):
+        with suppress(FileNotFoundError):
+            path.with_name(path.name + suffix).unlink()
+    for folder in getattr(db, "made_folders", []):
+        with suppress(OSError):
+            folder.rmdir()
 
 
 def open_ledger(path: str | os.PathLike[str], *, create: bool,
@@ -242,16 +294,21 @@ def open_ledger(path: str | os.PathLike[str], *, create: bool,
     writing = create if writes is None else writes
     if writing and damage_mark(path).exists():
         raise KnownDamaged(path=str(path), mark=str(damage_mark(path)))
+    made: list[Path] = []
+    created = False
     if not path.exists():
         if not create:
             raise LedgerMissing(path=str(path))
-        make_folder(path.parent)
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        made = make_folder(path.parent)
+        _create(path, migrations)
+        created = True
     fd = hold(path, exclusive=False, wait=HOLD_WAIT)
     # No sqlite-utils plugins: nothing outside xinfang runs on a ledger of personal data
     # (and looking for plugins costs a one-shot command ≈ 30 ms).
     db = LedgerDatabase(path, execute_plugins=False)
     db.hold = fd
+    if created:
+        db.made, db.made_folders = path, made
     try:
         conn = db.conn
         conn.execute("PRAGMA busy_timeout = 30000")

@@ -1,8 +1,10 @@
-"""The ledger out: one row per case (or per event) as CSV that Excel opens safely, or
-JSON for programs. Personal data is masked unless revealed (DOMAIN.md §8); confidential
+"""The ledger out: one row per case (or per event) as CSV that Excel opens safely, as an
+Excel workbook (.xlsx: a sheet of cases, and one of events with them), or JSON for
+programs. Personal data is masked unless revealed (DOMAIN.md §8); confidential
 cases are left out unless asked for by number; no cell can run as a formula in Excel.
 
-The CSV of cases is in register column form: `xinfang import` reads it back.
+The CSV and the workbook of cases are in register column form: `xinfang import` reads
+them back.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from xinfang import rules
+from xinfang import rules, xlsx
 from xinfang.cases.people import mask_details
 from xinfang.errors import XinfangError
 from xinfang.files import excel_cell
@@ -35,7 +37,11 @@ from xinfang.vocab import (
     word,
 )
 
-FORMATS = {"csv": "csv", "excel": "excel", "xlsx": "excel", "json": "json"}
+FORMATS = {"csv": "csv", "excel-csv": "excel-csv", "xlsx": "xlsx", "json": "json",
+           # The CSV made for Excel was called "excel" until it had a workbook beside it;
+           # the old name is taken for one release, with a notice (`RENAMED`).
+           "excel": "excel-csv"}
+RENAMED = {"excel": "excel-csv"}
 ENCODINGS = {"utf-8-sig": "utf-8-sig", "utf8-sig": "utf-8-sig", "utf-8": "utf-8",
              "utf8": "utf-8", "gbk": "gbk", "gb18030": "gb18030"}
 
@@ -266,7 +272,10 @@ def events_table(events: list[dict[str, Any]], lang: str = "zh") -> tuple[list[s
     for event in events:
         source = event["details"].get("source")
         where = ""
-        if isinstance(source, dict) and source.get("file"):
+        if isinstance(source, dict) and source.get("file") and source.get("sheet"):
+            where = t("export.source_sheet", lang, file=source["file"],
+                      sheet=source["sheet"], line=source.get("line"))
+        elif isinstance(source, dict) and source.get("file"):
             where = t("export.source", lang, file=source["file"], line=source.get("line"))
         rows.append([event["case"], event["on"], label(EVENT_KINDS, event["kind"], lang),
                      event_summary(event["kind"], event["details"], lang), event["officer"],
@@ -296,6 +305,29 @@ def event_summary(kind: str, details: dict[str, Any], lang: str = "zh") -> str:
     if kind == "revealed":
         bits.append(" ".join(details.get("fields", [])))
     return t("sep.parts", lang).join(b for b in bits if b)
+
+
+# Which columns of the register and of the events are dates and numbers in a workbook;
+# every other cell (ID numbers and phones above all) is a text cell.
+_REGISTER_KINDS = {index: xlsx.DATE if code in ("received", "forwarded", "accepted", "closed")
+                   else xlsx.NUMBER for index, (code, _, _) in enumerate(REGISTER_COLUMNS)
+                   if code in ("received", "forwarded", "accepted", "closed", "headcount")}
+_EVENT_KINDS = {1: xlsx.DATE}
+
+
+def encode_xlsx(cases: tuple[list[str], list[list[str]]] | None,
+                events: tuple[list[str], list[list[str]]] | None = None,
+                lang: str = "zh") -> bytes:
+    """A workbook of the cases (register column form, so it imports back) and, with them,
+    the events, each on its sheet: dates as date cells, text as text cells."""
+    sheets = []
+    if cases is not None:
+        sheets.append(xlsx.Sheet(t("export.sheet.cases", lang), cases[0], cases[1],
+                                 _REGISTER_KINDS))
+    if events is not None:
+        sheets.append(xlsx.Sheet(t("export.sheet.events", lang), events[0], events[1],
+                                 _EVENT_KINDS))
+    return xlsx.tables(*sheets)
 
 
 def encode_csv(header: list[str], rows: list[list[str]], *, encoding: str = "utf-8-sig",

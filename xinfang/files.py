@@ -21,14 +21,14 @@ from xinfang.errors import (
 
 # Cells Excel would run as a formula (OWASP: CSV injection), and long numbers it would
 # turn into 3.60803E+17 or strip of their leading zero.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _LONG_NUMBER = re.compile(r"^(\d{11,}[0-9Xx]?|0\d{5,})$")
 
 
 def neutralise(cell: str) -> str:
     """A cell that begins with = + - @ (or a tab or CR) gets a leading apostrophe, so
     Excel shows it as text and never runs it. `xinfang import` takes the apostrophe off."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
 def excel_cell(value: Any, guard_numbers: bool = True) -> str:

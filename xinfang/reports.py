@@ -148,8 +148,11 @@ def major(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
 # The figures, in the order they are shown; each one's name and definition are the
 # catalogue entries `figure.<code>` and `figure.<code>.definition`.
 FIGURES = ("timely_acceptance", "on_time_closing", "participation", "satisfaction",
-           "repeat_rate", "first_time_resolution", "lead_resolution", "unit_satisfaction",
-           "office_satisfaction", "office_target", "lead_on_time", "tasks_on_time")
+           "repeat_rate", "first_time_resolution")
+# The figures of the practice of offices (DOMAIN.md §9, §10), shown after them; the
+# workbooks of figures keep to the six above.
+PRACTICE_FIGURES = ("lead_resolution", "unit_satisfaction", "office_satisfaction",
+                    "office_target", "lead_on_time", "tasks_on_time")
 
 
 # The cases outside the figures (voided, archived: vocab.SET_APART), as SQL.
@@ -158,16 +161,18 @@ _SET_APART_IDS = f"SELECT id FROM cases WHERE status IN ({_SET_APART})"
 
 
 def _clock_figure(ledger: Ledger, clocks: tuple[str, ...], start: str, end: str,
-                  today: str) -> tuple[int, int]:
+                  today: str, scope: tuple[str, dict[str, Any]] = ("", {})) -> tuple[int, int]:
     """On-time stops ÷ clocks that stopped in the period or came due in it unstopped."""
     names = ", ".join(f"'{c}'" for c in clocks)
+    where, params = scope
     row = ledger.db.execute(
         "SELECT "
         "sum(stopped_on IS NOT NULL AND stopped_on BETWEEN :start AND :end AND late = 0), "
         "sum((stopped_on IS NOT NULL AND stopped_on BETWEEN :start AND :end) OR "
         "(stopped_on IS NULL AND due_on BETWEEN :start AND :end AND due_on < :today)) "
-        f"FROM clocks WHERE clock IN ({names}) AND case_id NOT IN ({_SET_APART_IDS})",
-        {"start": start, "end": end, "today": today},
+        f"FROM clocks WHERE clock IN ({names}) AND case_id NOT IN ({_SET_APART_IDS})"
+        f"{where.format(case='case_id')}",
+        {"start": start, "end": end, "today": today, **params},
     ).fetchone()
     return row[0] or 0, row[1] or 0
 
@@ -176,7 +181,53 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None) -
     """The office's figures for a period, each with numerator and denominator, and counts
     by unit, category, locality or month."""
     s, e, today = start.isoformat(), end.isoformat(), ledger.today.isoformat()
+    apart = dict(ledger.db.execute(
+        f"SELECT status, count(*) FROM cases WHERE status IN ({_SET_APART}) "
+        "AND received_on BETWEEN ? AND ? GROUP BY status", [s, e]).fetchall())
+    result: dict[str, Any] = {"from": s, "to": e, "figures": _figures(ledger, s, e, today),
+                              "set_apart": {status: apart.get(status, 0)
+                                            for status in SET_APART},
+                              "months": _months(ledger, s, e, today)}
+    if by:
+        result["by"] = by
+        result["groups"] = _groups(ledger, by, s, e, today)
+    return result
+
+
+def figures_by_month(ledger: Ledger, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """The six figures of each month of a period (the first and last months cut to the
+    period), as `stats` counts them for the period: {month, from, to, figures}."""
+    today = ledger.today.isoformat()
+    out = []
+    for month in _month_range(start.isoformat(), end.isoformat()):
+        first = dt.date(int(month[:4]), int(month[5:7]), 1)
+        after = (first + dt.timedelta(days=32)).replace(day=1)
+        s = max(first, start).isoformat()
+        e = min(after - dt.timedelta(days=1), end).isoformat()
+        out.append({"month": month, "from": s, "to": e,
+                    "figures": _figures(ledger, s, e, today)})
+    return out
+
+
+def figures_by_group(ledger: Ledger, by: str, start: dt.date, end: dt.date
+                     ) -> list[dict[str, Any]]:
+    """The six figures of each group `stats` counts by (unit, category, locality or
+    month), in the same order: {key, figures}; a group is the cases whose unit (category,
+    locality, month of receipt) it is."""
+    s, e, today = start.isoformat(), end.isoformat(), ledger.today.isoformat()
+    where = (f" AND {{case}} IN (SELECT c.id FROM cases c LEFT JOIN units u ON "
+             f"u.id = c.unit_id WHERE {_DIMENSIONS[by]} = :group_key)")
+    return [{"key": group["key"],
+             "figures": _figures(ledger, s, e, today, (where, {"group_key": group["key"]}))}
+            for group in _groups(ledger, by, s, e, today)]
+
+
+def _figures(ledger: Ledger, s: str, e: str, today: str,
+             scope: tuple[str, dict[str, Any]] = ("", {})) -> dict[str, dict[str, Any]]:
+    """The six figures over the period; `scope` narrows them to some cases (a condition
+    on the case's id, written with `{case}` for its column, and its parameters)."""
     figures: dict[str, dict[str, Any]] = {}
+    where, params = scope
 
     def put(code: str, numerator: int, denominator: int) -> None:
         figures[code] = {
@@ -187,8 +238,8 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None) -
             "rate": round(numerator / denominator, 4) if denominator else None,
         }
 
-    put("timely_acceptance", *_clock_figure(ledger, ("forward", "notify"), s, e, today))
-    put("on_time_closing", *_clock_figure(ledger, ("handle",), s, e, today))
+    put("timely_acceptance", *_clock_figure(ledger, ("forward", "notify"), s, e, today, scope))
+    put("on_time_closing", *_clock_figure(ledger, ("handle",), s, e, today, scope))
     evaluated, expired, satisfied = ledger.db.execute(
         # An evaluation window is also stopped by reopening the case: only a follow-up
         # that recorded a satisfaction that day is an evaluation, and its answer counts.
@@ -199,47 +250,38 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None) -
         "FROM events v WHERE v.case_id = c.case_id AND v.kind = 'followed_up' "
         "AND v.acted_on = c.stopped_on AND json_extract(v.details, '$.satisfaction') IS NOT NULL "
         "ORDER BY v.id LIMIT 1) AS sat FROM clocks c WHERE c.clock = 'evaluation' "
-        f"AND c.case_id NOT IN ({_SET_APART_IDS})) k",
-        {"s": s, "e": e, "today": today},
+        f"AND c.case_id NOT IN ({_SET_APART_IDS}){where.format(case='c.case_id')}) k",
+        {"s": s, "e": e, "today": today, **params},
     ).fetchone()
     put("participation", evaluated or 0, (evaluated or 0) + (expired or 0))
     put("satisfaction", satisfied or 0, evaluated or 0)
     registered, repeats = ledger.db.execute(
-        "SELECT count(*), count(repeat_of) FROM cases WHERE received_on BETWEEN ? AND ? "
-        f"AND status NOT IN ({_SET_APART})",
-        [s, e],
+        "SELECT count(*), count(repeat_of) FROM cases WHERE received_on BETWEEN :s AND :e "
+        f"AND status NOT IN ({_SET_APART}){where.format(case='id')}",
+        {"s": s, "e": e, **params},
     ).fetchone()
     put("repeat_rate", repeats, registered)
     first_closed, first_resolved = ledger.db.execute(
         "SELECT count(*), sum(NOT EXISTS (SELECT 1 FROM cases r WHERE r.repeat_of = c.id) "
         "AND NOT EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = c.id "
         "AND k.clock IN ('review', 'recheck'))) "
-        "FROM cases c WHERE c.repeat_of IS NULL AND c.closed_on BETWEEN ? AND ? "
-        f"AND c.status NOT IN ({_SET_APART})",
-        [s, e],
+        "FROM cases c WHERE c.repeat_of IS NULL AND c.closed_on BETWEEN :s AND :e "
+        f"AND c.status NOT IN ({_SET_APART}){where.format(case='c.id')}",
+        {"s": s, "e": e, **params},
     ).fetchone()
     put("first_time_resolution", first_resolved or 0, first_closed)
-    put("lead_resolution", *lead_resolution(ledger, s, e))
-    put("unit_satisfaction", *rating(ledger, "unit_rating", s, e))
-    put("office_satisfaction", *rating(ledger, "office_rating", s, e))
-    put("office_target", *office_target(ledger, s, e))
+    put("lead_resolution", *lead_resolution(ledger, s, e, scope))
+    put("unit_satisfaction", *rating(ledger, "unit_rating", s, e, scope))
+    put("office_satisfaction", *rating(ledger, "office_rating", s, e, scope))
+    put("office_target", *office_target(ledger, s, e, scope))
     # The leaders' 化解时限 and the joint meetings' tasks are duties like the statutory ones.
-    put("lead_on_time", *_clock_figure(ledger, ("lead",), s, e, today))
-    put("tasks_on_time", *_clock_figure(ledger, ("task",), s, e, today))
-    apart = dict(ledger.db.execute(
-        f"SELECT status, count(*) FROM cases WHERE status IN ({_SET_APART}) "
-        "AND received_on BETWEEN ? AND ? GROUP BY status", [s, e]).fetchall())
-    result: dict[str, Any] = {"from": s, "to": e, "figures": figures,
-                              "set_apart": {status: apart.get(status, 0)
-                                            for status in SET_APART},
-                              "months": _months(ledger, s, e, today)}
-    if by:
-        result["by"] = by
-        result["groups"] = _groups(ledger, by, s, e, today)
-    return result
+    put("lead_on_time", *_clock_figure(ledger, ("lead",), s, e, today, scope))
+    put("tasks_on_time", *_clock_figure(ledger, ("task",), s, e, today, scope))
+    return figures
 
 
-def lead_resolution(ledger: Ledger, start: str, end: str) -> tuple[int, int]:
+def lead_resolution(ledger: Ledger, start: str, end: str,
+                    scope: tuple[str, dict[str, Any]] = ("", {})) -> tuple[int, int]:
     """包案化解率 (DOMAIN.md §6, §9): of the leaders' cases in the period — put under a
     leader by its end and not resolved before its start — those resolved in it (closed,
     or struck off the backlog: the leader's 化解时限 stopped)."""
@@ -247,27 +289,30 @@ def lead_resolution(ledger: Ledger, start: str, end: str) -> tuple[int, int]:
         "SELECT count(*), sum(stopped_on IS NOT NULL AND stopped_on BETWEEN :s AND :e) "
         "FROM clocks WHERE clock = 'lead' AND started_on <= :e "
         "AND (stopped_on IS NULL OR stopped_on >= :s) "
-        f"AND case_id NOT IN ({_SET_APART_IDS})",
-        {"s": start, "e": end}).fetchone()
+        f"AND case_id NOT IN ({_SET_APART_IDS}){scope[0].format(case='case_id')}",
+        {"s": start, "e": end, **scope[1]}).fetchone()
     return row[1] or 0, row[0] or 0
 
 
-def rating(ledger: Ledger, which: str, start: str, end: str) -> tuple[int, int]:
+def rating(ledger: Ledger, which: str, start: str, end: str,
+           scope: tuple[str, dict[str, Any]] = ("", {})) -> tuple[int, int]:
     """The national system's two evaluations (DOMAIN.md §6): of the follow-ups in the
     period that rated the unit (`unit_rating`) or the office (`office_rating`), those
     satisfied or basically satisfied."""
     path = "$." + ("unit_rating" if which == "unit_rating" else "office_rating")
     row = ledger.db.execute(
         f"SELECT count(*), sum(json_extract(details, '{path}') IN ('satisfied', 'basic')) "
-        "FROM events WHERE kind = 'followed_up' AND acted_on BETWEEN ? AND ? "
+        "FROM events WHERE kind = 'followed_up' AND acted_on BETWEEN :s AND :e "
         f"AND json_extract(details, '{path}') IS NOT NULL "
         f"AND case_id NOT IN ({_SET_APART_IDS}) AND uid NOT IN (SELECT json_extract("
-        "details, '$.event') FROM events WHERE kind = 'withdrawn')",
-        [start, end]).fetchone()
+        "details, '$.event') FROM events WHERE kind = 'withdrawn')"
+        f"{scope[0].format(case='case_id')}",
+        {"s": start, "e": end, **scope[1]}).fetchone()
     return row[1] or 0, row[0] or 0
 
 
-def office_target(ledger: Ledger, start: str, end: str) -> tuple[int, int]:
+def office_target(ledger: Ledger, start: str, end: str,
+                  scope: tuple[str, dict[str, Any]] = ("", {})) -> tuple[int, int]:
     """本办目标办结率: of the cases closed in the period, those closed within the office's
     own target (policy `office_target_days` from receipt; 0: no target, nothing counted).
     A figure of its own: the statutory figures are untouched by it."""
@@ -275,9 +320,10 @@ def office_target(ledger: Ledger, start: str, end: str) -> tuple[int, int]:
     if not days:
         return 0, 0
     row = ledger.db.execute(
-        "SELECT count(*), sum(closed_on <= date(received_on, ?)) FROM cases "
-        f"WHERE closed_on BETWEEN ? AND ? AND status NOT IN ({_SET_APART})",
-        [f"+{int(days)} days", start, end]).fetchone()
+        "SELECT count(*), sum(closed_on <= date(received_on, :days)) FROM cases "
+        f"WHERE closed_on BETWEEN :s AND :e AND status NOT IN ({_SET_APART})"
+        f"{scope[0].format(case='id')}",
+        {"days": f"+{int(days)} days", "s": start, "e": end, **scope[1]}).fetchone()
     return row[1] or 0, row[0] or 0
 
 

@@ -774,6 +774,83 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "How the due date was counted (xinfang deadline):"),
     "demo.kept": ("演示台账保存在 {path}，可用 xinfang --db {path} … 继续试。",
                   "The demo ledger is kept at {path}; try xinfang list --db {path}."),
+    # Workbooks in and out (registers/workbooks.py, xlsx.py, render/workbook.py, the
+    # import, export and report commands' workbooks) ---------------------------------
+    "import.workbook": ("{kind}，工作表：{sheets}", "{kind}, sheets: {sheets}"),
+    "import.sheet_where": ("工作表“{sheet}”{where}", "sheet '{sheet}' {where}"),
+    "import.skipped.duplicate_sheet": ("与工作表“{sheet}”第 {same_as} 行相同",
+                                       "same as line {same_as} of sheet '{sheet}'"),
+    "import.sheet_skipped.empty": ("工作表“{sheet}”是空的，未读取。",
+                                   "Sheet '{sheet}' is empty and was not read."),
+    "import.sheet_skipped.hidden": (
+        "工作表“{sheet}”已隐藏，未读取；要导入它请用 --sheet “{sheet}”。",
+        "Sheet '{sheet}' is hidden and was not read; import it with --sheet '{sheet}'."),
+    "import.sheet_skipped.no_header": (
+        "工作表“{sheet}”中找不到登记簿的表头，未读取；如果它是登记簿，请用 --sheet “{sheet}” "
+        "单独导入，必要时用 --map 指定各列。",
+        "Sheet '{sheet}' has no register header and was not read; if it is a register, "
+        "import it alone with --sheet '{sheet}', mapping its columns with --map if need be."),
+    "import.sheet_skipped.missing_columns": (
+        "工作表“{sheet}”缺少必需的列，未读取；用 --sheet “{sheet}” 单独导入可看到缺哪些列。",
+        "Sheet '{sheet}' lacks a required column and was not read; import it alone with "
+        "--sheet '{sheet}' to see which."),
+    "import.rejects_sheet": ("未导入", "Rejected"),
+    "import.more_rejected_workbook": (
+        "……另有 {more} 行未列出，用 --rejects 文件.xlsx 保存全部（每张工作表一张）。",
+        "… {more} more; save them all with --rejects FILE.xlsx (a sheet for each sheet)."),
+    "export.source_sheet": ("{file} 工作表“{sheet}”第 {line} 行",
+                            "{file} sheet '{sheet}' line {line}"),
+    "export.excel_renamed": (
+        "注意：--format excel 已改名为 --format excel-csv（给 Excel 打开的 CSV）；要 Excel "
+        "工作簿请用 --format xlsx。旧名称只在这一版还能用。",
+        "Note: --format excel is now --format excel-csv (a CSV made for Excel); for an "
+        "Excel workbook use --format xlsx. The old name works in this release only."),
+    "export.sheet.cases": ("案件", "Cases"),
+    "export.sheet.events": ("办理经过", "Events"),
+    "export.xlsx_to_terminal": (
+        "工作簿不能显示在终端上：请用 -o 文件.xlsx 写入文件。",
+        "A workbook cannot be shown at a terminal: write it to a file with -o FILE.xlsx."),
+    "report.done_workbook": ("已写入 {path}。", "Written to {path}."),
+    "stats.sheet.figures": ("指标", "Figures"),
+    "stats.sheet.months": ("逐月", "By month"),
+    "stats.sheet.groups": ("分组", "Groups"),
+    "stats.chart_title": ("逐月指标 {start} 至 {end}", "Figures by month, {start} to {end}"),
+    "overdue.sheet": ("超期报告", "Overdue"),
+    "overdue.days_overdue": ("超期天数", "Days overdue"),
+    "overdue.days_left": ("剩余天数", "Days left"),
+    "overdue.holder_since": ("承办起", "Held since"),
+    "overdue.section": ("分类", "Section"),
+    "overdue.section.overdue": ("超期", "Overdue"),
+    "overdue.section.due_soon": ("即将到期", "Due soon"),
+    "error.BadWorkbook": (
+        "无法把文件 {name} 当作工作簿读取（{detail}）：文件可能已损坏，或设了打开密码。请在 Excel "
+        "或 WPS 中打开它，另存为 .xlsx 后再导入。",
+        "The file {name} cannot be read as a workbook ({detail}): it may be damaged or "
+        "protected by a password. Open it in Excel or WPS, save it as .xlsx and import that."),
+    "error.NoSuchSheet": (
+        "工作簿中没有工作表“{sheet}”。工作表有：{sheets}；--sheet 也可以写第几张（从 1 数起）。",
+        "The workbook has no sheet '{sheet}'. Its sheets: {sheets}; --sheet also takes a "
+        "sheet's number, counting from 1."),
+    "error.NoRegisterSheet": (
+        "工作簿 {name} 的工作表（{sheets}）中都找不到登记簿的表头（登记日期、姓名、诉求摘要等列）。"
+        "没有导入任何行。",
+        "No sheet of the workbook {name} ({sheets}) has a register's header (columns such "
+        "as 登记日期, 姓名, 诉求摘要). Nothing was imported."),
+    "error.SheetOfCsv": ("--sheet 只用于工作簿（.xlsx、.xls、.ods）；{name} 是 CSV 文件。",
+                         "--sheet is for workbooks (.xlsx, .xls, .ods); {name} is a CSV."),
+    "error.RejectsFormat": (
+        "从工作簿导入时，未导入的行写成 .xlsx 工作簿（每张工作表一张）：请写 --rejects {suggest}。",
+        "Rows rejected from a workbook are written to a workbook (a sheet for each "
+        "sheet): write --rejects {suggest}."),
+    "error.CellTooLong": (
+        "{where} 有一格长 {length} 字，超过 Excel 单元格的上限 {limit} 字。请导出为 CSV（--format "
+        "csv）。",
+        "{where} has a cell of {length} characters, more than Excel's {limit}. Export as "
+        "CSV instead (--format csv)."),
+    "error.TooManyRows": (
+        "行数超过 Excel 一张工作表的上限（{limit} 行）。请加筛选条件分批导出，或导出为 CSV。",
+        "More rows than a sheet of Excel holds ({limit}). Export in parts with filters, or "
+        "as CSV."),
     # Errors (one per class of `XinfangError`; the key is its name) ---------------
     "error.LedgerBusy": (
         "台账 {path} 正被另一个命令独占使用（例如正在恢复备份），请稍后再试。",
@@ -1036,8 +1113,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         'This act cannot be recorded.',
     ),
     "error.BadFormat": (
-        '格式“{value}”无效。可选：csv、excel（Excel 专用 CSV，身份证号等长数字不会被改成科学计数法）、json。',
-        "Format '{value}' is not valid. Choose csv, excel (a CSV made for Excel: long numbers stay text) or json.",
+        '格式“{value}”无效。可选：csv、xlsx（Excel 工作簿）、excel-csv（给 Excel 打开的 CSV，身份证号等长数字不会被改成科学计数法）、json。',
+        "Format '{value}' is not valid. Choose csv, xlsx (an Excel workbook), excel-csv (a CSV made for Excel: long numbers stay text) or json.",
     ),
     "error.BadExportEncoding": (
         '编码“{value}”无效。可选：utf-8-sig（默认，Excel 可直接打开）、gbk、utf-8。',
@@ -1095,6 +1172,460 @@ TEXTS: dict[str, tuple[str, str]] = {
         '第 {line} 行附近无法按 CSV 读取（{detail}），可能有未闭合的引号。请在 Excel 中检查该行后另存为 CSV。',
         'Cannot read the CSV near line {line} ({detail}); a quote may be left open. Check that row in Excel and save as CSV again.',
     ),
+    # --- The command line's frame: help screens, placeholders, usage errors ---
+    "cli.usage": ("用法：", "Usage: "),
+    "cli.options_metavar": ("[选项]", "[OPTIONS]"),
+    "cli.command_metavar": ("命令 [参数]…", "COMMAND [ARGS]..."),
+    "cli.options": ("选项", "Options"),
+    "cli.arguments": ("参数", "Arguments"),
+    "cli.commands": ("命令", "Commands"),
+    "cli.default": ("[默认：{value}]", "[default: {value}]"),
+    "cli.required": ("[必填]", "[required]"),
+    "cli.help_option": ("显示本帮助并退出。", "Show this help and exit."),
+    "cli.try_help": ("输入 {command} -h 查看帮助。", "Type {command} -h for help."),
+    "cli.version": ("xinfang {version}", "xinfang {version}"),
+    "cli.kind.date": ("日期", "DATE"),
+    "cli.kind.number": ("编号", "NUMBER"),
+    "cli.kind.file": ("文件", "FILE"),
+    "cli.kind.days": ("天数", "DAYS"),
+    "cli.kind.count": ("数目", "COUNT"),
+    "cli.kind.unit": ("单位", "UNIT"),
+    "cli.kind.name": ("姓名", "NAME"),
+    "cli.kind.id_number": ("身份证号", "ID-NUMBER"),
+    "cli.kind.phone": ("电话", "PHONE"),
+    "cli.kind.seconds": ("秒数", "SECONDS"),
+    "cli.kind.year": ("年份", "YEAR"),
+    "cli.kind.text": ("文字", "TEXT"),
+    "cli.kind.integer": ("整数", "INTEGER"),
+    "cli.no_such_option": ("没有选项 {option}。", "There is no option {option}."),
+    "cli.no_such_command": ("没有命令“{name}”。", "There is no command '{name}'."),
+    "cli.did_you_mean": ("是不是要写：{names}？", " Did you mean: {names}?"),
+    "cli.missing_option": ("缺少 {option}（{what}）。", "{option} ({what}) is missing."),
+    "cli.missing_argument": ("缺少{what}。", "The {what} is missing."),
+    "cli.bad_value": ("{option} 的值不对：要写{expect}。",
+                      "The value of {option} is not right: write {expect}."),
+    "cli.expect_whole": ("一个整数", "a whole number"),
+    "cli.expect_between": ("（{low} 到 {high}）", " from {low} to {high}"),
+    "cli.expect_at_least": ("（至少 {low}）", " of at least {low}"),
+    "cli.bad_lang": ("--lang 只能是 zh（中文）或 en（英文）。", "--lang is zh (Chinese) or en (English)."),
+    "cli.takes_no_value": ("{option} 是开关，后面不写值：写 {option} 即可。",
+                           "{option} is a switch and takes no value: write just {option}."),
+    "cli.needs_value": ("{option} 后面要写{what}。", "{option} needs a value ({what})."),
+    "cli.extra_args": ("多写了：{args}。是不是少了选项名？文字中有空格时请加引号。",
+                       "Unexpected extra words: {args}. Is an option name missing? Quote "
+                       "text that has spaces."),
+    "cli.missing_command": ("请在后面写出要做的事（子命令），见下面的用法。",
+                            "Write what to do (a subcommand) after it; see the usage below."),
+    "cli.usage_error": ("命令写法不对。", "The command is not written right."),
+    "cli.aborted": ("已取消，没有保存任何内容。", "Cancelled; nothing was saved."),
+    "cli.interrupted": ("已中断：正在进行的写入已撤回，台账保持中断前的样子。",
+                        "Interrupted: the write under way was undone; the ledger is as it "
+                        "was before."),
+}
+
+
+def english_help(text: str) -> str:
+    """The English of a command's or an option's help, which is written in Chinese beside
+    the command itself (tests/test_texts.py checks that every help text has one)."""
+    return HELP_EN.get(text, text)
+
+
+# The English of every help text of the commands, by its Chinese.
+HELP_EN: dict[str, str] = {
+    "信访台账：登记、转送、办结、回访，自动计算每一个法定期限。\n\n例：xinfang register --name 张三 --channel 来访 --content 拖欠工资":
+        "Petition ledger: register, forward, close and follow up petitions; every statutory deadline is counted for you.\n\nExample: xinfang register --name \"Zhang San\" --channel visit --content \"unpaid wages\"",
+    "登记一件信访，打印案件编号和登记转送期限。\n\n例：xinfang register --name 张三 --id-number 371526196601318579 --phone 13812345678 --channel 来访 --category 劳动社保 --content 工地拖欠工资 --on 2026-11-20":
+        "Register a petition; prints the case number and the forwarding deadline.\n\nExample: xinfang register --name \"Zhang San\" --id-number 371526196601318579 --phone 13812345678 --channel visit --category \"labour and social security\" --content \"unpaid wages at a building site\" --on 2026-11-20",
+    "主访人姓名。":
+        "The lead petitioner's name.",
+    "主访人身份证号（18 位，会核对校验位）。":
+        "The lead petitioner's ID number (18 characters; the check digit is verified).",
+    "主访人电话。":
+        "The lead petitioner's phone.",
+    "主访人住址。":
+        "The lead petitioner's address.",
+    "（其他）信访人：\"姓名,身份证号,电话,住址\"，可写多次；不知道的项留空。":
+        "(Another) petitioner: \"name,ID number,phone,address\"; can be repeated; leave unknown parts empty.",
+    "匿名信访，不留姓名。":
+        "Anonymous petition: no name given.",
+    "信访形式：来访/来信/来电/网上信访（或 visit/letter/phone/online）。":
+        "Channel: visit, letter, phone or online.",
+    "来访人数。":
+        "Number of people who came.",
+    "问题属地（村/社区/乡镇）。":
+        "Locality of the problem (village, community or township).",
+    "内容分类，如 城乡建设、劳动和社会保障（简称亦可）。":
+        "Content category, e.g. urban and rural construction, labour and social security (short forms work too).",
+    "反映问题摘要。":
+        "Summary of the problem raised.",
+    "信访人的具体诉求。":
+        "What the petitioner asks for.",
+    "越级情况：赴省 或 进京（可写多次）。":
+        "Out-of-level petition: to_province or to_beijing (can be repeated).",
+    "检举控告等需保密的案件，不进入导出和共享报表。":
+        "A case to keep confidential, such as whistle-blowing: kept out of exports and shared reports.",
+    "收到日期，默认今天。":
+        "Received date; today by default.",
+    "认定为这件案件的重复信访（链接到初件）。":
+        "Mark it as a repeat petition of this case (linked to the first case).",
+    "认定为新事项，不是重复信访。":
+        "Mark it as a new matter, not a repeat petition.",
+    "本次填写的信访人姓名是对的：台账中同一身份证号的姓名随之更正（记入办理经过）。":
+        "The petitioner's name given now is right: the ledger's name for the same ID number is corrected to it (recorded in the history).",
+    "经办人；默认取 XINFANG_OFFICER，否则用系统登录名。":
+        "Officer; defaults to XINFANG_OFFICER, otherwise the system login name.",
+    "台账文件路径；默认取环境变量 XINFANG_DB，否则用用户数据目录。":
+        "Path of the ledger file; defaults to the XINFANG_DB environment variable, otherwise the user data directory.",
+    "以 JSON 输出新案件。":
+        "Print the new case as JSON.",
+    "界面语言：zh（默认）或 en；也可设环境变量 XINFANG_LANG。":
+        "Interface language: zh (default) or en; the XINFANG_LANG environment variable can also set it.",
+    "显示一件案件的全部情况：信访人、状态、各项期限（剩余或超期天数）和办理经过。\n\n例：xinfang show XF-YQH-2026-00042（或简写 xinfang show 2026-42）":
+        "Show everything about a case: petitioners, status, each deadline (days left or overdue) and the history.\n\nExample: xinfang show XF-YQH-2026-00042 (or for short: xinfang show 2026-42)",
+    "案件编号，如 XF-YQH-2026-00042 或简写 2026-42。":
+        "Case number, e.g. XF-YQH-2026-00042, or for short 2026-42.",
+    "按哪一天计算剩余/超期天数，默认今天。":
+        "The day to count days left or overdue from; today by default.",
+    "显示完整身份证号和电话（会记入案件经过）。":
+        "Show the full ID number and phone (recorded in the case history).",
+    "以 JSON 输出，供程序读取。":
+        "Output JSON, for programs to read.",
+    "按条件列出案件，最新收到的在前。\n\n例：xinfang list --status 已登记 --category 城乡建设 --search 拖欠工资；xinfang list --overdue --unit 人社局":
+        "List cases matching the filters, newest received first.\n\nExamples: xinfang list --status registered --category \"urban and rural construction\" --search \"unpaid wages\"; xinfang list --overdue --unit \"HRSS Bureau\"",
+    "状态，如 已登记、已受理（或 registered、accepted），可写多次。":
+        "Status, e.g. registered, accepted; can be repeated.",
+    "责任单位名称。":
+        "Name of the responsible unit.",
+    "内容分类。":
+        "Content category.",
+    "问题属地。":
+        "Locality of the problem.",
+    "收到日期不早于。":
+        "Received on or after this date.",
+    "收到日期不晚于。":
+        "Received on or before this date.",
+    "信访人身份证号或姓名。":
+        "Petitioner's ID number or name.",
+    "在反映问题和诉求中查找文字。":
+        "Search the content and the request for this text.",
+    "只要有期限已超期的。":
+        "Only cases with an overdue deadline.",
+    "只要 N 天内有期限到期的。":
+        "Only cases with a deadline due within N days.",
+    "只要重复信访。":
+        "Only repeat petitions.",
+    "只要集体访。":
+        "Only collective visits.",
+    "只要带此提示的，如 赴省、进京、已上报/包案。":
+        "Only cases with this flag, e.g. to_province, to_beijing, escalated.",
+    "最多显示几件。":
+        "Show at most this many cases.",
+    "跳过前几件（翻页用）。":
+        "Skip this many cases first (for paging).",
+    "给案件加一条备注（不改变状态，记入办理经过）。\n\n例：xinfang note 2026-42 \"电话联系信访人，约定周五面谈\"":
+        "Add a note to a case (the status does not change; recorded in the history).\n\nExample: xinfang note 2026-42 \"Phoned the petitioner; meeting agreed for Friday\"",
+    "备注内容。":
+        "The note.",
+    "办理日期（如 2026-11-23、2026/11/23、2026年11月23日），默认今天。":
+        "Date of the act (e.g. 2026-11-23, 2026/11/23 or 20261123); today by default.",
+    "说明截止日期是怎么算出来的：起算日、时长、单位、跳过的休息日、本地调整。\n\n例：xinfang deadline 2026-42 --clock forward":
+        "Explain how a due date was counted: start day, length, unit, rest days skipped, local overrides.\n\nExample: xinfang deadline 2026-42 --clock forward",
+    "只看某一项期限，如 forward、handle。":
+        "Show only one clock, e.g. forward, handle.",
+    "转送（或 --assign 交办）给责任单位：停止登记转送期限，开始受理告知期限和异议期。已转送的案件再转送即为改转（须写 --reason），新单位的受理告知期限重新计算。\n\n例：xinfang forward 2026-42 --to 人社局；xinfang forward 2026-42 --to 人社局 --assign --report-by 2026-12-20；改转：xinfang forward 2026-42 --to 住建局 --reason 转错单位":
+        "Forward (or, with --assign, assign) the case to the responsible unit: stops the forwarding deadline and starts the notify deadline and the objection window. Forwarding a case already forwarded re-routes it (give --reason); the notify deadline starts again for the new unit.\n\nExamples: xinfang forward 2026-42 --to \"HRSS Bureau\"; xinfang forward 2026-42 --to \"HRSS Bureau\" --assign --report-by 2026-12-20; re-route: xinfang forward 2026-42 --to \"Housing Bureau\" --reason \"sent to the wrong unit\"",
+    "责任单位（须在单位名单中）。":
+        "Responsible unit (must be in the list of units).",
+    "交办：要求责任单位按期报告结果。":
+        "Assign: the responsible unit must report the result by a set date.",
+    "交办的结果报告日期。":
+        "The date by which the assigned unit must report the result.",
+    "改转的理由（已转送的案件再转送给另一单位时必填）。":
+        "Reason for re-routing (required when a forwarded case is sent to another unit).",
+    "责任单位提出异议（不属于本单位职责）：案件退回本办，重新计算登记转送期限。\n\n例：xinfang object 2026-42 --reason \"属于县住建局职责\"":
+        "The responsible unit objects (the matter is not its duty): the case comes back to the office and the forwarding deadline is counted again.\n\nExample: xinfang object 2026-42 --reason \"a matter for the county Housing Bureau\"",
+    "理由。":
+        "Reason.",
+    "受理（责任单位受理，或本办自行受理）：开始 60 日办理期限。\n\n例：xinfang accept 2026-42 --on 2026-11-25":
+        "Accept (by the responsible unit, or by the office itself): starts the 60-day handling period.\n\nExample: xinfang accept 2026-42 --on 2026-11-25",
+    "不予受理，并结束案件的各项期限。\n\n例：xinfang reject 2026-42 --reason final":
+        "Do not accept, and end all the case's deadlines.\n\nExample: xinfang reject 2026-42 --reason final",
+    "理由：handling（已在办理）、final（已复核终结）、no_remit（不属于任何机关职责）、other（其他，须加 --text）。":
+        "Reason: handling (already being handled), final (final after recheck), no_remit (not within any body's remit), other (give --text).",
+    "具体说明。":
+        "Details.",
+    "告知信访人通过法定途径解决（诉访分离），并结束案件的各项期限。\n\n例：xinfang redirect 2026-42 --route litigation":
+        "Tell the petitioner to use a legal route (litigation kept apart from petitions), and end all the case's deadlines.\n\nExample: xinfang redirect 2026-42 --route litigation",
+    "法定途径：litigation（诉讼）、arbitration（仲裁）、admin-review（行政复议）、other。":
+        "Legal route: litigation, arbitration, admin-review (administrative review), other.",
+    "延长办理期限（合计不超过政策上限，默认 30 日）。\n\n例：xinfang extend 2026-42 --days 30 --reason 需要现场勘查 --approved-by 王局长":
+        "Extend the handling period (in total at most the policy limit, 30 days by default).\n\nExample: xinfang extend 2026-42 --days 30 --reason \"site inspection needed\" --approved-by \"Director Wang\"",
+    "延长的天数。":
+        "Number of days to extend by.",
+    "延期理由（须告知信访人）。":
+        "Reason for the extension (must be told to the petitioner).",
+    "批准延期的单位负责人。":
+        "The unit head who approved the extension.",
+    "上报上级或领导包案。法定期限照常计算。\n\n例：xinfang escalate 2026-42 --leader 李书记 --plan \"召集住建、国土联合调处\" --target 2026-12-31 --reason 重复信访":
+        "Escalate to a higher level, or put a leader in charge of the case. Statutory deadlines run on as usual.\n\nExample: xinfang escalate 2026-42 --leader \"Secretary Li\" --plan \"joint mediation by the housing and land bureaus\" --target 2026-12-31 --reason \"repeat petition\"",
+    "上报到的单位（须在单位名单中）。":
+        "Unit escalated to (must be in the list of units).",
+    "包案领导姓名。":
+        "Name of the leader in charge.",
+    "化解方案。":
+        "Resolution plan.",
+    "目标化解日期。":
+        "Target date for resolution.",
+    "办结：出具处理意见。已登记的案件可当场办结（同时视为当日受理）。\n\n例：xinfang close 2026-42 --result resolved --opinion \"已督促企业补发工资\"":
+        "Close: issue the handling opinion. A registered case can be closed on the spot (it then counts as accepted that day too).\n\nExample: xinfang close 2026-42 --result resolved --opinion \"the company was made to pay the back wages\"",
+    "结果：resolved（已解决）、partly（部分支持）、unsupported（不予支持）、mediated（调解化解）、withdrawn（撤回）。":
+        "Result: resolved, partly (partly supported), unsupported (not supported), mediated, withdrawn.",
+    "处理意见（书面答复的要点）。":
+        "Handling opinion (the main points of the written reply).",
+    "复查：信访人不服处理意见申请复查（request），复查机关出具结论（conclude）。\n\n例：xinfang review 2026-42 request --on 2026-12-01":
+        "Review: the petitioner contests the handling opinion and requests a review (request); the reviewing body gives its conclusion (conclude).\n\nExample: xinfang review 2026-42 request --on 2026-12-01",
+    "request（申请复查）或 conclude（复查结论）。":
+        "request (review requested) or conclude (review concluded).",
+    "说明。":
+        "Note.",
+    "复核：申请（request）、听证（hearing，听证时间不计入期限）、结论（conclude，此后不再受理）。听证日期记错了，用 hearing --replace 重新记录，取代上一次。\n\n例：xinfang recheck 2026-42 hearing --from 2026-12-10 --to 2026-12-12；更正：xinfang recheck 2026-42 hearing --from 2026-12-11 --to 2026-12-12 --replace":
+        "Recheck: request, hearing (hearing days are not counted in the deadline), conclude (after that the matter is not accepted again). If a hearing's dates were recorded wrong, record it again with hearing --replace; it replaces the previous one.\n\nExamples: xinfang recheck 2026-42 hearing --from 2026-12-10 --to 2026-12-12; correction: xinfang recheck 2026-42 hearing --from 2026-12-11 --to 2026-12-12 --replace",
+    "request（申请复核）、hearing（听证）或 conclude（复核结论，案件终结）。":
+        "request (recheck requested), hearing, or conclude (recheck concluded; the case is final).",
+    "听证开始日期。":
+        "First day of the hearing.",
+    "听证结束日期。":
+        "Last day of the hearing.",
+    "这次听证取代上一次记录的听证（上次日期记错时用）：上次的天数不再计入。":
+        "This hearing replaces the one recorded before (use it when those dates were wrong): the earlier days no longer count.",
+    "回访信访人，记录满意度（记录后评价期结束）。\n\n例：xinfang followup 2026-42 --satisfaction 满意 --note \"电话回访，工资已到账\"":
+        "Follow up with the petitioner and record the satisfaction (this ends the evaluation window).\n\nExample: xinfang followup 2026-42 --satisfaction satisfied --note \"follow-up call; wages received\"",
+    "满意、基本满意、不满意（satisfied/basic/unsatisfied）。":
+        "satisfied, basic (basically satisfied) or unsatisfied.",
+    "联系不上信访人。":
+        "The petitioner could not be reached.",
+    "回访情况。":
+        "How the follow-up went.",
+    "重新办理已办结的案件（如处理意见未落实），重新开始办理期限。\n\n例：xinfang reopen 2026-42 --reason \"处理意见未落实\"":
+        "Reopen a closed case (e.g. the handling opinion was not carried out); the handling period starts again.\n\nExample: xinfang reopen 2026-42 --reason \"handling opinion not carried out\"",
+    "更正登记内容（收到日期、形式、人数、属地、分类、摘要、诉求、信访人）。更正记入办理经过（原内容 → 新内容），原记录不改。\n\n例：xinfang correct 2026-42 --name 王秀英 --reason 姓名录入错误；xinfang correct 2026-42 --received-on 2026-11-19 --reason 收到日期记错":
+        "Correct the registration (received date, channel, headcount, locality, category, summary, request, petitioners). The correction is recorded in the history (old → new); the original record is not changed.\n\nExamples: xinfang correct 2026-42 --name \"Wang Xiuying\" --reason \"name mistyped\"; xinfang correct 2026-42 --received-on 2026-11-19 --reason \"wrong received date\"",
+    "理由（必填，记入办理经过）。":
+        "Reason (required; recorded in the history).",
+    "正确的收到日期（各项期限随之重算）。":
+        "The correct received date (all deadlines are counted again).",
+    "正确的信访形式：来访/来信/来电/网上信访。":
+        "The correct channel: visit, letter, phone or online.",
+    "正确的人数。":
+        "The correct headcount.",
+    "正确的问题属地。":
+        "The correct locality of the problem.",
+    "正确的内容分类。":
+        "The correct content category.",
+    "正确的反映问题摘要。":
+        "The correct summary of the problem.",
+    "正确的诉求。":
+        "The correct request.",
+    "要更正的信访人：姓名或序号（1 为主访人）。":
+        "The petitioner to correct: name or number (1 is the lead petitioner).",
+    "该信访人正确的姓名。":
+        "That petitioner's correct name.",
+    "该信访人正确的身份证号。":
+        "That petitioner's correct ID number.",
+    "该信访人正确的电话。":
+        "That petitioner's correct phone.",
+    "该信访人正确的住址。":
+        "That petitioner's correct address.",
+    "补登一位信访人：\"姓名,身份证号,电话,住址\"，可写多次。":
+        "Add a petitioner left out: \"name,ID number,phone,address\"; can be repeated.",
+    "去掉登记错的信访人（姓名或序号），可写多次。":
+        "Remove a petitioner registered by mistake (name or number); can be repeated.",
+    "撤销这件案件最后一项办理（记错了的一步、记错的日期），案件状态和期限按其余办理重算。撤销本身也记入办理经过。\n\n例：xinfang undo 2026-42 --reason 转送单位记错；xinfang undo 2026-42 --whole --reason 重复录入":
+        "Withdraw the last act on this case (a step or a date recorded by mistake); the case's status and deadlines are recounted from the other acts. The withdrawal itself is recorded in the history.\n\nExamples: xinfang undo 2026-42 --reason \"wrong unit recorded\"; xinfang undo 2026-42 --whole --reason \"entered twice\"",
+    "作废整件登记错了的案件（如重复录入）：案件保留，标为已作废，不再出现在列表、报表和统计中。":
+        "Void a whole case registered by mistake (e.g. entered twice): the case is kept, marked void, and left out of lists, reports and figures.",
+    "交办事项：更改报告日期（--report-by），或记录责任单位的阶段性报告（--interim）。\n\n例：xinfang assignment 2026-42 --report-by 2026-12-30 --reason 县局批准延后；xinfang assignment 2026-42 --interim \"已约谈企业\" --next-report-by 2026-12-20":
+        "Assignment: change the report-by date (--report-by), or record the responsible unit's interim report (--interim).\n\nExamples: xinfang assignment 2026-42 --report-by 2026-12-30 --reason \"later date approved by the county bureau\"; xinfang assignment 2026-42 --interim \"met the company\" --next-report-by 2026-12-20",
+    "交办的新报告日期（须同时写 --reason）。":
+        "The new report-by date of the assignment (give --reason too).",
+    "责任单位的阶段性报告内容：本次应报的报告已报。":
+        "The responsible unit's interim report: the report now due counts as made.",
+    "阶段性报告后，下一次报告的日期。":
+        "After an interim report, the date the next report is due.",
+    "把尚未办结的旧案件作为历史记录归档（已归档）：不再计算期限，不进入超期报告，统计中单独计数。每件记入办理经过。\n\n例：xinfang archive --before 2025-01-01 --reason \"纸质登记簿旧案，已线下办结\"":
+        "Archive old cases not yet closed as history (archived): no more deadlines, left out of the overdue report, counted apart in the figures. Each is recorded in its history.\n\nExample: xinfang archive --before 2025-01-01 --reason \"old cases from the paper register, closed offline\"",
+    "要归档的案件编号（可写多个）；不写时按下面的条件选。":
+        "Numbers of the cases to archive (one or more); without them, cases are chosen by the options below.",
+    "收到日期早于此日的。":
+        "Received before this date.",
+    "不再询问，直接归档（供脚本使用）。":
+        "Archive without asking (for scripts).",
+    "重复信访链：同一信访人就同一事项多次信访，链接到初件并计数。\n\n例：xinfang repeats（整个台账）；xinfang repeats 2026-42；xinfang repeats 2026-42 --not-repeat":
+        "Repeat petition chains: the same petitioner back about the same matter, linked to the first case and counted.\n\nExamples: xinfang repeats (the whole ledger); xinfang repeats 2026-42; xinfang repeats 2026-42 --not-repeat",
+    "案件编号；不写则列出整个台账的重复信访链。":
+        "Case number; without it, the repeat chains of the whole ledger are listed.",
+    "更正：把这件案件认定为某件案件的重复信访。":
+        "Correction: mark this case as a repeat petition of another case.",
+    "更正：这件案件不是重复信访。":
+        "Correction: this case is not a repeat petition.",
+    "从登记簿 CSV 导入案件：每行登记为一件，按登记簿补记转送、受理、办结，自动识别重复信访。\n\n同一行不会重复导入；不能导入的行逐行说明原因。整个文件在一个事务中导入，中途失败则台账不变。\n\n例：xinfang import 2025登记簿.csv --dry-run；xinfang import 2025登记簿.csv --map 来访时间=received --rejects 未导入.csv":
+        "Import cases from a register CSV: each row is registered as a case, forwarding, acceptance and closing are recorded as the register shows, and repeat petitions are found.\n\nNo row is imported twice; each row that cannot be imported is listed with the reason. The whole file is imported in one transaction: if it fails partway, the ledger is unchanged.\n\nExamples: xinfang import register-2025.csv --dry-run; xinfang import register-2025.csv --map \"Visit date=received\" --rejects rejected.csv",
+    "登记簿 CSV 文件（Excel 另存为的 CSV，GBK 或 UTF-8 均可）。":
+        "The register CSV file (saved from Excel as CSV; GBK or UTF-8).",
+    "文件编码：auto（自动识别）、gbk、gb18030、utf-8。":
+        "File encoding: auto (detect), gbk, gb18030, utf-8.",
+    "指定某列对应的字段：列名=字段，可写多次，如 --map 来访时间=received；字段写 - 表示不导入该列。字段：seq received name id_number phone address channel headcount locality category content unit result closed，另有 gender accepted forwarded officer remarks。":
+        "Map a column to a field: COLUMN=FIELD; can be repeated, e.g. --map \"Visit date=received\"; a field of - leaves the column out. Fields: seq received name id_number phone address channel headcount locality category content unit result closed; also gender accepted forwarded officer remarks.",
+    "试运行：显示将新增和不能导入的行，不写入台账。":
+        "Dry run: show the rows that would be added and those that cannot be imported, without writing to the ledger.",
+    "把不能导入的行连同原因写入这个 CSV（Excel 可直接打开；改正后可再导入）。文件已存在时不覆盖，除非加 --force。":
+        "Write the rows that cannot be imported, with the reasons, to this CSV (opens in Excel; fix them and import again). An existing file is not overwritten unless --force is given.",
+    "--rejects 的文件已存在时替换它。":
+        "Replace the --rejects file if it already exists.",
+    "收到日期早于此日、没有办理结果的行作为历史记录归档（已归档：不计期限，不进超期报告，统计中单独计数）。":
+        "Rows received before this date with no result are archived as history (archived: no deadlines, not in the overdue report, counted apart in the figures).",
+    "导出案件（或 --events 导出办理经过），每件一行。身份证号和电话默认打码；保密案件不导出。\n\nCSV 按登记簿的列导出，可用 xinfang import 导入另一个台账；单元格不会被 Excel 当作公式执行。\n\n例：xinfang export --status 已办结 --since 2026-01-01 -o 2026办结.csv；xinfang export --format excel --with-pii -o 全部.csv":
+        "Export cases (or, with --events, their history), one per row. ID numbers and phones are masked by default; confidential cases are not exported.\n\nCSV is written in the register's columns and can be imported into another ledger with xinfang import; Excel never runs a cell as a formula.\n\nExamples: xinfang export --status closed --since 2026-01-01 -o closed-2026.csv; xinfang export --format excel --with-pii -o all.csv",
+    "csv（默认，登记簿样式，可再导入）、excel（Excel 专用 CSV：身份证号等长数字保持为文本）或 json。":
+        "csv (default, register layout, can be imported again), excel (a CSV made for Excel: ID numbers and other long numbers stay text) or json.",
+    "CSV 编码：utf-8-sig（默认，Excel 可直接打开）或 gbk。":
+        "CSV encoding: utf-8-sig (default, opens in Excel) or gbk.",
+    "只导出这些编号的案件（可写多次）；保密案件只能这样导出。":
+        "Export only the cases with these numbers (can be repeated); this is the only way to export a confidential case.",
+    "导出完整身份证号和电话（会记入每件案件的经过）。":
+        "Export full ID numbers and phones (recorded in each case's history).",
+    "每个办理事项一行，而不是每件案件一行。":
+        "One row per event rather than one per case.",
+    "写入这个文件（已存在时不覆盖，除非加 --force）；默认打印到标准输出。":
+        "Write to this file (an existing one is not overwritten unless --force is given); by default print to standard output.",
+    "-o 的文件已存在时替换它。":
+        "Replace the -o file if it already exists.",
+    "同 --format json。":
+        "Same as --format json.",
+    "显示正在使用哪个台账文件（以及为什么）、本办、案件数和结构版本。\n\n例：xinfang info":
+        "Show which ledger file is in use (and why), the office, the number of cases and the schema version.\n\nExample: xinfang info",
+    "显示一年的放假和调休上班日；添加或删除本地调整（对所有未到期的期限生效）。\n\n例：xinfang calendar --year 2026；xinfang calendar --add-rest 2026-12-24 --reason 县里统一停电":
+        "Show a year's holidays and make-up working days; add or remove local overrides (they apply to every deadline not yet due).\n\nExamples: xinfang calendar --year 2026; xinfang calendar --add-rest 2026-12-24 --reason \"county-wide power cut\"",
+    "年份，默认今年。":
+        "Year; this year by default.",
+    "把这一天加为本地休息日。":
+        "Add this day as a local rest day.",
+    "把这一天加为本地工作日。":
+        "Add this day as a local working day.",
+    "删除这一天的本地调整。":
+        "Remove the local override on this day.",
+    "调整原因（添加时必填）。":
+        "Reason for the override (required when adding).",
+    "用内置的演示登记簿建一个临时台账，展示 xinfang 能做什么。\n\n例：xinfang demo":
+        "Build a temporary ledger from the bundled demo register to show what xinfang can do.\n\nExample: xinfang demo",
+    "把演示台账留在这个文件（默认用临时文件，结束即删）。":
+        "Keep the demo ledger in this file (by default a temporary file, deleted at the end).",
+    "检查台账是否完好：SQLite 完整性与外键、记录只增不改、每件案件的状态与办理经过一致、截止日期与重算一致。\n\n例：xinfang check（完好时退出码 0，有问题时列出并返回 1）":
+        "Check that the ledger is sound: SQLite integrity and foreign keys, records only ever added, each case's status agreeing with its history, due dates agreeing with a recount.\n\nExample: xinfang check (exit code 0 when sound; otherwise the problems are listed and it returns 1)",
+    "核对台账记录链是否仍以此前打印的末端（如 1234:3f2a9c1b7e4d）为前缀：历史被改写时不符。":
+        "Check that the ledger's chain still begins with the head printed earlier (e.g. 1234:3f2a9c1b7e4d): it does not if the history was rewritten.",
+    "备份台账（别人正在登记时也可以安全备份）。备份文件只有本人可读。\n\n例：xinfang backup /mnt/u盘/台账-2026-11-23.db":
+        "Back up the ledger (safe even while others are registering). Only you can read the backup file.\n\nExample: xinfang backup /mnt/usb/ledger-2026-11-23.db",
+    "备份文件路径（不能已存在）。":
+        "Path of the backup file (must not exist yet).",
+    "用备份恢复台账：先检查备份，显示将用什么替换什么并请你确认，再替换；原来的台账另存一份在旁边。恢复期间独占台账，其他命令会等待。\n\n例：xinfang restore /mnt/u盘/台账-2026-11-23.db（脚本中加 --yes）":
+        "Restore the ledger from a backup: the backup is checked first, you are shown what will replace what and asked to confirm, then it is replaced; the old ledger is kept beside it. The restore holds the ledger alone; other commands wait.\n\nExample: xinfang restore /mnt/usb/ledger-2026-11-23.db (add --yes in scripts)",
+    "要恢复的备份文件。":
+        "The backup file to restore.",
+    "不再询问，直接恢复（供脚本使用）。":
+        "Restore without asking (for scripts).",
+    "其他命令正在使用台账时最多等待几秒。":
+        "How many seconds at most to wait while other commands are using the ledger.",
+    "报表：超期报告（供每晚定时任务）、工作指标、重大访情。\n\n例：xinfang report overdue --format text":
+        "Reports: the overdue report (for the nightly scheduled job), work figures, major visits.\n\nExample: xinfang report overdue --format text",
+    "超期报告：按责任单位分组，超期最久的在前；随后列出即将到期的。每晚由定时任务运行。\n\n例：xinfang report overdue --format text --quiet-if-none":
+        "Overdue report: grouped by responsible unit, longest overdue first; then what is due soon. Run nightly by a scheduled job.\n\nExample: xinfang report overdue --format text --quiet-if-none",
+    "只看这个责任单位。":
+        "Only this responsible unit.",
+    "text（文本）、md（Markdown）、csv 或 json。":
+        "text, md (Markdown), csv or json.",
+    "没有超期时什么也不打印（适合定时任务）。":
+        "Print nothing when nothing is overdue (for scheduled jobs).",
+    "另一份超期报告正在生成时最多等几秒（默认等到它结束）。":
+        "How many seconds at most to wait while another overdue report is being made (by default, until it ends).",
+    "工作指标：及时受理率、按期办结率、参评率、满意率、重复信访率、一次性化解率（含分子分母）。\n\n例：xinfang report stats --from 2026-01-01 --to 2026-11-30 --by unit":
+        "Work figures: rates of timely acceptance, closing on time, evaluation participation, satisfaction, repeat petitions and first-time resolution (with numerators and denominators).\n\nExample: xinfang report stats --from 2026-01-01 --to 2026-11-30 --by unit",
+    "统计起始日期，默认今年 1 月 1 日。":
+        "Start date; 1 January of this year by default.",
+    "统计截止日期，默认今天。":
+        "End date; today by default.",
+    "分组：unit（责任单位）、category（类别）、locality（属地）、month（月份）。":
+        "Group by: unit (responsible unit), category, locality or month.",
+    "重大访情：未办结的集体访和越级访（赴省、进京），需即时报告。\n\n例：xinfang report major --as-of 2026-11-23":
+        "Major visits: open collective visits and out-of-level visits (to the province, to Beijing), to be reported at once.\n\nExample: xinfang report major --as-of 2026-11-23",
+    "本办代码与名称（案件编号含本办代码，只能设置一次）。\n\n例：xinfang office set YQH 鱼邱湖街道信访办":
+        "The office's code and name (case numbers contain the office code; it can be set only once).\n\nExample: xinfang office set YQH \"Yuqiuhu Subdistrict Petition Office\"",
+    "显示本办代码与名称。\n\n例：xinfang office show":
+        "Show the office's code and name.\n\nExample: xinfang office show",
+    "设置本办代码与名称（代码只能设置一次；名称可以改）。\n\n例：xinfang office set YQH 高唐县鱼邱湖街道信访办":
+        "Set the office's code and name (the code can be set only once; the name can be changed).\n\nExample: xinfang office set YQH \"Gaotang County Yuqiuhu Subdistrict Petition Office\"",
+    "本办代码：2–12 位大写字母或数字，写进每个案件编号。":
+        "Office code: 2–12 capital letters or digits, written into every case number.",
+    "本办名称。":
+        "The office's name.",
+    "期限政策：各期限的时长与单位、预警窗口与阈值。\n\n例：xinfang policy set forward 5 --unit 工作日":
+        "Deadline policy: the length and unit of each deadline, the warning window and thresholds.\n\nExample: xinfang policy set forward 5 --unit workdays",
+    "显示本办的期限政策（未改动的项为全国默认值）。\n\n例：xinfang policy show --json":
+        "Show the office's deadline policy (items not changed are the national defaults).\n\nExample: xinfang policy show --json",
+    "修改一项期限政策；所有未到期的期限随之重算。\n\n例：xinfang policy set forward 5 --unit 工作日":
+        "Change one item of the deadline policy; every deadline not yet due is recounted.\n\nExample: xinfang policy set forward 5 --unit workdays",
+    "政策项，如 forward、handle、warning_days。":
+        "Policy item, e.g. forward, handle, warning_days.",
+    "新的数值。":
+        "The new value.",
+    "期限单位：日 或 工作日（days/workdays）。":
+        "Unit of the deadline: days or workdays.",
+    "换用一套已知的地方期限规定（全部期限项一起改）。\n\n例：xinfang policy preset zhejiang":
+        "Switch to a known set of local deadline rules (all deadline items change together).\n\nExample: xinfang policy preset zhejiang",
+    "national（全国默认）、zhejiang、henan。":
+        "national (national default), zhejiang, henan.",
+    "责任单位名单（转送、上报只能选名单中的单位）。\n\n例：xinfang unit add 人社局 --level 县区":
+        "The list of responsible units (forwarding and escalation can only go to units on the list).\n\nExample: xinfang unit add \"HRSS Bureau\" --level county",
+    "把一个单位加入责任单位名单。\n\n例：xinfang unit add 高唐县人社局 --level 县区 --parent 高唐县人民政府":
+        "Add a unit to the list of responsible units.\n\nExample: xinfang unit add \"Gaotang County HRSS Bureau\" --level county --parent \"Gaotang County Government\"",
+    "单位名称，如 人社局、鱼邱湖街道。":
+        "Unit name, e.g. HRSS Bureau, Yuqiuhu Subdistrict.",
+    "层级：村/社区、乡镇、县区、市、省（village/township/county/city/province）。":
+        "Level: village, township, county, city or province.",
+    "上级单位（须已在名单中）。":
+        "Parent unit (must already be in the list).",
+    "列出责任单位名单。\n\n例：xinfang unit list":
+        "List the responsible units.\n\nExample: xinfang unit list",
+    "单位更名：它承办的案件随之改用新名称（每件记入办理经过），历史记录保留原名。\n\n例：xinfang unit rename 人社局 县人力资源和社会保障局":
+        "Rename a unit: the cases it handles take the new name (each recorded in its history); past records keep the old name.\n\nExample: xinfang unit rename \"HRSS Bureau\" \"County Human Resources and Social Security Bureau\"",
+    "现在的名称。":
+        "The current name.",
+    "新名称。":
+        "The new name.",
+    "把一个单位并入另一个：它的案件随之改由后者承办（每件记入办理经过），原单位保留在名单中，标为已撤并。\n\n例：xinfang unit merge 县劳动局 --into 县人社局":
+        "Merge one unit into another: its cases pass to the latter (each recorded in its history); the old unit stays in the list, marked as merged.\n\nExample: xinfang unit merge \"County Labour Bureau\" --into \"County HRSS Bureau\"",
+    "要并入的单位（撤并后不再接收新的转送）。":
+        "The unit to merge (once merged it takes no new forwarding).",
+    "并入到的单位（须在名单中）。":
+        "The unit to merge into (must be in the list).",
+    "补填或更改单位的层级、上级单位。\n\n例：xinfang unit set 人社局 --level 县区 --parent 县人民政府":
+        "Fill in or change a unit's level and parent unit.\n\nExample: xinfang unit set \"HRSS Bureau\" --level county --parent \"County Government\"",
+    "单位名称。":
+        "Unit name.",
+    "层级：村/社区、乡镇、县区、市、省。":
+        "Level: village, township, county, city or province.",
+    "上级单位（须在名单中）。":
+        "Parent unit (must be in the list).",
+    "撤销一个单位：不再接收新的转送或上报；它已有的案件照旧办理。\n\n例：xinfang unit retire 县粮食局":
+        "Retire a unit: it takes no new forwarding or escalation; the cases it already has go on as before.\n\nExample: xinfang unit retire \"County Grain Bureau\"",
+    "内容分类名单：全国统一的 17 类，另加本办自己的分类。\n\n例：xinfang category list":
+        "The list of content categories: the 17 national ones, plus the office's own.\n\nExample: xinfang category list",
+    "列出内容分类：全国统一分类（及常见简称），再列本办自己加的分类。\n\n例：xinfang category list":
+        "List the content categories: the national ones (with common short forms), then those the office added.\n\nExample: xinfang category list",
+    "把一个本办自己的分类加入名单（全国统一分类之外确需的）。\n\n例：xinfang category add 征地拆迁":
+        "Add a category of the office's own to the list (one truly needed beyond the national list).\n\nExample: xinfang category add \"land acquisition and demolition\"",
+    "本办新增的分类名称。":
+        "Name of the office's new category.",
 }
 
 
@@ -1281,4 +1812,112 @@ TEXTS.update({
         "台账中有 {count} 位信访人叫“{who}”。请写身份证号。",
         "{count} petitioners are called '{who}'. Give the ID number.",
     ),
+})
+
+
+# The English of the help of the practice of offices (commands/practice.py, and the
+# options it added to register and followup).
+HELP_EN.update({
+    "来源：来访接待、领导接访日、下访、约访、驻村接访、12345热线、网格员、微信群、网上、来信（不写 --channel 时据此确定形式）。":
+        "Source: reception, leader's reception day, officers' visit, appointment, village reception, 12345 hotline, grid worker, WeChat group, online, letter (gives the channel when --channel is left out).",
+    "首接首办：首先接待的领导或干部（默认经办人），记为案件的负责人。":
+        "First receiver: the leader or officer who first received it (default: the officer), recorded as the case's owner.",
+    "12345 热线工单号（来源为热线时必填）。":
+        "The 12345 hotline ticket number (required for the hotline).",
+    "信访目的：揭发控告、意见建议、申诉、求决、其他。":
+        "Purpose: accusation, suggestion, appeal, request for a decision or other.",
+    "回访信访人，记录满意度（记录后评价期结束）；回诊的五问（结果是否属实、合理诉求是否解决、处理意见是否落实、是否满意、有无其他诉求）和两项评价（对责任单位、对信访部门）。\n\n例：xinfang followup 2026-42 --satisfaction 满意 --note \"电话回访，工资已到账\"；xinfang followup 2026-42 --result-true --request-met --carried-out --unit-rating 满意 --office-rating 基本满意":
+        "Follow up with the petitioner and record the satisfaction (the evaluation window ends); also the five checks of a follow-up (is the result true, was the reasonable request met, was the opinion carried out, satisfied, any other request) and the two evaluations (of the responsible unit, of the petition office).\n\nExample: xinfang followup 2026-42 --satisfaction satisfied --note \"phoned: wages paid\"; xinfang followup 2026-42 --result-true --request-met --carried-out --unit-rating satisfied --office-rating basic",
+    "回诊：处理结果是否属实。":
+        "Follow-up check: is the result as stated true.",
+    "回诊：合理诉求是否解决。":
+        "Follow-up check: was the reasonable request met.",
+    "回诊：处理意见是否落实。":
+        "Follow-up check: was the handling opinion carried out.",
+    "回诊：信访人的其他诉求（可接着登记为新案件）。":
+        "Follow-up check: the petitioner's other request (can be registered next as a new case).",
+    "对责任单位的评价：满意、基本满意、不满意。":
+        "The petitioner's rating of the responsible unit: satisfied, basic or unsatisfied.",
+    "对信访部门的评价：满意、基本满意、不满意。":
+        "The petitioner's rating of the petition office: satisfied, basic or unsatisfied.",
+    "今天的工作：本办超期的期限、今天和近几天到期的、包案领导的化解时限、联席会议任务、待回访的案件。\n\n例：xinfang today；xinfang today --as-of 2026-12-01 --unit 县人社局":
+        "Today's work: the office's overdue duties, what falls due today and soon, leaders' target dates, joint meeting tasks, follow-ups due.\n\nExample: xinfang today; xinfang today --as-of 2026-12-01 --unit \"County HR Bureau\"",
+    "只看这个责任单位的工作。":
+        "Only this responsible unit's work.",
+    "领导包案：记录“六定”（包案领导、责任单位、化解方案、化解时限、化解目标、工作要求，缺一不可）；化解时限是包案领导的期限，超期进入超期报告。--target 加 --reason 更改化解时限；--progress 记录“四包”进展。\n\n例：xinfang lead 2026-42 --leader 李书记 --unit 县住建局 --plan \"联合调处\" --target 2026-12-31 --goal 息诉罢访 --requirements \"每周报告进展\"；xinfang lead 2026-42 --progress 解决问题 --note 已补发工资":
+        "Put a case under a leader with the six fixes (leader, responsible unit, plan, target date, goal, requirements; all six required); the target date is the leader's duty and shows in the overdue report. --target with --reason moves the target date; --progress records progress on the four duties.\n\nExample: xinfang lead 2026-42 --leader \"Secretary Li\" --unit \"County Housing Bureau\" --plan \"joint mediation\" --target 2026-12-31 --goal \"petitioner settled\" --requirements \"weekly report\"; xinfang lead 2026-42 --progress solution --note \"half of the wages paid\"",
+    "定包案领导。":
+        "The leader in charge.",
+    "定责任单位（须在单位名单中）。":
+        "The responsible unit (from the list of units).",
+    "定化解方案。":
+        "The plan to resolve it.",
+    "定化解时限（日期）；与 --reason 一起写即为更改时限。":
+        "The target date; with --reason it moves the target date.",
+    "定化解目标。":
+        "The goal.",
+    "定工作要求。":
+        "The requirements of the work.",
+    "四包进展：掌握情况、解决问题、思想教育、息诉息访。":
+        "Progress on one of the four duties: situation, solution, education or settled.",
+    "进展说明。":
+        "What was done.",
+    "记录一次调解（高唐“1+3”：代表、干部、调解员、律师共同调解）；达成协议的可加 --close 办结。\n\n例：xinfang mediate 2026-42 --on 2026-11-20 --place 镇矛调中心 --with 党代表:王春月 --with 调解员:李明 --with 律师:赵刚 --outcome agreed --agreement \"分两期付清\" --close":
+        "Record a mediation (a representative, an officer, a mediator and a lawyer together); an agreed one can close the case with --close.\n\nExample: xinfang mediate 2026-42 --on 2026-11-20 --place \"township mediation centre\" --with party_representative:Wang --with mediator:Li --with lawyer:Zhao --outcome agreed --agreement \"paid in two instalments\" --close",
+    "调解地点，如 镇矛调中心。":
+        "Where it was held, e.g. the township's mediation centre.",
+    "参加调解的人：身份:姓名，如 党代表:王春月、调解员:…、律师:…，可写多次。":
+        "Who mediated, as ROLE:NAME (party_representative, deputy, cppcc, officer, mediator, lawyer); can be repeated.",
+    "agreed（达成协议）或 failed（未达成）。":
+        "agreed or failed.",
+    "调解协议内容。":
+        "The mediation agreement.",
+    "达成协议的，同时以“调解化解”办结，协议作为处理意见。":
+        "When agreed, also close the case (result: mediated; the agreement as the opinion).",
+    "帮扶救助：记录对困难信访人的帮扶措施（不是案件的一步；show 该人的案件时列出）。\n\n例：xinfang assist 郝丹文 --measure 临时救助 --note \"发放临时救助金 2000 元\"":
+        "Hardship help: record assistance given to a petitioner (not an act on a case; show lists it with their cases).\n\nExample: xinfang assist 371526196601318579 --measure temporary --note \"2000 yuan of temporary aid\"",
+    "低保、医疗救助、临时救助、就业、其他。":
+        "basic_living, medical, temporary, employment or other.",
+    "积案：清单管理、挂图作战、化解一个销号一个。不带子命令时列出积案清单。\n\n例：xinfang backlog；xinfang backlog add 2026-42 --reason 多年重复信访":
+        "The backlog of old cases: listed one by one, charted, struck off when resolved. Without a subcommand, lists the backlog.\n\nExample: xinfang backlog; xinfang backlog add 2026-42 --reason \"repeated for years\"",
+    "也列出已销号的。":
+        "Also the cases struck off.",
+    "列出按政策建议列入积案的案件（只列出，不自动加入）。":
+        "List the cases the policy proposes for the backlog (listed only, never added).",
+    "画出积案数量随时间的变化（新增、销号、在册）。":
+        "Chart the backlog over time (added, struck off, on the list).",
+    "图片格式：png 或 svg（与 --output 一起用）。":
+        "Picture format: png or svg (with --output).",
+    "图片文件名。":
+        "The picture's file name.",
+    "经本办研究，把一件案件列入积案清单（写明理由）。\n\n例：xinfang backlog add 2026-42 --reason \"重复信访 5 次，复核后仍在上访\"":
+        "Put a case on the backlog by the office's decision (give the reason).\n\nExample: xinfang backlog add 2026-42 --reason \"five repeat visits, still petitioning after recheck\"",
+    "积案化解后销号（化解一个，销号一个）：写明怎样化解的；包案领导的化解时限随之停止。\n\n例：xinfang backlog close 2026-42 --how \"补发工资，信访人签字息诉\"":
+        "Strike a resolved case off the backlog (say how it was resolved); the leader's target date stops.\n\nExample: xinfang backlog close 2026-42 --how \"wages paid, the petitioner signed off\"",
+    "怎样化解的。":
+        "How it was resolved.",
+    "联席会议：提请研究、记录会议决定与任务、任务完成。\n\n例：xinfang meeting refer 2026-42 --to 镇联席会议 --reason 涉及多个部门":
+        "Joint meetings: refer a case, record a meeting's decisions and tasks, a task done.\n\nExample: xinfang meeting refer 2026-42 --to township --reason \"several departments involved\"",
+    "提请联席会议研究（写明理由）。\n\n例：xinfang meeting refer 2026-42 --to 镇联席会议 --reason \"涉及住建、国土两个部门\"":
+        "Refer a case to a joint meeting (give the reason).\n\nExample: xinfang meeting refer 2026-42 --to township --reason \"housing and land departments both involved\"",
+    "镇联席会议 或 县联席会议。":
+        "township or county (joint meeting).",
+    "记录一次联席会议：研究的案件、会议决定和分工任务（每项任务是责任单位的期限，直到 meeting done）。\n\n例：xinfang meeting record --on 2026-11-20 --body 镇联席会议 --cases 2026-42 --cases 2026-57 --decision \"住建牵头联合调处\" --task \"县住建局:2026-12-10:拿出维修方案\"":
+        "Record a joint meeting: the cases studied, its decision and its tasks (each a duty of its unit until meeting done).\n\nExample: xinfang meeting record --on 2026-11-20 --body township --cases 2026-42 --cases 2026-57 --decision \"housing leads a joint mediation\" --task \"County Housing Bureau:2026-12-10:a repair plan\"",
+    "会议研究的案件，可写多个。":
+        "A case the meeting studied; can be repeated.",
+    "会议决定。":
+        "The meeting's decision.",
+    "任务：单位:日期:内容，可写多个；每项是该单位的期限。":
+        "A task, as UNIT:DATE:TEXT; can be repeated; each is a duty of that unit.",
+    "开会日期，默认今天。":
+        "The date of the meeting (default: today).",
+    "联席会议分给某单位的任务已完成：停止该单位在这些案件上的任务期限。\n\n例：xinfang meeting done 2026-42 --unit 县住建局 --note 维修方案已报镇政府":
+        "A unit's joint meeting tasks are done: its task clocks on these cases stop.\n\nExample: xinfang meeting done 2026-42 --unit \"County Housing Bureau\" --note \"repair plan sent to the township\"",
+    "案件编号，可写多个。":
+        "Case numbers (one or more).",
+    "完成任务的单位。":
+        "The unit that did the task.",
+    "完成情况。":
+        "What was done.",
 })

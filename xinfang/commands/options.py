@@ -195,11 +195,17 @@ def open_ledger(db: Path | None, *, create: bool = False, writes: bool = False,
     return ledger
 
 
-def close_opened() -> None:
+def close_opened(failed: bool = False) -> None:
     """Run in-process (tests, a shell around the library) a command would otherwise
-    leave its connection and files open until a garbage collection."""
+    leave its connection and files open until a garbage collection. A command that
+    `failed` leaves no ledger behind that it created itself."""
+    from xinfang.db import discard
+
     while OPENED:
-        OPENED.pop().close()
+        ledger = OPENED.pop()
+        if failed:
+            discard(ledger.db)
+        ledger.close()
 
 
 def case_brief(ledger: Ledger, case_id: int, as_json: bool, lang: str,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -24,6 +25,38 @@ from xinfang.commands.options import (
 from xinfang.texts import t
 
 commands = typer.Typer()
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="--format xlsx 时写入这个工作簿（已存在时不覆盖，除非加 --force）；不写则输出到标准输出（不能是终端）。", show_default=False, dir_okay=False)]
+ForceOpt = Annotated[bool, typer.Option("--force", help="-o 的文件已存在时替换它。")]
+
+
+def _workbook_target(output: Path | None, db: Path | None, force: bool, lang: str) -> list[Path]:
+    """Before any work: where a workbook goes may not be the ledger's files, a link or an
+    existing file without --force, nor a terminal. Returns the ledger's files."""
+    from xinfang.db import locate
+    from xinfang.files import ledger_files, refuse_target
+
+    protected = ledger_files(locate(db).path)
+    if output is not None:
+        refuse_target(output, protected=protected, force=force)
+    elif sys.stdout.isatty() or getattr(sys.stdout, "buffer", None) is None:
+        fail(t("export.xlsx_to_terminal", lang), lang, 2)
+    return protected
+
+
+def _put_workbook(payload: bytes, output: Path | None, force: bool, protected: list[Path],
+                  lang: str) -> None:
+    from xinfang.files import write_output
+
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        write_output(output, payload, force=force, protected=protected)
+    except OSError as err:
+        fail(t("transfer.cannot_write", lang, path=output, reason=err.strerror or err), lang)
+    say(t("report.done_workbook", lang, path=output))
 report_app = typer.Typer(help="报表：超期报告（供每晚定时任务）、工作指标、重大访情。\n\n例：xinfang report overdue --format text")
 commands.add_typer(report_app, name="report")
 
@@ -32,15 +65,17 @@ commands.add_typer(report_app, name="report")
 def report_overdue(
     as_of: AsOfOpt = None,
     unit: Annotated[str | None, typer.Option("--unit", help="只看这个责任单位。", show_default=False)] = None,
-    format_: Annotated[str, typer.Option("--format", help="text（文本）、md（Markdown）、csv 或 json。")] = "text",
+    format_: Annotated[str, typer.Option("--format", help="text（文本）、md（Markdown）、csv、json 或 xlsx（Excel 工作簿，按责任单位分组，可筛选）。")] = "text",
     quiet_if_none: Annotated[bool, typer.Option("--quiet-if-none", help="没有超期时什么也不打印（适合定时任务）。")] = False,
     wait: Annotated[float | None, typer.Option("--wait", help="另一份超期报告正在生成时最多等几秒（默认等到它结束）。", min=0, show_default=False)] = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
     db: DbOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """超期报告：按责任单位分组，超期最久的在前；随后列出即将到期的。每晚由定时任务运行。
 
-    例：xinfang report overdue --format text --quiet-if-none
+    例：xinfang report overdue --format text --quiet-if-none；xinfang report overdue --format xlsx -o 超期.xlsx
     """
     from xinfang import reports
     from xinfang.dates import today
@@ -48,14 +83,20 @@ def report_overdue(
     from xinfang.render import plain
 
     lang = resolve_lang(lang)
-    if format_ not in ("text", "md", "csv", "json"):
-        raise typer.BadParameter("text, md, csv, json", param_hint="--format")
+    if format_ not in ("text", "md", "csv", "json", "xlsx"):
+        raise typer.BadParameter("text, md, csv, json, xlsx", param_hint="--format")
+    protected = _workbook_target(output, db, force, lang) if format_ == "xlsx" else []
     ledger = open_ledger(db)
     # Two runs (two cron jobs, a cron job and an officer) never interleave: one waits.
     with one_at_a_time(locate(db).path, wait=wait,
                        waiting=lambda: say(t("report.waiting", lang))):
         report = reports.overdue(ledger, date(as_of) or today(), unit)
         if quiet_if_none and not report["overdue"]:
+            return
+        if format_ == "xlsx":
+            from xinfang.render.workbook import overdue_workbook
+
+            _put_workbook(overdue_workbook(report, lang), output, force, protected, lang)
             return
         if format_ == "json":
             sys.stdout.write(plain.overdue_json(report))
@@ -77,13 +118,16 @@ def report_stats(
     from_: Annotated[str | None, typer.Option("--from", help="统计起始日期，默认今年 1 月 1 日。", show_default=False)] = None,
     to: Annotated[str | None, typer.Option("--to", help="统计截止日期，默认今天。", show_default=False)] = None,
     by: Annotated[str | None, typer.Option("--by", help="分组：unit（责任单位）、category（类别）、locality（属地）、month（月份）。", show_default=False)] = None,
+    format_: Annotated[str, typer.Option("--format", help="text（表格，默认）、json 或 xlsx（Excel 工作簿：逐月六项指标含分子分母和口径，附折线图）。")] = "text",
+    output: OutputOpt = None,
+    force: ForceOpt = False,
     db: DbOpt = None,
     json_: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """工作指标：及时受理率、按期办结率、参评率、满意率、重复信访率、一次性化解率（含分子分母）。
 
-    例：xinfang report stats --from 2026-01-01 --to 2026-11-30 --by unit
+    例：xinfang report stats --from 2026-01-01 --to 2026-11-30 --by unit；xinfang report stats --format xlsx -o 2026指标.xlsx
     """
     from xinfang import reports
     from xinfang.dates import today
@@ -92,13 +136,24 @@ def report_stats(
     lang = resolve_lang(lang)
     if by is not None and by not in ("unit", "category", "locality", "month"):
         raise typer.BadParameter("unit, category, locality, month", param_hint="--by")
+    if format_ not in ("text", "json", "xlsx"):
+        raise typer.BadParameter("text, json, xlsx", param_hint="--format")
+    protected = _workbook_target(output, db, force, lang) if format_ == "xlsx" else []
     ledger = open_ledger(db)
     end = date(to) or today()
     start = date(from_) or end.replace(month=1, day=1)
     if start > end:
         fail(t("stats.from_after_to", lang), lang, 2)
     result = reports.stats(ledger, start, end, by)
-    if json_:
+    if format_ == "xlsx":
+        from xinfang.render.workbook import stats_workbook
+
+        months = reports.figures_by_month(ledger, start, end)
+        groups = reports.figures_by_group(ledger, by, start, end) if by else None
+        _put_workbook(stats_workbook(result, months, lang, groups), output, force, protected,
+                      lang)
+        return
+    if json_ or format_ == "json":
         out(plain.json_text(result))
         return
     console = terminal.stdout_console()

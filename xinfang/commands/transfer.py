@@ -100,25 +100,27 @@ def _progress_bar(lang: str) -> Iterator[Callable[[str, int, int], None] | None]
 
 @commands.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(help="登记簿 CSV 文件（Excel 另存为的 CSV，GBK 或 UTF-8 均可）。", show_default=False)],
+    file: Annotated[Path, typer.Argument(help="登记簿文件：Excel/WPS 工作簿（.xlsx、.xlsm、.xls、.ods）或 CSV（GBK 或 UTF-8 均可）。", show_default=False)],
     encoding: Annotated[str, typer.Option("--encoding", help="文件编码：auto（自动识别）、gbk、gb18030、utf-8。")] = "auto",
     map_: Annotated[list[str] | None, typer.Option("--map", help="指定某列对应的字段：列名=字段，可写多次，如 --map 来访时间=received；字段写 - 表示不导入该列。字段：seq received name id_number phone address channel headcount locality category content unit result closed，另有 gender accepted forwarded officer remarks。", show_default=False)] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="试运行：显示将新增和不能导入的行，不写入台账。")] = False,
-    rejects: Annotated[Path | None, typer.Option("--rejects", help="把不能导入的行连同原因写入这个 CSV（Excel 可直接打开；改正后可再导入）。文件已存在时不覆盖，除非加 --force。", show_default=False, dir_okay=False)] = None,
+    rejects: Annotated[Path | None, typer.Option("--rejects", help="把不能导入的行连同原因写入这个文件：.xlsx 为工作簿（从工作簿导入时必须是 .xlsx），其他为 CSV；改正后可再导入。文件已存在时不覆盖，除非加 --force。", show_default=False, dir_okay=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="--rejects 的文件已存在时替换它。")] = False,
     archive_before: Annotated[str | None, typer.Option("--archive-before", help="收到日期早于此日、没有办理结果的行作为历史记录归档（已归档：不计期限，不进超期报告，统计中单独计数）。", show_default=False)] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="工作簿只导入这张工作表：写表名或第几张（从 1 数起）；不写则导入每张有登记簿表头的工作表。", show_default=False)] = None,
     officer: OfficerOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """从登记簿 CSV 导入案件：每行登记为一件，按登记簿补记转送、受理、办结，自动识别重复信访。
+    """从登记簿（Excel/WPS 工作簿或 CSV）导入案件：每行登记为一件，按登记簿补记转送、受理、办结，自动识别重复信访。
 
-    同一行不会重复导入；不能导入的行逐行说明原因。整个文件在一个事务中导入，中途失败则台账不变。
+    工作簿直接读取：表头上方的标题行、合并的表头、日期单元格和日期序号都能识别；身份证号须存为文本。同一行不会重复导入；不能导入的行逐行说明原因。整个文件在一个事务中导入，中途失败则台账不变。
 
-    例：xinfang import 2025登记簿.csv --dry-run；xinfang import 2025登记簿.csv --map 来访时间=received --rejects 未导入.csv
+    例：xinfang import 2025登记簿.xlsx --dry-run；xinfang import 登记簿.xlsx --sheet 2024 --rejects 未导入.xlsx；xinfang import 2025登记簿.csv --map 来访时间=received
     """
     from xinfang.registers import importer, reading
+    from xinfang.registers.workbooks import kind as workbook_kind
 
     lang = resolve_lang(lang)
     try:
@@ -126,6 +128,8 @@ def import_(
     except OSError as err:
         fail(t("import.cannot_read", lang, path=file, reason=err.strerror or err), lang)
     overrides = reading.parse_overrides(map_)
+    if rejects is not None:
+        importer.rejects_format(rejects, workbook_kind(data) is not None)
     protected = _refuse_output(rejects, db, force)
     ledger = open_ledger(db, create=not dry_run)
     ask = _ask_archive(lang) if interactive() and not json_ else None
@@ -133,8 +137,10 @@ def import_(
         summary = importer.import_register(
             ledger, data, name=file.name, officer=resolve_officer(officer), encoding=encoding,
             overrides=overrides, dry_run=dry_run, progress=progress,
-            archive_before=date(archive_before), ask_archive=ask,
+            archive_before=date(archive_before), ask_archive=ask, sheet=sheet,
         )
+    for skipped in summary.sheets_skipped:
+        say(t(f"import.sheet_skipped.{skipped.reason}", lang, sheet=skipped.sheet))
     unmapped = summary.columns.unmapped
     for item in unmapped[:SHOW_UNMAPPED]:
         say(t("import.unmapped", lang, column=reading.describe_unmapped(item, lang)))
@@ -167,7 +173,12 @@ def _ask_archive(lang: str) -> Callable[[int, dt.date], dt.date | None]:
 def _print_summary(summary: Summary, lang: str, rejects: Path | None) -> None:
     from xinfang.vocab import STATUSES, label
 
-    name = _ENCODING_NAMES.get(summary.encoding, summary.encoding)
+    name: object = _ENCODING_NAMES.get(summary.encoding, summary.encoding)
+    if summary.workbook is not None:
+        from xinfang.registers.workbooks import KIND_NAMES
+
+        name = ref("import.workbook", kind=KIND_NAMES[summary.workbook],
+                   sheets=join(summary.sheets))
     added, skipped, rejected = len(summary.added), len(summary.skipped), len(summary.rejected)
     _out(t("import.summary_dry" if summary.dry_run else "import.summary", lang,
            file=summary.file, encoding=name, read=summary.read, added=added, skipped=skipped,
@@ -181,7 +192,7 @@ def _print_summary(summary: Summary, lang: str, rejects: Path | None) -> None:
     if summary.dry_run and summary.added:
         _out(t("import.would_add", lang))
         for item in summary.added:
-            text = f"  {_where(item.line, item.seq, lang)} → {item.case} {label(STATUSES, item.status, lang)}"
+            text = f"  {_where(item.line, item.seq, lang, item.sheet)} → {item.case} {label(STATUSES, item.status, lang)}"
             if item.repeat_of:
                 text += t("import.repeat_of", lang, case=item.repeat_of)
             _out(text)
@@ -203,11 +214,13 @@ def _print_summary(summary: Summary, lang: str, rejects: Path | None) -> None:
         _out(t("import.rejected", lang))
         for refused in summary.rejected[:SHOW_REJECTS]:
             _out("  " + t("import.rejected_row", lang,
-                          where=_where(refused.line, refused.seq, lang),
+                          where=_where(refused.line, refused.seq, lang, refused.sheet),
                           reason=refused.text(lang)))
         more = rejected - SHOW_REJECTS
         if more > 0 and rejects is None:
-            _out("  " + t("import.more_rejected", lang, more=more))
+            # Rows rejected from a workbook go to a workbook (`importer.rejects_format`).
+            _out("  " + (t("import.more_rejected", lang, more=more) if summary.workbook is None
+                         else t("import.more_rejected_workbook", lang, more=more)))
     if rejects is not None:
         if rejected:
             say(t("import.rejects_written", lang, rejected=rejected, path=rejects))
@@ -228,15 +241,15 @@ def _refuse_output(path: Path | None, db: Path | None, force: bool) -> list[Path
     return protected
 
 
-def _where(line: int, seq: str, lang: str) -> str:
-    if seq:
-        return t("import.line_seq", lang, line=line, seq=seq)
-    return t("import.line", lang, line=line)
+def _where(line: int, seq: str, lang: str, sheet: str = "") -> str:
+    where = t("import.line_seq", lang, line=line, seq=seq) if seq else \
+        t("import.line", lang, line=line)
+    return t("import.sheet_where", lang, sheet=sheet, where=where) if sheet else where
 
 
 @commands.command()
 def export(
-    format_: Annotated[str, typer.Option("--format", help="csv（默认，登记簿样式，可再导入）、excel（Excel 专用 CSV：身份证号等长数字保持为文本）或 json。")] = "csv",
+    format_: Annotated[str, typer.Option("--format", help="csv（默认，登记簿样式，可再导入）、xlsx（Excel 工作簿：身份证号和电话为文本，日期为日期，表头冻结可筛选；加 --events 另有一张办理经过）、excel-csv（给 Excel 打开的 CSV：长数字保持为文本；旧名 excel）或 json。")] = "csv",
     encoding: Annotated[str, typer.Option("--encoding", help="CSV 编码：utf-8-sig（默认，Excel 可直接打开）或 gbk。")] = "utf-8-sig",
     status: StatusOpt = None,
     unit: UnitOpt = None,
@@ -266,7 +279,7 @@ def export(
 
     CSV 按登记簿的列导出，可用 xinfang import 导入另一个台账；单元格不会被 Excel 当作公式执行。
 
-    例：xinfang export --status 已办结 --since 2026-01-01 -o 2026办结.csv；xinfang export --format excel --with-pii -o 全部.csv
+    例：xinfang export --status 已办结 --since 2026-01-01 -o 2026办结.csv；xinfang export --format xlsx --events -o 台账.xlsx
     """
     from xinfang import acts
     from xinfang import export as export_mod
@@ -275,6 +288,10 @@ def export(
 
     lang = resolve_lang(lang)
     fmt = "json" if json_ else export_mod.parse_format(format_)
+    if not json_ and format_.strip().lower() in export_mod.RENAMED:
+        say(t("export.excel_renamed", lang))
+    if fmt == "xlsx" and output is None and sys.stdout.isatty():
+        fail(t("export.xlsx_to_terminal", lang), lang, 2)
     enc = export_mod.parse_encoding(encoding)
     if fmt == "json" and enc not in ("utf-8", "utf-8-sig"):
         fail(t("export.json_encoding", lang), lang, 2)
@@ -293,8 +310,13 @@ def export(
         table = export_mod.register_table(records, lang)
     if fmt == "json":
         payload = export_mod.encode_json(records)
+    elif fmt == "xlsx":
+        # A workbook of the events has the cases' sheet before them.
+        cases = table if not events else export_mod.register_table(
+            export_mod.case_records(ledger, selection.ids, reveal=with_pii), lang)
+        payload = export_mod.encode_xlsx(cases, table if events else None, lang)
     else:
-        payload = export_mod.encode_csv(*table, encoding=enc, excel=fmt == "excel")
+        payload = export_mod.encode_csv(*table, encoding=enc, excel=fmt == "excel-csv")
     if with_pii and selection.ids:
         # Recorded before anything leaves: a reveal is never unrecorded.
         acts.reveal(ledger, selection.ids, resolve_officer(officer), ["id_number", "phone"],
@@ -305,6 +327,8 @@ def export(
     if output is None:
         stream = getattr(sys.stdout, "buffer", None)
         if stream is None:
+            if fmt == "xlsx":
+                fail(t("export.xlsx_to_terminal", lang), lang, 2)
             sys.stdout.write(payload.decode(enc if fmt != "json" else "utf-8"))
         else:
             sys.stdout.flush()

@@ -1,5 +1,5 @@
-"""Where a CSV row becomes a case: rows read by `registers` are registered in order of
-receipt and played through their register history (forwarded, accepted, closed …) on the
+"""Where a register's row becomes a case: rows read by `registers` (from a CSV or a
+workbook's sheets) are registered in order of receipt and played through their register history (forwarded, accepted, closed …) on the
 dates the register gives, all in one transaction. Every row read is accounted for:
 read = added + skipped + rejected.
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from xinfang import gcpause
+from xinfang import gcpause, xlsx
 from xinfang.cases.intake import Intake
 from xinfang.errors import OfficeNotSet, XinfangError
 from xinfang.files import excel_cell, write_output
@@ -24,11 +24,16 @@ from xinfang.registers.reading import (
     Columns,
     GarbledHeader,
     MissingColumns,
+    RegisterError,
+    Table,
     decode,
     header_key,
     read_table,
 )
 from xinfang.registers.rows import Reason, Row, is_blank, normalise
+from xinfang.registers.workbooks import Skipped as SkippedSheet
+from xinfang.registers.workbooks import kind as workbook_kind
+from xinfang.registers.workbooks import read_book
 from xinfang.store import writer
 from xinfang.store.ledger import Ledger
 from xinfang.texts import t
@@ -40,12 +45,25 @@ class ImportFailed(XinfangError):
     """The import failed at line …: …."""
 
 
+class SheetOfCsv(RegisterError):
+    """--sheet is for workbooks; … is a CSV."""
+
+    exit_code = 2
+
+
+class RejectsFormat(RegisterError):
+    """Rows rejected from a workbook are written to a workbook: name the file ….xlsx."""
+
+    exit_code = 2
+
+
 @dataclass
 class Rejected:
     line: int
     seq: str
     reasons: list[Reason]
     cells: list[str]
+    sheet: str = ""
 
     def text(self, lang: str = "zh") -> str:
         return t("sep.parts", lang).join(r.text(lang) for r in self.reasons)
@@ -57,8 +75,13 @@ class Skipped:
     seq: str
     reason: str  # "blank", "duplicate" (same as an earlier row of the file), "imported"
     same_as: int | str | None = None  # the earlier line, or the case it already became
+    sheet: str = ""
+    same_sheet: str = ""  # the sheet of the earlier line, when it is on another one
 
     def text(self, lang: str = "zh") -> str:
+        if self.same_sheet and self.same_sheet != self.sheet:
+            return t("import.skipped.duplicate_sheet", lang, same_as=self.same_as,
+                     sheet=self.same_sheet)
         return t(f"import.skipped.{self.reason}", lang, same_as=self.same_as)
 
 
@@ -69,6 +92,7 @@ class Added:
     case: str
     status: str = "registered"
     repeat_of: str | None = None
+    sheet: str = ""
 
 
 @dataclass
@@ -87,6 +111,9 @@ class Summary:
     # cases (None when they were archived, or there were none).
     old_open: int = 0
     archive_before: dt.date | None = None
+    workbook: str | None = None  # "xlsx", "xls" or "ods" when the file was a workbook
+    sheets: dict[str, list[str]] = field(default_factory=dict)  # sheet read → its header
+    sheets_skipped: list[SkippedSheet] = field(default_factory=list)
     # Unit names taken as a unit of the list (given → unit), and categories not in it.
     units_mapped: dict[str, str] = field(default_factory=dict)
     unknown_categories: list[str] = field(default_factory=list)
@@ -96,6 +123,21 @@ class Summary:
         return sum(added.status == "archived" for added in self.added)
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        data = self._dict(lang)
+        if self.workbook is not None:
+            data["workbook"] = self.workbook
+            data["sheets"] = list(self.sheets)
+            data["sheets_skipped"] = [{"sheet": s.sheet, "reason": s.reason}
+                                      for s in self.sheets_skipped]
+            sheets: list[list[str]] = [[r.sheet for r in self.rejected],
+                                       [s.sheet for s in self.skipped],
+                                       [a.sheet for a in self.added]]
+            for key, names in zip(("rejects", "skips", "cases"), sheets, strict=True):
+                for entry, sheet in zip(data[key], names, strict=True):
+                    entry["sheet"] = sheet
+        return data
+
+    def _dict(self, lang: str) -> dict[str, Any]:
         return {
             "file": self.file,
             "archived": self.archived,
@@ -139,9 +181,11 @@ def import_register(
     progress: Progress | None = None,
     archive_before: dt.date | None = None,
     ask_archive: Callable[[int, dt.date], dt.date | None] | None = None,
+    sheet: str | None = None,
 ) -> Summary:
     """Import one register file (its bytes; `name` is recorded as the source of each
-    case). One transaction: if anything fails, nothing of the run is kept. With
+    case): a CSV, or a workbook (`sheet`, by name or number, else every sheet holding a
+    register). One transaction: if anything fails, nothing of the run is kept. With
     `dry_run` the work is done and rolled back, so the summary shows exactly what an
     import would add and reject. Rows received before `archive_before` without a result
     are archived (已归档): history, not today's work (no running duties, not in the
@@ -152,57 +196,57 @@ def import_register(
     with gcpause.paused():
         return _import(ledger, data, name=name, officer=officer, encoding=encoding,
                        overrides=overrides, dry_run=dry_run, progress=progress,
-                       archive_before=archive_before, ask_archive=ask_archive)
+                       archive_before=archive_before, ask_archive=ask_archive, sheet=sheet)
 
 
-def _import(ledger: Ledger, data: bytes, *, name: str, officer: str, encoding: str,
-            overrides: dict[str, str] | None, dry_run: bool,
-            progress: Progress | None, archive_before: dt.date | None = None,
-            ask_archive: Callable[[int, dt.date], dt.date | None] | None = None) -> Summary:
+def _tables(data: bytes, *, name: str, encoding: str, overrides: dict[str, str] | None,
+            sheet: str | None) -> tuple[Summary, list[Table], bool]:
+    """The file's tables (a CSV's one, a workbook's sheets), the summary to fill and
+    whether the text held undecodable bytes."""
+    book_kind = workbook_kind(data)
+    if book_kind is not None:
+        book = read_book(data, overrides, name=name, sheet=sheet)
+        first = book.tables[0]
+        summary = Summary(name, book.kind, first.header, first.columns)
+        summary.workbook = book.kind
+        summary.sheets = {table.sheet: table.header for table in book.tables}
+        summary.sheets_skipped = book.skipped
+        # Columns not recognised on any sheet are named once.
+        named = {item.column for item in first.columns.unmapped}
+        for table in book.tables[1:]:
+            for item in table.columns.unmapped:
+                if item.column not in named:
+                    named.add(item.column)
+                    summary.columns.unmapped.append(item)
+        return summary, book.tables, False
+    if sheet is not None:
+        raise SheetOfCsv(name=name)
     decoded = decode(data, encoding)
     try:
         table = read_table(decoded.text, overrides, name=name)
     except MissingColumns:
         if decoded.replaced:
-            first = decoded.text[:200].splitlines()[0] if decoded.text else ""
-            raise GarbledHeader(encoding=decoded.encoding, header=first[:60]) from None
+            first_line = decoded.text[:200].splitlines()[0] if decoded.text else ""
+            raise GarbledHeader(encoding=decoded.encoding, header=first_line[:60]) from None
         raise
+    return (Summary(name, decoded.encoding, table.header, table.columns), [table],
+            decoded.replaced > 0)
+
+
+def _import(ledger: Ledger, data: bytes, *, name: str, officer: str, encoding: str,
+            overrides: dict[str, str] | None, dry_run: bool,
+            progress: Progress | None, archive_before: dt.date | None = None,
+            ask_archive: Callable[[int, dt.date], dt.date | None] | None = None,
+            sheet: str | None = None) -> Summary:
+    summary, tables, garbled = _tables(data, name=name, encoding=encoding,
+                                       overrides=overrides, sheet=sheet)
     if ledger.office() is None:
         raise OfficeNotSet()
-    summary = Summary(name, decoded.encoding, table.header, table.columns, dry_run)
-    garbled = decoded.replaced > 0
-    del decoded  # the file's text: a large register's rows need the memory more
-    width = len(table.header)
-    seq_index = table.columns.fields.get("seq")
+    summary.dry_run = dry_run
     fingerprints: dict[str, Row] = {}  # the rows to add, each once
-    # Rows are taken off the table as they are read, so a large register's raw cells are
-    # let go one by one (a rejected row keeps its own) while the checked rows are made.
-    rows, total = table.rows, len(table.rows)
-    rows.reverse()
-    while rows:
-        raw = rows.pop()
-        summary.read += 1
-        if progress is not None and summary.read % 1000 == 0:
-            progress("check", summary.read, total)
-        seq = raw.cells[seq_index].strip() if seq_index is not None and \
-            seq_index < len(raw.cells) else ""
-        if is_blank(raw.cells, table.columns):
-            summary.skipped.append(Skipped(raw.line, seq, "blank"))
-            continue
-        result = normalise(raw.cells, table.columns, raw.line, today=ledger.today,
-                           garbled=garbled)
-        if len(raw.cells) > width and any(cell.strip() for cell in raw.cells[width:]):
-            extra = _extra_cells(len(raw.cells), width)
-            result = [*result, extra] if isinstance(result, list) else [extra]
-        if isinstance(result, list):
-            summary.rejected.append(Rejected(raw.line, seq, result, raw.cells))
-            continue
-        fingerprint = result.fingerprint()
-        if fingerprint in fingerprints:
-            summary.skipped.append(
-                Skipped(raw.line, seq, "duplicate", fingerprints[fingerprint].line))
-            continue
-        fingerprints[fingerprint] = result
+    total = sum(len(table.rows) for table in tables)
+    for table in tables:
+        _check(ledger, table, summary, fingerprints, garbled, progress, total)
 
     if archive_before is None:
         cut = ledger.today - dt.timedelta(days=365)
@@ -220,7 +264,8 @@ def _import(ledger: Ledger, data: bytes, *, name: str, officer: str, encoding: s
         fresh = []
         for fingerprint, row in fingerprints.items():
             if fingerprint in already:
-                summary.skipped.append(Skipped(row.line, row.seq, "imported", already[fingerprint]))
+                summary.skipped.append(Skipped(row.line, row.seq, "imported",
+                                               already[fingerprint], sheet=row.sheet))
             else:
                 fresh.append((fingerprint, row))
         summary.units_mapped = _map_units(ledger, [row for _, row in fresh])
@@ -229,9 +274,48 @@ def _import(ledger: Ledger, data: bytes, *, name: str, officer: str, encoding: s
         summary.unknown_categories = sorted(
             {row.category for _, row in fresh if row.category and row.category not in known})
         summary.added = _write(ledger, fresh, name, officer, progress, archive_before)
-    summary.skipped.sort(key=lambda s: s.line)
-    summary.added.sort(key=lambda a: a.line)
+    order = {table.sheet: index for index, table in enumerate(tables)}
+    summary.skipped.sort(key=lambda s: (order.get(s.sheet, 0), s.line))
+    summary.added.sort(key=lambda a: (order.get(a.sheet, 0), a.line))
     return summary
+
+
+def _check(ledger: Ledger, table: Table, summary: Summary, fingerprints: dict[str, Row],
+           garbled: bool, progress: Progress | None, total: int) -> None:
+    """Read and check a table's rows: each one rejected, skipped or kept to add."""
+    width = len(table.header)
+    seq_index = table.columns.fields.get("seq")
+    sheet = table.sheet
+    # Rows are taken off the table as they are read, so a large register's raw cells are
+    # let go one by one (a rejected row keeps its own) while the checked rows are made.
+    rows = table.rows
+    rows.reverse()
+    while rows:
+        raw = rows.pop()
+        summary.read += 1
+        if progress is not None and summary.read % 1000 == 0:
+            progress("check", summary.read, total)
+        seq = raw.cells[seq_index].strip() if seq_index is not None and \
+            seq_index < len(raw.cells) else ""
+        if is_blank(raw.cells, table.columns):
+            summary.skipped.append(Skipped(raw.line, seq, "blank", sheet=sheet))
+            continue
+        result = normalise(raw.cells, table.columns, raw.line, today=ledger.today,
+                           garbled=garbled)
+        if len(raw.cells) > width and any(cell.strip() for cell in raw.cells[width:]):
+            extra = _extra_cells(len(raw.cells), width)
+            result = [*result, extra] if isinstance(result, list) else [extra]
+        if isinstance(result, list):
+            summary.rejected.append(Rejected(raw.line, seq, result, raw.cells, sheet))
+            continue
+        result.sheet = sheet
+        fingerprint = result.fingerprint()
+        if fingerprint in fingerprints:
+            earlier = fingerprints[fingerprint]
+            summary.skipped.append(Skipped(raw.line, seq, "duplicate", earlier.line,
+                                           sheet=sheet, same_sheet=earlier.sheet))
+            continue
+        fingerprints[fingerprint] = result
 
 
 def _map_units(ledger: Ledger, rows: list[Row]) -> dict[str, str]:
@@ -330,7 +414,7 @@ def _write(ledger: Ledger, fresh: list[tuple[str, Row]], name: str, officer: str
         err = failed.error
         raise ImportFailed(line=order[failed.index][1].line, reason=err.message("zh"),
                            reason_en=err.message("en")) from err
-    return [Added(row.line, row.seq, case.number, case.status, case.repeat_of)
+    return [Added(row.line, row.seq, case.number, case.status, case.repeat_of, row.sheet)
             for (_, row), case in zip(order, written, strict=True)]
 
 
@@ -369,6 +453,8 @@ def is_history(row: Row, archive_before: dt.date | None) -> bool:
 def _source(row: Row, name: str) -> dict[str, Any]:
     """Where an imported event came from: the file, its line and the register's number."""
     source: dict[str, Any] = {"file": name, "line": row.line}
+    if row.sheet:
+        source["sheet"] = row.sheet
     if row.seq:
         source["seq"] = row.seq
     return source
@@ -409,24 +495,62 @@ def _intake(row: Row) -> Intake:
 def rejects_csv(summary: Summary) -> bytes:
     """The rejected rows as they were, plus a column saying why, as a CSV that Excel opens
     correctly (UTF-8 with a BOM, CRLF). Fixed, it can be imported again as it is."""
-    # A rejects file imported again and rejected again gets today's reasons, not both.
-    keep = [i for i, cell in enumerate(summary.header)
-            if header_key(cell) != header_key(REJECTS_COLUMN)]
-    width = max([len(summary.header)] + [len(r.cells) for r in summary.rejected])
-    keep += list(range(len(summary.header), width))
-    header = [summary.header[i] if i < len(summary.header) else "" for i in keep]
+    header, rows = _rejects_rows(summary.header, summary.rejected)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([excel_cell(cell) for cell in header + [REJECTS_COLUMN]])
-    for rejected in summary.rejected:
-        cells = [rejected.cells[i] if i < len(rejected.cells) else "" for i in keep]
-        writer.writerow([excel_cell(cell) for cell in cells]
-                        + [excel_cell(t("import.rejected_at", "zh", line=rejected.line,
-                                        reasons=rejected.text("zh")))])
+    writer.writerow([excel_cell(cell) for cell in header])
+    for cells in rows:
+        writer.writerow([excel_cell(cell) for cell in cells])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def _rejects_rows(header: list[str], rejected: list[Rejected]
+                  ) -> tuple[list[str], list[list[str]]]:
+    """A rejects file's header and rows: the rows as they were (without an earlier run's
+    reasons), plus why, so that fixed it can be imported again as it is."""
+    keep = [i for i, cell in enumerate(header)
+            if header_key(cell) != header_key(REJECTS_COLUMN)]
+    width = max([len(header)] + [len(r.cells) for r in rejected])
+    keep += list(range(len(header), width))
+    out_header = [header[i] if i < len(header) else "" for i in keep] + [REJECTS_COLUMN]
+    rows = []
+    for item in rejected:
+        cells = [item.cells[i] if i < len(item.cells) else "" for i in keep]
+        rows.append(cells + [t("import.rejected_at", "zh", line=item.line,
+                               reasons=item.text("zh"))])
+    return out_header, rows
+
+
+def rejects_workbook(summary: Summary) -> bytes:
+    """The rejected rows as a workbook: a sheet for each sheet they came from, named as
+    it was, every cell text as it was read (an ID number's digits, a date as written)."""
+    sheets = summary.sheets or {"": summary.header}
+    with_rejects = [name for name in sheets if any(r.sheet == name for r in summary.rejected)]
+    specs = []
+    for name in with_rejects or list(sheets)[:1]:
+        header, rows = _rejects_rows(sheets[name], [r for r in summary.rejected
+                                                    if r.sheet == name])
+        specs.append(xlsx.Sheet(name or t("import.rejects_sheet", "zh"), header, rows))
+    return xlsx.tables(*specs)
+
+
+def rejects_format(path: str | Path, workbook: bool) -> str:
+    """"xlsx" or "csv": a rejects file named .xlsx is a workbook; rows rejected from a
+    workbook go to one (a CSV has one header and no sheets)."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".xlsx":
+        return "xlsx"
+    if workbook:
+        raise RejectsFormat(path=str(path), suggest=str(Path(path).with_suffix(".xlsx")))
+    return "csv"
 
 
 def write_rejects(path: str | Path, summary: Summary, *, force: bool = False,
                   protected: Iterable[Path] = ()) -> None:
-    """The rejects file, written as every output file is (`files.write_output`)."""
-    write_output(path, rejects_csv(summary), force=force, protected=protected)
+    """The rejects file (a workbook when named .xlsx, else a CSV), written as every
+    output file is (`files.write_output`)."""
+    if rejects_format(path, summary.workbook is not None) == "xlsx":
+        payload = rejects_workbook(summary)
+    else:
+        payload = rejects_csv(summary)
+    write_output(path, payload, force=force, protected=protected)

@@ -1,6 +1,7 @@
 """Reading a paper register (信访登记簿) typed into Excel and saved as CSV (DOMAIN.md §7):
 decode the bytes, find the header below any title rows, and map its columns to fields.
-Pure: no database and no UI.
+(A register kept as a workbook is read by `workbooks` into the same rows.) Pure: no
+database and no UI.
 """
 
 from __future__ import annotations
@@ -265,6 +266,14 @@ class Table:
     header: list[str]
     columns: Columns
     rows: list[RawRow]
+    sheet: str = ""  # the workbook's sheet the rows are on; "" for a CSV
+
+
+def known_cells(cells: list[str], overrides: dict[str, str]) -> int:
+    """How many cells of a row are header spellings (or columns `--map` names): a row
+    with two of them is taken for the header."""
+    return sum(1 for cell in cells
+               if header_key(cell) in overrides or header_key(cell) in HEADER_SPELLINGS)
 
 
 def parse_overrides(items: list[str] | None) -> dict[str, str]:
@@ -332,9 +341,7 @@ def read_table(text: str, overrides: dict[str, str] | None = None, *,
         if not any(cell.strip() for cell in row.cells):
             continue
         seen.append(row)
-        known = sum(1 for cell in row.cells
-                    if header_key(cell) in overrides or header_key(cell) in HEADER_SPELLINGS)
-        if known >= 2:
+        if known_cells(row.cells, overrides) >= 2:
             header_row = row
             break
         if len(seen) >= 10:

@@ -70,6 +70,7 @@ class Row:
     officer: str | None
     notes: list[str]  # remarks and other register text kept as a note on the case
     confidential: bool = False  # 检举控告: the register's 保密 column
+    sheet: str = ""  # the workbook's sheet the row is on ("" for a CSV)
 
     def fingerprint(self) -> str:
         """The row's normalised content, hashed: the same row in any file (any encoding,
