@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import stat
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 import xinfang.cli
 import xinfang.commands.cases
@@ -927,3 +929,40 @@ def test_the_installed_command_runs_a_subcommand_by_name(db_path, tmp_path):
                            env=env, capture_output=True, text=True)
     assert shown.returncode == 0, shown.stderr
     assert json.loads(shown.stdout)["id"] == "XF-YQH-2026-00001"
+
+
+BOX_DRAWING = re.compile(r"[\u2500-\u257f]")
+
+
+def test_list_at_80_columns_shows_the_whole_complaint_wrapped_and_a_file_gets_no_boxes(
+        run, office, monkeypatch):
+    """Before, `list` showed 5 characters of the complaint at 80 and 100 columns, and a
+    file or pipe got the table's box drawing. Now the complaint wraps over lines (never
+    cut, up to 40 characters) and output that is not a terminal is plain columns."""
+    monkeypatch.setenv("COLUMNS", "80")
+    content = "永盛路桥公司拖欠修路民工工资八万元至今未付"
+    number = register(run, on="2026-11-20", content=content)
+    result = run("list")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    assert number in result.stdout  # the case number whole
+    header = lines[0]
+    start, end = (_cells_before(header, header.index(word)) for word in ("反映问题", "最近截止"))
+    column = "".join(_cells_between(line, start, end).strip() for line in lines[1:])
+    assert column == content
+    assert BOX_DRAWING.findall(result.stdout) == []
+
+
+def _cells_before(line: str, index: int) -> int:
+    return cell_len(line[:index])
+
+
+def _cells_between(line: str, start: int, end: int) -> str:
+    """The characters of `line` that sit between screen columns start and end."""
+    out, at = [], 0
+    for char in line:
+        if start <= at < end:
+            out.append(char)
+        at += cell_len(char)
+    return "".join(out)

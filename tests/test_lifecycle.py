@@ -86,9 +86,9 @@ NOT_OFFERED = ("voided", "archived", "report_due_changed", "interim_reported")
 NEEDS_ASSIGNMENT = ("report_due_changed", "interim_reported")
 # Bookkeeping about a case rather than steps of its life: allowed anywhere, never offered
 # as a next step (personal data shown unmasked; an officer's word on a repeat link; a
-# registration corrected; an act withdrawn).
+# registration corrected; an act withdrawn; a document written for the case).
 BOOKKEEPING = ("revealed", "repeat_marked", "exported", "corrected", "withdrawn",
-               "unit_renamed")
+               "unit_renamed", "notice")
 ACTS = tuple(sorted({act for steps in STEPS.values() for act in steps} | set(ANYWHERE)))
 
 STATE_ZH = {

@@ -118,6 +118,9 @@ def perform(ledger: Ledger, numbers: list[str], index: int, kind: str, on: dt.da
     if kind == "exported":
         return acts.record(ledger, number, "exported", officer="王专干", on=on,
                            details={"format": "csv"})
+    if kind == "notice":
+        return acts.record(ledger, number, "notice", officer="王专干", on=on,
+                           details={"kind": "receipt", "file": "回执.docx", "sha256": "0" * 64})
     if kind == "repeat_marked":
         other = numbers[(index + n) % len(numbers)] if n % 2 else None
         return acts.mark_repeat(ledger, number, officer="王专干", repeat_of=other, on=on)

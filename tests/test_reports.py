@@ -664,3 +664,17 @@ def test_a_reopened_case_is_not_counted_as_evaluated(units):
     result = reports.stats(ledger, D(2026, 1, 1), TODAY)
     assert figure(result, "participation") == (1, 1, 1.0)
     assert figure(result, "satisfaction") == (1, 1, 1.0)
+
+
+def test_the_month_chart_leaves_out_the_empty_months_before_and_after():
+    from rich.console import Console
+
+    from xinfang.render.terminal import month_chart
+
+    months = [{"month": f"2026-{m:02d}", "registered": r, "closed": c}
+              for m, r, c in [(1, 0, 0), (2, 3, 0), (3, 0, 0), (4, 1, 2), (5, 0, 0)]]
+    console = Console(width=80, record=True)
+    console.print(month_chart(months, "zh"))
+    shown = console.export_text()
+    assert [m for m in ("2026-01", "2026-02", "2026-03", "2026-04", "2026-05")
+            if m in shown] == ["2026-02", "2026-03", "2026-04"]

@@ -22,6 +22,7 @@ from xinfang.commands import (
     cases,
     corrections,
     maintenance,
+    notices,
     practice,
     reports,
     setup,
@@ -42,7 +43,8 @@ app = typer.Typer(
 )
 
 # The order of the overview help.
-GROUPS = (cases, acts, practice, corrections, reports, transfer, setup, maintenance)
+GROUPS = (cases, acts, practice, corrections, notices, reports, transfer, setup,
+          maintenance)
 
 
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -116,10 +118,14 @@ def _guard(group: typer.Typer) -> None:
     if group.registered_callback is not None and group.registered_callback.callback:
         group.registered_callback.callback = guarded(group.registered_callback.callback)
     for sub in group.registered_groups:
-        sub.cls = Group
         if sub.typer_instance is not None:
-            sub.typer_instance.info.cls = Group
+            own = sub.typer_instance.info.cls
+            if not (isinstance(own, type) and issubclass(own, Group)):
+                sub.typer_instance.info.cls = Group
+            sub.cls = sub.typer_instance.info.cls
             _guard(sub.typer_instance)
+        else:
+            sub.cls = Group
 
 
 for _module in GROUPS:

@@ -851,6 +851,384 @@ TEXTS: dict[str, tuple[str, str]] = {
         "行数超过 Excel 一张工作表的上限（{limit} 行）。请加筛选条件分批导出，或导出为 CSV。",
         "More rows than a sheet of Excel holds ({limit}). Export in parts with filters, or "
         "as CSV."),
+    # Written documents: notices, slips and opinions (notices/, commands/notices.py) ------
+    # The documents themselves are in Chinese, whatever the language of the messages; their
+    # words are these entries, taken in Chinese by notices/facts.py and notices/layout.py.
+    "choice.notice_kind": ("文书种类", "Kind of document"),
+    "field.notice_date": ("成文日期", "date of the document"),
+    "notice.date": ("{y}年{m}月{d}日", "{y}-{m}-{d}"),
+    "notice.period.days": ("{n}日", "{n} days"),
+    "notice.period.workdays": ("{n}个工作日", "{n} working days"),
+    "notice.basis.19": ("《信访工作条例》第十九条", "Art 19 of the Regulation"),
+    "notice.basis.22": ("《信访工作条例》第二十二条", "Art 22 of the Regulation"),
+    "notice.basis.23": ("《信访工作条例》第二十三条", "Art 23 of the Regulation"),
+    "notice.basis.34": ("《信访工作条例》第三十四条", "Art 34 of the Regulation"),
+    "notice.basis.35": ("《信访工作条例》第三十五条", "Art 35 of the Regulation"),
+    "notice.basis.36": ("《信访工作条例》第三十六条", "Art 36 of the Regulation"),
+    "notice.basis.local": ("本地有关规定", "the local rules"),
+    "notice.body.review": ("原办理机关的本级人民政府或者其上一级主管部门",
+                           "the people's government at the level of the body that handled "
+                           "it, or that body's superior department"),
+    "notice.body.recheck": ("复查机关的本级人民政府或者其上一级主管部门",
+                            "the people's government at the level of the reviewing body, "
+                            "or that body's superior department"),
+    "notice.joint_office": ("信访工作联席会议办公室", "the joint-meeting office for petitions"),
+    "notice.word.forwarded": ("转送", "forwarded to"),
+    "notice.word.assigned": ("交办", "assigned to"),
+    "notice.word.reached": ("是", "yes"),
+    "notice.word.unreached": ("否（未联系上信访人）", "no (the petitioner was not reached)"),
+    "notice.person.id_number": ("身份证号：{value}", "ID number: {value}"),
+    "notice.person.phone": ("电话：{value}", "phone: {value}"),
+    "notice.person.address": ("住址：{value}", "address: {value}"),
+    "notice.person.no_name": ("（未留姓名）", "(no name given)"),
+    "notice.person.with": ("{name}（{parts}）", "{name} ({parts})"),
+    "notice.person.anonymous": ("匿名", "anonymous"),
+    "notice.person.withheld": (
+        "（检举控告事项，依照《信访工作条例》第三十条不载明检举控告人）",
+        "(a whistle-blowing matter: the whistle-blower is not named, Art 30 of the "
+        "Regulation)"),
+    "notice.reject.handling": (
+        "该信访事项已由有权处理的机关、单位受理，正在办理期限内（《信访工作条例》第十九条）",
+        "the same matter has been accepted by the body with power to handle it and is "
+        "within its handling period (Art 19 of the Regulation)"),
+    "notice.reject.final": (
+        "该信访事项已经复核终结，您以同一事实和理由再次提出（《信访工作条例》第三十六条）",
+        "the matter is final after recheck and is brought again on the same facts and "
+        "grounds (Art 36 of the Regulation)"),
+    "notice.reject.no_remit": ("该事项不属于各级机关、单位的职责范围",
+                               "the matter is not within the remit of any body"),
+    "notice.route.litigation": (
+        "属于依法应当通过诉讼途径解决的事项。请您依法向有管辖权的人民法院提起诉讼。",
+        "it is a matter to be settled in the courts. You may bring it before the "
+        "people's court with jurisdiction."),
+    "notice.route.arbitration": (
+        "属于依法应当通过仲裁途径解决的事项。请您依法向有管辖权的仲裁机构申请仲裁"
+        "（劳动人事争议向劳动人事争议仲裁委员会申请）。",
+        "it is a matter for arbitration. You may apply to the arbitration body with "
+        "jurisdiction (labour disputes: the labour dispute arbitration commission)."),
+    "notice.route.admin-review": (
+        "属于依法应当通过行政复议途径解决的事项。请您依法向有权的行政复议机关申请行政复议。",
+        "it is a matter for administrative review. You may apply to the administrative "
+        "review body with power over it."),
+    "notice.route.other": (
+        "属于依法应当通过其他法定途径解决的事项。请您依照有关法律规定的程序提出。",
+        "it is a matter for another legal route. You may bring it as the law provides."),
+    "notice.major.collective": ("集体访（{n}人）", "collective visit ({n} people)"),
+    "notice.major.action": ("{on}　{act}　{to}", "{on}  {act}  {to}"),
+    "notice.delivery.item": ("{title}（{date}）", "{title} ({date})"),
+    # What a document cannot be written without, named before anything is written.
+    "notice.missing.office_name": ("本办名称（用 xinfang office set 代码 名称 设置）",
+                                   "the office's name (xinfang office set CODE NAME)"),
+    "notice.missing.act": ("{act}的记录（xinfang {command}）", "a record of {act} (xinfang {command})"),
+    "notice.missing.name": ("信访人姓名（匿名信访无法书面告知）",
+                            "the petitioner's name (an anonymous petition cannot be "
+                            "answered in writing)"),
+    "notice.missing.reject_reason": ("不予受理的具体理由（台账只记了“不予受理”）",
+                                     "the reason for not accepting (the ledger says only "
+                                     "that it was not accepted)"),
+    "notice.missing.route": ("告知的法定途径", "the legal route"),
+    "notice.missing.visit": ("来访的登记（来访登记表只用于来访，本案为{channel}）",
+                             "a visit (the visit form is for visits; this case is a {channel})"),
+    "notice.missing.opinion": ("处理意见的内容（办结时用 --opinion 记录）",
+                               "the text of the opinion (--opinion when closing)"),
+    "notice.missing.outcome_review": ("复查意见的内容（xinfang review conclude … --note）",
+                                      "the review's findings (xinfang review conclude … --note)"),
+    "notice.missing.outcome_recheck": ("复核意见的内容（xinfang recheck conclude … --note）",
+                                       "the recheck's findings (xinfang recheck conclude … --note)"),
+    "notice.missing.major": (
+        "重大访情：本案 {headcount} 人（集体访为 {threshold} 人以上），也没有赴省、进京的标记",
+        "a major visit: this case has {headcount} people (a collective visit is "
+        "{threshold} or more) and no to-the-province or to-Beijing flag"),
+    "notice.missing.delivered": ("要送达的文书（先用 xinfang notice 出具给信访人的文书）",
+                                 "documents to deliver (write the petitioner's documents "
+                                 "with xinfang notice first)"),
+    "notice.dated_before": ("成文日期 {date} 早于文书所依据的{act}（{on}）。",
+                            "The document's date {date} is before the {act} it reports ({on})."),
+    # What the officer is told about a document.
+    "notice.note.withheld": (
+        "本案为检举控告事项：{title}不载明检举控告人的姓名、住址和联系方式（《信访工作条例》"
+        "第三十条）。送出前请核对反映内容中没有能认出检举控告人的文字。",
+        "A whistle-blowing case: the {title} does not name the whistle-blower or give "
+        "their address or phone (Art 30 of the Regulation). Before sending it, check that "
+        "nothing in the content gives them away."),
+    "notice.note.general_body": (
+        "单位名单中没有“{unit}”的上级单位，请求复查的机关按《信访工作条例》的一般表述写明。",
+        "The list of units gives no parent of '{unit}': the body to ask for a review is "
+        "named in the Regulation's general words."),
+    "notice.note.blank_issuer": ("台账中没有作出意见的机关，{title}的署名处留空，请填写后盖章。",
+                                 "The ledger does not know the body that decided: the "
+                                 "{title} is left unsigned; fill it in and seal it."),
+    "notice.kind_or_all": ("请给出文书种类（如 opinion），或用 --all 出具全部，二者选一。",
+                           "Give a kind of document (e.g. opinion), or --all, not both."),
+    "notice.written": ("已出具{title}：{path}（SHA-256 {sha}…，已记入办理经过）",
+                       "Wrote the {title}: {path} (SHA-256 {sha}…, recorded on the case)"),
+    "notice.revealed": ("文书中有完整的身份证号或电话，已记入办理经过。",
+                        "The document shows full ID numbers or phones; this is recorded."),
+    "notice.copied": ("已复制默认模板到 {path}，用 Word 或 WPS 修改后即按它出具。",
+                      "Copied the default template to {path}; edit it in Word or WPS and "
+                      "documents are written from it."),
+    "notice.templates_folder": (
+        "本办的模板放在 {folder}（文件名为“种类.docx”，如 opinion.docx）；"
+        "xinfang notice templates --copy 种类 复制一份默认模板到那里修改。",
+        "The office's own templates go in {folder} (named KIND.docx, e.g. opinion.docx); "
+        "xinfang notice templates --copy KIND puts a copy of the default there to edit."),
+    "notice.ui.kind": ("种类", "kind"),
+    "notice.ui.title": ("文书", "document"),
+    "notice.ui.template": ("模板", "template"),
+    "notice.ui.state": ("状态", "state"),
+    "notice.ui.ok": ("可用", "ready"),
+    "notice.ui.source.default": ("默认", "default"),
+    "notice.ui.source.office": ("本办", "the office's"),
+    "notice.ui.placeholder": ("占位符", "placeholder"),
+    "notice.ui.meaning": ("含义", "meaning"),
+    "notice.ui.placeholders": ("{title}的模板可用的占位符（写成 {{{{ 名称 }}}}）",
+                               "Placeholders of the {title} template (written {{{{ name }}}})"),
+    "ui.event.notice": ("{title}，{file}，SHA-256 {sha}…", "{title}, {file}, SHA-256 {sha}…"),
+    "ui.event.notice_pii": ("含完整身份证号或电话", "with full ID numbers or phones"),
+    "ui.event.notice_withheld": ("未载明检举控告人", "whistle-blower not named"),
+    # The words of the default templates (notices/layout.py).
+    "notice.line.number": ("编号：{number}", "No. {number}"),
+    "notice.line.handled_by": ("（经办人：{officer}）", "(Handled by: {officer})"),
+    "notice.closing": ("特此告知。", "This is to inform you."),
+    "notice.not_accept.detail": ("具体情况：{reason_text}", "Details: {reason_text}"),
+    "notice.redirect.detail": ("具体情况：{route_text}", "Details: {route_text}"),
+    "notice.row.number": ("编　　号", "Number"),
+    "notice.row.received_on": ("收到日期", "Received"),
+    "notice.row.channel": ("信访形式", "Channel"),
+    "notice.row.headcount": ("人　　数", "Headcount"),
+    "notice.row.locality": ("问题属地", "Locality"),
+    "notice.row.category": ("内容分类", "Category"),
+    "notice.row.content": ("反映问题", "The matter"),
+    "notice.row.request": ("具体诉求", "Request"),
+    "notice.row.petitioners": ("信 访 人", "Petitioners"),
+    "notice.row.closed_on": ("办结日期", "Closed"),
+    "notice.row.result": ("办理结果", "Result"),
+    "notice.row.followed_on": ("回访日期", "Followed up"),
+    "notice.row.reached": ("联系情况", "Reached"),
+    "notice.row.followup_note": ("回访情况", "Notes"),
+    "notice.row.followed_by": ("回 访 人", "Followed up by"),
+    "notice.row.followed_signature": ("被回访人\n签名", "Signature of the petitioner"),
+    "notice.row.actions": ("已采取\n的措施", "Actions taken"),
+    "notice.row.recipient": ("受送达人", "Recipient"),
+    "notice.row.documents": ("送达文书", "Documents delivered"),
+    "notice.row.address": ("送达地点", "Place of delivery"),
+    "notice.row.how": ("送达方式", "How delivered"),
+    "notice.row.when": ("送达时间", "When delivered"),
+    "notice.row.signature": ("受送达人\n签名或盖章", "Recipient's signature"),
+    "notice.row.proxy": ("代收人及\n代收理由", "Received for them by, and why"),
+    "notice.row.deliverer": ("送 达 人", "Delivered by"),
+    "notice.row.remarks": ("备　　注", "Remarks"),
+    "notice.row.confirm": ("信 访 人\n确认签名", "Petitioner's confirmation"),
+    "notice.row.received_by": ("接 待 人", "Received by"),
+    "notice.visit_form.confirm": (
+        "以上登记内容已向我宣读（或经我阅看），与我反映的情况一致。\n"
+        "签名（按手印）：　　　　　　　　年　　月　　日",
+        "The above was read to me (or I read it) and is what I raised.\n"
+        "Signature (or fingerprint):                      date"),
+    "notice.row.duties": ("办理要求", "What is required"),
+    "notice.row.contact": ("联 系 人", "Contact"),
+    "notice.row.phone": ("联系电话", "Phone"),
+    "notice.row.report": ("报告要求", "Report"),
+    "notice.row.secrecy": ("保密要求", "Secrecy"),
+    "notice.blank.when": ("　　　　年　　月　　日　　时", "        (year, month, day, hour)"),
+    "notice.question.true": ("办理结果\n是否属实", "Is the result stated true?"),
+    "notice.question.met": ("合理诉求\n是否解决", "Was the reasonable request met?"),
+    "notice.question.carried_out": ("处理意见\n是否落实", "Was the opinion carried out?"),
+    "notice.question.satisfied": ("是否满意", "Satisfied?"),
+    "notice.question.other": ("有无其他\n诉求", "Any other request?"),
+    "notice.receipt.body": (
+        "您反映的信访事项已于{received_on}登记（编号：{number}）。依照{forward_basis}，"
+        "本办将自收到之日起{forward_period}内（至{forward_due}止）按照规定转送、交办有权处理的"
+        "机关、单位或者作出其他处理，并告知您去向。请妥善保存本回执，凭编号查询办理情况。",
+        "Your petition was registered on {received_on} (No. {number}). Under "
+        "{forward_basis}, within {forward_period} of receipt (by {forward_due}) this office "
+        "forwards or assigns it to the body with power to handle it, or deals with it "
+        "otherwise, and tells you where it went. Keep this receipt: its number lets you "
+        "ask how the matter stands."),
+    "notice.forward.body": (
+        "现将本办于{received_on}登记的信访事项转送你单位，请依法办理。",
+        "The petition this office registered on {received_on} is forwarded to you to be "
+        "handled as the law requires."),
+    "notice.assign.body": (
+        "现将本办于{received_on}登记的信访事项交由你单位办理，请依法办理并报告结果。",
+        "The petition this office registered on {received_on} is assigned to you to be "
+        "handled as the law requires, with a report of the result."),
+    "notice.forward.notify": (
+        "请自收到之日起{notify_period}内（至{notify_due}止）书面告知信访人接收情况以及处理途径"
+        "和程序（{notify_basis}）；不属于你单位职权范围的，请自收到之日起{objection_period}内"
+        "（至{objection_due}止）提出异议并说明理由（{objection_basis}）。",
+        "Tell the petitioner in writing within {notify_period} of receipt (by {notify_due}) "
+        "that you received it and how and under which rules it will be handled "
+        "({notify_basis}); if it is not within your powers, object within "
+        "{objection_period} of receipt (by {objection_due}) with your reasons "
+        "({objection_basis})."),
+    "notice.assign.report": (
+        "请于{report_by}前将办理结果报送本办，并提交办结报告（{report_basis}）。",
+        "This is an assignment: report the result to this office by {report_by} with a "
+        "closing report ({report_basis})."),
+    "notice.forward.confidential": (
+        "请严格保密，不得将检举控告材料及有关情况透露或者转给被检举控告的组织和人员；"
+        "需要书面告知信访人的，请将告知书送本办转交。",
+        "Keep it secret: never pass the material or anything about it to those accused; "
+        "a written notice to the petitioner goes to this office, which hands it on."),
+    "notice.forward_notice.body": (
+        "您于{received_on}反映的信访事项（编号：{number}），本办已于{forwarded_on}"
+        "{forward_word}{unit}办理。",
+        "Your petition of {received_on} (No. {number}) was {forward_word} {unit} on "
+        "{forwarded_on}."),
+    "notice.forward_notice.next": (
+        "依照{notify_basis}，{unit}应当自收到之日起{notify_period}内（至{notify_due}止）"
+        "书面告知您接收情况以及处理途径和程序；依法受理的，应当自受理之日起{handle_period}内"
+        "办结（{handle_basis}）。",
+        "Under {notify_basis}, {unit} tells you in writing within {notify_period} of "
+        "receipt (by {notify_due}) that it received it and how it will be handled; once it "
+        "accepts it, it closes it within {handle_period} ({handle_basis})."),
+    "notice.forward_notice.ask": ("请您留意{unit}的书面告知；如有疑问，可凭编号向本办查询。",
+                                  "Look out for the notice from {unit}; with the number "
+                                  "you may ask this office how it stands."),
+    "notice.accept.body": (
+        "您于{received_on}反映的信访事项（编号：{number}），本机关已于{accepted_on}受理。",
+        "Your petition of {received_on} (No. {number}) was accepted on {accepted_on}."),
+    "notice.accept.next": (
+        "依照{handle_basis}，本机关将自受理之日起{handle_period}内（至{handle_due}止）办结，"
+        "并书面答复您处理意见；情况复杂的，经本机关负责人批准，可以适当延长办理期限，"
+        "延长期限不超过{max_extension}，并将延期理由告知您。",
+        "Under {handle_basis}, it will be closed within {handle_period} of acceptance (by "
+        "{handle_due}) and you will have the opinion in writing; a complex matter may be "
+        "extended by the head of this body, by no more than {max_extension}, and you will "
+        "be told why."),
+    "notice.not_accept.body": (
+        "您于{received_on}反映的信访事项（编号：{number}），经审查，{reason}，"
+        "本机关于{decided_on}决定不予受理。",
+        "Your petition of {received_on} (No. {number}) was examined: {reason}; on "
+        "{decided_on} it was decided not to accept it."),
+    "notice.redirect.body": (
+        "您于{received_on}反映的信访事项（编号：{number}），经审查，{route_advice}",
+        "Your petition of {received_on} (No. {number}) was examined: {route_advice}"),
+    "notice.redirect.law": (
+        "依照《信访工作条例》关于诉讼与信访分离的规定，依法应当通过诉讼、仲裁、行政复议等"
+        "法定途径解决的诉求，应当依照法定程序向有关机关提出。请您注意有关法定途径的期限。",
+        "Under the Regulation's separation of litigation from petitions, a claim that the "
+        "law settles through the courts, arbitration or administrative review is brought "
+        "there, as the law provides. Mind the time limits of that route."),
+    "notice.extension.body": (
+        "您于{received_on}反映的信访事项（编号：{number}），本机关于{accepted_on}受理。"
+        "因{extension_reason}，不能在{handle_period}的办理期限内办结，经{approved_by}批准，"
+        "办理期限延长{extension_days}（累计延长{total_extension}），延长后的办结期限为"
+        "{handle_due}（{handle_basis}）。",
+        "Your petition of {received_on} (No. {number}) was accepted on {accepted_on}. "
+        "Because {extension_reason}, it cannot be closed within {handle_period}; "
+        "{approved_by} approved an extension of {extension_days} ({total_extension} in all), "
+        "and it is now due by {handle_due} ({handle_basis})."),
+    "notice.opinion.intro": (
+        "您于{received_on}反映的信访事项（编号：{number}），本机关于{accepted_on}受理。"
+        "现将处理意见答复如下：",
+        "Your petition of {received_on} (No. {number}) was accepted on {accepted_on}. "
+        "This is the opinion on it:"),
+    "notice.opinion.matter": ("一、反映的问题", "1. The matter"),
+    "notice.opinion.request": ("具体诉求：{request}", "Request: {request}"),
+    "notice.opinion.opinion": ("二、处理意见", "2. The opinion"),
+    "notice.opinion.result": ("三、处理结果", "3. The result"),
+    "notice.opinion.rights": (
+        "如对本处理意见不服，可以自收到本意见书之日起{review_period}内，向{review_body}"
+        "请求复查（{review_basis}）。",
+        "If you do not accept this opinion, you may ask {review_body} for a review within "
+        "{review_period} of receiving it ({review_basis})."),
+    "notice.review.intro": (
+        "您对{closed_on}作出的信访事项处理意见（编号：{number}）不服，于{requested_on}"
+        "请求复查。现将复查意见答复如下：",
+        "You contested the opinion of {closed_on} (No. {number}) and asked for a review "
+        "on {requested_on}. This is the review's opinion:"),
+    "notice.review.rights": (
+        "如对本复查意见不服，可以自收到本意见书之日起{recheck_period}内，向{recheck_body}"
+        "请求复核（{recheck_basis}）。",
+        "If you do not accept this review, you may ask {recheck_body} for a recheck within "
+        "{recheck_period} of receiving it ({recheck_basis})."),
+    "notice.recheck.intro": (
+        "您对信访事项（编号：{number}）的复查意见不服，于{requested_on}请求复核。"
+        "现将复核意见答复如下：",
+        "You contested the review of petition No. {number} and asked for a recheck on "
+        "{requested_on}. This is the recheck's opinion:"),
+    "notice.recheck.final": (
+        "本复核意见为终结意见。依照{final_basis}，您对本复核意见不服，仍然以同一事实和理由"
+        "提出信访请求的，各级机关、单位不再受理。",
+        "This recheck is final. Under {final_basis}, a petition brought again on the same "
+        "facts and grounds is not accepted by any body."),
+    "notice.major.intro": (
+        "{received_on}，本办登记一起{major_reasons}信访事项（编号：{number}），现将有关情况报告如下：",
+        "On {received_on} this office registered a petition that is a {major_reasons} "
+        "(No. {number}); this is the report:"),
+    "notice.major.closing": ("本办将继续跟踪办理，有新情况及时报告。",
+                             "This office follows the matter and reports anything new at once."),
+    # What each placeholder of a template stands for (xinfang notice templates --fields).
+    "notice.field.title": ("文书名称", "the document's title"),
+    "notice.field.number": ("案件编号", "the case number"),
+    "notice.field.office": ("本办名称", "the office's name"),
+    "notice.field.issuer": ("署名的机关（办理单位，或本办）", "the body that signs (the handling unit, or the office)"),
+    "notice.field.date": ("成文日期", "the document's date"),
+    "notice.field.officer": ("经办人", "the officer who handled the act"),
+    "notice.field.received_on": ("收到日期", "the date received"),
+    "notice.field.channel": ("信访形式", "the channel"),
+    "notice.field.content": ("反映问题", "the matter raised"),
+    "notice.field.request": ("具体诉求", "the request"),
+    "notice.field.headcount": ("人数", "the headcount"),
+    "notice.field.locality": ("问题属地", "the locality"),
+    "notice.field.category": ("内容分类", "the category"),
+    "notice.field.petitioner": ("信访人姓名（称呼用）", "the petitioners' names (to address them)"),
+    "notice.field.petitioners": ("信访人情况（每人一行，按文书对象写明所需信息）", "the petitioners, one a line, with what the reader needs"),
+    "notice.field.forward_due": ("登记转送期限届满日", "the forwarding deadline"),
+    "notice.field.forward_period": ("登记转送期限（如15日）", "the forwarding period (e.g. 15 days)"),
+    "notice.field.forward_basis": ("登记转送期限的依据", "where the forwarding period comes from"),
+    "notice.field.unit": ("责任单位", "the responsible unit"),
+    "notice.field.forwarded_on": ("转送（交办）日期", "the date forwarded or assigned"),
+    "notice.field.notify_due": ("受理告知期限届满日", "the deadline to tell the petitioner"),
+    "notice.field.notify_period": ("受理告知期限", "the period to tell the petitioner"),
+    "notice.field.notify_basis": ("受理告知期限的依据", "where that period comes from"),
+    "notice.field.confidential": ("是否检举控告事项（条件用）", "whether it is a whistle-blowing matter (for conditions)"),
+    "notice.field.objection_due": ("异议期限届满日", "the end of the objection window"),
+    "notice.field.objection_period": ("异议期限", "the objection window"),
+    "notice.field.objection_basis": ("异议期限的依据", "where the objection window comes from"),
+    "notice.field.report_by": ("交办报告日期", "the report-by date"),
+    "notice.field.report_basis": ("交办报告的依据", "where the report-by date comes from"),
+    "notice.field.forward_word": ("“转送”或“交办”", "'forwarded' or 'assigned'"),
+    "notice.field.handle_period": ("办理期限（如60日）", "the handling period (e.g. 60 days)"),
+    "notice.field.handle_basis": ("办理期限的依据", "where the handling period comes from"),
+    "notice.field.accepted_on": ("受理日期", "the date accepted"),
+    "notice.field.handle_due": ("办结期限届满日", "the handling deadline"),
+    "notice.field.max_extension": ("延期合计上限", "the most the period may be extended"),
+    "notice.field.decided_on": ("作出决定的日期", "the date of the decision"),
+    "notice.field.reason": ("不予受理的理由", "why it is not accepted"),
+    "notice.field.reason_text": ("不予受理的具体情况", "the details of why"),
+    "notice.field.route": ("法定途径", "the legal route"),
+    "notice.field.route_advice": ("通过法定途径解决的告知语", "what the petitioner is told about the route"),
+    "notice.field.route_text": ("告知的具体情况", "the details"),
+    "notice.field.extended_on": ("延期日期", "the date of the extension"),
+    "notice.field.extension_days": ("本次延长天数", "days of this extension"),
+    "notice.field.extension_reason": ("延期理由", "why it was extended"),
+    "notice.field.approved_by": ("批准人", "who approved it"),
+    "notice.field.total_extension": ("累计延长天数", "days extended in all"),
+    "notice.field.closed_on": ("办结日期", "the date closed"),
+    "notice.field.opinion": ("处理意见", "the handling opinion"),
+    "notice.field.result": ("处理结果", "the result"),
+    "notice.field.review_period": ("请求复查的期限", "the period to ask for a review"),
+    "notice.field.review_body": ("请求复查的机关", "the body to ask for a review"),
+    "notice.field.review_basis": ("请求复查的依据", "where the review right comes from"),
+    "notice.field.requested_on": ("请求日期", "the date of the request"),
+    "notice.field.concluded_on": ("作出意见的日期", "the date of the conclusion"),
+    "notice.field.outcome": ("复查（复核）意见", "the review's or recheck's findings"),
+    "notice.field.recheck_period": ("请求复核的期限", "the period to ask for a recheck"),
+    "notice.field.recheck_body": ("请求复核的机关", "the body to ask for a recheck"),
+    "notice.field.recheck_basis": ("请求复核的依据", "where the recheck right comes from"),
+    "notice.field.final_basis": ("复核终结的依据", "where finality comes from"),
+    "notice.field.followed_on": ("回访日期", "the date of the follow-up"),
+    "notice.field.reached": ("是否联系上信访人", "whether the petitioner was reached"),
+    "notice.field.satisfaction": ("满意度", "the satisfaction"),
+    "notice.field.followup_note": ("回访情况", "notes of the follow-up"),
+    "notice.field.major_reasons": ("重大访情的情形（集体访、赴省、进京）", "what makes it major (collective, to the province, to Beijing)"),
+    "notice.field.actions": ("已采取的措施（每项一行）", "the actions taken, one a line"),
+    "notice.field.joint_office": ("报送的联席会议办公室", "the joint-meeting office it goes to"),
+    "notice.field.address": ("送达地点（信访人住址）", "where it is delivered (the petitioner's address)"),
+    "notice.field.documents": ("送达的文书（每件一行）", "the documents delivered, one a line"),
     # Errors (one per class of `XinfangError`; the key is its name) ---------------
     "error.LedgerBusy": (
         "台账 {path} 正被另一个命令独占使用（例如正在恢复备份），请稍后再试。",
@@ -1221,6 +1599,33 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.interrupted": ("已中断：正在进行的写入已撤回，台账保持中断前的样子。",
                         "Interrupted: the write under way was undone; the ledger is as it "
                         "was before."),
+    # Errors of written documents (notices/) -------------------------------------------
+    "error.MissingFacts": (
+        "还不能出具案件 {number} 的{title}，台账中缺少：{facts}。没有写入任何文件。",
+        "The {title} of {number} cannot be written yet; the ledger lacks: {facts}. "
+        "Nothing was written."),
+    "error.VoidCase": (
+        "案件 {number} 已作废（登记有误），不出具{title}。",
+        "Case {number} was voided (registered by mistake): no {title} is written for it."),
+    "error.NotATemplate": (
+        "模板 {path} 不是可以读取的 Word 文档（{reason}）。请在 Word 或 WPS 中另存为“Word 文档（*.docx）”；没有写入任何文件。",
+        "The template {path} is not a Word document xinfang can read ({reason}). Save it "
+        "from Word or WPS as a Word document (*.docx); nothing was written."),
+    "error.UnknownPlaceholder": (
+        "模板 {path} 中有{title}不认识的占位符：{names}。可用的有：{known}（含义见 xinfang notice templates --fields）。请改正模板；没有写入任何文件。",
+        "The template {path} uses placeholders the {title} does not know: {names}. Known "
+        "ones: {known} (see xinfang notice templates --fields). Correct the template; "
+        "nothing was written."),
+    "error.BrokenTemplate": (
+        "模板 {path} 的占位符或条件写法有误（{detail}），出错处附近的文字：“{around}”。占位符写成 {{{{ 名称 }}}}，条件段落写成 {{%p if 名称 %}} … {{%p endif %}}。请改正模板；没有写入任何文件。",
+        "The template {path} has a placeholder or condition the engine cannot read "
+        "({detail}); the words near it: '{around}'. Write placeholders as {{{{ name }}}} "
+        "and conditional paragraphs as {{%p if name %}} … {{%p endif %}}. Correct the "
+        "template; nothing was written."),
+    "error.DefaultMissing": (
+        "xinfang 自带的{title}模板不在安装目录中（{path}），安装不完整。请重新安装 xinfang。",
+        "The default template of the {title} is missing from the installation ({path}). "
+        "Install xinfang again."),
 }
 
 
@@ -1468,26 +1873,16 @@ HELP_EN: dict[str, str] = {
         "Correction: mark this case as a repeat petition of another case.",
     "更正：这件案件不是重复信访。":
         "Correction: this case is not a repeat petition.",
-    "从登记簿 CSV 导入案件：每行登记为一件，按登记簿补记转送、受理、办结，自动识别重复信访。\n\n同一行不会重复导入；不能导入的行逐行说明原因。整个文件在一个事务中导入，中途失败则台账不变。\n\n例：xinfang import 2025登记簿.csv --dry-run；xinfang import 2025登记簿.csv --map 来访时间=received --rejects 未导入.csv":
-        "Import cases from a register CSV: each row is registered as a case, forwarding, acceptance and closing are recorded as the register shows, and repeat petitions are found.\n\nNo row is imported twice; each row that cannot be imported is listed with the reason. The whole file is imported in one transaction: if it fails partway, the ledger is unchanged.\n\nExamples: xinfang import register-2025.csv --dry-run; xinfang import register-2025.csv --map \"Visit date=received\" --rejects rejected.csv",
-    "登记簿 CSV 文件（Excel 另存为的 CSV，GBK 或 UTF-8 均可）。":
-        "The register CSV file (saved from Excel as CSV; GBK or UTF-8).",
     "文件编码：auto（自动识别）、gbk、gb18030、utf-8。":
         "File encoding: auto (detect), gbk, gb18030, utf-8.",
     "指定某列对应的字段：列名=字段，可写多次，如 --map 来访时间=received；字段写 - 表示不导入该列。字段：seq received name id_number phone address channel headcount locality category content unit result closed，另有 gender accepted forwarded officer remarks。":
         "Map a column to a field: COLUMN=FIELD; can be repeated, e.g. --map \"Visit date=received\"; a field of - leaves the column out. Fields: seq received name id_number phone address channel headcount locality category content unit result closed; also gender accepted forwarded officer remarks.",
     "试运行：显示将新增和不能导入的行，不写入台账。":
         "Dry run: show the rows that would be added and those that cannot be imported, without writing to the ledger.",
-    "把不能导入的行连同原因写入这个 CSV（Excel 可直接打开；改正后可再导入）。文件已存在时不覆盖，除非加 --force。":
-        "Write the rows that cannot be imported, with the reasons, to this CSV (opens in Excel; fix them and import again). An existing file is not overwritten unless --force is given.",
     "--rejects 的文件已存在时替换它。":
         "Replace the --rejects file if it already exists.",
     "收到日期早于此日、没有办理结果的行作为历史记录归档（已归档：不计期限，不进超期报告，统计中单独计数）。":
         "Rows received before this date with no result are archived as history (archived: no deadlines, not in the overdue report, counted apart in the figures).",
-    "导出案件（或 --events 导出办理经过），每件一行。身份证号和电话默认打码；保密案件不导出。\n\nCSV 按登记簿的列导出，可用 xinfang import 导入另一个台账；单元格不会被 Excel 当作公式执行。\n\n例：xinfang export --status 已办结 --since 2026-01-01 -o 2026办结.csv；xinfang export --format excel --with-pii -o 全部.csv":
-        "Export cases (or, with --events, their history), one per row. ID numbers and phones are masked by default; confidential cases are not exported.\n\nCSV is written in the register's columns and can be imported into another ledger with xinfang import; Excel never runs a cell as a formula.\n\nExamples: xinfang export --status closed --since 2026-01-01 -o closed-2026.csv; xinfang export --format excel --with-pii -o all.csv",
-    "csv（默认，登记簿样式，可再导入）、excel（Excel 专用 CSV：身份证号等长数字保持为文本）或 json。":
-        "csv (default, register layout, can be imported again), excel (a CSV made for Excel: ID numbers and other long numbers stay text) or json.",
     "CSV 编码：utf-8-sig（默认，Excel 可直接打开）或 gbk。":
         "CSV encoding: utf-8-sig (default, opens in Excel) or gbk.",
     "只导出这些编号的案件（可写多次）；保密案件只能这样导出。":
@@ -1538,18 +1933,12 @@ HELP_EN: dict[str, str] = {
         "How many seconds at most to wait while other commands are using the ledger.",
     "报表：超期报告（供每晚定时任务）、工作指标、重大访情。\n\n例：xinfang report overdue --format text":
         "Reports: the overdue report (for the nightly scheduled job), work figures, major visits.\n\nExample: xinfang report overdue --format text",
-    "超期报告：按责任单位分组，超期最久的在前；随后列出即将到期的。每晚由定时任务运行。\n\n例：xinfang report overdue --format text --quiet-if-none":
-        "Overdue report: grouped by responsible unit, longest overdue first; then what is due soon. Run nightly by a scheduled job.\n\nExample: xinfang report overdue --format text --quiet-if-none",
     "只看这个责任单位。":
         "Only this responsible unit.",
-    "text（文本）、md（Markdown）、csv 或 json。":
-        "text, md (Markdown), csv or json.",
     "没有超期时什么也不打印（适合定时任务）。":
         "Print nothing when nothing is overdue (for scheduled jobs).",
     "另一份超期报告正在生成时最多等几秒（默认等到它结束）。":
         "How many seconds at most to wait while another overdue report is being made (by default, until it ends).",
-    "工作指标：及时受理率、按期办结率、参评率、满意率、重复信访率、一次性化解率（含分子分母）。\n\n例：xinfang report stats --from 2026-01-01 --to 2026-11-30 --by unit":
-        "Work figures: rates of timely acceptance, closing on time, evaluation participation, satisfaction, repeat petitions and first-time resolution (with numerators and denominators).\n\nExample: xinfang report stats --from 2026-01-01 --to 2026-11-30 --by unit",
     "统计起始日期，默认今年 1 月 1 日。":
         "Start date; 1 January of this year by default.",
     "统计截止日期，默认今天。":
@@ -1626,6 +2015,54 @@ HELP_EN: dict[str, str] = {
         "Add a category of the office's own to the list (one truly needed beyond the national list).\n\nExample: xinfang category add \"land acquisition and demolition\"",
     "本办新增的分类名称。":
         "Name of the office's new category.",
+    "导出案件（或 --events 导出办理经过），每件一行。身份证号和电话默认打码；保密案件不导出。\n\nCSV 按登记簿的列导出，可用 xinfang import 导入另一个台账；单元格不会被 Excel 当作公式执行。\n\n例：xinfang export --status 已办结 --since 2026-01-01 -o 2026办结.csv；xinfang export --format xlsx --events -o 台账.xlsx":
+        "Export cases (or, with --events, their history), one per row. ID numbers and phones are masked by default; confidential cases are not exported.\n\nCSV is written in the register's columns and can be imported into another ledger with xinfang import; Excel never runs a cell as a formula.\n\nExamples: xinfang export --status closed --since 2026-01-01 -o closed-2026.csv; xinfang export --format xlsx --events -o ledger.xlsx",
+    "csv（默认，登记簿样式，可再导入）、xlsx（Excel 工作簿：身份证号和电话为文本，日期为日期，表头冻结可筛选；加 --events 另有一张办理经过）、excel-csv（给 Excel 打开的 CSV：长数字保持为文本；旧名 excel）或 json。":
+        "csv (default, register layout, can be imported again), xlsx (an Excel workbook: ID numbers and phones as text, dates as dates, the header frozen and filterable; with --events, a second sheet of the history), excel-csv (a CSV made for Excel: long numbers stay text; old name excel) or json.",
+    "从登记簿（Excel/WPS 工作簿或 CSV）导入案件：每行登记为一件，按登记簿补记转送、受理、办结，自动识别重复信访。\n\n工作簿直接读取：表头上方的标题行、合并的表头、日期单元格和日期序号都能识别；身份证号须存为文本。同一行不会重复导入；不能导入的行逐行说明原因。整个文件在一个事务中导入，中途失败则台账不变。\n\n例：xinfang import 2025登记簿.xlsx --dry-run；xinfang import 登记簿.xlsx --sheet 2024 --rejects 未导入.xlsx；xinfang import 2025登记簿.csv --map 来访时间=received":
+        "Import cases from a register (an Excel/WPS workbook or CSV): each row is registered as a case, forwarding, acceptance and closing are recorded as the register shows, and repeat petitions are found.\n\nWorkbooks are read directly: title rows above the header, merged header cells, date cells and date serial numbers are all recognised; ID numbers must be stored as text. No row is imported twice; each row that cannot be imported is listed with the reason. The whole file is imported in one transaction: if it fails partway, the ledger is unchanged.\n\nExamples: xinfang import register-2025.xlsx --dry-run; xinfang import register.xlsx --sheet 2024 --rejects rejected.xlsx; xinfang import register-2025.csv --map \"Visit date=received\"",
+    "登记簿文件：Excel/WPS 工作簿（.xlsx、.xlsm、.xls、.ods）或 CSV（GBK 或 UTF-8 均可）。":
+        "The register file: an Excel/WPS workbook (.xlsx, .xlsm, .xls, .ods) or CSV (GBK or UTF-8).",
+    "把不能导入的行连同原因写入这个文件：.xlsx 为工作簿（从工作簿导入时必须是 .xlsx），其他为 CSV；改正后可再导入。文件已存在时不覆盖，除非加 --force。":
+        "Write the rows that cannot be imported, with the reasons, to this file: a workbook if it is .xlsx (it must be .xlsx when importing from a workbook), otherwise CSV; fix them and import again. An existing file is not overwritten unless --force is given.",
+    "工作簿只导入这张工作表：写表名或第几张（从 1 数起）；不写则导入每张有登记簿表头的工作表。":
+        "Import only this sheet of the workbook: its name or its number (counting from 1); without it, every sheet with a register header is imported.",
+    "出具书面文书（Word 文档，按党政机关公文格式）：登记回执、转送单、交办单、受理告知书、处理意见书、送达回证等。\n\n例：xinfang notice 2026-42 opinion":
+        "Write documents (Word files, in the official format of Party and government documents): registration receipt, forwarding slip, assignment slip, notice of acceptance, handling opinion, proof of delivery and more.\n\nExample: xinfang notice 2026-42 opinion",
+    "列出各种文书用的模板（本办自己的或默认的）、模板是否可用，以及模板文件夹的位置。\n\n例：xinfang notice templates；xinfang notice templates --copy opinion；xinfang notice templates --fields opinion":
+        "List the template each kind of document uses (the office's own or the default), whether it is ready, and where the templates folder is.\n\nExamples: xinfang notice templates; xinfang notice templates --copy opinion; xinfang notice templates --fields opinion",
+    "把这一种文书的默认模板复制到台账旁的模板文件夹，以便用 Word 修改（all 复制全部）。":
+        "Copy the default template of this kind of document to the templates folder beside the ledger, to edit in Word (all copies every one).",
+    "列出这一种文书的模板可用的占位符及其含义。":
+        "List the placeholders the template of this kind of document can use, and what they mean.",
+    "--copy 时替换已有的模板。":
+        "With --copy, replace a template already there.",
+    "出具一件案件的书面文书（.docx），记入办理经过（文书种类、文件名、SHA-256）。\n\n例：xinfang notice 2026-42 opinion；xinfang notice 2026-42 forward -o 转送单.docx；xinfang notice 2026-42 --all -o 文书/；xinfang notice 2026-42 receipt --print-text":
+        "Write a case's document (.docx), recorded in the history (kind of document, file name, SHA-256).\n\nExamples: xinfang notice 2026-42 opinion; xinfang notice 2026-42 forward -o forwarding-slip.docx; xinfang notice 2026-42 --all -o documents/; xinfang notice 2026-42 receipt --print-text",
+    "文书种类，如 receipt（登记回执）、forward（转送单）、opinion（处理意见书）、delivery（送达回证）；xinfang notice templates 列出全部。":
+        "Kind of document, e.g. receipt (registration receipt), forward (forwarding slip), opinion (handling opinion), delivery (proof of delivery); xinfang notice templates lists them all.",
+    "写入这个文件（或文件夹）；默认写在当前文件夹，文件名为“案件编号-文书名称.docx”。已存在时不覆盖，除非加 --force。":
+        "Write to this file (or folder); by default in the current folder, named NUMBER-TITLE.docx (the case number and the document's title). An existing file is not overwritten unless --force is given.",
+    "出具本案到目前为止应有的全部文书（-o 为文件夹），送达回证最后。":
+        "Write every document the case should have so far (-o is a folder), the proof of delivery last.",
+    "把文书的文字打印到终端（不写文件、不记入经过；同时给 -o 时也写文件）。":
+        "Print the document's text to the terminal (no file is written and nothing is recorded in the history; with -o too, the file is also written).",
+    "给信访人的文书中写完整身份证号和电话（会记入案件经过）。":
+        "Put full ID numbers and phones in the documents for the petitioner (recorded in the case history).",
+    "成文日期，默认今天。":
+        "Date of the document; today by default.",
+    "文件已存在时替换它。":
+        "Replace the file if it already exists.",
+    "超期报告：按责任单位分组，超期最久的在前；随后列出即将到期的。每晚由定时任务运行。\n\n例：xinfang report overdue --format text --quiet-if-none；xinfang report overdue --format xlsx -o 超期.xlsx":
+        "Overdue report: grouped by responsible unit, longest overdue first; then what is due soon. Run nightly by a scheduled job.\n\nExamples: xinfang report overdue --format text --quiet-if-none; xinfang report overdue --format xlsx -o overdue.xlsx",
+    "text（文本）、md（Markdown）、csv、json 或 xlsx（Excel 工作簿，按责任单位分组，可筛选）。":
+        "text, md (Markdown), csv, json or xlsx (an Excel workbook, grouped by responsible unit, filterable).",
+    "--format xlsx 时写入这个工作簿（已存在时不覆盖，除非加 --force）；不写则输出到标准输出（不能是终端）。":
+        "With --format xlsx, write to this workbook (an existing one is not overwritten unless --force is given); without it, to standard output (which must not be a terminal).",
+    "工作指标：及时受理率、按期办结率、参评率、满意率、重复信访率、一次性化解率（含分子分母）。\n\n例：xinfang report stats --from 2026-01-01 --to 2026-11-30 --by unit；xinfang report stats --format xlsx -o 2026指标.xlsx":
+        "Work figures: rates of timely acceptance, closing on time, evaluation participation, satisfaction, repeat petitions and first-time resolution (with numerators and denominators).\n\nExamples: xinfang report stats --from 2026-01-01 --to 2026-11-30 --by unit; xinfang report stats --format xlsx -o figures-2026.xlsx",
+    "text（表格，默认）、json 或 xlsx（Excel 工作簿：逐月六项指标含分子分母和口径，附折线图）。":
+        "text (tables, default), json or xlsx (an Excel workbook: the six figures month by month, with numerators, denominators and definitions, and a line chart).",
 }
 
 
@@ -1826,8 +2263,6 @@ HELP_EN.update({
         "The 12345 hotline ticket number (required for the hotline).",
     "信访目的：揭发控告、意见建议、申诉、求决、其他。":
         "Purpose: accusation, suggestion, appeal, request for a decision or other.",
-    "回访信访人，记录满意度（记录后评价期结束）；回诊的五问（结果是否属实、合理诉求是否解决、处理意见是否落实、是否满意、有无其他诉求）和两项评价（对责任单位、对信访部门）。\n\n例：xinfang followup 2026-42 --satisfaction 满意 --note \"电话回访，工资已到账\"；xinfang followup 2026-42 --result-true --request-met --carried-out --unit-rating 满意 --office-rating 基本满意":
-        "Follow up with the petitioner and record the satisfaction (the evaluation window ends); also the five checks of a follow-up (is the result true, was the reasonable request met, was the opinion carried out, satisfied, any other request) and the two evaluations (of the responsible unit, of the petition office).\n\nExample: xinfang followup 2026-42 --satisfaction satisfied --note \"phoned: wages paid\"; xinfang followup 2026-42 --result-true --request-met --carried-out --unit-rating satisfied --office-rating basic",
     "回诊：处理结果是否属实。":
         "Follow-up check: is the result as stated true.",
     "回诊：合理诉求是否解决。":

@@ -128,6 +128,7 @@ EVENT_KINDS = {
     "interim_reported": ("阶段性报告", "interim report"),
     "archived": ("归档", "archived"),
     "unit_renamed": ("责任单位更名或撤并", "unit renamed or merged"),
+    "notice": ("出具文书", "notice written"),
 }
 
 UNITS = {"days": ("日", "days"), "workdays": ("工作日", "working days")}
@@ -245,6 +246,7 @@ COMMANDS = {
     "rerouted": "forward", "report_due_changed": "assignment --report-by",
     "interim_reported": "assignment --interim", "archived": "archive",
     "unit_renamed": "unit rename / unit merge",
+    "notice": "notice CASE KIND",
 }
 
 
@@ -421,3 +423,37 @@ def parse_intake_source(value: str) -> str:
 
 def parse_purpose(value: str) -> str:
     return _parse(PURPOSES, PURPOSE_SPELLINGS, value, "choice.purpose")
+# The documents the office writes (xinfang notice CASE KIND): code → the document's title.
+NOTICE_KINDS = {
+    "receipt": ("信访事项登记回执", "petition registration receipt"),
+    "visit-form": ("来访登记表", "visit registration form"),
+    "forward": ("信访事项转送单", "forwarding slip"),
+    "assign": ("信访事项交办单", "assignment slip"),
+    "forward-notice": ("信访事项转送告知书", "notice of forwarding"),
+    "accept": ("信访事项受理告知书", "notice of acceptance"),
+    "not-accept": ("信访事项不予受理告知书", "notice of non-acceptance"),
+    "redirect": ("告知书（通过法定途径解决）", "notice of the legal route"),
+    "extension": ("信访事项延期办理告知书", "notice of extension"),
+    "opinion": ("信访事项处理意见书", "handling opinion"),
+    "review": ("信访事项复查意见书", "review opinion"),
+    "recheck": ("信访事项复核意见书", "recheck opinion"),
+    "followup": ("信访事项回访记录", "follow-up record"),
+    "major": ("重大访情专报", "major visit report"),
+    "delivery": ("送达回证", "proof of delivery"),
+}
+NOTICE_SPELLINGS = {
+    "回执": "receipt", "登记回执": "receipt", "来访登记表": "visit-form", "登记表": "visit-form",
+    "visit_form": "visit-form", "转送单": "forward", "交办单": "assign",
+    "转送告知": "forward-notice", "转送告知书": "forward-notice", "受理告知": "accept",
+    "受理告知书": "accept", "不予受理": "not-accept", "不予受理告知书": "not-accept",
+    "告知书": "redirect", "法定途径": "redirect", "延期": "extension",
+    "延期告知书": "extension", "处理意见书": "opinion", "意见书": "opinion",
+    "复查意见书": "review", "复核意见书": "recheck", "回访": "followup",
+    "回访记录": "followup", "专报": "major", "访情专报": "major", "送达": "delivery",
+    "not_accept": "not-accept", "reject": "not-accept", "forward_notice": "forward-notice",
+}
+
+
+def parse_notice_kind(value: str) -> str:
+    """回执/处理意见书/送达回证 … or receipt/opinion/delivery … → code."""
+    return _parse(NOTICE_KINDS, NOTICE_SPELLINGS, value, "choice.notice_kind")

@@ -15,8 +15,9 @@ from typing import Any
 # The fields of a registration an officer can correct, and the stored intake they are.
 FIELDS = ("received_on", "channel", "headcount", "locality", "category", "content", "request")
 
-# Acts that are records of what the ledger did, never withdrawn.
-NEVER_WITHDRAWN = ("registered", "revealed", "exported", "withdrawn", "corrected")
+# Acts that are records of what the ledger did, never withdrawn (a document written is
+# in someone's hands: it stays on the record).
+NEVER_WITHDRAWN = ("registered", "revealed", "exported", "withdrawn", "corrected", "notice")
 
 
 def as_corrected(on: dt.date, details: Mapping[str, Any],
@@ -68,7 +69,8 @@ def effective(events: Sequence[Mapping[str, Any]]) -> list[tuple[str, dt.date, d
 def last_withdrawable(events: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
     """The act `undo` withdraws: the last one recorded that is still in the case's state
     and is an act of its handling (a registration, a record of personal data shown or
-    exported, a correction are never withdrawn: the case is voided, or corrected again)."""
+    exported, a document written, a correction are never withdrawn: the case is voided,
+    or corrected again)."""
     out = withdrawn(events)
     for event in reversed(events):
         if event["uid"] not in out and event["kind"] not in NEVER_WITHDRAWN:

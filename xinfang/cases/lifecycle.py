@@ -28,7 +28,7 @@ PRACTICE = ("led", "lead_target_changed", "lead_progress", "backlog_added", "bac
              "meeting_referred", "meeting_held", "meeting_task_done", "mediated")
 # Asides are not steps of the case: they never hold back the date of the next act.
 ASIDES = _ASIDES = ("note", "revealed", "repeat_marked", "exported", "corrected", "withdrawn",
-                    "unit_renamed")
+                    "unit_renamed", "notice")
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,7 @@ TRANSITIONS: dict[str, Transition] = {
     "meeting_held": Transition(_IN_WORK, None),
     "meeting_task_done": Transition(_IN_WORK, None),
     "mediated": Transition(_IN_WORK, None),
+    "notice": Transition((ANY,), None),  # a document written for the case (notices/)
 }
 
 
@@ -162,7 +163,7 @@ def allowed_actions(status: str | None) -> list[str]:
     return [kind for kind in TRANSITIONS
             if kind not in ("registered", "revealed", "repeat_marked", "exported", "corrected",
                             "withdrawn", "unit_renamed", "voided", "archived", "report_due_changed",
-                            "interim_reported", *PRACTICE)
+                            "interim_reported", "notice", *PRACTICE)
             and allowed(status, kind)]
 
 

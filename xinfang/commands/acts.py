@@ -257,9 +257,9 @@ def followup(
     on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """回访信访人，记录满意度（记录后评价期结束）；回诊的五问（结果是否属实、合理诉求是否解决、处理意见是否落实、是否满意、有无其他诉求）和两项评价（对责任单位、对信访部门）。
+    """回访信访人，记录满意度（记录后评价期结束）。
 
-    例：xinfang followup 2026-42 --satisfaction 满意 --note "电话回访，工资已到账"；xinfang followup 2026-42 --result-true --request-met --carried-out --unit-rating 满意 --office-rating 基本满意
+    例：xinfang followup 2026-42 --satisfaction 满意 --note "电话回访，工资已到账"
     """
     from xinfang import acts as actions
 

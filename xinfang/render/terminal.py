@@ -7,7 +7,7 @@ petition is shown as typed.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group
@@ -31,7 +31,20 @@ from xinfang.store.records import (
 )
 from xinfang.texts import join, ref, t
 from xinfang.visible import visible, visible_all
-from xinfang.vocab import CHANNELS, CLOCKS, EVENT_KINDS, FLAGS, RESULTS, STATUSES, UNITS, label
+from xinfang.vocab import (
+    CHANNELS,
+    CLOCKS,
+    EVENT_KINDS,
+    FLAGS,
+    NOTICE_KINDS,
+    RESULTS,
+    STATUSES,
+    UNITS,
+    label,
+)
+
+if TYPE_CHECKING:
+    from xinfang.notices.templates import Listed
 
 STATE_STYLE = {"overdue": "bold red", "due_soon": "yellow", "lapsed": "dim", "stopped": "dim"}
 WEEKDAYS = ("ui.weekday.mon", "ui.weekday.tue", "ui.weekday.wed", "ui.weekday.thu",
@@ -44,8 +57,29 @@ class SafeConsole(Console):
     printed made visible (the renderers make their tables' text visible themselves)."""
 
     def print(self, *objects: Any, **options: Any) -> None:
-        super().print(*(visible(item) if isinstance(item, str) else item for item in objects),
-                      **options)
+        shown = [visible(item) if isinstance(item, str) else item for item in objects]
+        if not self.is_terminal:
+            shown = [plain_layout(item) for item in shown]
+        super().print(*shown, **options)
+
+
+def plain_layout(item: Any) -> Any:
+    """What goes to a file or a pipe: the same tables as plain aligned columns, without
+    box drawing (a panel becomes its title over its content)."""
+    if isinstance(item, Table):
+        item.box = None
+        item.show_edge = False
+        item.pad_edge = False
+        return item
+    if isinstance(item, Panel):
+        body = plain_layout(item.renderable)
+        if item.title is None:
+            return body
+        title = item.title if isinstance(item.title, Text) else Text(str(item.title))
+        return Group(title, body)
+    if isinstance(item, Group):
+        return Group(*(plain_layout(part) for part in item.renderables))
+    return item
 
 
 def stdout_console() -> Console:
@@ -194,11 +228,24 @@ def event_text(event: EventRecord, lang: str) -> Text:
     if d.get("next_report_by"):
         bits.append(t("ui.event.next_report_by", lang, date=d["next_report_by"]))
     bits += practice_bits(kind, d, lang)
+    if kind == "notice":
+        bits.append(notice_text(d, lang))
     if d.get("late"):
         bits.append(t("ui.event.late", lang))
     text = Text(label(EVENT_KINDS, kind, lang))
     if bits:
         text.append(t("sep.colon", lang) + t("sep.parts", lang).join(bits))
+    return text
+
+
+def notice_text(details: dict[str, Any], lang: str) -> str:
+    """A document written for the case: which, its file and the start of its SHA-256."""
+    text = t("ui.event.notice", lang, title=label(NOTICE_KINDS, details.get("kind"), lang),
+             file=details.get("file", ""), sha=str(details.get("sha256", ""))[:12])
+    for flag, key in (("with_pii", "ui.event.notice_pii"),
+                      ("withheld", "ui.event.notice_withheld")):
+        if details.get(flag):
+            text += t("sep.list", lang) + t(key, lang)
     return text
 
 
@@ -267,12 +314,13 @@ def cases_table(records: list[CaseRecord], lang: str, wide: bool = False) -> Tab
     widest = max([len(r["id"]) for r in records] + [8])
     table.add_column(t("ui.case", lang), no_wrap=True, min_width=widest)
     table.add_column(t("ui.received_on", lang), no_wrap=True, min_width=10)
-    table.add_column(t("ui.status", lang), no_wrap=True, min_width=8, max_width=None if wide else 10)
-    table.add_column(t("ui.petitioners", lang), no_wrap=True, min_width=6, max_width=10)
+    table.add_column(t("ui.status", lang), min_width=6, max_width=None if wide else 10,
+                     overflow="fold")
+    table.add_column(t("ui.petitioners", lang), min_width=6, max_width=10, overflow="fold")
     if wide:
-        table.add_column(t("ui.category", lang), max_width=10)
-    table.add_column(t("ui.content", lang), no_wrap=True, overflow="ellipsis",
-                     max_width=30 if wide else 12)
+        table.add_column(t("ui.category", lang), max_width=10, overflow="fold")
+    # The complaint wraps over as many lines as it needs, never cut.
+    table.add_column(t("ui.content", lang), overflow="fold", min_width=12, ratio=1)
     if wide:
         table.add_column(t("ui.unit", lang), max_width=12)
     table.add_column(t("ui.next_due", lang), no_wrap=True, min_width=16 if wide else 9)
@@ -292,7 +340,7 @@ def cases_table(records: list[CaseRecord], lang: str, wide: bool = False) -> Tab
                                    label(STATUSES, record["status"], lang), _text(lead)]
         if wide:
             cells.append(_text(record["category"]))
-        cells.append(_text(content if len(content) <= 20 else content[:19] + "…"))
+        cells.append(_text(content if len(content) <= 40 else content[:39] + "…"))
         if wide:
             cells.append(_text(record["unit"]))
         cells.append(due)
@@ -489,7 +537,11 @@ def stats_tables(result: dict[str, Any], lang: str) -> Group:
 
 
 def month_chart(months: list[dict[str, Any]], lang: str, width: int = 40) -> Group:
-    """Registered and closed per month as bars, so a leader sees the trend at a glance."""
+    """Registered and closed per month as bars, so a leader sees the trend at a glance:
+    from the first month with any case to the last (a quiet month between them shows as
+    0; the empty months before and after are left out)."""
+    busy = [index for index, m in enumerate(months) if m["registered"] or m["closed"]]
+    months = months[busy[0]:busy[-1] + 1] if busy else []
     top = max([m["registered"] for m in months] + [m["closed"] for m in months] + [1])
     lines: list[Any] = [Text(t("stats.chart", lang), style="bold")]
     for m in months:
@@ -533,4 +585,30 @@ def earlier_cases_table(cases: list[ChainCase], lang: str) -> Table:
         number = t("ui.first_case", lang, case=case["id"]) if case["first"] else case["id"]
         table.add_row(number, case["received_on"], label(STATUSES, case["status"], lang),
                       label(RESULTS, case["result"], lang), _text(case["content"]))
+    return table
+
+
+def templates_table(listed: list[Listed], lang: str) -> Table:
+    """`notice templates`: each kind of document, the template that fills it, whether it
+    can be used."""
+    table = Table()
+    for key in ("notice.ui.kind", "notice.ui.title", "notice.ui.template", "notice.ui.state"):
+        table.add_column(t(key, lang))
+    for item in listed:
+        source = t(f"notice.ui.source.{item.source}", lang)
+        state = Text(item.problem.message(lang), style="red") if item.problem \
+            else Text(t("notice.ui.ok", lang))
+        table.add_row(item.kind, label(NOTICE_KINDS, item.kind, lang),
+                      _text(f"{source}  {item.path}"), state)
+    return table
+
+
+def placeholders_table(kind: str, names: list[str], lang: str) -> Table:
+    """`notice templates --fields KIND`: the placeholders a template may use."""
+    table = Table(title=t("notice.ui.placeholders", lang,
+                          title=label(NOTICE_KINDS, kind, lang)), title_justify="left")
+    for key in ("notice.ui.placeholder", "notice.ui.meaning"):
+        table.add_column(t(key, lang))
+    for name in names:
+        table.add_row("{{ " + name + " }}", t(f"notice.field.{name}", lang))
     return table
