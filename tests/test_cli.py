@@ -356,7 +356,9 @@ def terminal(monkeypatch):
 
 
 def test_prompts_for_missing_name_channel_and_content(run, office, terminal):
-    result = run("register", "--on", "2026-11-20", input="张三\n来访\n工地拖欠工资\n")
+    # name, ID number, phone, address, form, category, content, headcount (--on given)
+    result = run("register", "--on", "2026-11-20",
+                 input="张三\n\n13812345678\n东村3组\n来访\n劳动社保\n工地拖欠工资\n2\n")
     assert result.exit_code == 0, result.stderr
     # Prompts are talk: on stderr, so stdout stays data even at a terminal.
     assert "信访人姓名" in result.stderr and "信访人姓名" not in result.stdout
@@ -365,11 +367,16 @@ def test_prompts_for_missing_name_channel_and_content(run, office, terminal):
     record = show_json(run, "2026-1")
     assert record["people"][0]["name"] == "张三"
     assert (record["channel"], record["content"]) == ("visit", "工地拖欠工资")
+    assert (record["category"], record["headcount"]) == ("劳动和社会保障", 2)
+    assert record["people"][0]["address"] == "东村3组"
     assert record["anonymous"] is False
+    for asked in ("身份证号", "电话", "住址", "内容分类", "来访人数"):
+        assert asked in result.stderr
+    assert "收到日期" not in result.stderr  # given with --on
 
 
 def test_enter_at_the_name_prompt_means_anonymous(run, office, terminal):
-    result = run("register", input="\nletter\n匿名举报\n")
+    result = run("register", input="\nletter\n\n匿名举报\n\n\n")
     assert result.exit_code == 0, result.stderr
     record = show_json(run, "2026-1")
     assert record["anonymous"] is True
@@ -378,7 +385,8 @@ def test_enter_at_the_name_prompt_means_anonymous(run, office, terminal):
 
 
 def test_only_missing_fields_are_prompted(run, office, terminal):
-    result = run("register", "--channel", "来电", "--content", "噪音扰民", input="李四\n")
+    result = run("register", "--channel", "来电", "--content", "噪音扰民",
+                 input="李四\n\n\n\n\n\n\n")
     assert result.exit_code == 0, result.stderr
     assert "信访人姓名" in result.stderr
     assert "信访形式" not in result.stderr
@@ -393,17 +401,44 @@ def test_nothing_is_prompted_when_everything_is_given(run, office, terminal):
 
 
 def test_prompts_in_english(run, office, terminal):
-    result = run("register", "--lang", "en", input="\nonline\nstreet lights\n")
+    result = run("register", "--lang", "en", input="\nonline\n\nstreet lights\n\n\n")
     assert result.exit_code == 0, result.stderr
     assert "Petitioner's name" in result.stderr
     assert "Registered: XF-YQH-2026-00001" in result.stdout
 
 
-def test_a_bad_answer_at_the_prompt_is_refused(run, office, terminal):
-    result = run("register", input="张三\n飞鸽\n内容\n")
+def test_a_bad_answer_at_the_prompt_is_asked_again_and_nothing_typed_is_lost(
+        run, office, terminal):
+    """Before, a wrong form of petition failed after the last prompt and everything typed
+    was lost. Now the field is asked again at once, with the reason."""
+    result = run("register", input="张三\n12345\n\n\n\n飞鸽\n来访\n不存在的分类\n城建\n\n"
+                 "拆迁补偿\n0\n1\n2999-01-01\n2026-11-20\n")
+    assert result.exit_code == 0, result.stderr
+    assert "错误：信访形式“飞鸽”无效" in result.stderr
+    assert "身份证号" in result.stderr and result.stderr.count("错误：") == 6
+    assert "这一项必须填写" in result.stderr  # the empty content
+    record = show_json(run, "2026-1")
+    assert (record["people"][0]["name"], record["channel"]) == ("张三", "visit")
+    assert (record["category"], record["content"]) == ("城乡建设", "拆迁补偿")
+    assert record["received_on"] == "2026-11-20"
+
+
+def test_without_a_terminal_every_missing_field_is_named_at_once(run, office):
+    result = run("register", "--on", "2026-11-20")
     assert result.exit_code == 2
-    assert "错误：信访形式“飞鸽”无效" in result.stderr  # after the prompts, also on stderr
-    assert "Traceback" not in result.stderr + result.stdout
+    for named in ("--name", "--channel", "--content"):
+        assert named in result.stderr
+    assert list_json(run) == []
+
+
+def test_ctrl_c_at_the_counter_says_nothing_was_saved(run, office, terminal, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(xinfang.commands.cases.typer, "prompt", interrupted)
+    result = run("register")
+    assert result.exit_code == 130
+    assert "已中断" in result.stderr and "Traceback" not in result.stderr
     assert list_json(run) == []
 
 

@@ -168,7 +168,7 @@ def test_the_library_refuses_a_date_before_1950_too(ledger):
 def test_a_nul_typed_at_the_counter_is_refused_and_nothing_is_written(ledger, run, db_path,
                                                                      monkeypatch):
     monkeypatch.setattr(xinfang.commands.cases, "interactive", lambda: True)
-    result = run("register", input="张三\x00李\n来访\n拖欠工资\n")
+    result = run("register", input="张三\x00李\n\n\n\n来访\n\n拖欠工资\n\n\n")
     assert result.exit_code == 2 and "空字符" in result.stderr
     assert "Traceback" not in result.stderr
     assert cases_in(db_path) == 0

@@ -206,6 +206,18 @@ class MissingField(XinfangError):
     exit_code = 2
 
 
+class MissingAnswer(XinfangError):
+    """A required field of the form left empty at the terminal."""
+
+    exit_code = 2
+
+
+class MissingFields(XinfangError):
+    """Several required fields missing: named at once."""
+
+    exit_code = 2
+
+
 class BadPerson(XinfangError):
     """Petitioner '…' has a wrong shape."""
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from xinfang.cases.people import normalize_id, normalize_phone
 from xinfang.dates import check_happened
-from xinfang.errors import BadHeadcount, BadPerson, MissingField
-from xinfang.texts import ref
+from xinfang.errors import BadHeadcount, BadPerson, MissingField, MissingFields
+from xinfang.texts import join, ref
 from xinfang.vocab import normalize_category, parse_channel
 
 
@@ -79,24 +79,33 @@ def make_intake(
     confidential: bool = False,
     flags: list[str] | None = None,
 ) -> Intake:
-    """Check every field of a new petition; raise the first problem found."""
+    """Check every field of a new petition: the required ones missing are named all at
+    once; then the first problem found is raised."""
+    missing = []
     if not people and not anonymous:
-        raise MissingField(
+        missing.append(MissingField(
             what=ref("field.petitioner_name"), option=ref("option.name_or_person"),
             hint=ref("hint.anonymous_petition"),
-        )
+        ))
     if people and not people[0].name and not anonymous:
-        raise MissingField(
+        missing.append(MissingField(
             what=ref("field.lead_name"), option="--name", hint=ref("hint.anonymous"),
-        )
+        ))
     if not channel or not channel.strip():
-        raise MissingField(
+        missing.append(MissingField(
             what=ref("field.channel"), option="--channel", hint=ref("hint.channels"),
-        )
+        ))
     if not content or not content.strip():
-        raise MissingField(
+        missing.append(MissingField(
             what=ref("field.content"), option="--content", hint=ref("hint.content"),
-        )
+        ))
+    if len(missing) == 1:
+        raise missing[0]
+    if missing:
+        raise MissingFields(fields=join(
+            [ref("register.missing_field", what=gap.params["what"],
+                 option=gap.params["option"]) for gap in missing]))
+    assert channel is not None and content is not None
     check_happened(received_on, ref("field.received_on"), today)
     try:
         count = int(headcount)

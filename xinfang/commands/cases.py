@@ -3,7 +3,7 @@ explain a deadline."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -43,7 +43,7 @@ from xinfang.commands.options import (
     say,
 )
 from xinfang.masking import mask_id
-from xinfang.texts import t
+from xinfang.texts import ref, t
 from xinfang.visible import visible
 
 if TYPE_CHECKING:
@@ -92,27 +92,35 @@ def register(
     from xinfang.dates import today
 
     lang = resolve_lang(lang)
-    received = date(on) or today()
-    # Where it came from and who first received it (DOMAIN.md §9: 首接首办).
+    # Where it came from and who first received it (DOMAIN.md §9: 首接首办); the source
+    # gives the channel when none is typed.
     from xinfang import practice
 
     origin = practice.intake_source(origin=source, received_by=received_by, ticket=ticket,
                                     purpose=purpose, officer=resolve_officer(officer))
     channel = channel or practice.channel_of(source)
+    ledger = None
+    if interactive() and not ((name or person or anonymous) and channel and content):
+        # At the counter: every field the officer should fill is asked, one by one, and
+        # a field typed wrong is asked again (nothing typed before it is lost).
+        ledger = open_ledger(db, create=True)
+        if ledger.office() is None:
+            from xinfang.errors import OfficeNotSet
+
+            raise OfficeNotSet()
+        form = _counter_form(ledger, lang, name=name, id_number=id_number, phone=phone,
+                             address=address, person=person, anonymous=anonymous,
+                             channel=channel, category=category, content=content,
+                             headcount=headcount, on=on)
+        name, id_number, phone, address = form["name"], form["id_number"], form["phone"], form["address"]
+        anonymous, channel, category = form["anonymous"], form["channel"], form["category"]
+        content, headcount, on = form["content"], form["headcount"], form["on"]
+    received = date(on) or today()
     if origin and origin.get("purpose") == "accusation" and not confidential:
         if interactive() and not json_:
             confidential = confirm(t("intake.propose_confidential", lang), lang, default=True)
         else:
             say(t("intake.confidential_hint", lang))
-    if interactive():
-        if not name and not person and not anonymous:
-            name = typer.prompt(t("register.prompt.name", lang), default="",
-                                show_default=False, err=True).strip() or None
-            anonymous = name is None
-        if not channel:
-            channel = typer.prompt(t("register.prompt.channel", lang), err=True)
-        if not content:
-            content = typer.prompt(t("register.prompt.content", lang), err=True)
     people = []
     if name or id_number or phone or address:
         people.append(intake_mod.make_person(name, id_number, phone, address))
@@ -125,7 +133,7 @@ def register(
     )
     if repeat_of and not_repeat:
         fail(t("register.repeat_conflict", lang), lang, 2)
-    ledger = open_ledger(db, create=True)
+    ledger = ledger or open_ledger(db, create=True)
     if not (repeat_of or not_repeat) and interactive() and not json_:
         # The officer at the counter says whether it is a repeat: their word is recorded.
         earlier = acts.repeat_candidates(ledger, intake)
@@ -151,6 +159,79 @@ def register(
     if not json_:
         _print_repeat(ledger, registered.case_id, lang)
         _print_group_warnings(ledger, intake, lang)
+
+
+def _ask(question: str, check: Any, lang: str, default: str = "") -> Any:
+    """Ask until the answer passes `check` (which raises the error to show, or returns
+    the value to keep)."""
+    from xinfang.errors import XinfangError
+
+    while True:
+        answer = typer.prompt(question, default=default, show_default=bool(default),
+                              err=True, prompt_suffix=t("prompt.suffix", lang)).strip()
+        try:
+            return check(answer)
+        except XinfangError as err:
+            say(t("word.error", lang) + err.message(lang))
+
+
+def _counter_form(ledger: Ledger, lang: str, **given: Any) -> dict[str, Any]:
+    """The registration form at a terminal: what was not given on the command line is
+    asked — the petitioner (Enter for anonymous), ID number, phone and address (Enter to
+    leave out), form, category (from the list), content, headcount and date."""
+    from xinfang.cases.people import normalize_id, normalize_phone
+    from xinfang.dates import check_happened, parse_date, today
+    from xinfang.vocab import parse_channel
+
+    form = dict(given)
+    optional = lambda check: lambda text: check(text) if text else None  # noqa: E731
+    if not (form["name"] or form["person"] or form["anonymous"]):
+        form["name"] = _ask(t("register.prompt.name", lang), lambda text: text or None, lang)
+        form["anonymous"] = form["name"] is None
+    if form["name"]:
+        if form["id_number"] is None:
+            form["id_number"] = _ask(t("register.prompt.id_number", lang), optional(
+                lambda text: normalize_id(text, today=ledger.today)), lang)
+        if form["phone"] is None:
+            form["phone"] = _ask(t("register.prompt.phone", lang), optional(normalize_phone),
+                                 lang)
+        if form["address"] is None:
+            form["address"] = _ask(t("register.prompt.address", lang),
+                                   lambda text: text or None, lang)
+    if not form["channel"]:
+        form["channel"] = _ask(t("register.prompt.channel", lang), parse_channel, lang)
+    if form["category"] is None:
+        say(t("register.prompt.categories", lang, names="、".join(ledger.categories())))
+        form["category"] = _ask(t("register.prompt.category", lang),
+                                optional(ledger.require_category), lang)
+    if not form["content"]:
+        form["content"] = _ask(t("register.prompt.content", lang),
+                               lambda text: text or _missing("field.content"), lang)
+    if form["headcount"] == 1:
+        form["headcount"] = _ask(t("register.prompt.headcount", lang), _headcount, lang,
+                                 default="1")
+    if form["on"] is None:
+        def happened(text: str) -> str:
+            check_happened(parse_date(text), ref("field.received_on"), today())
+            return text
+
+        form["on"] = _ask(t("register.prompt.on", lang), happened, lang,
+                          default=today().isoformat())
+    return form
+
+
+def _missing(what: str) -> Any:
+    from xinfang.errors import MissingAnswer
+
+    raise MissingAnswer(what=ref(what))
+
+
+def _headcount(text: str) -> int:
+    from xinfang.errors import BadHeadcount
+
+    if not text.isdigit() or int(text) < 1:
+        raise BadHeadcount(value=text)
+    return int(text)
 
 
 def _which_name(intake: Intake, differences: list[acts.NameDifference], lang: str
