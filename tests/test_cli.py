@@ -1001,3 +1001,32 @@ def _cells_between(line: str, start: int, end: int) -> str:
             out.append(char)
         at += cell_len(char)
     return "".join(out)
+
+
+def test_show_and_export_tell_the_officer_what_was_decided(run, case, tmp_path):
+    """`show` gives the opinion, the satisfaction, the leader's case in full, the first
+    case of a repeat and (for imported cases) the source line; the CSV export carries
+    the opinion, the leader, the next due date and the days overdue."""
+    for args in (("escalate", case, "--leader", "李书记", "--plan", "现场协调",
+                  "--target", "2026-11-30", "--reason", "多次来访", "--on", "2026-11-20"),
+                 ("close", case, "--result", "resolved", "--opinion", "已督促补发",
+                  "--on", "2026-11-21"),
+                 ("followup", case, "--satisfaction", "basic", "--on", "2026-11-22")):
+        assert run(*args).exit_code == 0, args
+    again = run("register", "--name", "张三", "--id-number", ID_A, "--channel", "来访",
+                "--content", "补偿款还是没到", "--on", "2026-11-22", "--repeat-of", case)
+    assert again.exit_code == 0, again.stderr
+    shown = run("show", case).stdout
+    for text in ("处理意见", "已督促补发", "满意度", "基本满意", "包案领导 李书记",
+                 "化解方案：现场协调", "化解时限 2026-11-30"):
+        assert text in shown, text
+    repeat = run("show", "2026-2").stdout
+    assert re.search(rf"初件\s+{case}（2026-11-20 收到，已办结）", repeat), repeat
+    out = tmp_path / "out.csv"
+    assert run("export", "-o", out).exit_code == 0
+    import csv
+
+    rows = {row["案件编号"]: row for row in csv.DictReader(out.open(encoding="utf-8-sig"))}
+    assert rows[case]["处理意见"] == "已督促补发"
+    assert rows[case]["包案领导"] == "李书记"
+    assert rows["XF-YQH-2026-00002"]["下一截止日期"] != ""

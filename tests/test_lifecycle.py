@@ -88,7 +88,7 @@ NEEDS_ASSIGNMENT = ("report_due_changed", "interim_reported")
 # as a next step (personal data shown unmasked; an officer's word on a repeat link; a
 # registration corrected; an act withdrawn; a document written for the case).
 BOOKKEEPING = ("revealed", "repeat_marked", "exported", "corrected", "withdrawn",
-               "unit_renamed", "notice")
+               "unit_renamed", "notice", "people_linked")
 ACTS = tuple(sorted({act for steps in STEPS.values() for act in steps} | set(ANYWHERE)))
 
 STATE_ZH = {

@@ -124,6 +124,10 @@ def perform(ledger: Ledger, numbers: list[str], index: int, kind: str, on: dt.da
     if kind == "repeat_marked":
         other = numbers[(index + n) % len(numbers)] if n % 2 else None
         return acts.mark_repeat(ledger, number, officer="王专干", repeat_of=other, on=on)
+    if kind == "people_linked":
+        other = numbers[(index + n) % len(numbers)]
+        return acts.link_people(ledger, number, other, same=bool(n % 2), officer="王专干",
+                                on=on)
     if kind == "rerouted":
         return acts.reroute(ledger, number, unit or "住建局", reason=text,
                             report_by=day + dt.timedelta(days=n) if n % 3 == 0 else None, **kw)

@@ -33,6 +33,7 @@ import samplegen
 
 from xinfang import reports, rules
 from xinfang.cases import matching
+from xinfang.cases.identity import Who
 from xinfang.cases.lifecycle import CaseState
 from xinfang.dates import parse_date
 from xinfang.deadlines.arithmetic import working_days_between
@@ -201,35 +202,48 @@ def on_today(ledger, replayed) -> tuple[dict[str, Any], dict[str, list[Entry]]]:
 
 @dataclass
 class Petitions:
-    """Every case in order of receipt (received date, then row id), with what the
-    repeat rule reads: category, content and the person keys of its petitioners."""
+    """Every case in order of receipt (received date, then row id), as the repeat rule
+    reads it (`matching.Petition`: its petitioners as recorded, category, content)."""
 
     numbers: list[str]
-    categories: list[str | None]
-    contents: list[str]
-    keys: list[frozenset[str]]
+    petitions: list[matching.Petition]
 
 
 def load_petitions(ledger: Ledger) -> Petitions:
-    keys: dict[int, set[str]] = {}
-    for case_id, name, id_number, phone in ledger.db.execute(
-        "SELECT cp.case_id, p.name, p.id_number, p.phone FROM case_people cp "
-        "JOIN people p ON p.id = cp.person_id"
+    people: dict[int, list[Who]] = {}
+    for case_id, person_id, name, id_number, phone, address in ledger.db.execute(
+        "SELECT case_id, person_id, name, id_number, phone, address FROM case_people "
+        "ORDER BY case_id, position"
     ):
-        keys.setdefault(case_id, set()).update(matching.person_keys(name, id_number, phone))
+        people.setdefault(case_id, []).append(Who.given(person_id, name, id_number, phone,
+                                                        address))
     rows = ledger.db.execute(
-        "SELECT id, number, category, content FROM cases ORDER BY received_on, id").fetchall()
-    return Petitions([r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows],
-                     [frozenset(keys.get(r[0], ())) for r in rows])
+        "SELECT id, number, received_on, category, content FROM cases "
+        "ORDER BY received_on, id").fetchall()
+    return Petitions([r[1] for r in rows], [
+        matching.Petition(r[0], dt.date.fromisoformat(r[2]), tuple(people.get(r[0], ())),
+                          r[3], r[4]) for r in rows])
+
+
+def _same_name_or_number(a: matching.Petition, b: matching.Petition) -> bool:
+    """What any evidence of one person needs (identity.same_person): one ID number, one
+    person record, or one name (with a phone or an address to go with it)."""
+    return any((x.record is not None and x.record == y.record) or (x.id_number and x.id_number == y.id_number)
+               or (x.name and x.name == y.name) for x in a.people for y in b.people)
 
 
 def earlier_sharing_a_petitioner(petitions: Petitions) -> list[list[int]]:
-    """For each case (by position), the earlier cases that share a person key with it, in
-    order of receipt. A map from key to the cases seen under it gives exactly the cases a
-    scan of all earlier ones would (checked in a test below), at a fraction of the cost."""
-    seen: dict[str, list[int]] = {}
+    """For each case (by position), the earlier cases that may share a petitioner with
+    it (the same name, ID number or person record), in order of receipt. A map from name
+    and number to the cases seen under them gives exactly the cases a scan of all earlier
+    ones would (checked in a test below), at a fraction of the cost."""
+    seen: dict[Any, list[int]] = {}
     out = []
-    for position, keys in enumerate(petitions.keys):
+    for position, petition in enumerate(petitions.petitions):
+        keys = {("record", who.record) for who in petition.people
+                if who.record is not None} \
+            | {("id", who.id_number) for who in petition.people if who.id_number} \
+            | {("name", who.name) for who in petition.people if who.name}
         out.append(sorted({earlier for key in keys for earlier in seen.get(key, ())}))
         for key in keys:
             seen.setdefault(key, []).append(position)
@@ -240,18 +254,19 @@ def reference_chains(ledger: Ledger, petitions: Petitions,
                      candidates: list[list[int]]) -> dict[str, list[str]]:
     """Each chain's first case → its cases in order of receipt, first case first.
 
-    A case repeats the earliest earlier case of a shared petitioner about the same matter
-    (same category, content similarity at least the policy's threshold), and belongs to
-    that case's chain: to its first case (初件), as `matching.repeat_of` documents."""
-    threshold = ledger.policy.number("repeat_similarity")
+    Each case, in order of receipt, is put to the repeat rule (`Scorer.repeat`: the
+    same person by `identity.same_person`, the same matter by the score) against every
+    earlier case that may share a petitioner, each with its chain's first case."""
+    scorer = ledger.repeat_scorer()
     first_of: dict[int, int] = {}
+    by_key = {p.key: position for position, p in enumerate(petitions.petitions)}
     for position, earlier in enumerate(candidates):
-        for other in earlier:  # in order of receipt: the first match is the earliest
-            if ((petitions.categories[other] or "") == (petitions.categories[position] or "")
-                    and matching.matter_similarity(petitions.contents[other],
-                                                petitions.contents[position]) >= threshold):
-                first_of[position] = first_of.get(other, other)
-                break
+        petition = petitions.petitions[position]
+        found = scorer.repeat(petition, [
+            (petitions.petitions[other], petitions.petitions[first_of.get(other, other)].key)
+            for other in earlier])
+        if found is not None:
+            first_of[position] = by_key[found.root]
     chains: dict[str, list[str]] = {}
     for position in sorted(first_of):
         first = petitions.numbers[first_of[position]]
@@ -399,12 +414,12 @@ def test_the_repeat_chains_are_what_the_rule_gives_case_by_case(chains):
 
 def test_earlier_cases_sharing_a_petitioner_are_those_a_full_scan_finds(petitions, candidates):
     """The reference's shared-petitioner lists equal a plain scan of every earlier case
-    (person keys intersect), for every seventh case — a tenth of a second where the
-    whole scan would take seconds."""
-    for position in range(0, len(petitions.keys), 7):
-        mine = petitions.keys[position]
+    (the same name, ID number or record), for every seventh case — a tenth of a second
+    where the whole scan would take seconds."""
+    for position in range(0, len(petitions.petitions), 7):
+        mine = petitions.petitions[position]
         scan = [other for other in range(position)
-                if not mine.isdisjoint(petitions.keys[other])]
+                if _same_name_or_number(mine, petitions.petitions[other])]
         assert candidates[position] == scan, petitions.numbers[position]
 
 

@@ -375,7 +375,7 @@ def test_a_person_without_an_id_is_recognised_by_name_and_phone(ledger):
     "person, category, content",
     [
         (0, "劳动社保", "养殖场污水直排影响饮水"),  # the same person, another matter
-        (0, "城乡建设", WAGES),  # the same words filed under another category
+        (0, "劳动社保", "单位不给交养老保险，要求补缴"),  # the same employer, another matter
         (1, "劳动社保", WAGES),  # another person, the same matter
     ],
 )
@@ -386,6 +386,13 @@ def test_not_a_repeat(ledger, person, category, content):
     assert "repeat" not in row(ledger, number)[1]
     assert "repeat_decision" not in registered_event(ledger, number)["details"]
     assert computed_links(ledger) == {}
+
+
+def test_another_clerks_category_does_not_hide_a_repeat(ledger):
+    first = register(ledger, D(2026, 3, 2), person=0, content=WAGES)
+    again = register(ledger, D(2026, 4, 1), person=0, category="城乡建设", content=WAGES)
+    assert repeat_of(ledger, again) == first
+    assert computed_links(ledger) == stored_links(ledger) == {again: first}
 
 
 def drive_to_final(ledger, number, start):

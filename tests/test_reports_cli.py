@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 import pytest
 
@@ -460,6 +461,122 @@ def test_repeats_lists_and_corrects_chains(run, ledger):
     ok(run("repeats", second, "--repeat-of", third))
     assert show(run, second)["repeat_of"] == first  # to the first case of third's chain
     assert json.loads(ok(run("repeats", "--json")).stdout)[0]["length"] == 3
+
+
+# At the counter, and explained -----------------------------------------------------------
+
+ZHANG = ("--name", "张建华", "--id-number", ID_B, "--phone", "13812345678",
+         "--address", "姜店镇光明村9号")
+WAGES_FIRST = "永盛路桥公司拖欠修路民工工资8万元"
+WAGES_AGAIN = "给永盛路桥干活的钱到现在没结，8万多"
+
+
+EVERYDAY = ["反映拖欠工资问题，要求解决", "反映低保问题", "反映道路坑洼不平，要求修路",
+            "反映邻居建房影响采光", "再次反映征地补偿问题", "反映工地拖欠工资的事",
+            "反映养殖场污水问题", "反映孩子入学问题，要求解决"]
+
+
+@pytest.fixture
+def counter(monkeypatch, ledger):
+    """An officer at a terminal, answering the register command's questions, in a ledger
+    that holds other people's everyday complaints (so that words like 工资 are common)."""
+    import xinfang.commands.cases
+
+    for i in range(40):
+        intake = make_intake(channel="来访", content=EVERYDAY[i % len(EVERYDAY)],
+                             received_on=D(2026, 1, 2), today=ledger.today,
+                             category="劳动社保",
+                             people=[make_person(f"村民{i}", None, f"1390000{i:04d}")])
+        acts.register(ledger, intake, officer=OFFICER)
+    monkeypatch.setattr(xinfang.commands.cases, "interactive", lambda: True)
+
+
+def at_counter(run, *who, content, answer, on="2026-11-20", category="其他"):
+    """Register at the counter, answering `answer`: the result and the new case."""
+    result = ok(run("register", "--channel", "来访", "--category", category, "--content",
+                    content, "--on", on, *who, input=answer + "\n"))
+    return result, re.search(r"XF-YQH-\d{4}-\d{5}", result.stdout).group()
+
+
+def test_the_counter_shows_the_chain_with_its_reasons_and_records_the_officers_word(
+        run, ledger, counter):
+    first = cli_register(run, *ZHANG, "--category", "劳动社保", on="2026-03-02",
+                         content=WAGES_FIRST)
+    cli_register(run, *ZHANG, "--category", "民政", on="2026-04-01",
+                 content="反映低保被取消，要求重新评定")
+    # Back without the ID number, the name in traditional characters, another category.
+    result, number = at_counter(run, "--name", "張建華", "--phone", "13812345678",
+                                content=WAGES_AGAIN, answer="1")
+    assert f"1. 初件 {first}" in result.stderr
+    assert "同名同电话" in result.stderr and "诉求相近 0." in result.stderr
+    assert "共同：永盛路桥" in result.stderr
+    assert "第十九条" in result.stderr  # the first case is being handled
+    assert "2. 不是重复信访（新事项）" in result.stderr
+    assert "低保" not in result.stderr  # the other matter is not offered
+    again = show(run, number)
+    assert again["repeat_of"] == first
+    assert again["events"][0]["details"]["repeat_decision"] == "officer"
+    # The officer says the next one is a new matter: it is recorded so, and the
+    # whole-ledger rule keeps that word.
+    _, number = at_counter(run, *ZHANG, content="再次反映永盛路桥欠薪问题", answer="2")
+    new = show(run, number)
+    assert new["repeat_of"] is None
+    assert new["events"][0]["details"]["repeat_decision"] == "not_repeat"
+    chains = json.loads(ok(run("repeats", "--json")).stdout)
+    assert [[c["id"] for c in chain["cases"]] for chain in chains] == [[first, again["id"]]]
+
+
+def test_the_counter_lets_the_officer_pick_another_chain(run, ledger, counter):
+    wages = cli_register(run, *ZHANG, "--category", "劳动社保", on="2026-03-02",
+                         content=WAGES_FIRST)
+    # Unpaid wages at two firms; then a visit that does not say which.
+    other = cli_register(run, *ZHANG, "--category", "劳动社保", "--not-repeat",
+                         on="2026-04-01", content="嘉禾物流拖欠装卸工工资3个月")
+    result, number = at_counter(run, *ZHANG, content="永盛路桥和嘉禾物流的工资都还没给",
+                                answer="2")
+    assert f"初件 {wages}" in result.stderr and f"初件 {other}" in result.stderr
+    picked = show(run, number)["repeat_of"]
+    assert picked in (wages, other)
+    offered = [line for line in result.stderr.splitlines() if line.startswith("2. 初件")]
+    assert offered and picked in offered[0]
+
+
+def test_repeats_why_explains_a_link(run, ledger):
+    first = cli_register(run, *ZHANG, "--category", "劳动社保", on="2026-03-02",
+                         content=WAGES_FIRST)
+    second = cli_register(run, *ZHANG, "--category", "劳动社保", on="2026-05-02",
+                          content=WAGES_AGAIN)
+    assert show(run, second)["repeat_of"] == first
+    why = ok(run("repeats", second, "--why")).stdout
+    assert f"{second}：按规则认定为初件 {first} 的重复信访" in why
+    assert "同一身份证号" in why and "永盛路桥" in why
+    explained = json.loads(ok(run("repeats", second, "--why", "--json")).stdout)
+    assert (explained["decision"], explained["first"]) == ("auto", first)
+    assert explained["candidates"][0]["identity"] == "id_number"
+    alone = ok(run("repeats", first, "--why")).stdout
+    assert "不是重复信访" in alone and "没有同一信访人的更早案件" in alone
+    assert is_error(run("repeats", "--why"), 2)
+
+
+def test_the_officer_says_two_records_are_one_person(run, ledger):
+    first = cli_register(run, "--name", "刘秀兰", "--phone", "13812345678", "--category", "民政", on="2026-03-02",
+                         content="反映低保被取消，要求重新评定")
+    # A new phone, no ID number, no address: by the rule a namesake.
+    other = cli_register(run, "--name", "刘秀兰", "--phone", "13900001111", "--category", "民政", on="2026-04-02",
+                         content="我家低保被取消了，至今没恢复")
+    assert show(run, other)["repeat_of"] is None
+    result = ok(run("repeats", other, "--same-person", first, "--officer", "李干事"))
+    assert "是同一人" in result.stderr
+    event = show(run, other)["events"][-1]
+    assert (event["kind"], event["officer"], event["details"]["same"]) == (
+        "people_linked", "李干事", True)
+    # From then on the rule knows her under both records.
+    later = cli_register(run, "--name", "刘秀兰", "--phone", "13900001111", "--category", "民政", on="2026-06-02",
+                         content="再次反映低保问题")
+    assert show(run, later)["repeat_of"] == first
+    ok(run("repeats", later, "--other-person", first))
+    assert "不是同一人" in ok(run("repeats", other, "--other-person", first)).stderr
+    assert is_error(run("repeats", other, "--same-person", first, "--other-person", first), 2)
 
 
 @pytest.mark.parametrize(

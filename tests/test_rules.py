@@ -4,15 +4,12 @@ due soon across holidays), repeat petitions, collective and major visits, escala
 from __future__ import annotations
 
 import datetime as dt
-import random
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xinfang import rules
-from xinfang.cases import matching
-from xinfang.cases.matching import Petition
 from xinfang.deadlines.calendar import WorkCalendar
 from xinfang.deadlines.clocks import DUTIES, WINDOWS
 from xinfang.vocab import OPEN
@@ -103,145 +100,7 @@ def test_overdue_exactly_when_a_duty_is_past_its_due_date(clock, due, offset):
         assert result in ("due_soon", "running")
 
 
-# Who is the same person ----------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "name, id_number, phone, keys",
-    [
-        ("张三", ID_A, PHONE, {f"id:{ID_A}", f"np:张三|{PHONE}"}),
-        ("张三", ID_A.lower(), None, {f"id:{ID_A}"}),
-        (" 张三 ", None, PHONE, {f"np:张三|{PHONE}"}),
-        ("张三", None, None, set()),  # a name alone recognises nobody
-        (None, None, PHONE, set()),
-        (None, ID_B, None, {f"id:{ID_B}"}),
-    ],
-)
-def test_person_keys(name, id_number, phone, keys):
-    assert matching.person_keys(name, id_number, phone) == keys
-
-
-# Same matter ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "a, b",
-    [
-        ("开发商延期交付10个月", "开发商延期交付22个月"),  # other numbers, same complaint
-        ("工地拖欠农民工工资", "工地拖欠农民工工资（再次反映）"),  # restated with an addition
-        ("工地拖欠农民工工资", "多次反映工地拖欠农民工工资未果"),
-        ("工地拖欠农民工工资。", "工地 拖欠 农民工 工资"),  # punctuation and spaces
-        ("欠薪", "欠薪"),
-    ],
-)
-def test_similar_matters_score_full_marks(a, b):
-    assert matching.matter_similarity(a, b) == 100
-    assert matching.matter_similarity(b, a) == 100
-
-
-@pytest.mark.parametrize(
-    "a, b, below",
-    [
-        ("工地拖欠农民工工资", "养殖场污水直排影响饮水", 30),
-        ("欠薪", "欠款", 80),  # short texts: plain ratio, not a partial match
-        ("", "工地拖欠农民工工资", 1),
-        ("123", "工地拖欠农民工工资", 1),  # nothing left once digits are dropped
-    ],
-)
-def test_different_matters_score_low(a, b, below):
-    assert matching.matter_similarity(a, b) < below
-
-
-# Repeat petitions ------------------------------------------------------------------------
-
-P1 = frozenset({f"id:{ID_A}"})
-P2 = frozenset({f"id:{ID_B}"})
-WAGES = "工地拖欠农民工工资"
-SEWAGE = "养殖场污水直排影响饮水"
-
-
-def petition(key, received, people=P1, category="劳动和社会保障", content=WAGES, **kw):
-    return Petition(key, received, frozenset(people), category, content, **kw)
-
-
-def test_repeat_of_returns_the_first_matching_case():
-    new = petition("new", D(2026, 5, 1), content=WAGES + "（再次反映）")
-    earlier = [petition("b", D(2026, 4, 1)), petition("a", D(2026, 3, 1))]
-    assert matching.repeat_of(new, earlier, {}, 80) == "a"
-
-
-def test_repeat_of_follows_a_match_to_the_first_case_of_its_chain():
-    new = petition("c", D(2026, 5, 1))
-    assert matching.repeat_of(new, [petition("b", D(2026, 4, 1))], {"b": "a"}, 80) == "a"
-
-
-@pytest.mark.parametrize(
-    "old",
-    [
-        petition("a", D(2026, 3, 1), people=P2),  # another person, the same matter
-        petition("a", D(2026, 3, 1), content=SEWAGE),  # the same person, another matter
-        petition("a", D(2026, 3, 1), category="城乡建设"),  # same words, another category
-    ],
-)
-def test_not_a_repeat(old):
-    assert matching.repeat_of(petition("new", D(2026, 5, 1)), [old], {}, 80) is None
-
-
-def test_the_similarity_threshold_is_policy():
-    old = petition("a", D(2026, 3, 1), content="拆迁补偿款未到位")
-    new = petition("new", D(2026, 5, 1), content="拆迁补偿款至今未到位")
-    score = matching.matter_similarity(old.content, new.content)
-    assert 70 < score < 80
-    assert matching.repeat_of(new, [old], {}, 80) is None
-    assert matching.repeat_of(new, [old], {}, 70) == "a"
-
-
-def test_chains_link_every_repeat_to_the_first_case():
-    petitions = [
-        petition(1, D(2026, 3, 1)),
-        petition(2, D(2026, 4, 1), content=WAGES + "（再次反映）"),
-        petition(3, D(2026, 5, 1), content="多次反映" + WAGES + "未果"),
-        petition(4, D(2026, 5, 2), people=P2),  # another person
-        petition(5, D(2026, 5, 3), content=SEWAGE),  # another matter
-        petition(6, D(2026, 6, 1), content=SEWAGE + "，仍未整改"),
-    ]
-    expected = {2: 1, 3: 1, 6: 5}
-    assert matching.repeat_chains(petitions, 80) == expected
-    shuffled = petitions[:]
-    random.Random(7).shuffle(shuffled)
-    assert matching.repeat_chains(shuffled, 80) == expected
-
-
-def test_chains_recognise_a_person_by_name_and_phone_without_an_id():
-    zhang = frozenset({f"np:张三|{PHONE}"})
-    other_phone = frozenset({"np:张三|13900001111"})
-    petitions = [
-        petition(1, D(2026, 3, 1), people=zhang),
-        petition(2, D(2026, 4, 1), people=zhang),
-        petition(3, D(2026, 4, 2), people=other_phone),  # a namesake
-    ]
-    assert matching.repeat_chains(petitions, 80) == {2: 1}
-
-
-def test_a_chain_runs_through_a_case_with_two_petitioners_to_its_first_case():
-    petitions = [
-        petition(1, D(2026, 3, 1), people=P1),
-        petition(2, D(2026, 4, 1), people=P1 | P2),
-        petition(3, D(2026, 5, 1), people=P2),
-    ]
-    assert matching.repeat_chains(petitions, 80) == {2: 1, 3: 1}
-
-
-def test_chains_keep_the_officers_decisions():
-    petitions = [
-        petition(1, D(2026, 3, 1)),
-        petition(2, D(2026, 4, 1), decision="not_repeat"),  # the officer: a new matter
-        petition(3, D(2026, 5, 1)),
-        petition(4, D(2026, 5, 2), content=SEWAGE, decision="officer", linked_to=3),
-        petition(5, D(2026, 5, 3), people=P2, content=SEWAGE, decision="officer", linked_to=1),
-    ]
-    # 3 repeats 1, the first case, not 2; links by hand go to the first case of the chain.
-    assert matching.repeat_chains(petitions, 80) == {3: 1, 4: 1, 5: 1}
+# Repeat petitions (the scorer and the chains: tests/test_repeats.py) ----------------
 
 
 @pytest.mark.parametrize(
@@ -259,36 +118,6 @@ def test_chains_keep_the_officers_decisions():
 )
 def test_repeat_flags(statuses, flags):
     assert rules.repeat_flags(iter(statuses)) == flags
-
-
-people_st = st.frozensets(st.sampled_from(["id:A", "id:B", "np:王五|13900001111"]),
-                          min_size=1, max_size=2)
-petitions_st = st.lists(
-    st.tuples(st.dates(D(2026, 1, 1), D(2026, 3, 31)), people_st,
-              st.sampled_from(["劳动和社会保障", "城乡建设"]),
-              st.sampled_from([WAGES, WAGES + "（再次反映）", SEWAGE, "违章建筑影响采光"])),
-    max_size=12,
-).map(lambda rows: [Petition(i, *row) for i, row in enumerate(rows)])
-
-
-@settings(max_examples=100, deadline=None)
-@given(petitions=petitions_st, seed=st.integers(0, 1000))
-def test_chain_invariants(petitions, seed):
-    roots = matching.repeat_chains(petitions, 80)
-    by_key = {p.key: p for p in petitions}
-    for member, root in roots.items():
-        assert root not in roots  # linked to the first case, never to another repeat
-        assert member != root
-        first, repeat = by_key[root], by_key[member]
-        assert (first.received_on, first.key) < (repeat.received_on, repeat.key)
-        assert first.category == repeat.category
-    for p in petitions:  # a case with an earlier case of its people and matter is a repeat
-        earlier = [o for o in petitions if (o.received_on, o.key) < (p.received_on, p.key)
-                   and o.people & p.people and matching.same_matter(o, p, 80)]
-        assert (p.key in roots) == bool(earlier)
-    shuffled = petitions[:]
-    random.Random(seed).shuffle(shuffled)
-    assert matching.repeat_chains(shuffled, 80) == roots
 
 
 # Collective visits, major reports, escalation --------------------------------------------

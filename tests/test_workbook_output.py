@@ -23,7 +23,7 @@ D = dt.date
 REGISTER_HEADER = ["案件编号", "登记日期", "姓名", "身份证号", "联系电话", "住址", "其他信访人",
                    "信访形式", "人数", "问题属地", "问题类别", "诉求摘要", "具体诉求", "保密",
                    "转送单位", "转送日期", "受理日期", "办理结果", "办结日期", "状态", "满意度",
-                   "重复信访初件"]
+                   "重复信访初件", "处理意见", "包案领导", "下一截止日期", "超期天数"]
 
 
 def by_header(sheet, row: int = 1) -> dict[str, int]:
@@ -44,7 +44,7 @@ def test_export_workbook_cell_by_cell(cli, varied, tmp_path):  # noqa: F811
     sheet = book["案件"]
     assert [c.value for c in sheet[1]] == REGISTER_HEADER
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:V{sheet.max_row}"
+    assert sheet.auto_filter.ref == f"A1:Z{sheet.max_row}"
     assert sheet.max_row == 10
     col = by_header(sheet)
     rows = {r[0].value: r for r in sheet.iter_rows(min_row=2)}

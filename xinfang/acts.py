@@ -11,8 +11,9 @@ from typing import Any
 
 from xinfang import texts
 from xinfang.cases import corrections
+from xinfang.cases.identity import Who
 from xinfang.cases.intake import Intake, Person, make_person
-from xinfang.cases.matching import Petition, person_keys
+from xinfang.cases.matching import Petition, RepeatIndex
 from xinfang.errors import (
     BadAct,
     BadChoice,
@@ -22,7 +23,7 @@ from xinfang.errors import (
     NothingToUndo,
 )
 from xinfang.store import writer
-from xinfang.store.ledger import Ledger
+from xinfang.store.ledger import Ledger, PersonLookup
 from xinfang.store.records import ChainCase, Recorded
 from xinfang.vocab import (
     parse_channel,
@@ -91,21 +92,126 @@ def name_differences(ledger: Ledger, intake: Intake) -> list[NameDifference]:
     return found
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """An earlier chain a petition may repeat, as the officer is shown it: the chain as
+    it stood (first case first), the case of it the petition is most like, the score
+    and what it rests on, and the advice a link carries (`flags`, from
+    `rules.repeat_flags`). `taken`: the repeat rule links it."""
+
+    first: str
+    cases: list[ChainCase]
+    matched: str
+    score: float
+    identity: str
+    shared: tuple[str, ...]
+    agree: tuple[str, ...]
+    conflict: tuple[str, str] | None
+    category: str
+    flags: list[str]
+    taken: bool
+
+
+def _petition(ledger: Ledger, intake: Intake, key: int | None = None,
+              records: list[int | None] | None = None) -> Petition:
+    """The intake as the repeat rule reads it, each petitioner under the person record
+    the writer would file them under (by ID number, else by name and phone)."""
+    who = []
+    for index, person in enumerate(intake.people):
+        record = records[index] if records is not None else None
+        if records is None:
+            row = None
+            if person.id_number:
+                row = ledger.db.execute("SELECT id FROM people WHERE id_number = ?",
+                                        [person.id_number]).fetchone()
+            elif person.name and person.phone:
+                row = ledger.db.execute(
+                    "SELECT id FROM people WHERE id_number IS NULL AND name = ? AND phone = ?",
+                    [person.name, person.phone]).fetchone()
+            record = row[0] if row else None
+        who.append(Who.given(record, person.name, person.id_number, person.phone,
+                             person.address))
+    return Petition(key, intake.received_on, tuple(who), intake.category, intake.content)
+
+
+def _index(ledger: Ledger, petition: Petition) -> RepeatIndex:
+    lookup = PersonLookup({w.record for w in petition.people if w.record is not None})
+    for who in petition.people:
+        lookup.add(who.name, who.id_number)
+    return ledger.repeat_index(lookup, ledger.repeat_scorer())
+
+
+def repeat_choices(ledger: Ledger, intake: Intake, *, limit: int = 3,
+                   petition: Petition | None = None) -> list[Candidate]:
+    """The earlier chains of the intake's petitioners that it may repeat, best first
+    (at most `limit`), each with its reasons: what the officer is shown before saying
+    whether it is a repeat, and of which."""
+    petition = petition or _petition(ledger, intake)
+    if not petition.people:
+        return []
+    index = _index(ledger, petition)
+    judged = index.judge(petition)
+    taken = judged.match.root if judged.match is not None else None
+    out = []
+    for found in judged.candidates[:limit]:
+        chain = index.chain_judged(found.root, petition.received_on)
+        members = [case.id for case in chain.chain or [] if case.id != petition.key]
+        old = index.known[found.case].petition
+        reasons = index.scorer.match(petition, old, found.root, terms=True) or found
+        out.append(Candidate(
+            first=index.known[found.root].number, cases=chain_cases(ledger, members, found.root),
+            matched=index.known[found.case].number, score=found.scored.score,
+            identity=found.identity, shared=reasons.scored.shared, agree=found.scored.agree,
+            conflict=found.scored.conflict, category=found.scored.category,
+            flags=chain.flags or [], taken=found.root == taken))
+    return out
+
+
 def repeat_candidates(ledger: Ledger, intake: Intake) -> list[ChainCase]:
-    """Earlier cases of the same petitioners about the same matter: the chain this
-    petition would repeat, first case (初件) first; empty for a first petition. What the
-    officer is shown before saying whether it is a repeat."""
-    keys: set[str] = set()
-    for person in intake.people:
-        keys |= person_keys(person.name, person.id_number, person.phone)
-    if not keys:
-        return []
-    petition = Petition(None, intake.received_on, frozenset(keys), intake.category,
-                        intake.content)
-    judged = ledger.repeat_index(keys).judge(petition, ledger.policy.number("repeat_similarity"))
-    if judged.root is None or judged.chain is None:
-        return []
-    return chain_cases(ledger, [case.id for case in judged.chain], judged.root.id)
+    """The chain the repeat rule takes this petition to repeat, first case (初件) first;
+    empty for a first petition."""
+    for candidate in repeat_choices(ledger, intake):
+        if candidate.taken:
+            return candidate.cases
+    return []
+
+
+@dataclass(frozen=True)
+class Explained:
+    """Why a case is, or is not, linked to a chain: how the link was made (`decision`:
+    "auto" by the rule, "officer", "not_repeat" by the officer's word, None when the
+    rule found none), the chain's first case as stored, and the chains the rule
+    compares it with now, with their reasons."""
+
+    case: str
+    decision: str | None
+    first: str | None
+    score: float | None
+    candidates: list[Candidate]
+
+
+def explain_repeat(ledger: Ledger, ref: str) -> Explained:
+    """`repeats CASE --why`: the stored link of a case and the reasons for it."""
+    case_id = ledger.find_case(ref)
+    number = ledger.case_number(case_id)
+    decision, score = None, None
+    for event in ledger.events(case_id, reveal=False):
+        details = event["details"]
+        if event["kind"] == "registered":
+            decision, score = details.get("repeat_decision"), details.get("repeat_score")
+        elif event["kind"] == "repeat_marked":
+            decision, score = ("officer" if details.get("repeat_of") else "not_repeat"), None
+    first = ledger.stored_state(case_id).repeat_of
+    received, category, content = ledger.db.execute(
+        "SELECT received_on, category, content FROM cases WHERE id = ?", [case_id]).fetchone()
+    people = ledger.db.execute(
+        "SELECT person_id, name, id_number, phone, address FROM case_people "
+        "WHERE case_id = ? ORDER BY position", [case_id]).fetchall()
+    petition = Petition(case_id, dt.date.fromisoformat(received),
+                        tuple(Who.given(*row) for row in people), category, content)
+    return Explained(number, decision, first, score,
+                     repeat_choices(ledger, Intake("visit", content, petition.received_on),
+                                    petition=petition))
 
 
 def chain_cases(ledger: Ledger, ids: list[int], root: int) -> list[ChainCase]:
@@ -158,15 +264,52 @@ def exported(ledger: Ledger, case_ids: list[int], officer: str, how: str) -> Non
 def mark_repeat(ledger: Ledger, ref: str, *, officer: str, repeat_of: str | None = None,
                 on: dt.date | None = None) -> Recorded:
     """The officer's word on a repeat link: link `ref` to `repeat_of`'s chain, or (with
-    None) say it is a new matter. Recorded as an event, never an edit."""
+    None) say it is a new matter. Recorded as an event, never an edit. A chain's first
+    case linked to another chain takes its repeats with it: each is linked to the new
+    first case by an event of its own."""
+    from xinfang.db import write
+
     case_id = ledger.find_case(ref)
     root = None
     if repeat_of:
         root_id, root, _ = ledger.chain_root(ledger.find_case(repeat_of))
         if root_id == case_id:
             raise BadAct("act.repeat_itself")
-    return record(ledger, case_id, "repeat_marked", officer=officer, on=on,
-                  details={"repeat_of": root, "decision": "officer" if root else "not_repeat"})
+    with write(ledger.db):
+        event = record(ledger, case_id, "repeat_marked", officer=officer, on=on,
+                       details={"repeat_of": root,
+                                "decision": "officer" if root else "not_repeat"})
+        if root:
+            moved = [row[0] for row in ledger.db.execute(
+                "SELECT id FROM cases WHERE repeat_of = ? ORDER BY received_on, id",
+                [case_id])]
+            for member in moved:
+                record(ledger, member, "repeat_marked", officer=officer, on=on,
+                       details={"repeat_of": root, "decision": "officer",
+                                "moved_with": event["case"]})
+    return event
+
+
+def link_people(ledger: Ledger, ref: str, other: str, *, same: bool, officer: str,
+                on: dt.date | None = None) -> Recorded:
+    """The officer's word that the petitioner of `ref` and that of `other` (each case's
+    lead petitioner) are one person (`same`), or are not (namesakes). Recorded as an
+    event on `ref`; the repeat rule follows it from then on."""
+    case_id, other_id = ledger.find_case(ref), ledger.find_case(other)
+    leads = []
+    for one in (case_id, other_id):
+        row = ledger.db.execute(
+            "SELECT p.id, p.uid FROM case_people cp JOIN people p ON p.id = cp.person_id "
+            "WHERE cp.case_id = ? ORDER BY cp.position LIMIT 1", [one]).fetchone()
+        if row is None:
+            raise BadAct("act.people_anonymous", case=ledger.case_number(one))
+        leads.append(row)
+    (person, person_uid), (other_person, other_uid) = leads
+    if person == other_person:
+        raise BadAct("act.people_one_record")
+    return writer.link_people(ledger, case_id, person, other_person, same, on or ledger.today,
+                              officer, {"people": [person_uid, other_uid],
+                                        "with": ledger.case_number(other_id)})
 
 
 def _required(value: str | None, what: str, option: str) -> str:

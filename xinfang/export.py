@@ -139,6 +139,8 @@ def case_records(ledger: Ledger, ids: list[int], *, reveal: bool = False) -> lis
                             ("name", "id_number", "phone", "address", "lead")}
                            for person in case["people"]],
                 "source": None,
+                "clocks": case["clocks"], "holder": case["holder"],
+                "next_due_on": case["next_due_on"],
             }
         marks = ", ".join("?" for _ in chunk)
         for case_id, kind, on, details in ledger.db.execute(
@@ -191,6 +193,10 @@ REGISTER_COLUMNS = (
     (None, "状态", "status"),
     (None, "满意度", "satisfaction"),
     (None, "重复信访初件", "repeat_of"),
+    (None, "处理意见", "opinion"),
+    (None, "包案领导", "leader"),
+    (None, "下一截止日期", "next_due"),
+    (None, "超期天数", "days_overdue"),
 )
 
 
@@ -232,8 +238,13 @@ def register_table(records: list[dict[str, Any]], lang: str = "zh") -> tuple[lis
             "result": result_label(end, r["end_details"]) if end else "",
             "closed": r["ended_on"] if end else None,
         }
+        overdue = [-clock["days_left"] for clock in r["clocks"]
+                   if clock["state"] == "overdue" and clock["days_left"] is not None]
+        holder = r["holder"]
         state = [label(STATUSES, r["status"]), label(SATISFACTION, r["satisfaction"]),
-                 r["repeat_of"]]
+                 r["repeat_of"], (r["end_details"] or {}).get("opinion") if end else None,
+                 holder["name"] if holder and holder["kind"] == "leader" else None,
+                 r["next_due_on"], max(overdue) if overdue else None]
         rows.append([_text(values[code]) for code, _, _ in REGISTER_COLUMNS if code]
                     + [_text(v) for v in state])
     return header, rows
@@ -309,9 +320,10 @@ def event_summary(kind: str, details: dict[str, Any], lang: str = "zh") -> str:
 
 # Which columns of the register and of the events are dates and numbers in a workbook;
 # every other cell (ID numbers and phones above all) is a text cell.
-_REGISTER_KINDS = {index: xlsx.DATE if code in ("received", "forwarded", "accepted", "closed")
-                   else xlsx.NUMBER for index, (code, _, _) in enumerate(REGISTER_COLUMNS)
-                   if code in ("received", "forwarded", "accepted", "closed", "headcount")}
+_DATES = ("received", "forwarded", "accepted", "closed", "next_due")
+_REGISTER_KINDS = {index: xlsx.DATE if (code or en) in _DATES else xlsx.NUMBER
+                   for index, (code, _, en) in enumerate(REGISTER_COLUMNS)
+                   if (code or en) in (*_DATES, "headcount", "days_overdue")}
 _EVENT_KINDS = {1: xlsx.DATE}
 
 

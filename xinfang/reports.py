@@ -15,6 +15,7 @@ from typing import Any
 
 from xinfang import gcpause, rules
 from xinfang.cases import matching
+from xinfang.cases.identity import Who
 from xinfang.deadlines.clocks import due_soon_until, duty_sql
 from xinfang.store.chain import head as chain_head
 from xinfang.store.ledger import Ledger
@@ -371,8 +372,9 @@ def _month_range(s: str, e: str) -> Iterator[str]:
 # Repeat chains -------------------------------------------------------------------------
 
 
-def _petitions(ledger: Ledger) -> Iterator[matching.Petition]:
-    """Every case as a Petition, streamed in order of receipt."""
+def _decisions(ledger: Ledger) -> dict[int, tuple[str, str | None]]:
+    """The officer's word on each case's repeat link, the latest standing: ("officer",
+    the case it was linked to) or ("not_repeat", None)."""
     decisions: dict[int, tuple[str, str | None]] = {}
     for case_id, kind, decision, repeat_of in ledger.db.execute(
         "SELECT case_id, kind, json_extract(details, '$.repeat_decision'), "
@@ -383,34 +385,67 @@ def _petitions(ledger: Ledger) -> Iterator[matching.Petition]:
         if kind == "repeat_marked":
             decision = "officer" if repeat_of else "not_repeat"
         decisions[case_id] = (decision, repeat_of)
+    return decisions
+
+
+def _petitioners(ledger: Ledger) -> dict[int, tuple[Who, ...]]:
+    """Every case's petitioners as recorded for it."""
+    people: dict[int, list[Who]] = {}
+    made: dict[tuple[Any, ...], Who] = {}  # one person's cases share their details
+    for row in ledger.db.execute(
+            "SELECT case_id, person_id, name, id_number, phone, address FROM case_people "
+            "ORDER BY case_id, position"):
+        details = row[1:]
+        who = made.get(details)
+        if who is None:
+            who = made[details] = Who.given(*details)
+        people.setdefault(row[0], []).append(who)
+    return {case_id: tuple(found) for case_id, found in people.items()}
+
+
+def _petitions(ledger: Ledger, people: dict[int, tuple[Who, ...]]
+               ) -> Iterator[matching.Petition]:
+    """The cases a repeat could link, in order of receipt: those sharing a person key
+    with another case, and those the officer decided on. The others are read past."""
+    decisions = _decisions(ledger)
+    seen: set[int] = set()
+    twice: set[int] = set()
+    for who in people.values():
+        for key in {hash(key) for person in who for key in person.keys()}:
+            if key in seen:
+                twice.add(key)
+            seen.add(key)
+    del seen
     numbers: dict[str, int] = {}
-    keys: dict[int, set[str]] = {}
-    for case_id, name, id_number, phone in ledger.db.execute(
-        "SELECT cp.case_id, p.name, p.id_number, p.phone FROM case_people cp "
-        "JOIN people p ON p.id = cp.person_id"
-    ):
-        keys.setdefault(case_id, set()).update(matching.person_keys(name, id_number, phone))
     for case_id, number, received, category, content in ledger.db.execute(
         "SELECT c.id, c.number, c.received_on, c.category, c.content FROM cases c "
         "ORDER BY c.received_on, c.id"
     ):
         numbers[number] = case_id
-        if case_id not in keys:
+        who = people.get(case_id, ())
+        if not who:
             continue
         decision, linked = decisions.get(case_id, (None, None))
-        yield matching.Petition(case_id, dt.date.fromisoformat(received),
-                                frozenset(keys[case_id]), category, content, decision,
-                                numbers.get(linked) if linked else None)
+        if decision is None and not any(hash(key) in twice for person in who
+                                        for key in person.keys()):
+            continue
+        yield matching.Petition(case_id, dt.date.fromisoformat(received), who, category,
+                                content, decision, numbers.get(linked) if linked else None)
+
+
+def repeat_matches(ledger: Ledger) -> dict[int, tuple[int, matching.Match | None]]:
+    """The whole ledger by the repeat rule: each repeat case's id → its chain's first
+    case and why (None for a case linked by hand)."""
+    return matching.repeat_chains(_petitions(ledger, _petitioners(ledger)),
+                                  ledger.repeat_scorer())
 
 
 @gcpause.paused()
 def repeat_chains(ledger: Ledger) -> list[Chain]:
     """Repeat chains over the whole ledger, by the repeat rule (not the stored links):
     each chain's first case and its repeats, longest chains first."""
-    threshold = ledger.policy.number("repeat_similarity")
-    roots = matching.repeat_chains(_petitions(ledger), threshold)
     members: dict[int, list[int]] = {}
-    for case_id, root in roots.items():
+    for case_id, (root, _) in repeat_matches(ledger).items():
         members.setdefault(root, []).append(case_id)
     return _describe_chains(ledger, members)
 

@@ -1,5 +1,6 @@
 """What a case's dates and history mean (DOMAIN.md §5), as pure functions over plain
-data: overdue, due soon or lapsed; the same matter (given a similarity score); the advice
+data: overdue, due soon or lapsed; the same matter (given the scorer's probability) and
+the categories it may be filed under; the advice
 a repeat carries; collective and major visits; escalation needed.
 
 The queries that find overdue clocks fast through an index (`reports.overdue`,
@@ -12,7 +13,7 @@ from collections.abc import Iterable
 
 from xinfang.deadlines.arithmetic import Calendar, working_days_between
 from xinfang.deadlines.clocks import DUTIES
-from xinfang.vocab import OPEN
+from xinfang.vocab import CATEGORIES, OPEN
 
 
 def clock_state(
@@ -40,11 +41,41 @@ def clock_state(
 # Repeat petitions (重复信访) ------------------------------------------------------------
 
 
-def same_matter(category_a: str | None, category_b: str | None, similarity: float,
-                threshold: float) -> bool:
-    """The same matter: the same category and content at least `threshold` alike
-    (0–100, scored by `cases.matching.matter_similarity`)."""
-    return (category_a or "") == (category_b or "") and similarity >= threshold
+# Categories another clerk may file the same matter under: a land dispute under 国土资源,
+# 城乡建设 or 农村农业; wages under 劳动和社会保障 or 其他. 其他 is near every category,
+# and so is a category not on the national list (kept as the register gave it).
+CATEGORY_NEIGHBOURS: tuple[frozenset[str], ...] = tuple(frozenset(group) for group in (
+    ("国土资源", "城乡建设", "农村农业"),
+    ("城乡建设", "交通运输", "环境保护"),
+    ("交通运输", "农村农业"),
+    ("劳动和社会保障", "民政", "卫生计生"),
+    ("政法", "纪检监察"),
+    ("农村农业", "纪检监察", "党务政务", "民政"),
+    ("纪检监察", "党务政务", "组织人事"),
+    ("经济管理", "商贸旅游", "科技与信息产业", "城乡建设"),
+    ("教育文体", "组织人事"),
+))
+
+
+def category_distance(category_a: str | None, category_b: str | None) -> str:
+    """`same`, `near` (a neighbouring category, 其他, or one off the national list),
+    `far`, or `unknown` (one is not given): soft evidence of the same matter."""
+    if not category_a or not category_b:
+        return "unknown"
+    if category_a == category_b:
+        return "same"
+    if "其他" in (category_a, category_b) or category_a not in CATEGORIES \
+            or category_b not in CATEGORIES:
+        return "near"
+    if any(category_a in group and category_b in group for group in CATEGORY_NEIGHBOURS):
+        return "near"
+    return "far"
+
+
+def same_matter(score: float, threshold: float) -> bool:
+    """The same matter: the scorer's probability (0–1, `cases.similarity.compare`) at
+    least the policy's `repeat_similarity` (0–100)."""
+    return score * 100 >= threshold
 
 
 def repeat_flags(earlier_statuses: Iterable[str]) -> list[str]:

@@ -11,6 +11,7 @@ separator). Keys are dotted, `area.name`; an error's key is `error.` and its cla
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -83,10 +84,25 @@ def _text(value: Any, lang: str) -> Any:
 
 
 def t(key: str, lang: str = "zh", /, **params: Any) -> str:
-    """The entry `key` in `lang` ("zh" or "en"), formatted with `params`."""
+    """The entry `key` in `lang` ("zh" or "en"), formatted with `params`; in English a
+    count of one takes the singular (`1 day overdue`, `1 person`)."""
     zh, en = TEXTS[key]
     template = zh if lang == "zh" else en
-    return template.format(**{name: _text(value, lang) for name, value in params.items()})
+    text = template.format(**{name: _text(value, lang) for name, value in params.items()})
+    return text if lang == "zh" or "1 " not in text else _ONE.sub(_singular, text)
+
+
+SINGULAR = {"days": "day", "people": "person", "cases": "case", "visits": "visit",
+            "clocks": "clock", "rows": "row", "months": "month", "years": "year",
+            "categories": "category", "units": "unit", "events": "event", "items": "item",
+            "petitioners": "petitioner", "files": "file", "sheets": "sheet",
+            "workdays": "workday", "columns": "column", "repeats": "repeat",
+            "documents": "document", "times": "time", "links": "link", "chains": "chain"}
+_ONE = re.compile(r"(?<![\d.,/-])1 (" + "|".join(SINGULAR) + r")\b")
+
+
+def _singular(match: re.Match[str]) -> str:
+    return "1 " + SINGULAR[match.group(1)]
 
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -195,7 +211,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "policy.number.max_representatives": ("集体访代表人数上限", "maximum representatives of a group"),
     "policy.number.escalate_overdue_days": ("超期多少日需上报", "days overdue before escalation is needed"),
     "policy.number.repeat_chain_escalate": ("重复信访几次需上报", "repeat chain length that needs escalation"),
-    "policy.number.repeat_similarity": ("同一事项的内容相似度（0–100）", "content similarity of the same matter (0–100)"),
+    "policy.number.repeat_similarity": ("认定同一事项所需的分数（0–100）", "score at which it is the same matter (0–100)"),
     # The figures offices are judged by (DOMAIN.md §6), with their definitions.
     "figure.timely_acceptance": ("及时受理率", "timely acceptance"),
     "figure.timely_acceptance.definition": (
@@ -443,7 +459,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # A case in brief after an act (commands/options.py case_brief) --------------------
     "brief.registered": ("已登记：{number}", "Registered: {number}"),
     "brief.state": ("状态：{state}；当前承办：{holder}", "State: {state}; held by: {holder}"),
-    "brief.clock": ("{clock}期限：{due}（{left}）", "{clock} clock: {due} ({left})"),
+    "brief.clock": ("{clock}：{due}（{left}）", "{clock}: {due} ({left})"),
+    "brief.clock_name": ("{clock}期限", "{clock} clock"),
     "brief.late": ("注意：已超过{clocks}，已记录为逾期。",
                    "Note: after the {clocks} ended; recorded as late."),
     # register (commands/cases.py) -----------------------------------------------------
@@ -482,9 +499,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "with --update-person and the record takes it."),
     "register.confirm_repeat": ("这是上面这件事项的重复信访吗？",
                                 "Is this a repeat of the matter above?"),
-    "register.major": ("提示：集体访或越级访（{headcount} 人），属重大访情，请即时报告。",
-                       "Note: a collective or out-of-level visit ({headcount} people): report it "
-                       "at once as a major visit."),
+    "register.major.collective": ("提示：集体访（{headcount} 人），属重大访情，请即时报告。",
+                                  "Note: a collective visit ({headcount} people), a major "
+                                  "visit: report it at once."),
+    "register.major.flagged": ("提示：越级访（{flags}），属重大访情，请即时报告。",
+                               "Note: an out-of-level visit ({flags}), a major visit: report "
+                               "it at once."),
     "register.representatives": (
         "提示：集体访代表人数不得超过 {maximum} 人（《信访工作条例》第二十条），本次登记了 {count} 人。",
         "Note: a group may send at most {maximum} representatives (2022 Regulation Art 20); "
@@ -633,6 +653,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ui.leader": ("包案领导", "leader"),
     "ui.clocks": ("期限", "Clocks"),
     "ui.result": ("办理结果", "Result"),
+    "sep.clause": ("；", "; "),
+    "ui.opinion": ("处理意见", "Opinion"),
+    "ui.satisfaction": ("满意度", "Satisfaction"),
+    "ui.leader_case": ("上报/包案", "Escalated / leader"),
+    "ui.leader_case.leader": ("包案领导 {value}", "leader {value}"),
+    "ui.leader_case.unit": ("上报 {value}", "escalated to {value}"),
+    "ui.leader_case.plan": ("化解方案：{value}", "plan: {value}"),
+    "ui.leader_case.target": ("化解时限 {value}", "target {value}"),
+    "ui.leader_case.reason": ("原因：{value}", "reason: {value}"),
+    "ui.first_case_label": ("初件", "First case"),
+    "ui.first_case_line": ("{number}（{on} 收到，{status}）", "{number} (received {on}, {status})"),
+    "ui.source": ("来源", "Source"),
+    "ui.source_line": ("{file} 第 {line} 行", "{file}, line {line}"),
+    "ui.source_sheet": ("（工作表 {sheet}）", " (sheet {sheet})"),
     "ui.confidential": ("保密", "confidential"),
     "ui.total": ("共 {total} 件，显示 {shown} 件。", "{total} cases, {shown} shown."),
     "ui.more": ("用 --limit 或 --offset 查看更多。", "Use --limit or --offset to see more."),
@@ -657,6 +691,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ui.earlier_cases": ("同一信访人同一事项的在先案件（重复信访）",
                          "Earlier cases of the same person and matter (repeat)"),
     "ui.headline": ("已{kind} {case}", "{kind} {case}"),
+    # Acts whose name does not take 已 well: the headline in words of its own.
+    "headline.objected": ("已记录异议 {case}", "Objection recorded {case}"),
+    "headline.review_concluded": ("已作出复查结论 {case}", "Review concluded {case}"),
+    "headline.recheck_concluded": ("已作出复核结论 {case}", "Recheck concluded {case}"),
+    "headline.recheck_hearing": ("已记录复核听证 {case}", "Recheck hearing recorded {case}"),
+    "headline.note": ("已加备注 {case}", "Note added {case}"),
     "ui.headline_to": ("已{kind} {case}：{to}", "{kind} {case}: {to}"),
     # One act in a case's history (render/terminal.py event_text) ----------------------
     "ui.event.leader": ("包案领导 {name}", "leader {name}"),
@@ -770,6 +810,61 @@ TEXTS: dict[str, tuple[str, str]] = {
     "repeats.count": ("共 {count} 次", "{count} petitions"),
     "repeats.no_case": ("更正重复信访认定时请写明案件编号。", "Name the case to correct."),
     "repeats.none": ("台账中没有重复信访。", "No repeat petitions in the ledger."),
+    # Repeat petitions as they come back (cases/identity.py, cases/similarity.py, acts.py
+    # repeat choices and person links; register's repeat question, repeats --why) -----
+    "sep.reasons": ("；", "; "),
+    "repeat.identity.id_number": ("同一身份证号", "the same ID number"),
+    "repeat.identity.record": ("同一信访人记录", "the same person's record"),
+    "repeat.identity.phone": ("同名同电话", "the same name and phone"),
+    "repeat.identity.address": ("同名同住址", "the same name and address"),
+    "repeat.identity.officer": ("经办人认定为同一人", "one person by the officer's word"),
+    "repeat.similar": ("诉求相近 {score}", "complaints alike {score}"),
+    "repeat.shared": ("共同：{terms}", "in common: {terms}"),
+    "repeat.differs": ("诉求不同：{new}／{old}", "other grievances: {new} / {old}"),
+    "repeat.category.near": ("类别相近", "neighbouring categories"),
+    "repeat.category.far": ("类别不同", "different categories"),
+    "repeat.candidate": ("{number}. 初件 {first}（共 {count} 次，与 {matched} 最相近）：{reasons}",
+                         "{number}. first case {first} ({count} petitions, most like {matched}): "
+                         "{reasons}"),
+    "repeat.consequence.repeat": ("认定为重复信访：链接到初件 {first}，计入重复信访率。",
+                                  "As a repeat: linked to the first case {first} and counted in "
+                                  "the repeat rate."),
+    "repeat.consequence.repeat_being_handled": (
+        "该事项正在办理中：依《信访工作条例》第十九条不另行受理，告知信访人等待办理结果。",
+        "The matter is being handled: under the 2022 Regulation Art 19 it is not accepted "
+        "again; tell the petitioner to await the result."),
+    "repeat.consequence.repeat_final": (
+        "该事项已复核终结：依《信访工作条例》第三十六条，同一事实和理由不再受理。",
+        "The matter is final after recheck: under the 2022 Regulation Art 36 the same facts "
+        "and reasons are not accepted again."),
+    "repeat.pick": ("是哪一件的重复信访？请输入序号", "A repeat of which? Type its number"),
+    "repeat.choice": ("初件 {first} 的重复信访", "a repeat of {first}"),
+    "repeat.choice_new": ("不是重复信访（新事项）", "not a repeat (a new matter)"),
+    "repeats.why.auto": ("{case}：按规则认定为初件 {first} 的重复信访（登记时分数 {score}）。",
+                         "{case}: a repeat of the first case {first} by the rule (score {score} "
+                         "when registered)."),
+    "repeats.why.officer": ("{case}：经办人认定为初件 {first} 的重复信访。",
+                            "{case}: a repeat of the first case {first} by the officer's word."),
+    "repeats.why.not_repeat": ("{case}：经办人认定不是重复信访。",
+                               "{case}: not a repeat, by the officer's word."),
+    "repeats.why.none": ("{case}：不是重复信访（规则没有找到同一信访人的同一事项）。",
+                         "{case}: not a repeat (the rule found no earlier case of the same "
+                         "petitioner and matter)."),
+    "repeats.why.compared": ("规则现在比较的事项（最相近的在前）：",
+                             "What the rule compares it with now (closest first):"),
+    "repeats.why.nothing": ("台账中没有同一信访人的更早案件。",
+                            "The ledger has no earlier case of the same petitioner."),
+    "repeats.why_needs_case": ("--why 请写明案件编号。", "Name the case to explain with --why."),
+    "repeats.people_conflict": ("--same-person 和 --other-person 只能选一个。",
+                                "Use either --same-person or --other-person."),
+    "repeats.people.same": ("已记录：{case} 与 {other} 的信访人是同一人。",
+                            "Recorded: the petitioners of {case} and {other} are one person."),
+    "repeats.people.apart": ("已记录：{case} 与 {other} 的信访人不是同一人。",
+                             "Recorded: the petitioners of {case} and {other} are not one person."),
+    "act.people_anonymous": ("{case} 没有留名的信访人，无从认定是否同一人。",
+                             "{case} has no named petitioner: there is no one to compare."),
+    "act.people_one_record": ("两件案件的信访人已是同一人的记录。",
+                              "The two cases' petitioners are already one person's record."),
     # demo (render/terminal.py demo_intro, commands/setup.py) --------------------------
     "demo.intro": (
         "演示台账（演示日期 2026-11-23）：从内置登记簿登记 {cases} 件，转送 {forwarded} 件，"
@@ -1877,8 +1972,14 @@ HELP_EN: dict[str, str] = {
         "Received before this date.",
     "不再询问，直接归档（供脚本使用）。":
         "Archive without asking (for scripts).",
-    "重复信访链：同一信访人就同一事项多次信访，链接到初件并计数。\n\n例：xinfang repeats（整个台账）；xinfang repeats 2026-42；xinfang repeats 2026-42 --not-repeat":
-        "Repeat petition chains: the same petitioner back about the same matter, linked to the first case and counted.\n\nExamples: xinfang repeats (the whole ledger); xinfang repeats 2026-42; xinfang repeats 2026-42 --not-repeat",
+    "重复信访链：同一信访人就同一事项多次信访，链接到初件并计数。\n\n例：xinfang repeats（整个台账）；xinfang repeats 2026-42；xinfang repeats 2026-42 --not-repeat；xinfang repeats 2026-42 --why；xinfang repeats 2026-42 --same-person 2025-7":
+        "Repeat petition chains: the same petitioner back about the same matter, linked to the first case and counted.\n\nExamples: xinfang repeats (the whole ledger); xinfang repeats 2026-42; xinfang repeats 2026-42 --not-repeat; xinfang repeats 2026-42 --why; xinfang repeats 2026-42 --same-person 2025-7",
+    "说明这件案件为什么（不）是重复信访：身份依据、诉求相近的分数和共同的内容。":
+        "Explain why this case is (or is not) a repeat petition: what shows it is the same person, how alike the complaints score, what they have in common.",
+    "认定：这件案件的信访人与那件案件的信访人是同一人（如换了电话、没带身份证）。":
+        "Record that this case's petitioner and that case's are one person (a new phone, no ID card brought).",
+    "认定：这件案件的信访人与那件案件的信访人不是同一人（同名同姓）。":
+        "Record that this case's petitioner and that case's are not one person (namesakes).",
     "案件编号；不写则列出整个台账的重复信访链。":
         "Case number; without it, the repeat chains of the whole ledger are listed.",
     "更正：把这件案件认定为某件案件的重复信访。":

@@ -28,7 +28,7 @@ PRACTICE = ("led", "lead_target_changed", "lead_progress", "backlog_added", "bac
              "meeting_referred", "meeting_held", "meeting_task_done", "mediated")
 # Asides are not steps of the case: they never hold back the date of the next act.
 ASIDES = _ASIDES = ("note", "revealed", "repeat_marked", "exported", "corrected", "withdrawn",
-                    "unit_renamed", "notice")
+                    "unit_renamed", "notice", "people_linked")
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,8 @@ TRANSITIONS: dict[str, Transition] = {
     "repeat_marked": Transition((ANY,), None),
     "revealed": Transition((ANY,), None),
     "exported": Transition((ANY,), None),  # a confidential case taken out by name
+    # The officer's word that two petitioners' records are one person, or are not.
+    "people_linked": Transition((ANY,), None),
     # Corrections (cases/corrections.py): a registration corrected, an act withdrawn,
     # a case registered by mistake voided whole (it stays, and leaves lists and figures).
     "corrected": Transition((ANY,), None),
@@ -163,7 +165,7 @@ def allowed_actions(status: str | None) -> list[str]:
     return [kind for kind in TRANSITIONS
             if kind not in ("registered", "revealed", "repeat_marked", "exported", "corrected",
                             "withdrawn", "unit_renamed", "voided", "archived", "report_due_changed",
-                            "interim_reported", "notice", *PRACTICE)
+                            "interim_reported", "notice", "people_linked", *PRACTICE)
             and allowed(status, kind)]
 
 

@@ -1,24 +1,27 @@
-"""Matching a petition to earlier ones (DOMAIN.md §5): who the petitioner is, how alike
-two complaints are, and which earlier case a new one repeats. The decision itself (same
-matter, given the score) is `rules.same_matter`.
+"""Matching a petition to earlier ones (DOMAIN.md §5): which earlier chain a new
+petition repeats, if any.
 
-The same person: the same ID number; without one, the same name and phone. Content
-similarity for short Chinese texts: digits, punctuation and spaces are dropped (the same
-complaint comes back with other numbers: "延期交付10个月" / "22个月"), then rapidfuzz's
-partial_ratio scores the best alignment of the shorter text inside the longer one, so a
-complaint restated with an addition ("（再次反映）", "多次反映未果") still scores 100.
-Below 4 characters a partial match means little, so the plain ratio is used.
+A new petition is compared with the earlier cases of its petitioners — found through an
+index by person key (`identity.Who.keys`: the person record, ID number, name + phone,
+name + address), never by comparing every pair — that `identity.same_person` takes for
+the same person. Each is scored by `similarity.compare`; a chain (初件 and its repeats)
+scores as its best-scoring case, so a visit worded like the last one rather than the
+first still finds the chain, and the link always names the chain's first case. The best
+chain is taken when its score reaches the policy's `repeat_similarity`
+(`rules.same_matter`); the officer's word stands over the rule: a case marked not a
+repeat stays first, a hand-made link is kept.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from xinfang import rules
+from xinfang.cases.identity import Links, Who, same_person, strongest
+from xinfang.cases.similarity import Rarity, Scored, compare, text_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,98 +30,134 @@ class Petition:
 
     key: Any  # the case's id
     received_on: dt.date
-    people: frozenset[str]  # person keys, see person_keys
+    people: tuple[Who, ...]
     category: str | None
     content: str
     decision: str | None = None  # "officer" (linked by hand), "not_repeat", or None
     linked_to: Any = None  # with decision "officer": the case it was linked to
 
-
-def person_keys(name: str | None, id_number: str | None, phone: str | None) -> set[str]:
-    """Keys under which a petitioner is recognised: the ID number, and name + phone."""
-    keys = set()
-    if id_number:
-        keys.add("id:" + id_number.upper())
-    if name and phone:
-        keys.add(f"np:{name.strip()}|{phone}")
-    return keys
+    def keys(self) -> set[str]:
+        return {key for who in self.people for key in who.keys()}
 
 
-def _core(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text or "")
-    return "".join(
-        ch for ch in text
-        if not (ch.isspace() or ch.isdigit() or unicodedata.category(ch)[0] in "PSZ")
-    )
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Why a petition is taken to repeat a chain: its first case (`root`), the earlier
+    case it is most like, the evidence it is the same person, and the score."""
+
+    root: Any
+    case: Any
+    identity: str
+    scored: Scored
+    since: dt.date = dt.date.min  # when the chain began, as far as the petition sees it
+    support: float = 0.0  # the mean score over the chain's cases compared
+
+    @property
+    def rank(self) -> float:
+        """How chains are ordered: by the best case, and by how the whole chain agrees
+        (a case once misfiled in a chain makes it score high through that case alone)."""
+        return (self.scored.score + self.support) / 2
 
 
-SIMILARITY_CHARS = 300  # of each text's core, compared
+@dataclass
+class Scorer:
+    """The repeat rule with what it needs from the ledger: the rarity of terms, the
+    policy's threshold (0–100) and the officer's word on person records."""
+
+    rarity: Rarity
+    threshold: float
+    links: Links = field(default_factory=Links)
+
+    def match(self, new: Petition, old: Petition, root: Any, *, terms: bool = False
+              ) -> Match | None:
+        """The score of `new` against one earlier case of the chain `root`, or None when
+        no petitioner of theirs is the same person."""
+        identity = strongest(same_person(a, b, self.links)
+                             for a in new.people for b in old.people)
+        if identity is None:
+            return None
+        home = " ".join(who.address.split("|")[0] for who in (*new.people, *old.people)
+                        if who.address)
+        scored = compare(text_of(new.content), text_of(old.content), self.rarity,
+                         category_a=new.category, category_b=old.category,
+                         days=(new.received_on - old.received_on).days, home=home,
+                         terms=terms)
+        return Match(root, old.key, identity, scored)
+
+    def chains(self, new: Petition, earlier: Iterable[tuple[Petition, Any]]) -> list[Match]:
+        """Each chain `new` may repeat, by its best-scoring case, best chain first (on a
+        tie, the chain seen earliest). `earlier` pairs each earlier case with its
+        chain's first case."""
+        best: dict[Any, Match] = {}
+        since: dict[Any, dt.date] = {}
+        total: dict[Any, list[float]] = {}
+        for old, root in earlier:
+            since[root] = min(since.get(root, dt.date.max), old.received_on)
+            found = self.match(new, old, root)
+            if found is None:
+                continue
+            total.setdefault(root, []).append(found.scored.score)
+            if root not in best or found.scored.score > best[root].scored.score:
+                best[root] = found
+        return sorted((replace(m, since=since[m.root],
+                               support=sum(total[m.root]) / len(total[m.root]))
+                       for m in best.values()),
+                      key=lambda m: (-m.rank, m.since, str(m.root)))
+
+    def repeat(self, new: Petition, earlier: Iterable[tuple[Petition, Any]]) -> Match | None:
+        """The chain `new` repeats by the rule, or None."""
+        return self.pick(self.chains(new, earlier))
+
+    def pick(self, matches: list[Match]) -> Match | None:
+        """Of the chains scored (best first), the one the rule takes, or None: the
+        earliest of those within CLOSE of the best. A visit the rule once missed began a
+        chain of its own; a later visit that fits both rejoins the first chain."""
+        taken = [m for m in matches if rules.same_matter(m.scored.score, self.threshold)]
+        if not taken:
+            return None
+        top = matches[0].rank
+        # (The best-ranked chain may fall short of the threshold on its best case while
+        # a chain ranked well below it reaches it: that one, then.)
+        close = [m for m in taken if m.rank >= top - CLOSE] or taken[:1]
+        return min(close, key=lambda m: (m.since, str(m.root)))
 
 
-def matter_similarity(a: str, b: str) -> float:
-    """0–100: how alike two complaint texts are (see above)."""
-    from rapidfuzz import fuzz
-
-    # A summary says what the matter is in its opening; partial_ratio's time grows with the
-    # product of the lengths, and a pasted 20,000-character letter made one register or
-    # import row take minutes.
-    x, y = _core(a)[:SIMILARITY_CHARS], _core(b)[:SIMILARITY_CHARS]
-    if not x or not y:
-        return 0.0
-    if min(len(x), len(y)) < 4:
-        return fuzz.ratio(x, y)
-    return fuzz.partial_ratio(x, y)
+CLOSE = 0.1
 
 
-def same_matter(a: Petition, b: Petition, threshold: float) -> bool:
-    """Whether two petitions are about the same matter, by `rules.same_matter`."""
-    if (a.category or "") != (b.category or ""):
-        return False  # the score is not needed
-    return rules.same_matter(a.category, b.category, matter_similarity(a.content, b.content),
-                             threshold)
+def repeat_chains(petitions: Iterable[Petition], scorer: Scorer
+                  ) -> dict[Any, tuple[Any, Match | None]]:
+    """Over a whole ledger: each repeat case → the first case of its chain, and why
+    (its `Match`; None for a case the officer linked by hand).
 
-
-def repeat_of(new: Petition, earlier: Iterable[Petition], roots: dict[Any, Any],
-              threshold: float) -> Any:
-    """The first case (初件) of the chain `new` repeats, or None. `earlier` are cases of
-    the same people received before it; `roots` maps a case to its chain's first case."""
-    matches = [
-        old for old in earlier
-        if old.people & new.people and same_matter(old, new, threshold)
-    ]
-    if not matches:
-        return None
-    first = min(matches, key=lambda p: (p.received_on, p.key))
-    return roots.get(first.key, first.key)
-
-
-def repeat_chains(petitions: Iterable[Petition], threshold: float) -> dict[Any, Any]:
-    """Over a whole ledger: each repeat case → the first case of its chain.
-
-    Cases are taken in order of receipt; each is compared only with earlier cases of the
-    same petitioners (an index by person key), never with every other case. An officer's
-    decision stands: a case marked not a repeat stays first; a hand-made link is kept.
-    """
-    by_person: dict[str, list[Petition]] = {}
-    roots: dict[Any, Any] = {}
+    Cases are taken in order of receipt; each is compared only with earlier cases found
+    under its petitioners' keys. An officer's decision stands: a case marked not a
+    repeat stays first; a hand-made link is kept."""
+    by_key: dict[str, list[Petition]] = {}
+    out: dict[Any, tuple[Any, Match | None]] = {}
     for petition in sorted(petitions, key=lambda p: (p.received_on, p.key)):
+        keys = petition.keys()
         if petition.decision == "officer":
-            root = roots.get(petition.linked_to, petition.linked_to)
-        elif petition.decision == "not_repeat":
-            root = None
-        else:
+            linked = petition.linked_to
+            root = out[linked][0] if linked in out else linked
+            if root is not None and root != petition.key:
+                out[petition.key] = (root, None)
+        elif petition.decision != "not_repeat":
             seen: dict[Any, Petition] = {}
-            for key in petition.people:
-                for old in by_person.get(key, ()):
+            # Records the officer said are this person's are looked up too.
+            looked = keys | {f"r:{record}" for who in petition.people
+                             if who.record is not None
+                             for record in scorer.links.records(who.record)}
+            for key in looked:
+                for old in by_key.get(key, ()):
                     seen[old.key] = old
-            root = repeat_of(petition, seen.values(), roots, threshold)
-        if root is not None:
-            roots[petition.key] = root
-        for key in petition.people:
-            by_person.setdefault(key, []).append(petition)
-    return roots
-
-
+            found = scorer.repeat(petition, ((old, out[old.key][0] if old.key in out
+                                              else old.key) for old in seen.values()))
+            if found is not None:
+                out[petition.key] = (found.root, found)
+        for key in keys:
+            by_key.setdefault(key, []).append(petition)
+    return out
 
 
 # Judging new petitions in order of receipt ---------------------------------------------
@@ -151,39 +190,58 @@ class Earlier:
 @dataclass
 class Judged:
     """What the repeat rule says of a new petition: the first case (初件) of the chain
-    it repeats and the advice that carries, or nothing."""
+    it repeats and the advice that carries, or nothing; and every chain it was compared
+    with, best first (`candidates`)."""
 
     root: Earlier | None = None
     flags: list[str] | None = None
     chain: list[Earlier] | None = None  # the chain as it stood that day, first case first
+    match: Match | None = None
+    candidates: list[Match] = field(default_factory=list)
 
 
 class RepeatIndex:
     """Earlier cases by person key and whole chains by their first case, so that each new
-    petition is compared only with earlier cases of the same petitioners, never with every
+    petition is compared only with earlier cases of its petitioners, never with every
     other case. Cases written in order of receipt are added as they are written."""
 
-    def __init__(self, by_key: dict[str, list[Earlier]], chains: dict[int, list[Earlier]]):
+    def __init__(self, by_key: dict[str, list[Earlier]], chains: dict[int, list[Earlier]],
+                 scorer: Scorer):
         self.by_key = by_key
         self.chains = chains
+        self.scorer = scorer
         # Every case of a chain by id, the first included.
         self.known = {case.id: case for members in chains.values() for case in members}
 
-    def judge(self, petition: Petition, threshold: float) -> Judged:
-        """The chain `petition` repeats, by the repeat rule, as it stood on its day."""
+    def earlier(self, petition: Petition) -> list[Earlier]:
+        """The earlier cases found under the petition's keys (received on or before its
+        day), whether or not the rule takes them for the same person."""
+        day = petition.received_on
+        # A case already in the ledger is judged against those before it only.
+        before = (day, petition.key) if isinstance(petition.key, int) else None
+        keys = petition.keys()
+        for group in {who.record for who in petition.people if who.record is not None}:
+            keys |= {f"r:{record}" for record in self.scorer.links.records(group)}
         seen: dict[int, Earlier] = {}
-        for key in petition.people:
+        for key in keys:
             for case in self.by_key.get(key, ()):
-                if case.petition.received_on <= petition.received_on:
+                on = case.petition.received_on
+                if on <= day and (before is None or (on, case.id) < before):
                     seen[case.id] = case
-        matched = [Petition(case.id, case.petition.received_on, petition.people,
-                            case.petition.category, case.petition.content)
-                   for case in seen.values()]
-        roots = {case.id: case.root for case in seen.values() if case.root is not None}
-        root_id = repeat_of(petition, matched, roots, threshold)
-        if root_id is None:
-            return Judged()
-        return self.chain_judged(root_id, petition.received_on)
+        return sorted(seen.values(), key=lambda case: (case.petition.received_on, case.id))
+
+    def judge(self, petition: Petition) -> Judged:
+        """The chain `petition` repeats, by the repeat rule, as it stood on its day."""
+        earlier = self.earlier(petition)
+        candidates = self.scorer.chains(petition, (
+            (case.petition, case.root if case.root is not None else case.id)
+            for case in earlier))
+        best = self.scorer.pick(candidates)
+        if best is None:
+            return Judged(candidates=candidates)
+        judged = self.chain_judged(best.root, petition.received_on)
+        judged.match, judged.candidates = best, candidates
+        return judged
 
     def chain_judged(self, root_id: int, day: dt.date) -> Judged:
         """The chain of `root_id` as it stood on `day` (also its cases brought by other
@@ -198,8 +256,11 @@ class RepeatIndex:
     def add(self, case: Earlier) -> None:
         """A case just written: later petitions of its people may repeat it."""
         self.known[case.id] = case
-        for key in case.petition.people:
+        for key in case.petition.keys():
             self.by_key.setdefault(key, []).append(case)
         root = self.known.get(case.root) if case.root is not None else None
         if root is not None:  # (a link the officer made may name a case not read here)
             self.chains.setdefault(root.id, [root]).append(case)
+        else:
+            self.chains.setdefault(case.id, [case])
+

@@ -135,16 +135,9 @@ def register(
         fail(t("register.repeat_conflict", lang), lang, 2)
     ledger = ledger or open_ledger(db, create=True)
     if not (repeat_of or not_repeat) and interactive() and not json_:
-        # The officer at the counter says whether it is a repeat: their word is recorded.
-        earlier = acts.repeat_candidates(ledger, intake)
-        if earlier:
-            from xinfang.render import terminal
-
-            terminal.stderr_console().print(terminal.earlier_cases_table(earlier, lang))
-            if confirm(t("register.confirm_repeat", lang), lang, default=True):
-                repeat_of = earlier[0]["id"]
-            else:
-                not_repeat = True
+        # The officer at the counter says whether it is a repeat, and of which chain:
+        # their word is recorded.
+        repeat_of, not_repeat = _which_repeat(acts.repeat_choices(ledger, intake), lang)
     kept = [] if update_person else acts.name_differences(ledger, intake)
     if kept and interactive() and not json_:
         intake, update_person = _which_name(intake, kept, lang)
@@ -159,6 +152,38 @@ def register(
     if not json_:
         _print_repeat(ledger, registered.case_id, lang)
         _print_group_warnings(ledger, intake, lang)
+
+
+def _which_repeat(candidates: list[acts.Candidate], lang: str) -> tuple[str | None, bool]:
+    """At the counter: the chains this petition may repeat, best first, each with its
+    reasons, and what a link means; the officer confirms, picks another or says it is a
+    new matter. Returns (the first case picked, or None; whether "not a repeat")."""
+    from xinfang.render import terminal
+
+    shown = [c for c in candidates if c.taken or c.score >= SHOWN_FROM]
+    if not shown:
+        return None, False
+    shown.sort(key=lambda c: not c.taken)  # the rule's pick, if any, is choice 1
+    terminal.stderr_console().print(terminal.earlier_cases_table(shown[0].cases, lang))
+    for line in terminal.repeat_candidate_lines(shown, lang):
+        say(line)
+    if shown[0].taken:
+        for line in terminal.repeat_consequences(shown[0], lang):
+            say(line)
+    picked = choose(t("repeat.pick", lang),
+                    [t("repeat.choice", lang, first=c.first) for c in shown]
+                    + [t("repeat.choice_new", lang)], lang)
+    if picked == len(shown):
+        return None, True
+    if not shown[picked].taken:
+        for line in terminal.repeat_consequences(shown[picked], lang):
+            say(line)
+    return shown[picked].first, False
+
+
+# Chains scoring less than this are not offered at the counter (the rule's threshold is
+# policy; a chain below it may still be the one, and the officer knows the person).
+SHOWN_FROM = 0.3
 
 
 def _ask(question: str, check: Any, lang: str, default: str = "") -> Any:
@@ -265,7 +290,14 @@ def _print_group_warnings(ledger: Ledger, intake: Intake, lang: str) -> None:
     policy = ledger.policy
     threshold = policy.number("collective_headcount")
     if rules.is_major(intake.headcount, intake.flags, threshold):
-        say(t("register.major", lang, headcount=intake.headcount))
+        from xinfang.texts import join, label
+        from xinfang.vocab import FLAGS
+
+        if intake.headcount >= threshold:
+            say(t("register.major.collective", lang, headcount=intake.headcount))
+        else:
+            say(t("register.major.flagged", lang,
+                  flags=join(label(FLAGS, flag, lang) for flag in intake.flags)))
     maximum = policy.number("max_representatives")
     if rules.too_many_representatives(len(intake.people), intake.headcount, threshold, maximum):
         say(t("register.representatives", lang, maximum=maximum, count=len(intake.people)))
@@ -340,9 +372,13 @@ def show(
         out(plain.json_text({**record, "lead": lead, "assistance": helped, "intake": source,
                              "office_target": target}))
     else:
+        first = None
+        if record["repeat_of"]:
+            first_id = ledger.find_case(record["repeat_of"])
+            first = queries.records(ledger, [first_id], reveal=reveal)[0]
+        terminal.stdout_console().print(terminal.case_panel(record, lang, first))
         from xinfang.render.practice import show_extra
 
-        terminal.stdout_console().print(terminal.case_panel(record, lang))
         terminal.stdout_console().print(show_extra(lead, helped, lang, source, target))
 
 

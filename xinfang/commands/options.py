@@ -228,7 +228,7 @@ def case_brief(ledger: Ledger, case_id: int, as_json: bool, lang: str,
     for clock in record["clocks"]:
         if clock["stopped_on"] is None and clock["state"] != "lapsed":
             console.print(
-                t("brief.clock", lang, clock=terminal.label(terminal.CLOCKS, clock["clock"], lang),
+                t("brief.clock", lang, clock=terminal.clock_name(clock["clock"], lang),
                   due=clock["due_on"], left=terminal.clock_left(clock, lang)),
                 markup=False,
             )

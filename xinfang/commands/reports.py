@@ -189,6 +189,9 @@ def repeats(
     case: Annotated[str | None, typer.Argument(help="案件编号；不写则列出整个台账的重复信访链。", show_default=False)] = None,
     repeat_of: Annotated[str | None, typer.Option("--repeat-of", help="更正：把这件案件认定为某件案件的重复信访。", show_default=False)] = None,
     not_repeat: Annotated[bool, typer.Option("--not-repeat", help="更正：这件案件不是重复信访。")] = False,
+    why: Annotated[bool, typer.Option("--why", help="说明这件案件为什么（不）是重复信访：身份依据、诉求相近的分数和共同的内容。")] = False,
+    same_person: Annotated[str | None, typer.Option("--same-person", help="认定：这件案件的信访人与那件案件的信访人是同一人（如换了电话、没带身份证）。", show_default=False)] = None,
+    other_person: Annotated[str | None, typer.Option("--other-person", help="认定：这件案件的信访人与那件案件的信访人不是同一人（同名同姓）。", show_default=False)] = None,
     officer: OfficerOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
@@ -196,19 +199,40 @@ def repeats(
 ) -> None:
     """重复信访链：同一信访人就同一事项多次信访，链接到初件并计数。
 
-    例：xinfang repeats（整个台账）；xinfang repeats 2026-42；xinfang repeats 2026-42 --not-repeat
+    例：xinfang repeats（整个台账）；xinfang repeats 2026-42；xinfang repeats 2026-42 --not-repeat；xinfang repeats 2026-42 --why；xinfang repeats 2026-42 --same-person 2025-7
     """
+    import dataclasses
+
     from xinfang import acts, reports
     from xinfang.render import plain, terminal
 
     lang = resolve_lang(lang)
-    if (repeat_of or not_repeat) and not case:
+    other = same_person or other_person
+    if (repeat_of or not_repeat or other) and not case:
         fail(t("repeats.no_case", lang), lang, 2)
+    if why and not case:
+        fail(t("repeats.why_needs_case", lang), lang, 2)
     if repeat_of and not_repeat:
         fail(t("register.repeat_conflict", lang), lang, 2)
-    ledger = open_ledger(db, writes=bool(repeat_of or not_repeat))
+    if same_person and other_person:
+        fail(t("repeats.people_conflict", lang), lang, 2)
+    ledger = open_ledger(db, writes=bool(repeat_of or not_repeat or other))
+    if case and other:
+        acts.link_people(ledger, case, other, same=bool(same_person),
+                         officer=resolve_officer(officer))
+        say(t("repeats.people.same" if same_person else "repeats.people.apart", lang,
+              case=ledger.case_number(ledger.find_case(case)),
+              other=ledger.case_number(ledger.find_case(other))))
     if case and (repeat_of or not_repeat):
         acts.mark_repeat(ledger, case, officer=resolve_officer(officer), repeat_of=repeat_of)
+    if case and why:
+        explained = acts.explain_repeat(ledger, case)
+        if json_:
+            out(plain.json_text(dataclasses.asdict(explained)))
+        else:
+            sys.stdout.write("".join(line + "\n" for line in
+                                     terminal.repeat_explained(explained, lang)))
+        return
     if case:
         chains = [reports.chain_of(ledger, ledger.find_case(case))]
     else:

@@ -37,7 +37,7 @@ NUMBERS = {
     "max_representatives": 5,
     "escalate_overdue_days": 15,
     "repeat_chain_escalate": 3,
-    "repeat_similarity": 80,
+    "repeat_similarity": 50,
     # The backlog's proposals (DOMAIN.md §9): a case open this many days, or a repeat
     # chain of this many visits, is proposed as a 积案 (never added without the office).
     "backlog_open_days": 180,

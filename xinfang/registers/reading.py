@@ -85,7 +85,9 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
 # Columns that xinfang's own files carry (exports, rejects files) and that import leaves
 # out on purpose: derived state, or the reason a row was not imported.
 _KNOWN_IGNORED = ("未导入原因", "原因", "错误原因", "reason", "reasons", "状态", "status",
-                  "满意度", "satisfaction", "重复信访初件", "repeatof", "提示", "flags")
+                  "满意度", "satisfaction", "重复信访初件", "repeatof", "提示", "flags",
+                  "处理意见", "opinion", "包案领导", "leader", "下一截止日期", "nextdue",
+                  "next_due", "超期天数", "daysoverdue", "days_overdue")
 
 HEADER_SPELLINGS: dict[str, str] = {
     spelling: code for code, spellings in _SPELLINGS.items() for spelling in spellings

@@ -38,6 +38,7 @@ from xinfang.vocab import (
     FLAGS,
     NOTICE_KINDS,
     RESULTS,
+    SATISFACTION,
     STATUSES,
     UNITS,
     label,
@@ -268,9 +269,13 @@ def timeline_table(events: list[EventRecord], lang: str) -> Table:
     return table
 
 
-def case_panel(record: CaseRecord, lang: str) -> Group:
-    """`show`: the case, its petitioners, its clocks and its history."""
+def case_panel(record: CaseRecord, lang: str, first: CaseRecord | None = None) -> Group:
+    """`show`: the case, its petitioners, its clocks and its history; for a repeat its
+    first case (`first`), and from its history the opinion, the satisfaction, the
+    leader's case and where an imported case came from."""
     record = visible_all(record)
+    first = visible_all(first) if first is not None else None
+    facts = _history_facts(record.get("events") or [], lang)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()
@@ -286,6 +291,14 @@ def case_panel(record: CaseRecord, lang: str) -> Group:
         ("ui.unit", record["unit"]),
         ("ui.holder", holder_text(record["holder"], lang)),
         ("ui.result", label(RESULTS, record["result"], lang)),
+        ("ui.opinion", facts.get("opinion")),
+        ("ui.satisfaction", label(SATISFACTION, record.get("satisfaction"), lang)),
+        ("ui.leader_case", facts.get("leader_case")),
+        ("ui.first_case_label", t("ui.first_case_line", lang, number=first["id"],
+                            on=first["received_on"],
+                            status=label(STATUSES, first["status"], lang))
+         if first is not None else record.get("repeat_of")),
+        ("ui.source", facts.get("source")),
     ]
     for key, value in rows:
         if value not in (None, ""):
@@ -305,6 +318,30 @@ def case_panel(record: CaseRecord, lang: str) -> Group:
     if record.get("events"):
         parts.append(timeline_table(record["events"], lang))
     return Group(*parts)
+
+
+def _history_facts(events: list[EventRecord], lang: str) -> dict[str, str]:
+    """What `show` takes from a case's history, the withdrawn acts left out."""
+    from xinfang.cases.corrections import withdrawn
+
+    gone = withdrawn(events)
+    live = [event for event in events if event["uid"] not in gone]
+    facts: dict[str, str] = {}
+    closed = next((e for e in reversed(live) if e["kind"] == "closed"), None)
+    if closed and closed["details"].get("opinion"):
+        facts["opinion"] = str(closed["details"]["opinion"])
+    led = next((e for e in reversed(live) if e["kind"] == "escalated"), None)
+    if led:
+        details = led["details"]
+        parts = [t(f"ui.leader_case.{key}", lang, value=details[key])
+                 for key in ("leader", "unit", "plan", "target", "reason") if details.get(key)]
+        facts["leader_case"] = t("sep.clause", lang).join(parts)
+    source = live[0]["details"].get("source") if live else None
+    if isinstance(source, dict) and source.get("file"):
+        facts["source"] = t("ui.source_line", lang, file=source["file"],
+                            line=source.get("line", "?")) + (
+            t("ui.source_sheet", lang, sheet=source["sheet"]) if source.get("sheet") else "")
+    return facts
 
 
 def cases_table(records: list[CaseRecord], lang: str, wide: bool = False) -> Table:
@@ -441,12 +478,25 @@ def demo_intro(summary: dict[str, int], lang: str) -> Text:
                   closed=summary["closed"], overdue=summary["overdue"]))
 
 
+def clock_name(code: str, lang: str) -> str:
+    """A deadline by its name in a sentence: 登记转送期限, but 异议期 (not 异议期期限)."""
+    name = label(CLOCKS, code, lang)
+    if name.endswith(("期", "window")):
+        return name
+    return t("brief.clock_name", lang, clock=name)
+
+
 def act_headline(event: Recorded, lang: str) -> str:
     """`已转送 XF-…：人社局`."""
+    from xinfang.texts import TEXTS
+
     kind = label(EVENT_KINDS, event["kind"], lang)
     details = event["details"]
     extra = visible_all(details.get("leader") if event["kind"] == "led" else
                         details.get("unit") or details.get("leader"))
+    own = f"headline.{event['kind']}"
+    if own in TEXTS and not extra:
+        return t(own, lang, case=event["case"])
     if extra:
         text = t("ui.headline_to", lang, kind=kind, case=event["case"], to=extra)
     else:
@@ -586,6 +636,65 @@ def earlier_cases_table(cases: list[ChainCase], lang: str) -> Table:
         table.add_row(number, case["received_on"], label(STATUSES, case["status"], lang),
                       label(RESULTS, case["result"], lang), _text(case["content"]))
     return table
+
+
+# Repeat petitions at the counter and explained (acts.repeat_choices, acts.explain_repeat)
+
+
+def repeat_reasons(candidate: Any, lang: str) -> str:
+    """What a candidate chain rests on, in one line: 同一身份证号；诉求相近 0.86：共同：永盛路桥、
+    工资/工钱 (an `acts.Candidate`)."""
+    similar = t("repeat.similar", lang, score=f"{candidate.score:.2f}")
+    shared = [*candidate.shared, *candidate.agree]
+    if shared:
+        similar = t("sep.colon", lang).join(
+            (similar, t("repeat.shared", lang, terms=t("sep.list", lang).join(shared))))
+    parts = [t(f"repeat.identity.{candidate.identity}", lang), similar]
+    if candidate.category in ("near", "far"):
+        parts.append(t(f"repeat.category.{candidate.category}", lang))
+    if candidate.conflict:
+        parts.append(t("repeat.differs", lang, new=candidate.conflict[0],
+                       old=candidate.conflict[1]))
+    return visible(t("sep.reasons", lang).join(parts))
+
+
+def repeat_candidate_lines(candidates: list[Any], lang: str) -> list[str]:
+    """Each candidate chain numbered, with its reasons."""
+    return [visible(t("repeat.candidate", lang, number=number, first=c.first,
+                      count=len(c.cases), matched=c.matched,
+                      reasons=repeat_reasons(c, lang)))
+            for number, c in enumerate(candidates, 1)]
+
+
+def repeat_consequences(candidate: Any, lang: str) -> list[str]:
+    """What linking the petition to the chain means: it is counted, and the advice the
+    chain's state carries (being handled, Art 19; final after recheck, Art 36)."""
+    lines = [t("repeat.consequence.repeat", lang, first=candidate.first)]
+    for flag in ("repeat_being_handled", "repeat_final"):
+        if flag in candidate.flags:
+            lines.append(t(f"repeat.consequence.{flag}", lang))
+    return lines
+
+
+def repeat_explained(explained: Any, lang: str) -> list[str]:
+    """`repeats CASE --why`: how the case was linked (or not), and the chains the rule
+    compares it with now, with their reasons."""
+    decision = explained.decision if explained.first or explained.decision == "not_repeat" \
+        else None
+    key = {"auto": "repeats.why.auto", "officer": "repeats.why.officer",
+           "not_repeat": "repeats.why.not_repeat"}.get(decision or "", "repeats.why.none")
+    score = f"{explained.score:.2f}" if explained.score is not None else "—"
+    lines = [visible(t(key, lang, case=explained.case, first=explained.first or "",
+                       score=score))]
+    if explained.candidates:
+        lines.append(t("repeats.why.compared", lang))
+        lines += ["  " + line for line in repeat_candidate_lines(explained.candidates, lang)]
+        taken = [c for c in explained.candidates if c.first == explained.first]
+        if taken:
+            lines += ["  " + line for line in repeat_consequences(taken[0], lang)]
+    else:
+        lines.append(t("repeats.why.nothing", lang))
+    return lines
 
 
 def templates_table(listed: list[Listed], lang: str) -> Table:

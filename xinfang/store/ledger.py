@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -20,9 +21,11 @@ import sqlite_utils
 
 from xinfang import dates
 from xinfang.cases import corrections, lifecycle
+from xinfang.cases.identity import Links, Who, name_variants
 from xinfang.cases.lifecycle import CaseState
-from xinfang.cases.matching import Earlier, Petition, RepeatIndex, person_keys
+from xinfang.cases.matching import Earlier, Petition, RepeatIndex, Scorer
 from xinfang.cases.people import mask_details
+from xinfang.cases.similarity import Rarity, Tally
 from xinfang.db import open_ledger
 from xinfang.deadlines.calendar import Override, WorkCalendar, YearSchedule
 from xinfang.deadlines.clocks import Clock
@@ -284,46 +287,81 @@ class Ledger:
 
     # The earlier cases new petitions are judged against -------------------------------
 
-    def repeat_index(self, keys: set[str]) -> RepeatIndex:
-        """Cases already in the ledger whose petitioners have one of the person `keys`,
-        by key; and the whole chains they belong to, by first case."""
-        by_key: dict[str, list[Earlier]] = {}
-        id_numbers = {k[3:] for k in keys if k.startswith("id:")}
-        pairs = {tuple(k[3:].split("|", 1)) for k in keys if k.startswith("np:")}
-        select = (
-            "SELECT c.id, c.number, c.received_on, c.category, c.content, c.status, "
-            "c.repeat_of, p.name, p.id_number, p.phone FROM people p "
-            "JOIN case_people cp ON cp.person_id = p.id JOIN cases c ON c.id = cp.case_id WHERE "
-        )
-        rows: list[Any] = []
-        if self.many(len(id_numbers) + len(pairs), "people"):
+    def repeat_scorer(self, counts: GramCounts | None = None) -> Scorer:
+        """The repeat rule as this ledger applies it: the rarity of terms in it, the
+        policy's threshold and the officer's word on person records."""
+        counts = counts or GramCounts(self.db)
+        rarity = Rarity(counts, self.case_count())
+        return Scorer(rarity, self.policy.number("repeat_similarity"), self.person_links())
+
+    def case_count(self) -> int:
+        """How many cases the ledger holds (cases are never deleted: the last row id)."""
+        return int(self.db.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0])
+
+    def person_links(self) -> Links:
+        """The officer's word on which person records are one person, in the order given."""
+        links = Links()
+        for person_id, other_id, same in self.db.execute(
+                "SELECT person_id, other_id, same FROM person_links ORDER BY id"):
+            links.add(person_id, other_id, bool(same))
+        return links
+
+    def repeat_index(self, lookup: PersonLookup, scorer: Scorer) -> RepeatIndex:
+        """Cases already in the ledger that the people of `lookup` may have brought (by
+        person record, ID number or name: `identity.same_person` decides), under their
+        petitioners' keys; and the whole chains they belong to, by first case."""
+        records = set(lookup.records)
+        for record in list(records):
+            records |= scorer.links.records(record)
+        if self.many(len(lookup.id_numbers) + len(lookup.names), "people"):
             # As many petitioners to look up as the ledger holds: read them all once.
-            rows = [row for row in self.db.execute(select + "1")
-                    if row[8] in id_numbers or (row[7], row[9]) in pairs]
+            records |= {person_id for person_id, name, id_number in self.db.execute(
+                "SELECT id, name, id_number FROM people")
+                if id_number in lookup.id_numbers or name in lookup.names}
         else:
-            for chunk in chunks(sorted(id_numbers), 500):
-                rows += self.db.execute(
-                    select + f"p.id_number IN ({marks(chunk)})", chunk).fetchall()
-            for pair_chunk in chunks(sorted(pairs), 400):
-                values = ", ".join("(?, ?)" for _ in pair_chunk)
-                rows += self.db.execute(
-                    select + f"(p.name, p.phone) IN (VALUES {values})",
-                    [part for pair in pair_chunk for part in pair]).fetchall()
-        cases: dict[int, Earlier] = {}
-        for case_id, number, received, category, content, status, root, name, id_number, \
-                phone in rows:
-            case = cases.get(case_id)
-            if case is None:
-                petition = Petition(case_id, dt.date.fromisoformat(received), frozenset(),
-                                    category, content)
-                case = cases[case_id] = Earlier(case_id, number, petition, root, status=status)
-            for key in person_keys(name, id_number, phone) & keys:
-                bucket = by_key.setdefault(key, [])
-                if case not in bucket:
-                    bucket.append(case)
-        for bucket in by_key.values():
-            bucket.sort(key=lambda c: (c.petition.received_on, c.id))
-        return RepeatIndex(by_key, self._chains(cases))
+            for chunk in chunks(sorted(lookup.id_numbers), 500):
+                records.update(row[0] for row in self.db.execute(
+                    f"SELECT id FROM people WHERE id_number IN ({marks(chunk)})", chunk))
+            for chunk in chunks(sorted(lookup.names), 500):
+                records.update(row[0] for row in self.db.execute(
+                    f"SELECT id FROM people WHERE name IN ({marks(chunk)})", chunk))
+        case_ids: set[int] = set()
+        if self.many(len(records), "people"):
+            case_ids = {case_id for case_id, person_id in self.db.execute(
+                "SELECT case_id, person_id FROM case_people") if person_id in records}
+        else:
+            for chunk in chunks(sorted(records), 500):
+                case_ids.update(row[0] for row in self.db.execute(
+                    f"SELECT case_id FROM case_people WHERE person_id IN ({marks(chunk)})",
+                    chunk))
+        cases = self._earlier(case_ids)
+        by_key: dict[str, list[Earlier]] = {}
+        for case in sorted(cases.values(), key=lambda c: (c.petition.received_on, c.id)):
+            for key in case.petition.keys():
+                by_key.setdefault(key, []).append(case)
+        return RepeatIndex(by_key, self._chains(cases), scorer)
+
+    def _earlier(self, case_ids: set[int]) -> dict[int, Earlier]:
+        """The cases `case_ids` as the repeat rule reads them, their petitioners as
+        recorded for each."""
+        people: dict[int, list[Who]] = {}
+        rows: list[Any] = []
+        select = ("SELECT c.id, c.number, c.received_on, c.category, c.content, c.status, "
+                  "c.repeat_of FROM cases c WHERE ")
+        who = ("SELECT case_id, person_id, name, id_number, phone, address FROM case_people "
+               "WHERE ")
+        for chunk in chunks(sorted(case_ids), 500):
+            rows += self.db.execute(select + f"c.id IN ({marks(chunk)})", chunk).fetchall()
+            for case_id, person_id, name, id_number, phone, address in self.db.execute(
+                    who + f"case_id IN ({marks(chunk)}) ORDER BY case_id, position", chunk):
+                people.setdefault(case_id, []).append(
+                    Who.given(person_id, name, id_number, phone, address))
+        return {
+            case_id: Earlier(case_id, number, Petition(
+                case_id, dt.date.fromisoformat(received), tuple(people.get(case_id, ())),
+                category, content), root, status=status)
+            for case_id, number, received, category, content, status, root in rows
+        }
 
     def _chains(self, cases: dict[int, Earlier]) -> dict[int, list[Earlier]]:
         """The chains `cases` belong to (each case alone counts as the first of its own),
@@ -345,7 +383,7 @@ class Ledger:
         for case_id, number, received, category, content, status, root in rows:
             case = cases.get(case_id) or Earlier(
                 case_id, number, Petition(case_id, dt.date.fromisoformat(received),
-                                          frozenset(), category, content),
+                                          (), category, content),
                 root, status=status)
             chain = chains.setdefault(case_id if case_id in roots else root, [])
             if case not in chain:
@@ -368,3 +406,68 @@ def chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
 def marks(items: Sequence[Any]) -> str:
     """`?, ?, ?` for an IN list of `items`."""
     return ", ".join("?" for _ in items)
+
+
+@dataclass
+class PersonLookup:
+    """Who a run of petitions may have come before as: the person records it resolved
+    to, the ID numbers and the names (in each spelling the ledger may hold)."""
+
+    records: set[int] = field(default_factory=set)
+    id_numbers: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+
+    def add(self, name: str | None, id_number: str | None) -> None:
+        if id_number:
+            self.id_numbers.add(id_number)
+        self.names |= name_variants(name)
+
+
+class GramCounts:
+    """How many cases of the ledger contain a trigram (`similarity.raw_grams`; for a
+    bigram, the sum over the trigrams it begins): what the full-text index holds, read
+    through SQLite's fts5vocab, and the cases a batch has written that the index does
+    not hold yet (`pending`). A batch of one or of a million, or cases written one at a
+    time, see the same counts."""
+
+    def __init__(self, db: sqlite_utils.Database, *, read_all: bool = False) -> None:
+        self.db = db
+        self.stored: dict[str, int] = {}
+        self.unindexed = Tally()
+        self.complete = False
+        db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.xinfang_terms "
+                   "USING fts5vocab(main, cases_fts, col)")
+        if read_all:
+            for term, docs in db.execute(
+                    "SELECT term, doc FROM temp.xinfang_terms WHERE col = 'content'"):
+                self.stored[term] = docs
+                self.stored[term[:2]] = self.stored.get(term[:2], 0) + docs
+            self.complete = True
+
+    def __call__(self, gram: str) -> int:
+        stored = self.stored.get(gram)
+        if stored is None:
+            if self.complete:
+                stored = 0
+            elif len(gram) == 2:
+                row = self.db.execute(
+                    "SELECT sum(doc) FROM temp.xinfang_terms WHERE term >= ? AND term < ? "
+                    "AND col = 'content'", [gram, gram + "\U0010ffff"]).fetchone()
+                stored = self.stored[gram] = row[0] or 0
+            else:
+                row = self.db.execute("SELECT doc FROM temp.xinfang_terms WHERE term = ? "
+                                      "AND col = 'content'", [gram]).fetchone()
+                stored = self.stored[gram] = row[0] if row else 0
+        return stored + self.unindexed(gram)
+
+    def pending(self, content: str) -> None:
+        """A case written that the index does not hold yet."""
+        self.unindexed.add(content)
+
+    def indexed(self) -> None:
+        """The pending cases are in the index now."""
+        for counts in (self.unindexed.grams, self.unindexed.prefixes):
+            for gram, count in counts.items():
+                if gram in self.stored or self.complete:
+                    self.stored[gram] = self.stored.get(gram, 0) + count
+        self.unindexed.clear()

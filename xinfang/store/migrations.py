@@ -304,6 +304,24 @@ ALTER TABLE units ADD COLUMN merged_into INTEGER REFERENCES units(id)
 
 
 @migrations()
+def m009_person_links(db: sqlite_utils.Database) -> None:
+    # The officer's word that two person records are one person (a return visit without
+    # the ID number, under a new phone), or are not (namesakes): each is an event on the
+    # case it was said at, and the repeat rule reads them from then on, in their order.
+    _run(db, """
+CREATE TABLE person_links (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    other_id INTEGER NOT NULL REFERENCES people(id),
+    same INTEGER NOT NULL,
+    event_id INTEGER NOT NULL REFERENCES events(id)
+);
+CREATE INDEX person_links_person ON person_links(person_id);
+CREATE INDEX person_links_other ON person_links(other_id)
+""")
+
+
+@migrations()
 def m011_practice(db: sqlite_utils.Database) -> None:
     # The practice of offices beyond the Regulation (DOMAIN.md §9): a duty may be owed by
     # someone other than the case's responsible unit — a leader's 化解时限 (领导包案) by the

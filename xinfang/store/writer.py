@@ -24,9 +24,10 @@ from typing import Any
 
 from xinfang import rules
 from xinfang.cases import corrections, lifecycle
+from xinfang.cases.identity import Who
 from xinfang.cases.intake import Intake, Person
 from xinfang.cases.lifecycle import CaseState
-from xinfang.cases.matching import Earlier, Petition, RepeatIndex, person_keys
+from xinfang.cases.matching import Earlier, Petition, RepeatIndex
 from xinfang.dates import check_happened
 from xinfang.db import mark_damaged, write
 from xinfang.deadlines.clocks import Clock, next_due, refresh_due
@@ -40,7 +41,7 @@ from xinfang.errors import (
     XinfangError,
 )
 from xinfang.store import chain
-from xinfang.store.ledger import Ledger, chunks, marks
+from xinfang.store.ledger import GramCounts, Ledger, PersonLookup, chunks, marks
 from xinfang.store.records import Recorded
 from xinfang.texts import ref
 from xinfang.vocab import parse_level
@@ -228,8 +229,12 @@ class _Batch:
         ledger, db = self.ledger, self.db
         self.people.load(petitioners if petitioners is not None else
                          (person for new in cases for person in new.intake.people))
-        index = ledger.repeat_index(self.people.keys_of_run)
         bulk = self.size >= BULK_FROM
+        # How rare each term is: the full-text index's counts (read whole when the batch
+        # is large beside the ledger) and this batch's cases as they are written.
+        counts = GramCounts(db, read_all=bulk and self.size * 10 >= self.next_id - 1)
+        self.counts = counts
+        index = ledger.repeat_index(self.people.lookup, ledger.repeat_scorer(counts))
         trigger = None
         if bulk:
             # The trigger is dropped and made again inside the transaction, so a failure
@@ -251,6 +256,8 @@ class _Batch:
                 raise CaseFailed(position, error) from error
             if len(self.rows["cases"]) >= FLUSH_EVERY:
                 self._flush()
+                if not bulk:  # the full-text trigger has indexed them
+                    counts.indexed()
             if progress is not None and (position + 1) % 1000 == 0:
                 progress(position + 1, self.size)
         self._flush()
@@ -283,7 +290,7 @@ class _Batch:
         year = intake.received_on.year
         seq, number = self._number(year)
 
-        keys: set[str] = set()
+        who: list[Who] = []
         linked: dict[int, str] = {}  # person id → uid, in the case's order
         given: list[list[str | None]] = []
         changes: dict[str, dict[str, list[str | None]]] = {}
@@ -291,7 +298,8 @@ class _Batch:
         for person in intake.people:
             person_id, person_uid, changed, kept = self.people.resolve(
                 person, rename=new.update_people)
-            keys |= person_keys(person.name, person.id_number, person.phone)
+            who.append(Who.given(person_id, person.name, person.id_number, person.phone,
+                                 person.address))
             if person_id in linked:
                 continue  # the same petitioner named twice (a register's 其他信访人)
             linked[person_id] = person_uid
@@ -304,7 +312,7 @@ class _Batch:
                 (case_id, person_id, int(len(linked) == 1), len(linked) - 1, person.name,
                  person.id_number, person.phone, person.address))
 
-        petition = Petition(case_id, intake.received_on, frozenset(keys), intake.category,
+        petition = Petition(case_id, intake.received_on, tuple(who), intake.category,
                             intake.content)
         repeat, root_id = self._repeat(new, petition, index)
         if root_id is not None and not intake.confidential and self._secret(root_id):
@@ -339,6 +347,7 @@ class _Batch:
         if new.imported is not None:
             self.rows["imported"].append((new.imported, case_id))
         index.add(Earlier(case_id, number, petition, root_id, timeline=timeline))
+        self.counts.pending(intake.content)
         return Written(case_id, number, str(state.status), state.repeat_of)
 
     def _secret(self, case_id: int) -> bool:
@@ -357,11 +366,14 @@ class _Batch:
                 self.ledger.find_case(new.repeat))
             return {"decision": "officer", "repeat_of": root_number,
                     "flags": rules.repeat_flags([status])}, root_id
-        judged = index.judge(petition, self.ledger.policy.number("repeat_similarity"))
-        if judged.root is None:
+        # The rarity of terms among the cases written before this one.
+        index.scorer.rarity.cases = petition.key - 1
+        judged = index.judge(petition)
+        if judged.root is None or judged.match is None:
             return {}, None
-        return {"decision": "auto", "repeat_of": judged.root.number,
-                "flags": judged.flags}, judged.root.id
+        matched = index.known[judged.match.case].number
+        return {"decision": "auto", "repeat_of": judged.root.number, "flags": judged.flags,
+                "score": round(judged.match.scored.score, 2), "matched": matched}, judged.root.id
 
     def _flush(self) -> None:
         # Rows go to SQLite every FLUSH_EVERY cases, so a big register is never held in
@@ -417,6 +429,8 @@ def registered_details(intake: Intake, person_uids: list[str], repeat: dict[str,
         "flags": intake.flags + repeat.get("flags", []),
         "repeat_of": repeat.get("repeat_of"),
         "repeat_decision": repeat.get("decision"),
+        "repeat_score": repeat.get("score"),
+        "repeat_matched": repeat.get("matched"),
         "confidential_from": repeat.get("confidential_from"),
         "source": source,
     }
@@ -453,6 +467,19 @@ def append(ledger: Ledger, case_id: int, kind: str, on: dt.date, officer: str,
     return {"id": int(cursor.lastrowid or 0), "case": number, "case_id": case_id,
             "uid": row[0], "kind": kind, "acted_on": row[3], "recorded_at": row[4],
             "officer": officer, "details": details}
+
+
+def link_people(ledger: Ledger, case_id: int, person_id: int, other_id: int, same: bool,
+                on: dt.date, officer: str, details: dict[str, Any]) -> Recorded:
+    """The officer's word that two person records are one person (`same`) or are not:
+    an event on the case it was said at, and from then on a row the repeat rule reads."""
+    with write(ledger.db):
+        recorded = append(ledger, case_id, "people_linked", on, officer,
+                          {**details, "same": same})
+        ledger.db.conn.execute(
+            "INSERT INTO person_links(person_id, other_id, same, event_id) VALUES (?, ?, ?, ?)",
+            [person_id, other_id, int(same), recorded["id"]])
+    return recorded
 
 
 # Corrections ------------------------------------------------------------------------------
@@ -730,13 +757,13 @@ class _People:
         self.new_ids: set[int] = set()
         self.changed: dict[int, list[Any]] = {}
         self.next_id = (self.db.execute("SELECT max(id) FROM people").fetchone()[0] or 0) + 1
-        self.keys_of_run: set[str] = set()
+        self.lookup = PersonLookup()  # who this batch's petitioners may have been before
 
     def load(self, persons: Iterable[Person]) -> None:
         """Fetch the petitioners of this batch who are already in the ledger."""
         id_numbers, pairs = set(), set()
         for person in persons:
-            self.keys_of_run |= person_keys(person.name, person.id_number, person.phone)
+            self.lookup.add(person.name, person.id_number)
             if person.id_number:
                 id_numbers.add(person.id_number)
             elif person.name and person.phone:
