@@ -441,3 +441,39 @@ def test_import_reports_unknown_categories_and_takes_units_of_the_list(ledger, r
     state = ledger.stored_state(ledger.find_case("2026-1"))
     assert state.unit == "县人社局"
     assert_sound(ledger)
+
+
+def _by_rule(ledger, content, on, category="劳动社保"):
+    intake = make_intake(channel="来访", content=content, received_on=on, today=ledger.today,
+                         category=category,
+                         people=[make_person("王秀", ID, "13812345678", "东村3组")])
+    return acts.register(ledger, intake, officer=OFFICER).number
+
+
+def test_a_corrected_matter_is_judged_again_by_the_repeat_rule(ledger, run):
+    """A link the rule made follows a correction of the matter: corrected to another
+    matter it is undone, corrected back it is made again — each an event; `check`
+    stays clean and the stored state equals the replay."""
+    first = _by_rule(ledger, "永盛路桥公司拖欠修路民工工资8万元", D(2026, 10, 8))
+    second = _by_rule(ledger, "永盛路桥公司修路工资还是没给，拖欠8万元", D(2026, 11, 2))
+    case_id = ledger.find_case(second)
+    assert ledger.stored_state(case_id).repeat_of == first
+    acts.correct(ledger, second, officer=OFFICER, reason="录错了",
+                 content="家中危房申请改造补助没有批", category="城乡建设")
+    assert ledger.stored_state(case_id).repeat_of is None
+    acts.correct(ledger, second, officer=OFFICER, reason="又录错了",
+                 content="永盛路桥公司修路工资还是没给，拖欠8万元", category="劳动社保")
+    assert ledger.stored_state(case_id).repeat_of == first
+    kinds = [event["kind"] for event in ledger.events(case_id)]
+    assert kinds.count("repeat_marked") == 2
+    assert_sound(ledger)
+
+
+def test_the_officers_word_on_a_repeat_stands_after_a_correction(ledger):
+    first = _by_rule(ledger, "永盛路桥公司拖欠修路民工工资8万元", D(2026, 10, 8))
+    second = _by_rule(ledger, "永盛路桥公司修路工资还是没给，拖欠8万元", D(2026, 11, 2))
+    acts.mark_repeat(ledger, second, officer=OFFICER, repeat_of=first)
+    acts.correct(ledger, second, officer=OFFICER, reason="录错了",
+                 content="家中危房申请改造补助没有批", category="城乡建设")
+    assert ledger.stored_state(ledger.find_case(second)).repeat_of == first
+    assert_sound(ledger)

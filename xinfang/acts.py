@@ -199,6 +199,8 @@ def explain_repeat(ledger: Ledger, ref: str) -> Explained:
         details = event["details"]
         if event["kind"] == "registered":
             decision, score = details.get("repeat_decision"), details.get("repeat_score")
+        elif event["kind"] == "repeat_marked" and details.get("decision") == "auto":
+            decision, score = "auto", None
         elif event["kind"] == "repeat_marked":
             decision, score = ("officer" if details.get("repeat_of") else "not_repeat"), None
     first = ledger.stored_state(case_id).repeat_of
@@ -262,7 +264,7 @@ def exported(ledger: Ledger, case_ids: list[int], officer: str, how: str) -> Non
 
 
 def mark_repeat(ledger: Ledger, ref: str, *, officer: str, repeat_of: str | None = None,
-                on: dt.date | None = None) -> Recorded:
+                on: dt.date | None = None, decision: str | None = None) -> Recorded:
     """The officer's word on a repeat link: link `ref` to `repeat_of`'s chain, or (with
     None) say it is a new matter. Recorded as an event, never an edit. A chain's first
     case linked to another chain takes its repeats with it: each is linked to the new
@@ -276,18 +278,33 @@ def mark_repeat(ledger: Ledger, ref: str, *, officer: str, repeat_of: str | None
         if root_id == case_id:
             raise BadAct("act.repeat_itself")
     with write(ledger.db):
+        decision = decision or ("officer" if root else "not_repeat")
         event = record(ledger, case_id, "repeat_marked", officer=officer, on=on,
-                       details={"repeat_of": root,
-                                "decision": "officer" if root else "not_repeat"})
+                       details={"repeat_of": root, "decision": decision})
         if root:
             moved = [row[0] for row in ledger.db.execute(
                 "SELECT id FROM cases WHERE repeat_of = ? ORDER BY received_on, id",
                 [case_id])]
             for member in moved:
                 record(ledger, member, "repeat_marked", officer=officer, on=on,
-                       details={"repeat_of": root, "decision": "officer",
+                       details={"repeat_of": root, "decision": decision,
                                 "moved_with": event["case"]})
     return event
+
+
+def rejudge_repeat(ledger: Ledger, ref: str, *, officer: str,
+                   on: dt.date | None = None) -> Recorded | None:
+    """After a correction of the petitioners or the matter: the repeat rule judges the
+    case again, unless the officer has said what it is (their word stands). A link that
+    changes is an event (`repeat_marked`, decided "auto"); None when it stays."""
+    explained = explain_repeat(ledger, ref)
+    if explained.decision in ("officer", "not_repeat"):
+        return None
+    now = next((candidate.first for candidate in explained.candidates if candidate.taken),
+               None)
+    if now == explained.first:
+        return None
+    return mark_repeat(ledger, ref, officer=officer, repeat_of=now, on=on, decision="auto")
 
 
 def link_people(ledger: Ledger, ref: str, other: str, *, same: bool, officer: str,
@@ -538,8 +555,14 @@ def correct(ledger: Ledger, ref: str, *, officer: str, reason: str | None,
     people = None
     if edit or add or remove:
         people = _corrected_people(ledger, case_id, edit or [], add or [], remove or [])
-    return writer.correct(ledger, case_id, on or ledger.today, officer, fields, people,
-                          reason)
+    from xinfang.db import write
+
+    with write(ledger.db):
+        event = writer.correct(ledger, case_id, on or ledger.today, officer, fields, people,
+                               reason)
+        if people is not None or {"content", "category", "received_on"} & set(fields):
+            rejudge_repeat(ledger, ref, officer=officer, on=on)
+    return event
 
 
 def _corrected_people(ledger: Ledger, case_id: int, edits: list[PersonEdit],

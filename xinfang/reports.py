@@ -377,11 +377,16 @@ def _decisions(ledger: Ledger) -> dict[int, tuple[str, str | None]]:
     the case it was linked to) or ("not_repeat", None)."""
     decisions: dict[int, tuple[str, str | None]] = {}
     for case_id, kind, decision, repeat_of in ledger.db.execute(
-        "SELECT case_id, kind, json_extract(details, '$.repeat_decision'), "
+        "SELECT case_id, kind, coalesce(json_extract(details, '$.repeat_decision'), "
+        "json_extract(details, '$.decision')), "
         "json_extract(details, '$.repeat_of') FROM events WHERE kind = 'repeat_marked' OR "
         "(kind = 'registered' AND json_extract(details, '$.repeat_decision') IN "
         "('officer', 'not_repeat')) ORDER BY id"
     ):
+        if kind == "repeat_marked" and decision == "auto":
+            # The rule's own judgement again (after a correction): no officer's word.
+            decisions.pop(case_id, None)
+            continue
         if kind == "repeat_marked":
             decision = "officer" if repeat_of else "not_repeat"
         decisions[case_id] = (decision, repeat_of)
