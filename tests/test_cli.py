@@ -1030,3 +1030,31 @@ def test_show_and_export_tell_the_officer_what_was_decided(run, case, tmp_path):
     assert rows[case]["处理意见"] == "已督促补发"
     assert rows[case]["包案领导"] == "李书记"
     assert rows["XF-YQH-2026-00002"]["下一截止日期"] != ""
+
+
+def test_filters_take_the_office_itself_short_flag_names_and_name_the_closest_unit(
+        run, cases):
+    """`list --unit 本办` lists the cases the office holds itself; `--flag 包案` is the
+    short name of 已上报/包案; a unit not in the list gets the closest names, in `list`,
+    `export` and `report overdue` alike; `report stats` takes --since/--until."""
+    mine = list_json(run, "--unit", "本办")
+    assert sorted(ids(mine)) == sorted(set(cases) - {cases[1]})  # the second is forwarded
+    assert run("escalate", cases[0], "--leader", "李书记", "--reason", "多次来访").exit_code == 0
+    assert ids(list_json(run, "--flag", "包案")) == [cases[0]]
+    for command in (("list",), ("export",), ("report", "overdue")):
+        result = run(*command, "--unit", "人社")
+        assert result.exit_code != 0 and "人社局" in result.stderr, command
+    stats = run("report", "stats", "--since", "2026-11-01", "--until", "2026-11-30", "--json")
+    assert stats.exit_code == 0, stats.stderr
+    figures = json.loads(stats.stdout)
+    assert (figures["from"], figures["to"]) == ("2026-11-01", "2026-11-30")
+
+
+def test_a_file_the_system_refuses_is_told_in_the_officers_language(run, office, tmp_path):
+    missing = run("import", tmp_path / "nowhere.csv")
+    assert missing.exit_code == 1 and "文件或文件夹不存在" in missing.stderr
+    assert "No such file" not in missing.stderr
+    folder = run("import", tmp_path)
+    assert "这是一个文件夹" in folder.stderr
+    english = run("import", tmp_path / "nowhere.csv", "--lang", "en")
+    assert "no such file or folder" in english.stderr

@@ -31,7 +31,7 @@ from xinfang.commands import (
 from xinfang.commands.frame import Command, Group
 from xinfang.commands.options import close_opened, fail, resolve_lang
 from xinfang.errors import LedgerDamaged, XinfangError
-from xinfang.texts import t
+from xinfang.texts import os_reason, t
 
 app = typer.Typer(
     name="xinfang",
@@ -91,7 +91,7 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             explained = explain(err)
             if explained is not None:  # read-only, disk full, too many files, I/O …
                 fail(explained.message(lang), lang, explained.exit_code)
-            fail(t("cli.os_error", lang, path=err.filename, reason=err.strerror or err), lang)
+            fail(t("cli.os_error", lang, path=err.filename, reason=os_reason(err, lang)), lang)
         except sqlite3.DatabaseError as err:
             from xinfang.db import explain, locate, mark_damaged
 

@@ -1689,6 +1689,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.missing_argument": ("缺少{what}。", "The {what} is missing."),
     "cli.bad_value": ("{option} 的值不对：要写{expect}。",
                       "The value of {option} is not right: write {expect}."),
+    "os.no_such_file": ("文件或文件夹不存在", "no such file or folder"),
+    "os.no_permission": ("没有读写权限", "permission denied"),
+    "os.is_a_folder": ("这是一个文件夹，不是文件", "it is a folder, not a file"),
+    "os.not_a_folder": ("路径中有一段不是文件夹", "a part of the path is not a folder"),
+    "os.disk_full": ("磁盘已满", "the disk is full"),
+    "os.read_only": ("磁盘只读", "the disk is read-only"),
+    "os.exists": ("文件已存在", "the file exists already"),
+    "os.name_too_long": ("文件名太长", "the file name is too long"),
+    "os.other": ("系统错误 {code}：{reason}", "system error {code}: {reason}"),
+    "cli.bad_choice": ("{option} 只能写以下之一：{choices}。", "{option} takes one of: {choices}."),
     "cli.expect_whole": ("一个整数", "a whole number"),
     "cli.expect_between": ("（{low} 到 {high}）", " from {low} to {high}"),
     "cli.expect_at_least": ("（至少 {low}）", " of at least {low}"),
@@ -1734,6 +1744,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The default template of the {title} is missing from the installation ({path}). "
         "Install xinfang again."),
 }
+
+
+def os_reason(err: OSError, lang: str) -> str:
+    """Why the system refused a file, in the officer's language."""
+    import errno
+
+    names = {errno.ENOENT: "os.no_such_file", errno.EACCES: "os.no_permission",
+             errno.EPERM: "os.no_permission", errno.EISDIR: "os.is_a_folder",
+             errno.ENOTDIR: "os.not_a_folder", errno.ENOSPC: "os.disk_full",
+             errno.EROFS: "os.read_only", errno.EEXIST: "os.exists",
+             errno.ENAMETOOLONG: "os.name_too_long"}
+    key = names.get(err.errno or 0)
+    return t(key, lang) if key else t("os.other", lang, code=err.errno, reason=err.strerror or err)
 
 
 def english_help(text: str) -> str:

@@ -293,7 +293,15 @@ FLAGS.update({
 
 
 def parse_flag(value: str) -> str:
-    return _parse(FLAGS, {"赴省访": "to_province", "进京访": "to_beijing"}, value, "choice.flag")
+    return _parse(FLAGS, FLAG_SPELLINGS, value, "choice.flag")
+
+
+# The short names officers use for the flags.
+FLAG_SPELLINGS = {"赴省访": "to_province", "进京访": "to_beijing", "包案": "escalated",
+                  "上报": "escalated", "已上报": "escalated", "领导包案": "escalated",
+                  "终结": "final", "已终结": "final", "当场": "on_the_spot",
+                  "重复": "repeat", "重复访": "repeat", "集体": "collective",
+                  "province": "to_province", "beijing": "to_beijing"}
 
 
 # The practice of offices beyond the Regulation (DOMAIN.md §9): leaders' cases, the

@@ -11,6 +11,7 @@ however the app is called (the installed command, or a test's runner).
 from __future__ import annotations
 
 import inspect
+import re
 import shutil
 import sys
 from collections.abc import Sequence
@@ -299,7 +300,6 @@ def explain(err: Exception, lang: str) -> str:
         return said + (t("cli.did_you_mean", lang, names=" ".join(possible)) if possible
                        else "")
     if message.startswith("No such command"):
-        import re
         from difflib import get_close_matches
 
         found = re.match(r"No such command '([^']*)'", message)
@@ -317,6 +317,10 @@ def explain(err: Exception, lang: str) -> str:
     if "BadParameter" in kinds:
         if getattr(err, "param_hint", None) == "--lang" or getattr(param, "name", "") == "lang":
             return t("cli.bad_lang", lang)
+        if re.fullmatch(r"[\w\-]+(, [\w\-]+)+", message):
+            # A command's own list of the values it takes (`--by unit, category, …`).
+            return t("cli.bad_choice", lang, option=getattr(err, "param_hint", None) or
+                     _hint(param, lang), choices=message)
         return t("cli.bad_value", lang, option=_hint(param, lang),
                  expect=_expected(param, lang))
     if "BadOptionUsage" in kinds:

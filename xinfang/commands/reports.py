@@ -22,7 +22,7 @@ from xinfang.commands.options import (
     resolve_officer,
     say,
 )
-from xinfang.texts import t
+from xinfang.texts import os_reason, t
 
 commands = typer.Typer()
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="--format xlsx 时写入这个工作簿（已存在时不覆盖，除非加 --force）；不写则输出到标准输出（不能是终端）。", show_default=False, dir_okay=False)]
@@ -55,7 +55,7 @@ def _put_workbook(payload: bytes, output: Path | None, force: bool, protected: l
     try:
         write_output(output, payload, force=force, protected=protected)
     except OSError as err:
-        fail(t("transfer.cannot_write", lang, path=output, reason=err.strerror or err), lang)
+        fail(t("transfer.cannot_write", lang, path=output, reason=os_reason(err, lang)), lang)
     say(t("report.done_workbook", lang, path=output))
 report_app = typer.Typer(help="报表：超期报告（供每晚定时任务）、工作指标、重大访情。\n\n例：xinfang report overdue --format text")
 commands.add_typer(report_app, name="report")
@@ -115,8 +115,8 @@ def report_overdue(
 
 @report_app.command("stats")
 def report_stats(
-    from_: Annotated[str | None, typer.Option("--from", help="统计起始日期，默认今年 1 月 1 日。", show_default=False)] = None,
-    to: Annotated[str | None, typer.Option("--to", help="统计截止日期，默认今天。", show_default=False)] = None,
+    from_: Annotated[str | None, typer.Option("--from", "--since", help="统计起始日期，默认今年 1 月 1 日。", show_default=False)] = None,
+    to: Annotated[str | None, typer.Option("--to", "--until", help="统计截止日期，默认今天。", show_default=False)] = None,
     by: Annotated[str | None, typer.Option("--by", help="分组：unit（责任单位）、category（类别）、locality（属地）、month（月份）。", show_default=False)] = None,
     format_: Annotated[str, typer.Option("--format", help="text（表格，默认）、json 或 xlsx（Excel 工作簿：逐月六项指标含分子分母和口径，附折线图）。")] = "text",
     output: OutputOpt = None,

@@ -41,7 +41,7 @@ from xinfang.commands.options import (
     resolve_officer,
     say,
 )
-from xinfang.texts import join, ref, t
+from xinfang.texts import join, os_reason, ref, t
 from xinfang.visible import visible
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ def import_(
     try:
         data = file.read_bytes()
     except OSError as err:
-        fail(t("import.cannot_read", lang, path=file, reason=err.strerror or err), lang)
+        fail(t("import.cannot_read", lang, path=file, reason=os_reason(err, lang)), lang)
     overrides = reading.parse_overrides(map_)
     if rejects is not None:
         importer.rejects_format(rejects, workbook_kind(data) is not None)
@@ -150,7 +150,7 @@ def import_(
         try:
             importer.write_rejects(rejects, summary, force=force, protected=protected)
         except OSError as err:
-            fail(t("transfer.cannot_write", lang, path=rejects, reason=err.strerror or err),
+            fail(t("transfer.cannot_write", lang, path=rejects, reason=os_reason(err, lang)),
                  lang)
     if json_:
         from xinfang.render.plain import json_text
@@ -338,7 +338,7 @@ def export(
         try:
             write_output(output, payload, force=force, protected=protected)
         except OSError as err:
-            fail(t("transfer.cannot_write", lang, path=output, reason=err.strerror or err),
+            fail(t("transfer.cannot_write", lang, path=output, reason=os_reason(err, lang)),
                  lang)
     count = len(records)
     if output is not None:

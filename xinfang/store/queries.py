@@ -43,6 +43,10 @@ class Filters:
     as_of: dt.date | None = None
 
 
+# How an officer names their own office in a filter (`list --unit 本办`).
+OFFICE_ITSELF = ("本办", "本机关", "office")
+
+
 def filter_clause(ledger: Ledger, filters: Filters) -> tuple[str, list[Any]]:
     """The SQL `WHERE` clause (over `cases c`) and its parameters for the filters."""
     clauses: list[str] = []
@@ -53,9 +57,11 @@ def filter_clause(ledger: Ledger, filters: Filters) -> tuple[str, list[Any]]:
     else:  # voided and archived cases only when asked for by their status
         clauses.append(f"c.status NOT IN ({', '.join('?' for _ in SET_APART)})")
         params += SET_APART
-    if filters.unit:
+    if filters.unit and filters.unit.strip() in OFFICE_ITSELF:
+        clauses.append("c.holder_kind = 'office'")  # the cases the office holds itself
+    elif filters.unit:
         clauses.append("c.unit_id = (SELECT id FROM units WHERE name = ?)")
-        params.append(filters.unit.strip())
+        params.append(ledger.require_unit(filters.unit, in_service=False))
     if filters.category:
         clauses.append("c.category = ?")
         params.append(normalize_category(filters.category))
