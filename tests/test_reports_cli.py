@@ -319,6 +319,13 @@ def test_stats_json_with_numerators_and_denominators(run, figures_ledger):
         "satisfaction": (1, 1),
         "repeat_rate": (1, 3),
         "first_time_resolution": (0, 1),  # it came back
+        # No leader's case, and no follow-up rated the unit or the office apart.
+        "lead_resolution": (0, 0),
+        "unit_satisfaction": (0, 0),
+        "office_satisfaction": (0, 0),
+        "office_target": (0, 0),  # the office set itself no target
+        "lead_on_time": (0, 0),
+        "tasks_on_time": (0, 0),
     }
     assert result["figures"]["repeat_rate"]["rate"] == round(1 / 3, 4)
     assert (result["from"], result["to"]) == ("2026-01-01", "2026-11-23")

@@ -582,10 +582,34 @@ def _step(kinds: dict[str, str], step: str) -> str:
 
 def followup(ledger: Ledger, ref: str, *, officer: str, satisfaction: str | None = None,
              unreachable: bool = False, note: str | None = None,
-             on: dt.date | None = None) -> Recorded:
-    """回访: satisfaction stops the evaluation window; an unreachable petitioner does not."""
-    if unreachable and satisfaction:
+             on: dt.date | None = None, checks: dict[str, bool] | None = None,
+             unit_rating: str | None = None, office_rating: str | None = None,
+             other_request: str | None = None) -> Recorded:
+    """回访: satisfaction stops the evaluation window; an unreachable petitioner does not.
+
+    Naidong's 回诊 adds the five checks (`checks`: result_true, request_met, carried_out,
+    satisfied, other_request, each yes or no) and the national system's two evaluations,
+    of the responsible unit and of the petition office (DOMAIN.md §6, §9); the unit's
+    stands for the satisfaction when none is given apart."""
+    if unreachable and (satisfaction or unit_rating or office_rating or checks):
         raise BadAct("act.unreachable_satisfaction")
+    unit_code = parse_satisfaction(unit_rating) if unit_rating else None
+    office_code = parse_satisfaction(office_rating) if office_rating else None
+    if satisfaction is None and unit_code is not None:
+        satisfaction = unit_code
+    checks = dict(checks or {})
+    if other_request and other_request.strip():
+        other_request = other_request.strip()
+        checks["other_request"] = True
+    else:
+        other_request = None
+    if satisfaction and (checks or unit_code or office_code) and "satisfied" not in checks:
+        checks["satisfied"] = parse_satisfaction(satisfaction) != "unsatisfied"
+    if checks or unit_code or office_code:
+        code = parse_satisfaction(satisfaction) if satisfaction else None
+        return _act(ledger, ref, "followed_up", officer, on, satisfaction=code, note=note,
+                    checks=checks or None, unit_rating=unit_code, office_rating=office_code,
+                    other_request=other_request)
     if not unreachable and not satisfaction:
         raise MissingField(what=texts.ref("field.satisfaction"), option="--satisfaction",
                            hint=texts.ref("hint.satisfaction"))

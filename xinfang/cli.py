@@ -23,6 +23,7 @@ from xinfang.commands import (
     corrections,
     maintenance,
     notices,
+    practice,
     reports,
     setup,
     transfer,
@@ -42,7 +43,8 @@ app = typer.Typer(
 )
 
 # The order of the overview help.
-GROUPS = (cases, acts, corrections, notices, reports, transfer, setup, maintenance)
+GROUPS = (cases, acts, practice, corrections, notices, reports, transfer, setup,
+          maintenance)
 
 
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -20,7 +20,7 @@ from xinfang.cases.identity import Who
 from xinfang.deadlines.clocks import due_soon_until, duty_sql
 from xinfang.store.chain import head as chain_head
 from xinfang.store.ledger import Ledger
-from xinfang.store.records import Chain, ChainCase, OverdueItem, OverdueReport
+from xinfang.store.records import Chain, ChainCase, HolderRecord, OverdueItem, OverdueReport
 from xinfang.texts import t
 from xinfang.vocab import OPEN, SET_APART
 
@@ -65,8 +65,8 @@ def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> OverdueR
     rows = ledger.db.execute(
         f"SELECT c.number, k.clock, k.started_on, k.due_on, {FILED_UNDER_SQL}, c.holder_kind, "
         "c.holder, c.holder_since, c.status, c.category, c.received_on, c.flags, "
-        "(SELECT count(*) FROM cases m WHERE m.repeat_of = coalesce(c.repeat_of, c.id)) + 1 "
-        "FROM clocks k JOIN cases c ON c.id = k.case_id LEFT JOIN units u ON u.id = c.unit_id "
+        "(SELECT count(*) FROM cases m WHERE m.repeat_of = coalesce(c.repeat_of, c.id)) + 1, "
+        "k.owner FROM clocks k JOIN cases c ON c.id = k.case_id LEFT JOIN units u ON u.id = c.unit_id "
         f"WHERE k.stopped_on IS NULL AND k.clock IN ({duty_sql()}) AND k.due_on <= ?"
         f"{unit_clause}",
         params,
@@ -77,7 +77,7 @@ def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> OverdueR
     late: list[OverdueItem] = []
     upcoming: list[OverdueItem] = []
     for (number, clock, started, due, unit_name, holder_kind, holder, since, status,
-         category, received, flags, chain) in rows:
+         category, received, flags, chain, owner) in rows:
         due_on = dt.date.fromisoformat(due)
         item: OverdueItem = {
             "id": number,
@@ -91,6 +91,7 @@ def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> OverdueR
             "received_on": received,
             "days_overdue": None,
             "days_left": (due_on - as_of).days,
+            "owed_by": owed_by(clock, owner, unit_name),
         }
         # A running duty clock past its due date (rules.clock_state "overdue").
         if due_on < as_of:
@@ -102,14 +103,32 @@ def overdue(ledger: Ledger, as_of: dt.date, unit: str | None = None) -> OverdueR
             late.append(item)
         else:
             upcoming.append(item)
-    worst: dict[str | None, int] = {}
+    worst: dict[tuple[str, str], int] = {}
     for item in late:
-        worst[item["unit"]] = max(worst.get(item["unit"], 0), item["days_overdue"] or 0)
-    late.sort(key=lambda i: (-worst[i["unit"]], i["unit"] or "", -(i["days_overdue"] or 0),
+        key = owed_key(item)
+        worst[key] = max(worst.get(key, 0), item["days_overdue"] or 0)
+    late.sort(key=lambda i: (-worst[owed_key(i)], owed_key(i), -(i["days_overdue"] or 0),
                              i["id"], i["clock"]))
     upcoming.sort(key=lambda i: (i["due_on"], i["id"], i["clock"]))
     return {"as_of": as_of.isoformat(), "overdue": late, "due_soon": upcoming,
             "head": chain_head(ledger.db).text}
+
+
+def owed_by(clock: str, owner: str | None, unit: str | None) -> HolderRecord:
+    """Who owes a duty: a leader's 化解时限 the leader, a meeting's task the unit it names,
+    any other duty the case's responsible unit (the office before it is forwarded)."""
+    if owner and clock == "lead":
+        return {"kind": "leader", "name": owner, "since": None}
+    if owner:
+        return {"kind": "unit", "name": owner, "since": None}
+    if unit:
+        return {"kind": "unit", "name": unit, "since": None}
+    return {"kind": "office", "name": None, "since": None}
+
+
+def owed_key(item: OverdueItem) -> tuple[str, str]:
+    """The group of the overdue report an item falls in (who owes it)."""
+    return str(item["owed_by"]["kind"]), item["owed_by"]["name"] or ""
 
 
 def major(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
@@ -152,6 +171,10 @@ def major(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
 # catalogue entries `figure.<code>` and `figure.<code>.definition`.
 FIGURES = ("timely_acceptance", "on_time_closing", "participation", "satisfaction",
            "repeat_rate", "first_time_resolution")
+# The figures of the practice of offices (DOMAIN.md §9, §10), shown after them; the
+# workbooks of figures keep to the six above.
+PRACTICE_FIGURES = ("lead_resolution", "unit_satisfaction", "office_satisfaction",
+                    "office_target", "lead_on_time", "tasks_on_time")
 
 
 # The cases outside the figures (voided, archived: vocab.SET_APART), as SQL.
@@ -375,7 +398,61 @@ def _figures(ledger: Ledger, s: str, e: str, today: str,
         {"s": s, "e": e, **params},
     ).fetchone()
     put("first_time_resolution", first_resolved or 0, first_closed)
+    put("lead_resolution", *lead_resolution(ledger, s, e, scope))
+    put("unit_satisfaction", *rating(ledger, "unit_rating", s, e, scope))
+    put("office_satisfaction", *rating(ledger, "office_rating", s, e, scope))
+    put("office_target", *office_target(ledger, s, e, scope))
+    # The leaders' 化解时限 and the joint meetings' tasks are duties like the statutory ones.
+    put("lead_on_time", *_clock_figure(ledger, ("lead",), s, e, today, scope))
+    put("tasks_on_time", *_clock_figure(ledger, ("task",), s, e, today, scope))
     return figures
+
+
+def lead_resolution(ledger: Ledger, start: str, end: str,
+                    scope: tuple[str, dict[str, Any]] = ("", {})) -> tuple[int, int]:
+    """包案化解率 (DOMAIN.md §6, §9): of the leaders' cases in the period — put under a
+    leader by its end and not resolved before its start — those resolved in it (closed,
+    or struck off the backlog: the leader's 化解时限 stopped)."""
+    row = ledger.db.execute(
+        "SELECT count(*), sum(stopped_on IS NOT NULL AND stopped_on BETWEEN :s AND :e) "
+        "FROM clocks WHERE clock = 'lead' AND started_on <= :e "
+        "AND (stopped_on IS NULL OR stopped_on >= :s) "
+        f"AND case_id NOT IN ({_SET_APART_IDS}){scope[0].format(case='case_id')}",
+        {"s": start, "e": end, **scope[1]}).fetchone()
+    return row[1] or 0, row[0] or 0
+
+
+def rating(ledger: Ledger, which: str, start: str, end: str,
+           scope: tuple[str, dict[str, Any]] = ("", {})) -> tuple[int, int]:
+    """The national system's two evaluations (DOMAIN.md §6): of the follow-ups in the
+    period that rated the unit (`unit_rating`) or the office (`office_rating`), those
+    satisfied or basically satisfied."""
+    path = "$." + ("unit_rating" if which == "unit_rating" else "office_rating")
+    row = ledger.db.execute(
+        f"SELECT count(*), sum(json_extract(details, '{path}') IN ('satisfied', 'basic')) "
+        "FROM events WHERE kind = 'followed_up' AND acted_on BETWEEN :s AND :e "
+        f"AND json_extract(details, '{path}') IS NOT NULL "
+        f"AND case_id NOT IN ({_SET_APART_IDS}) AND uid NOT IN (SELECT json_extract("
+        "details, '$.event') FROM events WHERE kind = 'withdrawn')"
+        f"{scope[0].format(case='case_id')}",
+        {"s": start, "e": end, **scope[1]}).fetchone()
+    return row[1] or 0, row[0] or 0
+
+
+def office_target(ledger: Ledger, start: str, end: str,
+                  scope: tuple[str, dict[str, Any]] = ("", {})) -> tuple[int, int]:
+    """本办目标办结率: of the cases closed in the period, those closed within the office's
+    own target (policy `office_target_days` from receipt; 0: no target, nothing counted).
+    A figure of its own: the statutory figures are untouched by it."""
+    days = ledger.policy.number("office_target_days")
+    if not days:
+        return 0, 0
+    row = ledger.db.execute(
+        "SELECT count(*), sum(closed_on <= date(received_on, :days)) FROM cases "
+        f"WHERE closed_on BETWEEN :s AND :e AND status NOT IN ({_SET_APART})"
+        f"{scope[0].format(case='id')}",
+        {"days": f"+{int(days)} days", "s": start, "e": end, **scope[1]}).fetchone()
+    return row[1] or 0, row[0] or 0
 
 
 _DIMENSIONS = {

@@ -2356,3 +2356,295 @@ HELP_EN: dict[str, str] = {
     "text（表格，默认）、json 或 xlsx（Excel 工作簿：逐月六项指标含分子分母和口径，附折线图）。":
         "text (tables, default), json or xlsx (an Excel workbook: the six figures month by month, with numerators, denominators and definitions, and a line chart).",
 }
+
+
+# How offices really work (DOMAIN.md §9): leaders' cases, the backlog, joint meetings,
+# mediation, hardship help and the officer's day (practice.py, commands/practice.py,
+# render/practice.py, render/picture.py) ----------------------------------------------
+TEXTS.update({
+    "policy.number.backlog_open_days": ("积案建议：立案后超过多少日未结", "backlog proposal: days open"),
+    "policy.number.backlog_chain_visits": ("积案建议：重复信访达到几次", "backlog proposal: visits of a repeat chain"),
+    "policy.number.office_target_days": ("本办办结目标（收到后多少日，0 为不设）", "the office's own closing target (days from receipt; 0: none)"),
+    # Intake: where it came from, 首接首办, 信访目的.
+    "field.ticket": ("12345 热线工单号", "the hotline ticket number"),
+    "choice.intake_source": ("来源", "Source"),
+    "choice.purpose": ("信访目的", "Purpose"),
+    "intake.title": ("来源与首接首办", "Source and first receiver"),
+    "intake.origin": ("来源", "source"),
+    "intake.received_by": ("首接首办", "first received by (owner)"),
+    "intake.ticket": ("工单号", "ticket"),
+    "intake.purpose": ("信访目的", "purpose"),
+    "intake.followup_of": ("回访时提出", "raised at the follow-up of"),
+    "intake.propose_confidential": ("揭发控告的材料不得泄露给被揭发人。标为保密案件吗？",
+                                    "Accusations must never reach the accused. Mark the case confidential?"),
+    "intake.confidential_hint": ("提示：揭发控告一般应保密，可用 --confidential 登记。",
+                                 "Note: an accusation is usually kept confidential: register it with --confidential."),
+    "target.line": ("本办目标：收到后 {days} 日内办结（{date}）", "Office target: closed within {days} days ({date})"),
+    "target.met": ("已按本办目标办结", "closed within the office's target"),
+    "target.missed": ("超出本办目标", "closed after the office's target"),
+    "today.more": ("  ……另有 {count} 项（xinfang list --overdue 或 xinfang today --json 查看全部）",
+                   "  … and {count} more (all of them: xinfang list --overdue or xinfang today --json)"),
+    "today.target_clock": ("本办目标", "office target"),
+    "today.office_target": ("本办目标即将到期 {count} 件（法定期限另计）", "Office's own target due soon: {count} (the statutory deadlines apart)"),
+    "figure.office_target": ("本办目标办结率", "Closed within the office's target"),
+    "figure.office_target.definition": (
+        "期内办结且在本办目标（收到后若干日）内办结的 ÷ 期内办结的；未设目标时为空",
+        "cases closed in the period within the office's target (days from receipt) ÷ cases closed in it; empty without a target"),
+    # The 六定 (Naidong's 会诊) and the 四包.
+    "six.leader": ("包案领导", "the leader"),
+    "six.unit": ("责任单位", "the responsible unit"),
+    "six.plan": ("化解方案", "the plan"),
+    "six.target": ("化解时限", "the target date"),
+    "six.goal": ("化解目标", "the goal"),
+    "six.requirements": ("工作要求", "the requirements"),
+    "lead.title": ("领导包案（六定）", "Leader's case (six fixes)"),
+    "lead.four": ("四包", "Four duties"),
+    "lead.goal_and_requirements": ("化解目标：{goal}；工作要求：{requirements}",
+                                   "goal: {goal}; requirements: {requirements}"),
+    "lead.target_was": ("原时限 {date}", "was {date}"),
+    "lead.progress_alone": ("--progress 只和 --note 一起写；六定另行记录。",
+                            "--progress goes with --note only; record the six fixes apart."),
+    "practice.target_after": ("日期 {date} 应在今天（或办理日期）之后。",
+                              "The date {date} must come after today (or the act's date)."),
+    "practice.not_led": ("{number} 还不是领导包案案件。先用 xinfang lead {number} 记录六定。",
+                         "{number} is not a leader's case yet. Record the six fixes first with xinfang lead {number}."),
+    "practice.member_form": ("参加调解的人应写成 身份:姓名，如 党代表:王春月；收到的是“{value}”。",
+                             "Write a mediator as ROLE:NAME, e.g. 党代表:王春月; got '{value}'."),
+    "practice.close_needs_agreement": ("只有达成协议的调解才能同时办结（--outcome agreed）。",
+                                       "Only an agreed mediation can close the case (--outcome agreed)."),
+    "act.change_lead_target": ("更改化解时限", "change the leader's target date"),
+    "act.meeting_done": ("记录会议任务完成", "record a meeting task done"),
+    "field.lead_target_reason": ("更改化解时限的理由", "the reason for moving the target date"),
+    "field.backlog_reason": ("列入积案的理由", "the reason for the backlog"),
+    "field.backlog_how": ("化解情况", "how it was resolved"),
+    "field.meeting_reason": ("提请联席会议的理由", "the reason for the referral"),
+    "field.meeting_cases": ("会议研究的案件", "the cases the meeting studied"),
+    "field.meeting_decision": ("会议决定", "the meeting's decision"),
+    "field.mediation_place": ("调解地点", "the place of the mediation"),
+    "field.mediation_members": ("参加调解的人", "who mediated"),
+    "field.mediation_agreement": ("调解协议内容", "the agreement"),
+    "choice.four_duty": ("四包", "Four duties"),
+    "choice.meeting_body": ("联席会议", "Joint meeting"),
+    "choice.mediation_outcome": ("调解结果", "Outcome"),
+    "choice.mediation_role": ("调解人员身份", "Role"),
+    "choice.assist_measure": ("帮扶措施", "Measure"),
+    "meeting.task": ("任务 {unit} {due} 前：{text}", "task for {unit} by {due}: {text}"),
+    # The figure (DOMAIN.md §6).
+    "figure.lead_resolution": ("包案化解率", "Leaders' cases resolved"),
+    "figure.lead_resolution.definition": (
+        "期内已化解的领导包案案件 ÷ 期内的领导包案案件（期末前包案、期初前尚未化解）；化解：办结或积案销号",
+        "leaders' cases resolved in the period ÷ leaders' cases in it (put under a leader by its end, not resolved before its start); resolved: closed or struck off the backlog"),
+    # The overdue report: who owes a duty.
+    "overdue.leader_group": ("包案领导 {name}", "leader {name}"),
+    "overdue.responsible_unit": ("责任单位：{name}", "responsible unit: {name}"),
+    "overdue.owed_by": ("应办：{name}", "owed by: {name}"),
+    "ui.deadline.fixed_lead": ("领导包案“六定”时定的化解时限。", "The target date set with the leader's six fixes."),
+    "ui.deadline.fixed_task": ("联席会议分工时定的任务期限。", "The date the joint meeting set for the task."),
+    "overdue.escalated_to": ("已上报 {name}", "escalated to {name}"),
+    # today
+    "today.title": ("今日工作 {as_of}", "Today's work {as_of}"),
+    "today.overdue": ("本办超期 {count} 项", "The office's overdue duties: {count}"),
+    "today.due_today": ("今天到期 {count} 项", "Due today: {count}"),
+    "today.due_soon": ("即将到期 {count} 项", "Due soon: {count}"),
+    "today.leaders": ("包案领导化解时限 {count} 项", "Leaders' target dates: {count}"),
+    "today.tasks": ("联席会议任务 {count} 项", "Joint meeting tasks: {count}"),
+    "today.followups": ("待回访 {count} 件（评价期内）", "Follow-ups due: {count} (evaluation window running)"),
+    "today.units_overdue": ("各责任单位另有超期 {count} 项：见 xinfang report overdue",
+                            "Units have {count} more overdue duties: see xinfang report overdue"),
+    "today.nothing": ("今天没有到期或超期的工作。", "Nothing falls due or is overdue today."),
+    # backlog
+    "backlog.title": ("积案清单 {as_of}：在册 {count} 件", "Backlog {as_of}: {count} on the list"),
+    "backlog.target": ("时限 {date}（{left}）", "target {date} ({left})"),
+    "backlog.no_target": ("未定化解时限", "no target date"),
+    "backlog.struck_off": ("{date} 销号", "struck off {date}"),
+    "backlog.returned": ("销号后又来", "back after being struck off"),
+    "backlog.days_open": ("已 {days} 天", "{days} days"),
+    "backlog.visits": ("信访 {n} 次", "{n} visits"),
+    "backlog.no_leader": ("未定包案领导", "no leader yet"),
+    "backlog.empty": ("积案清单是空的。", "The backlog is empty."),
+    "backlog.proposals": ("建议列入积案 {as_of}：{count} 件", "Proposed for the backlog {as_of}: {count}"),
+    "backlog.why.open_long": ("久拖未结", "open long"),
+    "backlog.why.chain": ("多次重复信访", "repeated many times"),
+    "backlog.why.after_final": ("复核终结后仍来访", "back after a final recheck"),
+    "backlog.proposals_hint": ("只是建议：经研究后用 xinfang backlog add 编号 --reason 理由 列入。",
+                               "Proposals only: add one with xinfang backlog add CASE --reason TEXT once decided."),
+    "backlog.chart_title": ("积案数量（挂图作战）", "The backlog over time"),
+    "backlog.chart_head": ("月份     +新增 -销号 在册", "month    +added -struck open"),
+    "backlog.picture_needs": ("图片要写 --format png 或 svg，并用 --output 指定文件名。",
+                              "A picture needs --format png or svg and --output FILE."),
+    "backlog.picture_written": ("已生成图片：{path}", "Picture written: {path}"),
+    "backlog.no_cjk_font": ("本机没有中文字体，图片中的文字用了英文。安装一种中文字体（如 apt-get install fonts-noto-cjk）后重新生成。",
+                            "No Chinese font on this machine: the picture's text is in English. Install one (e.g. apt-get install fonts-noto-cjk) and draw it again."),
+    "backlog.picture.title": ("积案数量变化", "The backlog over time"),
+    "backlog.picture.added": ("新增", "added"),
+    "backlog.picture.struck_off": ("销号", "struck off"),
+    "backlog.picture.open": ("在册", "on the list"),
+    "backlog.picture.cases": ("件数", "cases"),
+    # followup: Naidong's 回诊 and the two evaluations
+    "followup.register_other": ("信访人另有诉求：“{text}”。现在登记为新案件吗？",
+                                "The petitioner has another request: '{text}'. Register it as a new case now?"),
+    "followup.registered_other": ("已登记 {number}（回访 {of} 时提出的其他诉求）",
+                                  "Registered {number} (another request raised at the follow-up of {of})"),
+    "followup.other_hint": ("信访人另有诉求：用 xinfang register 登记为新案件（回访 {number} 时提出）。",
+                            "Another request: register it as a new case with xinfang register (raised at the follow-up of {number})."),
+    "followup.check.result_true": ("结果属实", "result true"),
+    "followup.check.request_met": ("诉求已解决", "request met"),
+    "followup.check.carried_out": ("意见已落实", "opinion carried out"),
+    "followup.check.satisfied": ("满意", "satisfied"),
+    "followup.check.other_request": ("有其他诉求", "other request"),
+    "followup.yes": ("是", "yes"),
+    "followup.no": ("否", "no"),
+    "followup.unit_rating": ("对责任单位：{rating}", "of the unit: {rating}"),
+    "followup.office_rating": ("对信访部门：{rating}", "of the petition office: {rating}"),
+    "followup.other_request": ("其他诉求：{text}", "other request: {text}"),
+    "figure.unit_satisfaction": ("责任单位满意率", "Satisfaction with the units"),
+    "figure.unit_satisfaction.definition": (
+        "期内回访对责任单位评价满意和基本满意的 ÷ 期内回访作出该评价的",
+        "follow-ups in the period rating the unit satisfied or basically satisfied ÷ follow-ups in it that rated the unit"),
+    "figure.office_satisfaction": ("信访部门满意率", "Satisfaction with the petition office"),
+    "figure.office_satisfaction.definition": (
+        "期内回访对信访部门评价满意和基本满意的 ÷ 期内回访作出该评价的",
+        "follow-ups in the period rating the petition office satisfied or basically satisfied ÷ follow-ups in it that rated the office"),
+    "figure.lead_on_time": ("化解时限内化解率", "Leaders' cases resolved by their target"),
+    "figure.lead_on_time.definition": (
+        "期内按化解时限化解的 ÷ （期内化解的 + 期内到期仍未化解的）",
+        "leaders' cases resolved by their target date in the period ÷ (those resolved in it + those past their target in it, unresolved)"),
+    "figure.tasks_on_time": ("会议任务按期完成率", "Meeting tasks done on time"),
+    "figure.tasks_on_time.definition": (
+        "期内按期完成的联席会议任务 ÷ （期内完成的 + 期内到期仍未完成的）",
+        "joint meeting tasks done on time in the period ÷ (tasks done in it + tasks past due in it, not done)"),
+    # assist
+    "assist.title": ("帮扶救助", "Hardship help"),
+    "assist.recorded": ("已记录帮扶：{measure}（{on}）", "Help recorded: {measure} ({on})"),
+    # Errors of this area.
+    "error.SixFixesMissing": (
+        "领导包案要“六定”齐全，还缺：{missing}。请用 {options} 补上。",
+        "A leader's case needs all six fixes; missing: {missing}. Give them with {options}.",
+    ),
+    "error.BadTask": (
+        "会议任务应写成 单位:日期:内容，如 县住建局:2026-12-10:拿出维修方案；收到的是“{value}”。",
+        "Write a meeting task as UNIT:DATE:TEXT, e.g. 县住建局:2026-12-10:拿出维修方案; got '{value}'.",
+    ),
+    "error.NotOnBacklog": (
+        "{number} 不在积案清单上。用 xinfang backlog 查看清单。",
+        "{number} is not on the backlog. See the list with xinfang backlog.",
+    ),
+    "error.AlreadyOnBacklog": (
+        "{number} 已在积案清单上。",
+        "{number} is on the backlog already.",
+    ),
+    "error.UnknownPerson": (
+        "台账中没有信访人“{who}”。写身份证号或登记时的姓名。",
+        "No petitioner '{who}' in the ledger. Give the ID number or the name as registered.",
+    ),
+    "error.AmbiguousPerson": (
+        "台账中有 {count} 位信访人叫“{who}”。请写身份证号。",
+        "{count} petitioners are called '{who}'. Give the ID number.",
+    ),
+})
+
+
+# The English of the help of the practice of offices (commands/practice.py, and the
+# options it added to register and followup).
+HELP_EN.update({
+    "来源：来访接待、领导接访日、下访、约访、驻村接访、12345热线、网格员、微信群、网上、来信（不写 --channel 时据此确定形式）。":
+        "Source: reception, leader's reception day, officers' visit, appointment, village reception, 12345 hotline, grid worker, WeChat group, online, letter (gives the channel when --channel is left out).",
+    "首接首办：首先接待的领导或干部（默认经办人），记为案件的负责人。":
+        "First receiver: the leader or officer who first received it (default: the officer), recorded as the case's owner.",
+    "12345 热线工单号（来源为热线时必填）。":
+        "The 12345 hotline ticket number (required for the hotline).",
+    "信访目的：揭发控告、意见建议、申诉、求决、其他。":
+        "Purpose: accusation, suggestion, appeal, request for a decision or other.",
+    "回诊：处理结果是否属实。":
+        "Follow-up check: is the result as stated true.",
+    "回诊：合理诉求是否解决。":
+        "Follow-up check: was the reasonable request met.",
+    "回诊：处理意见是否落实。":
+        "Follow-up check: was the handling opinion carried out.",
+    "回诊：信访人的其他诉求（可接着登记为新案件）。":
+        "Follow-up check: the petitioner's other request (can be registered next as a new case).",
+    "对责任单位的评价：满意、基本满意、不满意。":
+        "The petitioner's rating of the responsible unit: satisfied, basic or unsatisfied.",
+    "对信访部门的评价：满意、基本满意、不满意。":
+        "The petitioner's rating of the petition office: satisfied, basic or unsatisfied.",
+    "今天的工作：本办超期的期限、今天和近几天到期的、包案领导的化解时限、联席会议任务、待回访的案件。\n\n例：xinfang today；xinfang today --as-of 2026-12-01 --unit 县人社局":
+        "Today's work: the office's overdue duties, what falls due today and soon, leaders' target dates, joint meeting tasks, follow-ups due.\n\nExample: xinfang today; xinfang today --as-of 2026-12-01 --unit \"County HR Bureau\"",
+    "只看这个责任单位的工作。":
+        "Only this responsible unit's work.",
+    "领导包案：记录“六定”（包案领导、责任单位、化解方案、化解时限、化解目标、工作要求，缺一不可）；化解时限是包案领导的期限，超期进入超期报告。--target 加 --reason 更改化解时限；--progress 记录“四包”进展。\n\n例：xinfang lead 2026-42 --leader 李书记 --unit 县住建局 --plan \"联合调处\" --target 2026-12-31 --goal 息诉罢访 --requirements \"每周报告进展\"；xinfang lead 2026-42 --progress 解决问题 --note 已补发工资":
+        "Put a case under a leader with the six fixes (leader, responsible unit, plan, target date, goal, requirements; all six required); the target date is the leader's duty and shows in the overdue report. --target with --reason moves the target date; --progress records progress on the four duties.\n\nExample: xinfang lead 2026-42 --leader \"Secretary Li\" --unit \"County Housing Bureau\" --plan \"joint mediation\" --target 2026-12-31 --goal \"petitioner settled\" --requirements \"weekly report\"; xinfang lead 2026-42 --progress solution --note \"half of the wages paid\"",
+    "定包案领导。":
+        "The leader in charge.",
+    "定责任单位（须在单位名单中）。":
+        "The responsible unit (from the list of units).",
+    "定化解方案。":
+        "The plan to resolve it.",
+    "定化解时限（日期）；与 --reason 一起写即为更改时限。":
+        "The target date; with --reason it moves the target date.",
+    "定化解目标。":
+        "The goal.",
+    "定工作要求。":
+        "The requirements of the work.",
+    "四包进展：掌握情况、解决问题、思想教育、息诉息访。":
+        "Progress on one of the four duties: situation, solution, education or settled.",
+    "进展说明。":
+        "What was done.",
+    "记录一次调解（高唐“1+3”：代表、干部、调解员、律师共同调解）；达成协议的可加 --close 办结。\n\n例：xinfang mediate 2026-42 --on 2026-11-20 --place 镇矛调中心 --with 党代表:王春月 --with 调解员:李明 --with 律师:赵刚 --outcome agreed --agreement \"分两期付清\" --close":
+        "Record a mediation (a representative, an officer, a mediator and a lawyer together); an agreed one can close the case with --close.\n\nExample: xinfang mediate 2026-42 --on 2026-11-20 --place \"township mediation centre\" --with party_representative:Wang --with mediator:Li --with lawyer:Zhao --outcome agreed --agreement \"paid in two instalments\" --close",
+    "调解地点，如 镇矛调中心。":
+        "Where it was held, e.g. the township's mediation centre.",
+    "参加调解的人：身份:姓名，如 党代表:王春月、调解员:…、律师:…，可写多次。":
+        "Who mediated, as ROLE:NAME (party_representative, deputy, cppcc, officer, mediator, lawyer); can be repeated.",
+    "agreed（达成协议）或 failed（未达成）。":
+        "agreed or failed.",
+    "调解协议内容。":
+        "The mediation agreement.",
+    "达成协议的，同时以“调解化解”办结，协议作为处理意见。":
+        "When agreed, also close the case (result: mediated; the agreement as the opinion).",
+    "帮扶救助：记录对困难信访人的帮扶措施（不是案件的一步；show 该人的案件时列出）。\n\n例：xinfang assist 郝丹文 --measure 临时救助 --note \"发放临时救助金 2000 元\"":
+        "Hardship help: record assistance given to a petitioner (not an act on a case; show lists it with their cases).\n\nExample: xinfang assist 371526196601318579 --measure temporary --note \"2000 yuan of temporary aid\"",
+    "低保、医疗救助、临时救助、就业、其他。":
+        "basic_living, medical, temporary, employment or other.",
+    "积案：清单管理、挂图作战、化解一个销号一个。不带子命令时列出积案清单。\n\n例：xinfang backlog；xinfang backlog add 2026-42 --reason 多年重复信访":
+        "The backlog of old cases: listed one by one, charted, struck off when resolved. Without a subcommand, lists the backlog.\n\nExample: xinfang backlog; xinfang backlog add 2026-42 --reason \"repeated for years\"",
+    "也列出已销号的。":
+        "Also the cases struck off.",
+    "列出按政策建议列入积案的案件（只列出，不自动加入）。":
+        "List the cases the policy proposes for the backlog (listed only, never added).",
+    "画出积案数量随时间的变化（新增、销号、在册）。":
+        "Chart the backlog over time (added, struck off, on the list).",
+    "图片格式：png 或 svg（与 --output 一起用）。":
+        "Picture format: png or svg (with --output).",
+    "图片文件名。":
+        "The picture's file name.",
+    "经本办研究，把一件案件列入积案清单（写明理由）。\n\n例：xinfang backlog add 2026-42 --reason \"重复信访 5 次，复核后仍在上访\"":
+        "Put a case on the backlog by the office's decision (give the reason).\n\nExample: xinfang backlog add 2026-42 --reason \"five repeat visits, still petitioning after recheck\"",
+    "积案化解后销号（化解一个，销号一个）：写明怎样化解的；包案领导的化解时限随之停止。\n\n例：xinfang backlog close 2026-42 --how \"补发工资，信访人签字息诉\"":
+        "Strike a resolved case off the backlog (say how it was resolved); the leader's target date stops.\n\nExample: xinfang backlog close 2026-42 --how \"wages paid, the petitioner signed off\"",
+    "怎样化解的。":
+        "How it was resolved.",
+    "联席会议：提请研究、记录会议决定与任务、任务完成。\n\n例：xinfang meeting refer 2026-42 --to 镇联席会议 --reason 涉及多个部门":
+        "Joint meetings: refer a case, record a meeting's decisions and tasks, a task done.\n\nExample: xinfang meeting refer 2026-42 --to township --reason \"several departments involved\"",
+    "提请联席会议研究（写明理由）。\n\n例：xinfang meeting refer 2026-42 --to 镇联席会议 --reason \"涉及住建、国土两个部门\"":
+        "Refer a case to a joint meeting (give the reason).\n\nExample: xinfang meeting refer 2026-42 --to township --reason \"housing and land departments both involved\"",
+    "镇联席会议 或 县联席会议。":
+        "township or county (joint meeting).",
+    "记录一次联席会议：研究的案件、会议决定和分工任务（每项任务是责任单位的期限，直到 meeting done）。\n\n例：xinfang meeting record --on 2026-11-20 --body 镇联席会议 --cases 2026-42 --cases 2026-57 --decision \"住建牵头联合调处\" --task \"县住建局:2026-12-10:拿出维修方案\"":
+        "Record a joint meeting: the cases studied, its decision and its tasks (each a duty of its unit until meeting done).\n\nExample: xinfang meeting record --on 2026-11-20 --body township --cases 2026-42 --cases 2026-57 --decision \"housing leads a joint mediation\" --task \"County Housing Bureau:2026-12-10:a repair plan\"",
+    "会议研究的案件，可写多个。":
+        "A case the meeting studied; can be repeated.",
+    "会议决定。":
+        "The meeting's decision.",
+    "任务：单位:日期:内容，可写多个；每项是该单位的期限。":
+        "A task, as UNIT:DATE:TEXT; can be repeated; each is a duty of that unit.",
+    "开会日期，默认今天。":
+        "The date of the meeting (default: today).",
+    "联席会议分给某单位的任务已完成：停止该单位在这些案件上的任务期限。\n\n例：xinfang meeting done 2026-42 --unit 县住建局 --note 维修方案已报镇政府":
+        "A unit's joint meeting tasks are done: its task clocks on these cases stop.\n\nExample: xinfang meeting done 2026-42 --unit \"County Housing Bureau\" --note \"repair plan sent to the township\"",
+    "案件编号，可写多个。":
+        "Case numbers (one or more).",
+    "完成任务的单位。":
+        "The unit that did the task.",
+    "完成情况。":
+        "What was done.",
+})

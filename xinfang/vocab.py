@@ -356,6 +356,135 @@ FLAG_SPELLINGS = {"赴省访": "to_province", "进京访": "to_beijing", "包案
                   "province": "to_province", "beijing": "to_beijing"}
 
 
+# The practice of offices beyond the Regulation (DOMAIN.md §9): leaders' cases, the
+# backlog, joint meetings, mediation, follow-up checks, intake sources, hardship help.
+CLOCKS.update({
+    "lead": ("包案化解", "leader's target"),
+    "task": ("会议任务", "meeting task"),
+})
+EVENT_KINDS.update({
+    "led": ("领导包案", "put under a leader"),
+    "lead_target_changed": ("更改化解时限", "leader's target date changed"),
+    "lead_progress": ("记录包案进展", "leader's case progress"),
+    "backlog_added": ("列入积案", "added to the backlog"),
+    "backlog_closed": ("销号（积案）", "struck off the backlog"),
+    "meeting_referred": ("提请联席会议", "referred to a joint meeting"),
+    "meeting_held": ("记录联席会议", "joint meeting recorded"),
+    "meeting_task_done": ("完成会议任务", "meeting task done"),
+    "mediated": ("调解", "mediation"),
+})
+COMMANDS.update({
+    "led": "lead", "lead_target_changed": "lead --target --reason",
+    "lead_progress": "lead --progress", "backlog_added": "backlog add",
+    "backlog_closed": "backlog close", "meeting_referred": "meeting refer",
+    "meeting_held": "meeting record", "meeting_task_done": "meeting done",
+    "mediated": "mediate",
+})
+FLAGS.update({
+    "led": ("领导包案", "leader's case"),
+    "backlog": ("积案", "backlog"),
+    "backlog_closed": ("积案已销号", "struck off the backlog"),
+    "backlog_returned": ("销号后又来", "back after being struck off"),
+    "meeting_referred": ("已提请联席会议", "referred to a joint meeting"),
+    "meeting_held": ("联席会议已研究", "studied by a joint meeting"),
+})
+# The 四包 of a leader's case (Qingyuan, Dalian Zhongshan).
+FOUR_DUTIES = {
+    "situation": ("包掌握情况", "knowing the situation"),
+    "solution": ("包解决问题", "solving the problem"),
+    "education": ("包思想教育", "persuasion"),
+    "settled": ("包息诉息访", "the petitioner settled"),
+}
+FOUR_SPELLINGS = {"掌握情况": "situation", "解决问题": "solution", "思想教育": "education",
+                  "息诉息访": "settled", "息访": "settled"}
+MEETING_BODIES = {
+    "township": ("镇联席会议", "township joint meeting"),
+    "county": ("县联席会议", "county joint meeting"),
+}
+MEETING_SPELLINGS = {"乡镇联席会议": "township", "镇": "township", "乡": "township",
+                     "县": "county", "街道联席会议": "township"}
+MEDIATION_OUTCOMES = {
+    "agreed": ("达成协议", "agreed"),
+    "failed": ("未达成协议", "failed"),
+}
+MEDIATION_SPELLINGS = {"成功": "agreed", "达成": "agreed", "失败": "failed", "未达成": "failed"}
+MEDIATION_ROLES = {
+    "representative": ("代表", "representative"),
+    "party_representative": ("党代表", "Party representative"),
+    "deputy": ("人大代表", "People's Congress deputy"),
+    "cppcc": ("政协委员", "CPPCC member"),
+    "officer": ("信访干部", "petition officer"),
+    "mediator": ("调解员", "people's mediator"),
+    "lawyer": ("律师", "lawyer"),
+}
+MEDIATION_ROLE_SPELLINGS = {"人民调解员": "mediator", "干部": "officer", "乡镇干部": "officer"}
+ASSIST_MEASURES = {
+    "basic_living": ("低保", "basic living allowance"),
+    "medical": ("医疗救助", "medical aid"),
+    "temporary": ("临时救助", "temporary aid"),
+    "employment": ("就业", "employment help"),
+    "other": ("其他", "other"),
+}
+ASSIST_SPELLINGS = {"最低生活保障": "basic_living", "医疗": "medical", "临时": "temporary",
+                    "就业帮扶": "employment"}
+
+
+def parse_four_duty(value: str) -> str:
+    return _parse(FOUR_DUTIES, FOUR_SPELLINGS, value, "choice.four_duty")
+
+
+def parse_meeting_body(value: str) -> str:
+    return _parse(MEETING_BODIES, MEETING_SPELLINGS, value, "choice.meeting_body")
+
+
+def parse_mediation_outcome(value: str) -> str:
+    return _parse(MEDIATION_OUTCOMES, MEDIATION_SPELLINGS, value, "choice.mediation_outcome")
+
+
+def parse_mediation_role(value: str) -> str:
+    return _parse(MEDIATION_ROLES, MEDIATION_ROLE_SPELLINGS, value, "choice.mediation_role")
+
+
+def parse_assist_measure(value: str) -> str:
+    return _parse(ASSIST_MEASURES, ASSIST_SPELLINGS, value, "choice.assist_measure")
+
+# Where a petition came from (Naidong, Gaotang, Tongyang) and what the petitioner wants.
+INTAKE_SOURCES = {
+    "reception": ("来访接待", "reception"),
+    "leader_day": ("领导接访日", "leader's reception day"),
+    "outreach": ("下访", "officers' visit"),
+    "appointment": ("约访", "appointment"),
+    "village": ("驻村接访", "village reception"),
+    "hotline": ("12345热线", "12345 hotline"),
+    "grid": ("网格员", "grid worker"),
+    "wechat": ("微信群", "WeChat group"),
+    "online": ("网上", "online"),
+    "letter": ("来信", "letter"),
+}
+INTAKE_SOURCE_SPELLINGS = {"12345": "hotline", "热线": "hotline", "接待": "reception",
+                           "领导接访": "leader_day", "驻村": "village", "微信": "wechat",
+                           "网上信访": "online", "信件": "letter"}
+# The channel each source implies when none is given.
+SOURCE_CHANNELS = {"reception": "visit", "leader_day": "visit", "outreach": "visit",
+                   "appointment": "visit", "village": "visit", "hotline": "phone",
+                   "grid": "other", "wechat": "online", "online": "online", "letter": "letter"}
+PURPOSES = {
+    "accusation": ("揭发控告", "accusation"),
+    "suggestion": ("意见建议", "suggestion"),
+    "appeal": ("申诉", "appeal"),
+    "request": ("求决", "request for a decision"),
+    "other": ("其他", "other"),
+}
+PURPOSE_SPELLINGS = {"检举控告": "accusation", "检举": "accusation", "控告": "accusation",
+                     "建议": "suggestion", "意见": "suggestion", "求助": "request"}
+
+
+def parse_intake_source(value: str) -> str:
+    return _parse(INTAKE_SOURCES, INTAKE_SOURCE_SPELLINGS, value, "choice.intake_source")
+
+
+def parse_purpose(value: str) -> str:
+    return _parse(PURPOSES, PURPOSE_SPELLINGS, value, "choice.purpose")
 # The documents the office writes (xinfang notice CASE KIND): code → the document's title.
 NOTICE_KINDS = {
     "receipt": ("信访事项登记回执", "petition registration receipt"),

@@ -22,6 +22,10 @@ from xinfang.texts import Label, join, ref
 from xinfang.vocab import CLOCKS, COMMANDS, EVENT_KINDS, STATUSES
 
 ANY = "*"
+# The acts of office practice (DOMAIN.md §9), each with a command of its own: they are
+# not offered as a case's next step.
+PRACTICE = ("led", "lead_target_changed", "lead_progress", "backlog_added", "backlog_closed",
+             "meeting_referred", "meeting_held", "meeting_task_done", "mediated")
 # Asides are not steps of the case: they never hold back the date of the next act.
 ASIDES = _ASIDES = ("note", "revealed", "repeat_marked", "exported", "corrected", "withdrawn",
                     "unit_renamed", "notice", "people_linked", "delivered")
@@ -36,6 +40,9 @@ class Transition:
 
 
 _BEFORE_HANDLING = ("forward", "notify", "objection", "report")
+# The states in which an office still works on a case, or on keeping it settled.
+_IN_WORK = ("registered", "forwarded", "accepted", "closed", "under_review", "reviewed",
+            "under_recheck", "final", "rejected", "redirected")
 
 TRANSITIONS: dict[str, Transition] = {
     "registered": Transition((None,), "registered", starts=("forward",)),
@@ -50,7 +57,8 @@ TRANSITIONS: dict[str, Transition] = {
     "rejected": Transition(("registered", "forwarded"), "rejected", _BEFORE_HANDLING),
     "redirected": Transition(("registered", "forwarded"), "redirected", _BEFORE_HANDLING),
     "extended": Transition(("accepted",), None),
-    "closed": Transition(("registered", "accepted"), "closed", ("forward", "handle", "report"),
+    "closed": Transition(("registered", "accepted"), "closed",
+                         ("forward", "handle", "report", "lead"),
                          ("review_request", "evaluation")),
     "review_requested": Transition(("closed",), "under_review", ("review_request",),
                                    ("review",)),
@@ -94,6 +102,21 @@ TRANSITIONS: dict[str, Transition] = {
     # A written reply or notice delivered to the petitioner (送达): the request window it
     # opens runs from its receipt (Arts 35, 36: 自收到书面答复之日起30日内).
     "delivered": Transition((ANY,), None),
+    # The practice of offices (DOMAIN.md §9; cases/practice.py has their effects): a
+    # leader's case with the 六定 (its 化解时限 a duty clock of the leader, stopped when
+    # the case is closed or struck off the backlog), its target moved, progress on the
+    # 四包; the backlog of old cases (积案) and striking one off (销号); a joint meeting's
+    # referral, decisions and tasks (each a duty clock of its unit) and a task done;
+    # a mediation.
+    "led": Transition(_IN_WORK, None),
+    "lead_target_changed": Transition(_IN_WORK, None),
+    "lead_progress": Transition(_IN_WORK, None),
+    "backlog_added": Transition(_IN_WORK, None),
+    "backlog_closed": Transition(("closed", "reviewed", "final"), None, ("lead",)),
+    "meeting_referred": Transition(_IN_WORK, None),
+    "meeting_held": Transition(_IN_WORK, None),
+    "meeting_task_done": Transition(_IN_WORK, None),
+    "mediated": Transition(_IN_WORK, None),
     "notice": Transition((ANY,), None),  # a document written for the case (notices/)
 }
 
@@ -160,7 +183,7 @@ def allowed_actions(status: str | None) -> list[str]:
     return [kind for kind in TRANSITIONS
             if kind not in ("registered", "revealed", "repeat_marked", "exported", "corrected",
                             "withdrawn", "unit_renamed", "voided", "archived", "report_due_changed",
-                            "interim_reported", "notice", "people_linked", "delivered")
+                            "interim_reported", "notice", "people_linked", "delivered", *PRACTICE)
             and allowed(status, kind)]
 
 
@@ -277,7 +300,7 @@ def copy_state(state: CaseState) -> CaseState:
     new = copy.copy(state)
     new.clocks = [
         Clock(c.clock, c.started_on, c.length, c.unit, c.due_on, c.extra_days, c.stopped_on,
-              c.late, c.fixed)
+              c.late, c.fixed, c.owner)
         for c in state.clocks
     ]
     new.flags = set(state.flags)
@@ -505,10 +528,88 @@ def _interim_reported(state: CaseState, on: dt.date, details: dict[str, Any],
         _report_by(state, on, details["next_report_by"], policy, cal)
 
 
+def _started_fixed(state: CaseState, code: str, on: dt.date, due: str, owner: str | None,
+                   policy: Policy, cal: Calendar) -> Clock:
+    """A duty clock from `on` to a date the office set (not a length of the policy)."""
+    clock = start_clock(code, on, policy, cal)
+    day = dt.date.fromisoformat(due)
+    clock.due_on, clock.fixed, clock.length, clock.unit = day, True, (day - on).days, "days"
+    clock.owner = owner
+    state.clocks.append(clock)
+    return clock
+
+
+def _led(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+         cal: Calendar) -> None:
+    # A new 六定 on a leader's case already running replaces the old one: the same duty,
+    # now the new leader's, to the new 化解时限 (the events keep the old one).
+    state.flags.add("led")
+    clock = state.running("lead")
+    if clock is None:
+        _started_fixed(state, "lead", on, details["target"], details["leader"], policy, cal)
+        return
+    day = dt.date.fromisoformat(details["target"])
+    clock.due_on, clock.owner = day, details["leader"]
+    clock.length = (day - clock.started_on).days
+
+
+def _lead_target_changed(state: CaseState, on: dt.date, details: dict[str, Any],
+                         policy: Policy, cal: Calendar) -> None:
+    clock = state.running("lead")
+    if clock is None:
+        raise NotRunning(clock=Label(CLOCKS, "lead"), what=ref("act.change_lead_target"))
+    day = dt.date.fromisoformat(details["target"])
+    clock.due_on, clock.length = day, (day - clock.started_on).days
+
+
+def _backlog_added(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+                   cal: Calendar) -> None:
+    if "backlog_closed" in state.flags:
+        state.flags.add("backlog_returned")  # struck off once, and back on the list
+    state.flags.add("backlog")
+
+
+def _backlog_closed(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+                    cal: Calendar) -> None:
+    state.flags.discard("backlog")
+    state.flags.add("backlog_closed")
+
+
+def _meeting_referred(state: CaseState, on: dt.date, details: dict[str, Any],
+                      policy: Policy, cal: Calendar) -> None:
+    state.flags.add("meeting_referred")
+
+
+def _meeting_held(state: CaseState, on: dt.date, details: dict[str, Any], policy: Policy,
+                  cal: Calendar) -> None:
+    state.flags.discard("meeting_referred")
+    state.flags.add("meeting_held")
+    for task in details.get("tasks", []):
+        _started_fixed(state, "task", on, task["due"], task["unit"], policy, cal)
+
+
+def _meeting_task_done(state: CaseState, on: dt.date, details: dict[str, Any],
+                       policy: Policy, cal: Calendar) -> None:
+    tasks = [c for c in state.clocks if c.clock == "task" and c.running
+             and c.owner == details["unit"]]
+    if not tasks:
+        raise NotRunning(clock=Label(CLOCKS, "task"), what=ref("act.meeting_done"))
+    for clock in tasks:
+        clock.stopped_on = on
+        clock.late = on > clock.due_on
+
+
 _EFFECTS: dict[str, Effect] = {
     "review_requested": _review_requested,
     "recheck_requested": _review_requested,
     "delivered": _delivered,
+    "led": _led,
+    "lead_target_changed": _lead_target_changed,
+    "backlog_added": _backlog_added,
+    "backlog_closed": _backlog_closed,
+    "meeting_referred": _meeting_referred,
+    "meeting_held": _meeting_held,
+    "meeting_task_done": _meeting_task_done,
     "corrected": _corrected,
     "unit_renamed": _unit_renamed,
     "voided": _voided,
@@ -560,7 +661,8 @@ def differences(stored: CaseState, replayed: CaseState) -> list[str]:
 
     def shape(clock: Clock) -> tuple:
         if clock.running:
-            return (clock.clock, clock.started_on, None, clock.due_on, clock.extra_days)
+            return (clock.clock, clock.started_on, None, clock.due_on, clock.extra_days,
+                    clock.owner)
         return (clock.clock, clock.started_on, clock.stopped_on)
 
     if [shape(c) for c in stored.clocks] != [shape(c) for c in replayed.clocks]:

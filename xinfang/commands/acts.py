@@ -3,7 +3,7 @@ extend, escalate, close, review, recheck, deliver, follow up, reopen."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,6 +21,11 @@ from xinfang.commands.options import (
     resolve_lang,
     resolve_officer,
 )
+from xinfang.texts import t
+
+if TYPE_CHECKING:
+    from xinfang.store.ledger import Ledger
+    from xinfang.store.records import Recorded
 
 commands = typer.Typer()
 
@@ -272,6 +277,12 @@ def followup(
     satisfaction: Annotated[str | None, typer.Option("--satisfaction", help="满意、基本满意、不满意（satisfied/basic/unsatisfied）。", show_default=False)] = None,
     unreachable: Annotated[bool, typer.Option("--unreachable", help="联系不上信访人。")] = False,
     note: Annotated[str | None, typer.Option("--note", help="回访情况。", show_default=False)] = None,
+    result_true: Annotated[bool | None, typer.Option("--result-true/--result-untrue", help="回诊：处理结果是否属实。", show_default=False)] = None,
+    request_met: Annotated[bool | None, typer.Option("--request-met/--request-unmet", help="回诊：合理诉求是否解决。", show_default=False)] = None,
+    carried_out: Annotated[bool | None, typer.Option("--carried-out/--not-carried-out", help="回诊：处理意见是否落实。", show_default=False)] = None,
+    other_request: Annotated[str | None, typer.Option("--other-request", help="回诊：信访人的其他诉求（可接着登记为新案件）。", show_default=False)] = None,
+    unit_rating: Annotated[str | None, typer.Option("--unit-rating", help="对责任单位的评价：满意、基本满意、不满意。", show_default=False)] = None,
+    office_rating: Annotated[str | None, typer.Option("--office-rating", help="对信访部门的评价：满意、基本满意、不满意。", show_default=False)] = None,
     on: OnOpt = None, officer: OfficerOpt = None, db: DbOpt = None, json_: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
@@ -283,10 +294,35 @@ def followup(
 
     lang = resolve_lang(lang)
     ledger = open_ledger(db, writes=True)
-    event = actions.followup(ledger, case, officer=resolve_officer(officer),
+    checks = {name: value for name, value in (("result_true", result_true),
+                                              ("request_met", request_met),
+                                              ("carried_out", carried_out))
+              if value is not None}
+    who = resolve_officer(officer)
+    event = actions.followup(ledger, case, officer=who,
                              satisfaction=satisfaction, unreachable=unreachable, note=note,
-                             on=date(on))
+                             on=date(on), checks=checks, unit_rating=unit_rating,
+                             office_rating=office_rating, other_request=other_request)
     after_act(ledger, event, json_, lang)
+    if event["details"].get("other_request"):
+        _offer_new_case(ledger, event, who, json_, lang)
+
+
+def _offer_new_case(ledger: Ledger, event: Recorded, officer: str, json_: bool,
+                    lang: str) -> None:
+    """有其他诉求: at the counter, offer to register it as a new case of the same
+    petitioners, linked to this one; otherwise say how."""
+    from xinfang.commands.options import confirm, interactive, say
+
+    number, request = event["case"], event["details"]["other_request"]
+    if json_ or not interactive() or not confirm(t("followup.register_other", lang,
+                                                   text=request), lang):
+        say(t("followup.other_hint", lang, number=number))
+        return
+    from xinfang import practice
+
+    registered = practice.register_other_request(ledger, number, request, officer=officer)
+    say(t("followup.registered_other", lang, number=registered.number, of=number))
 
 
 @commands.command()

@@ -31,6 +31,7 @@ from xinfang.commands.options import (
     UntilOpt,
     case_brief,
     choose,
+    confirm,
     date,
     fail,
     interactive,
@@ -73,6 +74,10 @@ def register(
     repeat_of: Annotated[str | None, typer.Option("--repeat-of", help="认定为这件案件的重复信访（链接到初件）。", show_default=False)] = None,
     not_repeat: Annotated[bool, typer.Option("--not-repeat", help="认定为新事项，不是重复信访。")] = False,
     update_person: Annotated[bool, typer.Option("--update-person", help="本次填写的信访人姓名是对的：台账中同一身份证号的姓名随之更正（记入办理经过）。")] = False,
+    source: Annotated[str | None, typer.Option("--source", help="来源：来访接待、领导接访日、下访、约访、驻村接访、12345热线、网格员、微信群、网上、来信（不写 --channel 时据此确定形式）。", show_default=False)] = None,
+    received_by: Annotated[str | None, typer.Option("--received-by", help="首接首办：首先接待的领导或干部（默认经办人），记为案件的负责人。", show_default=False)] = None,
+    ticket: Annotated[str | None, typer.Option("--ticket", help="12345 热线工单号（来源为热线时必填）。", show_default=False)] = None,
+    purpose: Annotated[str | None, typer.Option("--purpose", help="信访目的：揭发控告、意见建议、申诉、求决、其他。", show_default=False)] = None,
     officer: OfficerOpt = None,
     db: DbOpt = None,
     json_: Annotated[bool, typer.Option("--json", help="以 JSON 输出新案件。")] = False,
@@ -87,6 +92,13 @@ def register(
     from xinfang.dates import today
 
     lang = resolve_lang(lang)
+    # Where it came from and who first received it (DOMAIN.md §9: 首接首办); the source
+    # gives the channel when none is typed.
+    from xinfang import practice
+
+    origin = practice.intake_source(origin=source, received_by=received_by, ticket=ticket,
+                                    purpose=purpose, officer=resolve_officer(officer))
+    channel = channel or practice.channel_of(source)
     ledger = None
     if interactive() and not ((name or person or anonymous) and channel and content):
         # At the counter: every field the officer should fill is asked, one by one, and
@@ -104,6 +116,11 @@ def register(
         anonymous, channel, category = form["anonymous"], form["channel"], form["category"]
         content, headcount, on = form["content"], form["headcount"], form["on"]
     received = date(on) or today()
+    if origin and origin.get("purpose") == "accusation" and not confidential:
+        if interactive() and not json_:
+            confidential = confirm(t("intake.propose_confidential", lang), lang, default=True)
+        else:
+            say(t("intake.confidential_hint", lang))
     people = []
     if name or id_number or phone or address:
         people.append(intake_mod.make_person(name, id_number, phone, address))
@@ -127,7 +144,7 @@ def register(
         kept = [] if update_person else acts.name_differences(ledger, intake)
     registered = acts.register(ledger, intake, officer=resolve_officer(officer),
                                repeat_of=repeat_of, not_repeat=not_repeat,
-                               update_people=update_person)
+                               update_people=update_person, source=origin)
     case_brief(ledger, registered.case_id, json_, lang)
     for difference in kept:
         say(t("register.name_kept", lang, id_number=mask_id(difference.id_number),
@@ -342,14 +359,27 @@ def show(
 
         acts.reveal(ledger, [case_id], resolve_officer(officer), ["id_number", "phone"], "show")
     record = queries.case_record(ledger, case_id, as_of=date(as_of), reveal=reveal)
+    # The practice of offices (a leader's 六定 and 四包; help given to its petitioners).
+    from xinfang import practice
+
+    events = record.get("events") or []
+    lead = practice.leadership(events)
+    helped = practice.assistance(ledger, case_id)
+    source = practice.intake_of(events)
+    target = practice.office_target(ledger, record["received_on"], record["closed_on"],
+                                    date(as_of) or ledger.today)
     if json_:
-        out(plain.json_text(record))
+        out(plain.json_text({**record, "lead": lead, "assistance": helped, "intake": source,
+                             "office_target": target}))
     else:
         first = None
         if record["repeat_of"]:
             first_id = ledger.find_case(record["repeat_of"])
             first = queries.records(ledger, [first_id], reveal=reveal)[0]
         terminal.stdout_console().print(terminal.case_panel(record, lang, first))
+        from xinfang.render.practice import show_extra
+
+        terminal.stdout_console().print(show_extra(lead, helped, lang, source, target))
 
 
 @commands.command("list")

@@ -15,7 +15,7 @@ from xinfang.deadlines.policy import Policy
 
 # Duties bind the office or a unit and become overdue; windows are time allowed to a
 # unit or to the petitioner and simply lapse.
-DUTIES = ("forward", "notify", "handle", "report", "review", "recheck")
+DUTIES = ("forward", "notify", "handle", "report", "review", "recheck", "lead", "task")
 WINDOWS = ("objection", "review_request", "recheck_request", "evaluation")
 
 
@@ -35,6 +35,9 @@ class Clock:
     stopped_on: dt.date | None = None
     late: bool = False  # stopped after its due date
     fixed: bool = False  # due date set by hand (an assignment's report-by date)
+    # Who owes it when not the case's responsible unit: a leader's 化解时限 is the
+    # leader's, a joint meeting's task the unit's it names (DOMAIN.md §9).
+    owner: str | None = None
 
     @property
     def running(self) -> bool:

@@ -38,6 +38,13 @@ NUMBERS = {
     "escalate_overdue_days": 15,
     "repeat_chain_escalate": 3,
     "repeat_similarity": 50,
+    # The backlog's proposals (DOMAIN.md §9): a case open this many days, or a repeat
+    # chain of this many visits, is proposed as a 积案 (never added without the office).
+    "backlog_open_days": 180,
+    "backlog_chain_visits": 3,
+    # The office's own target for closing a case, in days from receipt, shown and counted
+    # beside the statutory deadline and never replacing it (Dalian Zhongshan: 15); 0: none.
+    "office_target_days": 0,
 }
 
 PRESETS = {

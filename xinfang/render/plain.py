@@ -25,6 +25,9 @@ def holder_label(item: OverdueItem, lang: str) -> str:
         return t("ui.office", lang)
     if holder["kind"] == "leader":
         return t("ui.event.leader", lang, name=holder["name"])
+    if item["unit"] and holder["name"] and holder["name"] != item["unit"]:
+        # Escalated to a higher unit: it does not take the responsible unit's place.
+        return t("overdue.escalated_to", lang, name=holder["name"])
     return holder["name"] or ""
 
 
@@ -33,16 +36,29 @@ def unit_label(item: OverdueItem, lang: str) -> str:
     return item["unit"] or t("overdue.office_unit", lang)
 
 
-def _groups(items: list[OverdueItem]) -> list[tuple[str | None, list[OverdueItem]]]:
-    groups: list[tuple[str | None, list[OverdueItem]]] = []
+def owed_label(item: OverdueItem, lang: str) -> str:
+    """Who owes the duty, as a group of the report is headed: the unit (or the office),
+    or a leader (a leader's 化解时限), never mixed with the case's unit."""
+    owed = item["owed_by"]
+    if owed["kind"] == "leader":
+        return t("overdue.leader_group", lang, name=owed["name"])
+    return owed["name"] or t("overdue.office_unit", lang)
+
+
+def group_key(item: OverdueItem) -> tuple[str, str]:
+    return str(item["owed_by"]["kind"]), item["owed_by"]["name"] or ""
+
+
+def _groups(items: list[OverdueItem]) -> list[tuple[tuple[str, str], list[OverdueItem]]]:
+    groups: list[tuple[tuple[str, str], list[OverdueItem]]] = []
     for item in items:
-        if not groups or groups[-1][0] != item["unit"]:
-            groups.append((item["unit"], []))
+        if not groups or groups[-1][0] != group_key(item):
+            groups.append((group_key(item), []))
         groups[-1][1].append(item)
     return groups
 
 
-def _line(item: OverdueItem, lang: str) -> list[str]:
+def _line(item: OverdueItem, lang: str, grouped: bool = True) -> list[str]:
     if item.get("days_overdue") is not None:
         left = t("ui.overdue_n", lang, n=item["days_overdue"])
     else:
@@ -55,6 +71,11 @@ def _line(item: OverdueItem, lang: str) -> list[str]:
              t("overdue.due", lang, date=item["due_on"]), left,
              t("overdue.held_by_since", lang, holder=holder, since=since) if since else
              t("overdue.held_by", lang, holder=holder)]
+    if item["owed_by"]["kind"] == "leader" or (item["owed_by"]["name"] or None) != item["unit"]:
+        # Not the case's unit that owes it (a leader, a meeting task's unit): under its
+        # owner's heading the case's unit is named apart; without a heading, who owes it.
+        cells.append(t("overdue.responsible_unit", lang, name=unit_label(item, lang)) if grouped
+                     else t("overdue.owed_by", lang, name=owed_label(item, lang)))
     if item.get("needs_escalation"):
         cells.append(t("overdue.needs_escalation", lang))
     return cells
@@ -70,14 +91,15 @@ def text(report: OverdueReport, lang: str) -> str:
     out.write(t("overdue.title", lang, as_of=report["as_of"]) + "\n")
     out.write(t("overdue.counts", lang, cases=cases, clocks=len(late), soon=len(soon)) + "\n")
     for _, items in _groups(late):
-        name = unit_label(items[0], lang)
+        name = owed_label(items[0], lang)
         out.write("\n" + t("overdue.unit", lang, name=name, count=len(items)) + "\n")
         for item in items:
             out.write("  " + "  ".join(_line(item, lang)) + "\n")
     if soon:
         out.write("\n" + t("overdue.due_soon", lang) + "\n")
         for item in soon:
-            out.write("  " + "  ".join([*_line(item, lang), unit_label(item, lang)]) + "\n")
+            out.write("  " + "  ".join([*_line(item, lang, grouped=False),
+                                        unit_label(item, lang)]) + "\n")
     out.write("\n" + t("report.chain_head", lang, head=report["head"]) + "\n")
     return visible(out.getvalue())
 
@@ -88,7 +110,7 @@ def markdown(report: OverdueReport, lang: str) -> str:
     out = io.StringIO()
     out.write("# " + t("overdue.title", lang, as_of=report["as_of"]) + "\n")
     for _, items in _groups(report["overdue"]):
-        out.write(f"\n## {unit_label(items[0], lang)}\n\n{head}\n|---|---|---|---:|---|---|\n")
+        out.write(f"\n## {owed_label(items[0], lang)}\n\n{head}\n|---|---|---|---:|---|---|\n")
         for i in items:
             escalate = t("word.yes", lang) if i["needs_escalation"] else ""
             out.write(f"| {i['id']} | {label(CLOCKS, i['clock'], lang)} | {i['due_on']} | "

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from xinfang.deadlines.clocks import DUTIES
+from xinfang.render.practice import event_bits as practice_bits
 from xinfang.store.records import (
     CaseRecord,
     Chain,
@@ -242,6 +243,7 @@ def event_text(event: EventRecord, lang: str) -> Text:
             t(f"field.person.{name}", lang) for name in d.get("fields", [])))
     if d.get("next_report_by"):
         bits.append(t("ui.event.next_report_by", lang, date=d["next_report_by"]))
+    bits += practice_bits(kind, d, lang)
     if kind == "notice":
         bits.append(notice_text(d, lang))
     if d.get("late"):
@@ -412,7 +414,10 @@ def deadline_text(item: dict[str, Any], lang: str) -> Text:
     text.append(label(CLOCKS, item["clock"], lang), style="bold")
     text.append(f"  {item['due_on']}\n")
     if item["fixed"]:
-        text.append(t("ui.deadline.fixed", lang) + "\n")
+        # A date the office set: an assignment's report-by date, a leader's 化解时限, a task's.
+        fixed = {"lead": t("ui.deadline.fixed_lead", lang),
+                 "task": t("ui.deadline.fixed_task", lang)}.get(item["clock"])
+        text.append((fixed or t("ui.deadline.fixed", lang)) + "\n")
         return text
     unit = label(UNITS, item["unit"], lang)
     text.append(t("ui.deadline.start", lang, start=item["started_on"], length=item["length"],
@@ -508,7 +513,9 @@ def act_headline(event: Recorded, lang: str) -> str:
     from xinfang.texts import TEXTS
 
     kind = label(EVENT_KINDS, event["kind"], lang)
-    extra = visible_all(event["details"].get("unit") or event["details"].get("leader"))
+    details = event["details"]
+    extra = visible_all(details.get("leader") if event["kind"] == "led" else
+                        details.get("unit") or details.get("leader"))
     own = f"headline.{event['kind']}"
     if own in TEXTS and not extra:
         return t(own, lang, case=event["case"])
@@ -540,17 +547,17 @@ def units_table(units: list[dict[str, Any]], lang: str) -> Table:
 def overdue_tables(report: OverdueReport, lang: str) -> Group:
     """The overdue report for a person at a terminal: one table per responsible unit."""
     report = visible_all(report)
-    from xinfang.render.plain import holder_label, unit_label
+    from xinfang.render.plain import group_key, holder_label, owed_label, unit_label
 
     late, soon = report["overdue"], report["due_soon"]
     parts: list[Any] = [Text(
         t("overdue.heading", lang, as_of=report["as_of"], cases=len({i["id"] for i in late}),
           clocks=len(late), soon=len(soon)), style="bold")]
-    groups: dict[str | None, list[OverdueItem]] = {}
+    groups: dict[tuple[str, str], list[OverdueItem]] = {}
     for item in late:
-        groups.setdefault(item["unit"], []).append(item)
+        groups.setdefault(group_key(item), []).append(item)
     for items in groups.values():
-        table = Table(title=_text(unit_label(items[0], lang)), title_justify="left")
+        table = Table(title=_text(owed_label(items[0], lang)), title_justify="left")
         for key in ("ui.case", "ui.clock", "ui.due_on", "ui.days_left", "ui.holder"):
             table.add_column(t(key, lang))
         table.add_column(t("overdue.escalate", lang))

@@ -194,10 +194,12 @@ class Ledger:
             raise CaseNotFound(ref=str(case_id))
         clocks = [
             Clock(code, dt.date.fromisoformat(started), length, unit,
-                  dt.date.fromisoformat(due), extra, iso_date(stopped), bool(late), bool(fixed))
-            for code, started, length, unit, extra, due, stopped, late, fixed in self.db.execute(
+                  dt.date.fromisoformat(due), extra, iso_date(stopped), bool(late), bool(fixed),
+                  owner)
+            for code, started, length, unit, extra, due, stopped, late, fixed, owner
+            in self.db.execute(
                 "SELECT clock, started_on, length, unit, extra_days, due_on, stopped_on, late, "
-                "fixed FROM clocks WHERE case_id = ? ORDER BY id",
+                "fixed, owner FROM clocks WHERE case_id = ? ORDER BY id",
                 [case_id],
             ).fetchall()
         ]

@@ -319,3 +319,33 @@ CREATE TABLE person_links (
 CREATE INDEX person_links_person ON person_links(person_id);
 CREATE INDEX person_links_other ON person_links(other_id)
 """)
+
+
+@migrations()
+def m011_practice(db: sqlite_utils.Database) -> None:
+    # The practice of offices beyond the Regulation (DOMAIN.md §9): a duty may be owed by
+    # someone other than the case's responsible unit — a leader's 化解时限 (领导包案) by the
+    # leader, a joint meeting's task by the unit it names — so a clock says whose it is.
+    # Hardship help (帮扶救助) is given to a person, not done on a case: a table of its own.
+    _run(db, """
+ALTER TABLE clocks ADD COLUMN owner TEXT;
+CREATE TABLE assistance (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    measure TEXT NOT NULL,
+    note TEXT,
+    given_on TEXT NOT NULL,
+    officer TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX assistance_person ON assistance(person_id, given_on);
+CREATE TRIGGER assistance_no_update BEFORE UPDATE ON assistance
+BEGIN
+    SELECT RAISE(ABORT, 'assistance is append-only: record a new entry instead');
+END;
+CREATE TRIGGER assistance_no_delete BEFORE DELETE ON assistance
+BEGIN
+    SELECT RAISE(ABORT, 'assistance is append-only: record a new entry instead');
+END
+""")

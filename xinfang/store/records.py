@@ -141,6 +141,8 @@ class OverdueItem(TypedDict):
     received_on: str
     days_overdue: int | None  # None when due soon
     days_left: int
+    # Who owes it: the case's unit (or the office), a leader (化解时限), a meeting task's unit.
+    owed_by: HolderRecord
     needs_escalation: NotRequired[bool]  # overdue items only
 
 
@@ -149,3 +151,73 @@ class OverdueReport(TypedDict):
     overdue: list[OverdueItem]
     due_soon: list[OverdueItem]
     head: str  # where the events' chain ended when the report was made (`1234:3f2a9c1b7e4d`)
+
+
+# The practice of offices (DOMAIN.md §9): leaders' cases, the backlog, the officer's day.
+
+
+class LeadRecord(TypedDict):
+    """A leader's case as it stands: the 六定 last recorded, and the 四包 done so far."""
+
+    leader: str
+    unit: str
+    plan: str
+    target: str  # the 化解时限
+    goal: str
+    requirements: str
+    since: str
+    four: dict[str, str | None]  # each of the 四包: the date of the last progress, or None
+
+
+class BacklogItem(TypedDict):
+    """A case on the backlog (积案), or struck off it."""
+
+    id: str
+    status: str
+    received_on: str
+    added_on: str
+    reason: str
+    leader: str | None
+    plan: str | None
+    target: str | None
+    days_open: int
+    visits: int  # the cases of its repeat chain, itself included
+    days_to_target: int | None  # negative past the 化解时限
+    struck_off: str | None  # the date it was struck off (销号)
+    returned: bool  # struck off once, and back (a repeat since, or on the list again)
+
+
+class Proposal(TypedDict):
+    """A case the backlog policy proposes (never added without the office's decision)."""
+
+    id: str
+    received_on: str
+    status: str
+    days_open: int
+    visits: int
+    why: list[str]  # open_long, chain, after_final
+
+
+class DayItem(TypedDict):
+    """One piece of the officer's day: a duty falling due or overdue, a follow-up due."""
+
+    id: str
+    clock: str
+    due_on: str
+    days_left: int  # negative when overdue
+    owner: str | None  # the leader or unit who owes it; None: the office or the case's unit
+    unit: str | None  # the case's responsible unit
+    status: str
+    content: str
+
+
+class DayReport(TypedDict):
+    as_of: str
+    overdue: list[DayItem]  # overdue duties of the office itself
+    due_today: list[DayItem]
+    due_soon: list[DayItem]
+    leaders: list[DayItem]  # leaders' 化解时限 overdue or due soon
+    tasks: list[DayItem]  # joint meeting tasks still open
+    followups: list[DayItem]  # closed cases whose evaluation window runs
+    office_target: list[DayItem]  # open cases whose office's own target falls due soon
+    units_overdue: int  # the units' overdue duties besides (the nightly report lists them)

@@ -85,7 +85,7 @@ STATE_UPDATE = (f"UPDATE cases SET {', '.join(f'{c} = ?' for c in STATE_COLUMNS)
 EVENT_INSERT = ("INSERT INTO events(uid, case_id, kind, acted_on, recorded_at, officer, "
                 "details, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 CLOCK_INSERT = ("INSERT INTO clocks(case_id, clock, started_on, length, unit, extra_days, "
-                "due_on, stopped_on, late, fixed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                "due_on, stopped_on, late, fixed, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 CASE_PEOPLE_INSERT = ("INSERT INTO case_people(case_id, person_id, lead, position, name, "
                       "id_number, phone, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 IMPORTED_INSERT = "INSERT INTO imported_rows(fingerprint, case_id) VALUES (?, ?)"
@@ -104,7 +104,7 @@ def state_values(state: CaseState, unit_id: int | None, repeat_of: int | None) -
 def clock_row(case_id: int, clock: Clock) -> tuple[Any, ...]:
     return (case_id, clock.clock, clock.started_on.isoformat(), clock.length, clock.unit,
             clock.extra_days, clock.due_on.isoformat(), _iso(clock.stopped_on),
-            int(clock.late), int(clock.fixed))
+            int(clock.late), int(clock.fixed), clock.owner)
 
 
 class Events:
@@ -922,3 +922,21 @@ def _drop_indexes(ledger: Ledger) -> list[str]:
     for name, _ in rows:
         ledger.db.execute(f'DROP INDEX "{name}"')
     return [sql for _, sql in rows]
+
+
+# Hardship help (帮扶救助) --------------------------------------------------------------
+
+
+def add_assistance(ledger: Ledger, person_id: int, measure: str, note: str | None,
+                   on: dt.date, officer: str) -> dict[str, Any]:
+    """Record help given to a petitioner (append-only, like the events)."""
+    if "\x00" in (note or "") or "\x00" in officer:
+        raise NulInText()
+    row = {"uid": new_uid(), "person_id": person_id, "measure": measure, "note": note,
+           "given_on": on.isoformat(), "officer": officer, "recorded_at": now()}
+    with write(ledger.db):
+        ledger.db.execute(
+            "INSERT INTO assistance(uid, person_id, measure, note, given_on, officer, "
+            "recorded_at) VALUES (:uid, :person_id, :measure, :note, :given_on, :officer, "
+            ":recorded_at)", row)
+    return row
