@@ -534,6 +534,9 @@ def test_without_a_chinese_font_the_picture_is_in_english_and_says_what_to_insta
 def test_stats_gives_the_six_figures_then_those_of_practice(office):
     from xinfang.reports import FIGURES, PRACTICE_FIGURES
 
-    figures = json.loads(office("report", "stats", "--json").stdout)["figures"]
+    figures = json.loads(office("report", "stats", "--definitions", "clock",
+                                "--json").stdout)["figures"]
     assert list(figures) == [*FIGURES, *PRACTICE_FIGURES]
+    by_case = json.loads(office("report", "stats", "--json").stdout)["figures"]
+    assert list(by_case)[-len(PRACTICE_FIGURES):] == list(PRACTICE_FIGURES)
     assert len(FIGURES) == 6  # the workbooks of figures keep to the six

@@ -219,8 +219,12 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None,
     classes = case_figures.classify(cases, start, end, ledger.today)
     result = _clock_stats(ledger, start, end, by)
     result["definitions"] = "case"
+    # The figures of the practice of offices follow, as they are counted.
+    practice = {code: figure for code, figure in result["figures"].items()
+                if code in PRACTICE_FIGURES}
     result["figures"] = {code: _figure(code, case_figures.count(code, classes[code]))
                          for code in case_figures.FIGURES}
+    result["figures"].update(practice)
     if by == "unit":
         result["units"] = [
             {**item, "figures": {code: _figure(code, figure)
