@@ -249,6 +249,19 @@ def check(ledger: Ledger, intakes, data) -> None:
         assert before.last_on <= acted_on <= TODAY
         captured[case_id].append(written(event))
         last[case_id] = acted_on
+        # A correction has the repeat rule judge the case again: a link that changes is
+        # an event of its own ("auto"), on this case (and the repeats a first case takes
+        # along).
+        later = ledger.db.execute("SELECT count(*) FROM events").fetchone()[0] - count - 1
+        if later:
+            assert event["kind"] == "corrected"
+            for other_id in captured:
+                extra = [written(e) for e in ledger.events(other_id)][len(captured[other_id]):]
+                assert all(kind == "repeat_marked" and details["decision"] == "auto"
+                           for _, kind, _, _, details in extra)
+                captured[other_id] += extra
+                later -= len(extra)
+            assert later == 0
 
     total = 0
     for case_id, expected in captured.items():

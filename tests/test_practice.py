@@ -540,3 +540,15 @@ def test_stats_gives_the_six_figures_then_those_of_practice(office):
     by_case = json.loads(office("report", "stats", "--json").stdout)["figures"]
     assert list(by_case)[-len(PRACTICE_FIGURES):] == list(PRACTICE_FIGURES)
     assert len(FIGURES) == 6  # the workbooks of figures keep to the six
+
+
+def test_the_export_names_the_leader_of_a_leaders_case(office, tmp_path):
+    import csv
+
+    number = led_case(office)
+    plain = register(office, name="李四", content="路灯不亮")
+    out = tmp_path / "cases.csv"
+    assert office("export", "-o", out).exit_code == 0
+    rows = {row["案件编号"]: row for row in csv.DictReader(out.open(encoding="utf-8-sig"))}
+    assert rows[number]["包案领导"] == "李书记"
+    assert rows[plain]["包案领导"] == ""

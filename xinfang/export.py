@@ -146,7 +146,7 @@ def case_records(ledger: Ledger, ids: list[int], *, reveal: bool = False) -> lis
         for case_id, kind, on, details in ledger.db.execute(
             "SELECT case_id, kind, acted_on, details FROM events WHERE case_id IN "
             f"({marks}) AND kind IN ('registered', 'forwarded', 'assigned', 'objected', "
-            "'closed', 'rejected', 'redirected', 'reopened') ORDER BY id", chunk,
+            "'closed', 'rejected', 'redirected', 'reopened', 'escalated', 'led') ORDER BY id", chunk,
         ).fetchall():
             _history(out[case_id], kind, on, json.loads(details))
     return [out[case_id] for case_id in ids if case_id in out]
@@ -155,7 +155,10 @@ def case_records(ledger: Ledger, ids: list[int], *, reveal: bool = False) -> lis
 def _history(record: dict[str, Any], kind: str, on: str, details: dict[str, Any]) -> None:
     # What the register columns need that the cases table does not keep: when it was
     # forwarded (if it still is), how and when it ended, and where it was imported from.
-    if kind == "registered":
+    if kind in ("escalated", "led"):
+        if details.get("leader"):
+            record["leader"] = details["leader"]  # the leader who holds the case (包案)
+    elif kind == "registered":
         record["source"] = details.get("source")
     elif kind in ("forwarded", "assigned"):
         record["forwarded_on"] = on
@@ -243,7 +246,8 @@ def register_table(records: list[dict[str, Any]], lang: str = "zh") -> tuple[lis
         holder = r["holder"]
         state = [label(STATUSES, r["status"]), label(SATISFACTION, r["satisfaction"]),
                  r["repeat_of"], (r["end_details"] or {}).get("opinion") if end else None,
-                 holder["name"] if holder and holder["kind"] == "leader" else None,
+                 r.get("leader") or (holder["name"] if holder and holder["kind"] == "leader"
+                                     else None),
                  r["next_due_on"], max(overdue) if overdue else None]
         rows.append([_text(values[code]) for code, _, _ in REGISTER_COLUMNS if code]
                     + [_text(v) for v in state])

@@ -697,6 +697,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "headline.recheck_concluded": ("已作出复核结论 {case}", "Recheck concluded {case}"),
     "headline.recheck_hearing": ("已记录复核听证 {case}", "Recheck hearing recorded {case}"),
     "headline.note": ("已加备注 {case}", "Note added {case}"),
+    "headline.led": ("已定包案领导 {case}：{to}", "Put under a leader {case}: {to}"),
     "ui.headline_to": ("已{kind} {case}：{to}", "{kind} {case}: {to}"),
     # One act in a case's history (render/terminal.py event_text) ----------------------
     "ui.event.leader": ("包案领导 {name}", "leader {name}"),

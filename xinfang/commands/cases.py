@@ -134,7 +134,8 @@ def register(
     if repeat_of and not_repeat:
         fail(t("register.repeat_conflict", lang), lang, 2)
     ledger = ledger or open_ledger(db, create=True)
-    if not (repeat_of or not_repeat) and interactive() and not json_:
+    asked = not (repeat_of or not_repeat) and interactive() and not json_
+    if asked:
         # The officer at the counter says whether it is a repeat, and of which chain:
         # their word is recorded.
         repeat_of, not_repeat = _which_repeat(acts.repeat_choices(ledger, intake), lang)
@@ -150,7 +151,7 @@ def register(
         say(t("register.name_kept", lang, id_number=mask_id(difference.id_number),
               known=visible(difference.known), given=visible(difference.given)))
     if not json_:
-        _print_repeat(ledger, registered.case_id, lang)
+        _print_repeat(ledger, registered.case_id, lang, shown=asked)
         _print_group_warnings(ledger, intake, lang)
 
 
@@ -303,8 +304,9 @@ def _print_group_warnings(ledger: Ledger, intake: Intake, lang: str) -> None:
         say(t("register.representatives", lang, maximum=maximum, count=len(intake.people)))
 
 
-def _print_repeat(ledger: Ledger, case_id: int, lang: str) -> None:
-    """Show the earlier cases of a repeat at once, with the advice its flags carry."""
+def _print_repeat(ledger: Ledger, case_id: int, lang: str, shown: bool = False) -> None:
+    """Show the earlier cases of a repeat at once (unless the officer was `shown` them
+    when asked), with the advice its flags carry."""
     from xinfang import reports
     from xinfang.render import terminal
     from xinfang.vocab import FLAGS
@@ -315,7 +317,8 @@ def _print_repeat(ledger: Ledger, case_id: int, lang: str) -> None:
     chain = reports.chain_of(ledger, case_id)
     number = ledger.case_number(case_id)
     earlier = [case for case in chain["cases"] if case["id"] != number]
-    terminal.stdout_console().print(terminal.earlier_cases_table(earlier, lang))
+    if not shown:
+        terminal.stdout_console().print(terminal.earlier_cases_table(earlier, lang))
     for flag in ("repeat_being_handled", "repeat_final"):
         if flag in flags:
             say(t("register.repeat_flag", lang, flag=terminal.label(FLAGS, flag, lang)))

@@ -104,7 +104,7 @@ def confirm(question: str, lang: str, default: bool = False) -> bool:
     hint = t("prompt.yes_no_default_yes" if default else "prompt.yes_no_default_no", lang)
     while True:
         answer = typer.prompt(f"{question} {hint}", default="", show_default=False,
-                              err=True).strip().lower()
+                              err=True, prompt_suffix=t("prompt.suffix", lang)).strip().lower()
         if not answer:
             return default
         if answer in YES:
@@ -122,7 +122,8 @@ def choose(question: str, choices: list[str], lang: str) -> int:
     for number, choice in enumerate(choices, 1):
         say(f"  {number}. {choice}")
     while True:
-        answer = typer.prompt(question, default="", show_default=False, err=True).strip()
+        answer = typer.prompt(question, default="", show_default=False, err=True,
+                              prompt_suffix=t("prompt.suffix", lang)).strip()
         if answer.isdigit() and 1 <= int(answer) <= len(choices):
             return int(answer) - 1
         say(t("prompt.pick_number", lang, count=len(choices)))

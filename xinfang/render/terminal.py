@@ -517,8 +517,8 @@ def act_headline(event: Recorded, lang: str) -> str:
     extra = visible_all(details.get("leader") if event["kind"] == "led" else
                         details.get("unit") or details.get("leader"))
     own = f"headline.{event['kind']}"
-    if own in TEXTS and not extra:
-        return t(own, lang, case=event["case"])
+    if own in TEXTS:
+        return t(own, lang, case=event["case"], to=extra or "")
     if extra:
         text = t("ui.headline_to", lang, kind=kind, case=event["case"], to=extra)
     else:
@@ -697,8 +697,11 @@ def earlier_cases_table(cases: list[ChainCase], lang: str) -> Table:
     """At registration: the earlier cases of the same person and matter."""
     cases = visible_all(cases)
     table = Table(title=t("ui.earlier_cases", lang), title_justify="left")
-    for key in ("ui.case", "ui.received_on", "ui.status", "ui.result", "ui.content"):
-        table.add_column(t(key, lang))
+    table.add_column(t("ui.case", lang), no_wrap=True)  # a case number is never cut
+    table.add_column(t("ui.received_on", lang), no_wrap=True)
+    for key in ("ui.status", "ui.result"):
+        table.add_column(t(key, lang), overflow="fold")
+    table.add_column(t("ui.content", lang), overflow="fold", ratio=1)
     for case in cases:
         number = t("ui.first_case", lang, case=case["id"]) if case["first"] else case["id"]
         table.add_row(number, case["received_on"], label(STATUSES, case["status"], lang),
