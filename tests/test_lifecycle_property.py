@@ -249,16 +249,15 @@ def check(ledger: Ledger, intakes, data) -> None:
         assert before.last_on <= acted_on <= TODAY
         captured[case_id].append(written(event))
         last[case_id] = acted_on
-        # A correction has the repeat rule judge the case again: a link that changes is
-        # an event of its own ("auto"), on this case (and the repeats a first case takes
-        # along).
+        # A correction has the repeat rule judge the case again (a link that changes is
+        # an event of its own, decided "auto"), and a first case linked to another chain
+        # takes its repeats along (an event on each).
         later = ledger.db.execute("SELECT count(*) FROM events").fetchone()[0] - count - 1
         if later:
-            assert event["kind"] == "corrected"
+            assert event["kind"] in ("corrected", "repeat_marked")
             for other_id in captured:
                 extra = [written(e) for e in ledger.events(other_id)][len(captured[other_id]):]
-                assert all(kind == "repeat_marked" and details["decision"] == "auto"
-                           for _, kind, _, _, details in extra)
+                assert all(kind == "repeat_marked" for _, kind, _, _, _ in extra)
                 captured[other_id] += extra
                 later -= len(extra)
             assert later == 0

@@ -132,7 +132,7 @@ def test_closing_a_leaders_case_resolves_it_for_the_figure(office):
                   "--on", "2026-11-10").exit_code == 0
     assert running(shown(office, first), "lead") == []
     stats = json.loads(office("report", "stats", "--json").stdout)
-    figure = stats["figures"]["lead_resolution"]
+    figure = stats["figures"]["leader_resolution"]
     assert (figure["numerator"], figure["denominator"]) == (1, 2)
     assert figure["name"] == "包案化解率"
     # The first closed on 11-10, before its 化解时限 (11-20); the other is past it, unresolved.

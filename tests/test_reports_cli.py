@@ -320,7 +320,6 @@ def test_stats_json_with_numerators_and_denominators(run, figures_ledger):
         "repeat_rate": (1, 3),
         "first_time_resolution": (0, 1),  # it came back
         # No leader's case, and no follow-up rated the unit or the office apart.
-        "lead_resolution": (0, 0),
         "unit_satisfaction": (0, 0),
         "office_satisfaction": (0, 0),
         "office_target": (0, 0),  # the office set itself no target

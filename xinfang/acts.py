@@ -292,7 +292,10 @@ def mark_repeat(ledger: Ledger, ref: str, *, officer: str, repeat_of: str | None
                 "SELECT id FROM cases WHERE repeat_of = ? ORDER BY received_on, id",
                 [case_id])]
             for member in moved:
-                record(ledger, member, "repeat_marked", officer=officer, on=on,
+                # The same act on each repeat moved along, dated no earlier than its own
+                # last act.
+                member_on = max(on or ledger.today, ledger.stored_state(member).last_on)
+                record(ledger, member, "repeat_marked", officer=officer, on=member_on,
                        details={"repeat_of": root, "decision": decision,
                                 "moved_with": event["case"]})
     return event

@@ -173,7 +173,7 @@ FIGURES = ("timely_acceptance", "on_time_closing", "participation", "satisfactio
            "repeat_rate", "first_time_resolution")
 # The figures of the practice of offices (DOMAIN.md §9, §10), shown after them; the
 # workbooks of figures keep to the six above.
-PRACTICE_FIGURES = ("lead_resolution", "unit_satisfaction", "office_satisfaction",
+PRACTICE_FIGURES = ("unit_satisfaction", "office_satisfaction",
                     "office_target", "lead_on_time", "tasks_on_time")
 
 
@@ -288,7 +288,8 @@ def case_facts(ledger: Ledger) -> Iterator[case_figures.CaseFacts]:
             clock, dt.date.fromisoformat(started), dt.date.fromisoformat(due),
             dt.date.fromisoformat(stopped) if stopped else None, bool(late), sat))
     leaders = dict(ledger.db.execute(
-        "SELECT case_id, min(acted_on) FROM events WHERE kind = 'escalated' AND "
+        # A leader takes a case by escalate --leader or by lead (the 六定).
+        "SELECT case_id, min(acted_on) FROM events WHERE kind IN ('escalated', 'led') AND "
         "json_extract(details, '$.leader') IS NOT NULL GROUP BY case_id").fetchall())
     for (case_id, number, received, unit, repeat_of, closed, came_back,
          resolved) in ledger.db.execute(
@@ -402,7 +403,6 @@ def _figures(ledger: Ledger, s: str, e: str, today: str,
         {"s": s, "e": e, **params},
     ).fetchone()
     put("first_time_resolution", first_resolved or 0, first_closed)
-    put("lead_resolution", *lead_resolution(ledger, s, e, scope))
     put("unit_satisfaction", *rating(ledger, "unit_rating", s, e, scope))
     put("office_satisfaction", *rating(ledger, "office_rating", s, e, scope))
     put("office_target", *office_target(ledger, s, e, scope))
@@ -410,20 +410,6 @@ def _figures(ledger: Ledger, s: str, e: str, today: str,
     put("lead_on_time", *_clock_figure(ledger, ("lead",), s, e, today, scope))
     put("tasks_on_time", *_clock_figure(ledger, ("task",), s, e, today, scope))
     return figures
-
-
-def lead_resolution(ledger: Ledger, start: str, end: str,
-                    scope: tuple[str, dict[str, Any]] = ("", {})) -> tuple[int, int]:
-    """包案化解率 (DOMAIN.md §6, §9): of the leaders' cases in the period — put under a
-    leader by its end and not resolved before its start — those resolved in it (closed,
-    or struck off the backlog: the leader's 化解时限 stopped)."""
-    row = ledger.db.execute(
-        "SELECT count(*), sum(stopped_on IS NOT NULL AND stopped_on BETWEEN :s AND :e) "
-        "FROM clocks WHERE clock = 'lead' AND started_on <= :e "
-        "AND (stopped_on IS NULL OR stopped_on >= :s) "
-        f"AND case_id NOT IN ({_SET_APART_IDS}){scope[0].format(case='case_id')}",
-        {"s": start, "e": end, **scope[1]}).fetchone()
-    return row[1] or 0, row[0] or 0
 
 
 def rating(ledger: Ledger, which: str, start: str, end: str,

@@ -2431,10 +2431,6 @@ TEXTS.update({
     "choice.assist_measure": ("帮扶措施", "Measure"),
     "meeting.task": ("任务 {unit} {due} 前：{text}", "task for {unit} by {due}: {text}"),
     # The figure (DOMAIN.md §6).
-    "figure.lead_resolution": ("包案化解率", "Leaders' cases resolved"),
-    "figure.lead_resolution.definition": (
-        "期内已化解的领导包案案件 ÷ 期内的领导包案案件（期末前包案、期初前尚未化解）；化解：办结或积案销号",
-        "leaders' cases resolved in the period ÷ leaders' cases in it (put under a leader by its end, not resolved before its start); resolved: closed or struck off the backlog"),
     # The overdue report: who owes a duty.
     "overdue.leader_group": ("包案领导 {name}", "leader {name}"),
     "overdue.responsible_unit": ("责任单位：{name}", "responsible unit: {name}"),

@@ -52,10 +52,13 @@ def today(
     from xinfang.dates import today as current
     from xinfang.render import plain
     from xinfang.render import practice as view
+    from xinfang.store import past
 
     lang = resolve_lang(lang)
     ledger = open_ledger(db)
-    report = practice.day(ledger, date(as_of) or current(), unit)
+    day = date(as_of) or current()
+    # A past day's work as the ledger stood at the end of that day.
+    report = practice.day(past.as_of(ledger, day), day, unit)
     if json_:
         out(plain.json_text(report))
     elif sys.stdout.isatty():
