@@ -294,7 +294,8 @@ def mark_repeat(ledger: Ledger, ref: str, *, officer: str, repeat_of: str | None
             for member in moved:
                 # The same act on each repeat moved along, dated no earlier than its own
                 # last act.
-                member_on = max(on or ledger.today, ledger.stored_state(member).last_on)
+                last_on = ledger.stored_state(member).last_on or ledger.today
+                member_on = max(on or ledger.today, last_on)
                 record(ledger, member, "repeat_marked", officer=officer, on=member_on,
                        details={"repeat_of": root, "decision": decision,
                                 "moved_with": event["case"]})
