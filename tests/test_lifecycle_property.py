@@ -246,9 +246,13 @@ def check(ledger: Ledger, intakes, data) -> None:
         # Only an act the table allows, dated between the previous act and today, is taken.
         acted_on = dt.date.fromisoformat(event["acted_on"])
         assert lifecycle.allowed(before.status, event["kind"])
-        assert before.last_on <= acted_on <= TODAY
+        # A delivery is dated by the petitioner's receipt: it may lie before acts
+        # recorded since (never before the document it carries: acts.deliver).
+        assert acted_on <= TODAY
+        if event["kind"] not in lifecycle.DATED_BY_RECEIPT:
+            assert before.last_on <= acted_on
+            last[case_id] = acted_on
         captured[case_id].append(written(event))
-        last[case_id] = acted_on
         # A correction has the repeat rule judge the case again (a link that changes is
         # an event of its own, decided "auto"), and a first case linked to another chain
         # takes its repeats along (an event on each).

@@ -201,11 +201,11 @@ def guard(state: CaseState, kind: str, on: dt.date, today: dt.date, number: str)
     check_happened(on, ref("field.acted_on"), today)
     # A delivery is known when the receipt comes back: it may be dated before acts
     # recorded since (the act it delivers is checked by `acts.deliver`).
-    if state.last_on and on < state.last_on and kind not in _DATED_BY_RECEIPT:
+    if state.last_on and on < state.last_on and kind not in DATED_BY_RECEIPT:
         raise DateBeforePrevious(date=on, previous=state.last_on)
 
 
-_DATED_BY_RECEIPT = ("delivered",)
+DATED_BY_RECEIPT = ("delivered",)
 
 
 def check_new(state: CaseState, kind: str, on: dt.date, details: dict[str, Any]) -> None:
