@@ -12,12 +12,11 @@ from typing import Any
 from xinfang import texts
 from xinfang.cases import corrections
 from xinfang.cases.identity import Who
-from xinfang.cases.intake import Intake, Person, make_person
+from xinfang.cases.intake import Intake, Person, make_person, parse_headcount
 from xinfang.cases.matching import Petition, RepeatIndex
 from xinfang.errors import (
     BadAct,
     BadChoice,
-    BadHeadcount,
     MissingField,
     NoSuchPetitioner,
     NothingToUndo,
@@ -662,9 +661,7 @@ def correct(ledger: Ledger, ref: str, *, officer: str, reason: str | None,
     if channel is not None:
         fields["channel"] = parse_channel(channel)
     if headcount is not None:
-        if headcount < 1:
-            raise BadHeadcount(value=headcount)
-        fields["headcount"] = headcount
+        fields["headcount"] = parse_headcount(headcount)
     for name, value in (("locality", locality), ("request", request)):
         if value is not None:
             fields[name] = value.strip() or None

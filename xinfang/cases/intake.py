@@ -64,6 +64,17 @@ def make_person(
     )
 
 
+def parse_headcount(headcount: int | str) -> int:
+    """How many came: a whole number, at least 1."""
+    try:
+        count = int(headcount)
+    except (TypeError, ValueError):
+        raise BadHeadcount(value=headcount) from None
+    if count < 1:
+        raise BadHeadcount(value=headcount)
+    return count
+
+
 def make_intake(
     *,
     channel: str | None,
@@ -107,12 +118,7 @@ def make_intake(
                  option=gap.params["option"]) for gap in missing]))
     assert channel is not None and content is not None
     check_happened(received_on, ref("field.received_on"), today)
-    try:
-        count = int(headcount)
-    except (TypeError, ValueError):
-        raise BadHeadcount(value=headcount) from None
-    if count < 1:
-        raise BadHeadcount(value=headcount)
+    count = parse_headcount(headcount)
     return Intake(
         channel=parse_channel(channel),
         content=content.strip(),

@@ -253,11 +253,12 @@ def _missing(what: str) -> Any:
 
 
 def _headcount(text: str) -> int:
+    from xinfang.cases.intake import parse_headcount
     from xinfang.errors import BadHeadcount
 
-    if not text.isdigit() or int(text) < 1:
+    if not text.isdigit():  # at the prompt, digits only
         raise BadHeadcount(value=text)
-    return int(text)
+    return parse_headcount(text)
 
 
 def _which_name(intake: Intake, differences: list[acts.NameDifference], lang: str
