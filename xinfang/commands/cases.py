@@ -104,10 +104,7 @@ def register(
         # At the counter: every field the officer should fill is asked, one by one, and
         # a field typed wrong is asked again (nothing typed before it is lost).
         ledger = open_ledger(db, create=True)
-        if ledger.office() is None:
-            from xinfang.errors import OfficeNotSet
-
-            raise OfficeNotSet()
+        ledger.require_office()  # before anything is asked
         form = _counter_form(ledger, lang, name=name, id_number=id_number, phone=phone,
                              address=address, person=person, anonymous=anonymous,
                              channel=channel, category=category, content=content,

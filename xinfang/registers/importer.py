@@ -17,7 +17,7 @@ from typing import Any
 
 from xinfang import gcpause, xlsx
 from xinfang.cases.intake import Intake
-from xinfang.errors import OfficeNotSet, XinfangError
+from xinfang.errors import XinfangError
 from xinfang.files import excel_cell, write_output
 from xinfang.registers.reading import (
     REJECTS_COLUMN,
@@ -240,8 +240,7 @@ def _import(ledger: Ledger, data: bytes, *, name: str, officer: str, encoding: s
             sheet: str | None = None) -> Summary:
     summary, tables, garbled = _tables(data, name=name, encoding=encoding,
                                        overrides=overrides, sheet=sheet)
-    if ledger.office() is None:
-        raise OfficeNotSet()
+    ledger.require_office()
     summary.dry_run = dry_run
     fingerprints: dict[str, Row] = {}  # the rows to add, each once
     total = sum(len(table.rows) for table in tables)

@@ -33,6 +33,7 @@ from xinfang.deadlines.policy import Policy
 from xinfang.errors import (
     AmbiguousCase,
     CaseNotFound,
+    OfficeNotSet,
     UnitRetired,
     UnknownCategory,
     UnknownUnit,
@@ -141,6 +142,13 @@ class Ledger:
         if "office.code" not in settings:
             return None
         return {"code": settings["office.code"], "name": settings.get("office.name", "")}
+
+    def require_office(self) -> dict[str, str]:
+        """The office, which every case number carries; refused until it is set."""
+        office = self.office()
+        if office is None:
+            raise OfficeNotSet()
+        return office
 
     # Cases ---------------------------------------------------------------------------
 

@@ -36,7 +36,6 @@ from xinfang.errors import (
     LedgerDamaged,
     NothingToCorrect,
     NulInText,
-    OfficeNotSet,
     UnitExists,
     XinfangError,
 )
@@ -187,9 +186,7 @@ def write_cases(
     `cases` may make each case as it is read (a large register is then not held twice);
     a caller that does so gives the people the cases name as `petitioners`, so that each
     case is made only once, when it is written."""
-    office = ledger.office()
-    if office is None:
-        raise OfficeNotSet()
+    office = ledger.require_office()
     if len(cases) >= BULK_FROM:
         # A large batch reads and rewrites much of the ledger: first SQLite's quick check
         # of its pages (seconds at most), so that damage is not spread by thousands of
