@@ -1781,6 +1781,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.usage": ("用法：", "Usage: "),
     "cli.options_metavar": ("[选项]", "[OPTIONS]"),
     "cli.command_metavar": ("命令 [参数]…", "COMMAND [ARGS]..."),
+    "cli.section": ("{title}：", "{title}:"),
     "cli.options": ("选项", "Options"),
     "cli.arguments": ("参数", "Arguments"),
     "cli.commands": ("命令", "Commands"),

@@ -140,9 +140,11 @@ def help_screen(command: Any, ctx: Any, lang: str) -> str:
             options.append(_option_row(param, ctx, lang))
     sections = []
     if arguments:
-        sections.append(Section(t("cli.arguments", lang), arguments))
+        sections.append(Section(t("cli.section", lang, title=t("cli.arguments", lang)),
+                                arguments))
     if options:
-        sections.append(Section(t("cli.options", lang), options))
+        sections.append(Section(t("cli.section", lang, title=t("cli.options", lang)),
+                                options))
     panels: dict[str, list[tuple[str, str]]] = {}
     for name, sub in (getattr(command, "commands", None) or {}).items():
         if sub.hidden:
@@ -150,30 +152,29 @@ def help_screen(command: Any, ctx: Any, lang: str) -> str:
         panel = getattr(sub, "rich_help_panel", None) or t("cli.commands", lang)
         first = _paragraphs(_help_of(sub.short_help or sub.help, lang))
         panels.setdefault(panel, []).append((name, first[0] if first else ""))
-    sections += [Section(title, rows) for title, rows in panels.items()]
+    sections += [Section(t("cli.section", lang, title=title), rows)
+                 for title, rows in panels.items()]
     width = min(shutil.get_terminal_size((80, 24)).columns, WIDEST)
     return render(_usage(command, ctx, lang), description, sections, width)
 
 
-class Command(TyperCommand):
+class _Catalogued:
+    """Help and usage line from the catalogue, for a command and a group alike."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(_usage(self, ctx, _state["lang"]) + "\n")
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(help_screen(self, ctx, _state["lang"]))
+
+
+class Command(_Catalogued, TyperCommand):
     """A command whose help and usage line are the catalogue's."""
 
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        formatter.write(_usage(self, ctx, _state["lang"]) + "\n")
 
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        formatter.write(help_screen(self, ctx, _state["lang"]))
-
-
-class Group(TyperGroup):
+class Group(_Catalogued, TyperGroup):
     """A group of commands: its help and usage line, and a mistyped command's closest
     names, are the catalogue's. The app's own group also runs each invocation."""
-
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        formatter.write(_usage(self, ctx, _state["lang"]) + "\n")
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        formatter.write(help_screen(self, ctx, _state["lang"]))
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
@@ -255,9 +256,7 @@ def take_globals(root: Any, args: list[str]) -> tuple[list[str], str]:
             moved += args[:2]
             del args[:2]
     lang = _lang_in(moved)
-    node, end = root, 0
-    while end < len(args) and args[end] in (getattr(node, "commands", None) or {}):
-        node, end = node.commands[args[end]], end + 1
+    node, end = _named(root, args)
     if not getattr(node, "commands", None):
         args[end:end] = moved
     try:
@@ -266,15 +265,17 @@ def take_globals(root: Any, args: list[str]) -> tuple[list[str], str]:
         return args, resolve_lang(None)
 
 
+def _named(root: Any, args: list[str]) -> tuple[Any, int]:
+    """The command the leading arguments name, and how many of them name it."""
+    node, end = root, 0
+    while end < len(args) and args[end] in (getattr(node, "commands", None) or {}):
+        node, end = node.commands[args[end]], end + 1
+    return node, end
+
+
 def _path(root: Any, args: list[str]) -> str:
     """The command path the arguments name (`xinfang report overdue`)."""
-    node, names = root, ["xinfang"]
-    for arg in args:
-        if arg not in (getattr(node, "commands", None) or {}):
-            break
-        node = node.commands[arg]
-        names.append(arg)
-    return " ".join(names)
+    return " ".join(["xinfang", *args[:_named(root, args)[1]]])
 
 
 def _lang_in(args: list[str]) -> str | None:

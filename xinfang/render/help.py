@@ -77,7 +77,7 @@ def render(usage: str, description: list[str], sections: list[Section], width: i
         out += wrap(paragraph, width)
     for section in sections:
         out.append("")
-        out.append(section.title + "：" if _is_chinese(section.title) else section.title + ":")
+        out.append(section.title)
         left_width = min(max((cell_len(left) for left, _ in section.rows), default=0),
                          LEFT_MOST)
         right_width = max(width - 2 - left_width - 2, 20)
@@ -91,7 +91,3 @@ def render(usage: str, description: list[str], sections: list[Section], width: i
             out.append(f"  {left}{pad}  {right_lines[0]}".rstrip())
             out += [" " * (4 + left_width) + line for line in right_lines[1:]]
     return "\n".join(out) + "\n"
-
-
-def _is_chinese(text: str) -> bool:
-    return any("\u4e00" <= char <= "\u9fff" for char in text)
