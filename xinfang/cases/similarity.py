@@ -32,6 +32,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from xinfang import rules
 from xinfang.cases.identity import simplified
@@ -144,17 +145,19 @@ _WORDS = {word: concept for concept, words in CONCEPTS.items() for word in words
 _CONCEPT = re.compile("|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)))
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(NamedTuple):
     """A complaint as the scorer reads it: the text (normalised), its trigrams and the
     kinds of grievance it names, each with the first word that named it."""
 
     core: str
     grams: frozenset[str]
     concepts: dict[str, str]
-    pairs: frozenset[str] = frozenset()  # character bigrams: a short name (永盛, 嘉禾)
+    # Character bigrams (a short name: 永盛, 嘉禾), but those of the words for kinds of
+    # grievance, whose agreement is counted as such.
+    pairs: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()  # court case numbers
     things: tuple[Thing, ...] = ()  # the companies, farms, factories, courts … it names
+    main: tuple[str, ...] = ()  # the kinds of grievance that decide (`_main`), sorted
 
 
 # What names an organisation or a place of work: the name before one of these words is
@@ -166,8 +169,7 @@ _THING = re.compile(
     "卫生院|小学|中学|幼儿园|法院|驾校|超市|酒店|宾馆|工地|项目部)")
 
 
-@dataclass(frozen=True, slots=True)
-class Thing:
+class Thing(NamedTuple):
     """A named organisation: the first two characters of its name as written (its 字号,
     as a rule) and every pair of characters in it (for a name written with a word
     before it: 给永盛路桥 holds 永盛)."""
@@ -215,8 +217,39 @@ def text_of(content: str) -> Text:
     plain = _FORMULA.sub("|", core)
     pairs = {run[i:i + 2] for run in _PAIR_RUN.findall(plain) for i in range(len(run) - 1)}
     numbers = {"".join(found.groups()) for found in _CASE_NUMBER.finditer(core)}
-    return Text(core, _grams_of(plain), concepts, frozenset(pairs), frozenset(numbers),
-                _things(plain))
+    return Text(core, _grams_of(plain), concepts, frozenset(pairs - _CONCEPT_PAIRS),
+                frozenset(numbers), _things(plain), tuple(sorted(_main(concepts))))
+
+
+# A complaint's reading kept in the ledger with the case (`stored`, `from_stored`), so
+# that the whole-ledger rule reads a million complaints without reading each again. The
+# version changes whenever `text_of` reads differently: a reading of another version is
+# not used (the complaint is read again).
+TERMS_VERSION = 1
+_PART, _ITEM, _KIND = "\x1e", "\x1f", "="  # (no complaint's term holds these)
+
+
+def stored(text: Text) -> str:
+    """`text` as the ledger keeps it (its trigrams, bigrams, kinds of grievance, case
+    numbers and organisations; the normalised text itself is not kept)."""
+    return _PART.join((
+        _ITEM.join(sorted(text.grams)), _ITEM.join(sorted(text.pairs)),
+        _ITEM.join(f"{kind}{_KIND}{word}" for kind, word in text.concepts.items()),
+        _ITEM.join(sorted(text.numbers)),
+        _ITEM.join(thing.head + "".join(sorted(thing.pairs)) for thing in text.things)))
+
+
+def from_stored(terms: str) -> Text:
+    """A complaint's reading as `stored` kept it (its `core` is empty)."""
+    grams, pairs, kinds, numbers, things = terms.split(_PART)
+    concepts = dict(item.split(_KIND, 1) for item in kinds.split(_ITEM)) if kinds else {}
+    return Text("", frozenset(grams.split(_ITEM)) if grams else frozenset(), concepts,
+                frozenset(pairs.split(_ITEM)) if pairs else frozenset(),
+                frozenset(numbers.split(_ITEM)) if numbers else frozenset(),
+                tuple(Thing(item[:2], frozenset([item[i:i + 2]
+                                                 for i in range(2, len(item), 2)]))
+                      for item in things.split(_ITEM)) if things else (),
+                tuple(sorted(_main(concepts))))
 
 
 class Tally:
@@ -286,15 +319,17 @@ class Rarity:
                 ((self.weight(gram), gram) for gram in text.grams), reverse=True))
         return kept[1]
 
-    def rarest(self, text: Text, keep: Callable[[str], bool], home: str) -> float:
-        """The weight of the rarest trigram of `text` that `keep` takes (a term of the
+    def rarest_outside(self, text: Text, other: frozenset[str], home: str) -> float:
+        """The weight of the rarest trigram of `text` not among `other` (a term of the
         petitioner's `home` counting for HOME of its weight), 0 if none."""
         best = 0.0
         for weight, gram in self.ranked(text):
             if weight <= best:
                 break
-            if keep(gram):
-                best = max(best, weight * HOME if home and gram in home else weight)
+            if gram not in other:
+                found = weight * HOME if home and gram in home else weight
+                if found > best:
+                    best = found
         return best
 
 
@@ -366,10 +401,10 @@ def _main(concepts: dict[str, str]) -> set[str]:
 
 def _conflict(new: Text, old: Text, common: set[str]) -> tuple[str, str] | None:
     """Two kinds of grievance, neither the same nor related: the first such pair."""
-    if not new.concepts or not old.concepts or common:
+    if not new.main or not old.main or common:
         return None
-    for a in sorted(_main(new.concepts)):
-        for b in sorted(_main(old.concepts)):
+    for a in new.main:
+        for b in old.main:
             if frozenset((a, b)) not in RELATED:
                 return a, b
     return None
@@ -379,54 +414,86 @@ HOME = 0.3  # what a term of the petitioner's own village counts for
 PAIR = 0.8  # what a shared bigram counts for beside a trigram (its count is an estimate)
 # The bigrams of the words for kinds of grievance: their agreement is counted as such.
 _CONCEPT_PAIRS = frozenset(word[i:i + 2] for word in _WORDS for i in range(len(word) - 1))
+# The model's inputs, in the order `values` gives them.
+NAMES = ("rarest", "apart", "same_number", "other_number", "agree_personal", "agree",
+         "conflict", "other_things", "nothing_shared", "same_category", "far_category",
+         "years")
+
+
+def values(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
+           category_b: str | None, days: int, home: str = "") -> tuple[float, ...]:
+    """The model's inputs for one pair, in the order of NAMES. `home` names the
+    petitioner's village or community: every matter of theirs may name it, so it tells
+    little. (Written for speed: a whole ledger scores millions of pairs.)"""
+    weight = rarity.weight
+    shared = new.grams & old.grams
+    rarest = 0.0
+    if shared:
+        if home:
+            for gram in shared:
+                found = weight(gram) * HOME if gram in home else weight(gram)
+                if found > rarest:
+                    rarest = found
+        else:
+            rarest = max(map(weight, shared))
+    # A short name (永盛 of 永盛路桥) shares only a bigram: its rarity counts too.
+    pairs = new.pairs & old.pairs
+    if pairs and shared:
+        pairs = pairs - {gram[:2] for gram in shared} - {gram[1:] for gram in shared}
+    for pair in pairs:
+        found = weight(pair) * (HOME * PAIR if home and pair in home else PAIR)
+        if found > rarest:
+            rarest = found
+    apart = min(rarity.rarest_outside(new, old.grams, home),
+                rarity.rarest_outside(old, new.grams, home))
+    common = new.concepts.keys() & old.concepts.keys()
+    personal = bool(common & PERSONAL)
+    distance = rules.category_distance(category_a, category_b)
+    return (rarest,
+            apart,
+            1.0 if new.numbers and new.numbers & old.numbers else 0.0,
+            1.0 if new.numbers and old.numbers and not new.numbers & old.numbers else 0.0,
+            1.0 if personal else 0.0,
+            1.0 if common - PERSONAL else 0.0,
+            1.0 if _conflict(new, old, common) is not None else 0.0,
+            1.0 if other_things(new, old) else 0.0,
+            1.0 if not shared and not pairs and not common else 0.0,
+            1.0 if distance == "same" else 0.0,
+            1.0 if distance == "far" else 0.0,
+            abs(days) / 365)
 
 
 def features(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
              category_b: str | None, days: int, home: str = "") -> dict[str, float]:
-    """The model's inputs for one pair, by name. `home` names the petitioner's village
-    or community: every matter of theirs may name it, so it tells little."""
-    shared = new.grams & old.grams
-    common = new.concepts.keys() & old.concepts.keys()
-    distance = rules.category_distance(category_a, category_b)
-
-    def weight(gram: str) -> float:
-        return rarity.weight(gram) * (HOME if home and gram in home else 1.0)
-
-    rarest = rarity.rarest(new, shared.__contains__, home) if shared else 0.0
-    # A short name (永盛 of 永盛路桥) shares only a bigram: its rarity counts too.
-    covered = {gram[i:i + 2] for gram in shared for i in (0, 1)}
-    pairs = [weight(pair) * PAIR for pair in (new.pairs & old.pairs) - covered
-             if pair not in _CONCEPT_PAIRS]
-    apart = min(rarity.rarest(new, lambda gram: gram not in old.grams, home),
-                rarity.rarest(old, lambda gram: gram not in new.grams, home))
-    return {"rarest": max([rarest, *pairs]),
-            "apart": apart,
-            "same_number": float(bool(new.numbers & old.numbers)),
-            "other_number": float(bool(new.numbers and old.numbers
-                                       and not new.numbers & old.numbers)),
-            "agree_personal": float(bool(common & PERSONAL)),
-            "agree": float(bool(common - PERSONAL)),
-            "conflict": float(_conflict(new, old, common) is not None),
-            "other_things": float(other_things(new, old)),
-            "nothing_shared": float(not shared and not pairs and not common),
-            "same_category": float(distance == "same"), "far_category": float(distance == "far"),
-            "years": abs(days) / 365}
+    """The model's inputs for one pair, by name (what bench/calibrate.py fits)."""
+    return dict(zip(NAMES, values(new, old, rarity, category_a=category_a,
+                                  category_b=category_b, days=days, home=home), strict=True))
 
 
 def compare(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
             category_b: str | None, days: int, home: str = "", terms: bool = False
             ) -> Scored:
     """The score that `new` and `old` (the complaints of two cases of one petitioner)
-    are about the same matter, `days` apart; with `terms`, the shared terms to show."""
-    x = features(new, old, rarity, category_a=category_a, category_b=category_b, days=days,
-                 home=home)
-    z = WEIGHTS["bias"] + sum(WEIGHTS[name] * value for name, value in x.items())
+    are about the same matter, `days` apart; with `terms`, what it rests on too (the
+    shared terms, the kinds of grievance agreeing or differing, the categories)."""
+    x = values(new, old, rarity, category_a=category_a, category_b=category_b, days=days,
+               home=home)
+    z = _BIAS
+    for weight, value in zip(_WEIGHTED, x):
+        if value:
+            z += weight * value
+    score = 1 / (1 + math.exp(-z))
+    if not terms:
+        return Scored(score, (), (), None, "")
     common = new.concepts.keys() & old.concepts.keys()
     agree = tuple(sorted(
         new.concepts[c] if new.concepts[c] == old.concepts[c]
         else f"{old.concepts[c]}/{new.concepts[c]}" for c in common))
-    shared = _terms(new, new.grams & old.grams, rarity) if terms else ()
     conflict = _conflict(new, old, common)
     differ = (new.concepts[conflict[0]], old.concepts[conflict[1]]) if conflict else None
-    return Scored(1 / (1 + math.exp(-z)), shared, agree, differ,
+    return Scored(score, _terms(new, new.grams & old.grams, rarity), agree, differ,
                   rules.category_distance(category_a, category_b))
+
+
+_BIAS = WEIGHTS["bias"]
+_WEIGHTED = tuple(WEIGHTS[name] for name in NAMES)
