@@ -85,6 +85,12 @@ def snapshot(ledger: Ledger) -> dict:
         "overdue": {key: value for key, value in reports.overdue(ledger, TODAY).items()
                     if key != "head"},
         "chains": reports.repeat_chains(ledger),
+        # What the repeat rule keeps of each complaint, and the ledger's term counts.
+        "terms": sorted(db.execute(
+            "SELECT c.number, t.version, t.terms FROM case_terms t "
+            "JOIN cases c ON c.id = t.case_id").fetchall()),
+        "gram_counts": db.execute(
+            "SELECT gram, cases FROM gram_counts WHERE cases != 0 ORDER BY gram").fetchall(),
     }
 
 

@@ -167,6 +167,16 @@ def _case_deleted(db, cases):
     db.execute("DELETE FROM cases WHERE number = ?", [cases["forwarded"]])
 
 
+def _term_counts(db, cases):
+    db.execute("UPDATE gram_counts SET cases = cases + 5 "
+               "WHERE gram = (SELECT min(gram) FROM gram_counts)")
+
+
+def _case_terms(db, cases):
+    db.execute("DELETE FROM case_terms WHERE case_id = (SELECT id FROM cases WHERE number = ?)",
+               [cases["closed"]])
+
+
 CORRUPTIONS = {
     "reveal records removed, trigger put back": (_reveals_removed, "chain_broken", None),
     "content edited in place": (_content_edited, "field_differs_from_registration", "closed"),
@@ -185,6 +195,8 @@ CORRUPTIONS = {
     "event forged": (_forged_event, "state_differs_from_events", "forwarded"),
     "full-text index out of step": (_fts, "fts_index", None),
     "foreign key broken": (_dangling_person, "foreign_key_check", None),
+    "a term count edited": (_term_counts, "repeat_terms", None),
+    "a complaint's reading removed": (_case_terms, "repeat_terms", None),
 }
 
 
@@ -208,6 +220,22 @@ def test_check_finds_what_was_done_behind_the_ledgers_back(cases, run, db_path, 
     assert any(f["problem"] == problem and (case is None or f["case"] == cases[case])
                for f in found), found
     assert run("check", "--json").exit_code == 1
+
+
+@pytest.mark.parametrize("what", ["a term count edited", "a complaint's reading removed"])
+def test_the_repeat_rules_terms_are_made_again_from_the_cases(cases, run, db_path, what):
+    """The term counts and readings are derived from the cases' content: `check
+    --rebuild-terms` makes them again, changing no case and no event."""
+    db = sqlite_utils.Database(sqlite3.connect(db_path))
+    CORRUPTIONS[what][0](db, cases)
+    db.conn.commit()
+    db.conn.close()
+    head = json.loads(run("check", "--json").stdout)["head"]
+    result = run("check", "--rebuild-terms")
+    assert result.exit_code == 0, result.stderr
+    assert t("check.terms_rebuilt") in result.stderr
+    assert findings(run) == []
+    assert json.loads(run("check", "--json").stdout)["head"] == head
 
 
 def test_check_on_a_torn_file_is_a_message_not_a_traceback(cases, ledger, run, db_path):

@@ -142,7 +142,7 @@ def _petition(ledger: Ledger, intake: Intake, key: int | None = None,
 def _index(ledger: Ledger, petition: Petition) -> RepeatIndex:
     lookup = PersonLookup({w.record for w in petition.people if w.record is not None})
     for who in petition.people:
-        lookup.add(who.name, who.id_number)
+        lookup.add(who)
     return ledger.repeat_index(lookup, ledger.repeat_scorer())
 
 

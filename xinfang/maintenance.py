@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from xinfang.cases import corrections, lifecycle
-from xinfang.db import alone, clear_damaged, make_folder, mark_damaged, wide_permissions
+from xinfang.db import alone, clear_damaged, make_folder, mark_damaged, wide_permissions, write
 from xinfang.deadlines.clocks import DUTIES, Clock, refresh_due
 from xinfang.errors import LedgerInUse, OutputExists, XinfangError
 from xinfang.files import publish, refuse_target, temporary_beside
-from xinfang.store import chain, settings
+from xinfang.store import chain, settings, terms
 from xinfang.store.ledger import Ledger
 from xinfang.texts import ref, t
 
@@ -93,10 +93,21 @@ def check(ledger: Ledger, progress: Callable[[int, int], None] | None = None,
         _check_chain(ledger, against, found)
         _check_cases(ledger, progress, found)
         _check_people(ledger, found)
+        grams, cases = terms.differences(db)
+        if grams or cases:
+            found("repeat_terms", detail=f"{grams} · {cases}")
     finally:
         if db.conn.in_transaction:
             db.conn.execute("COMMIT")
     return findings
+
+
+def rebuild_terms(ledger: Ledger) -> None:
+    """Make the repeat rule's term counts and readings again from the cases' content
+    (`check --rebuild-terms`): derived data, no case or event changes."""
+
+    with write(ledger.db):
+        terms.rebuild(ledger.db)
 
 
 def _check_chain(ledger: Ledger, against: str | None,

@@ -388,6 +388,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                                           "mode): the next command that writes makes it private"),
     "check.problem.could_not_check": ("未能检查（台账只读或正被占用）：", "could not be checked (read-only or busy):"),
     "check.problem.fts_index": ("全文检索索引损坏：", "the full-text index is damaged:"),
+    "check.problem.repeat_terms": ("重复信访比对用的词频与案件内容不一致，重复信访认定可能不准；可用 xinfang check --rebuild-terms 重新生成（不同的词数 · 案件数）：",
+                                   "the term counts the repeat rule reads differ from the cases' "
+                                   "content, so repeats may be misjudged; xinfang check "
+                                   "--rebuild-terms makes them again (terms · cases differing):"),
+    "check.terms_rebuilt": ("已按案件内容重新生成重复信访比对用的词频。",
+                            "The repeat rule's term counts were made again from the cases' "
+                            "content."),
     "check.problem.integrity_check": ("SQLite 完整性检查发现损坏，请用 xinfang restore 从最近的备份恢复：",
                                       "SQLite's integrity check found damage; restore the latest "
                                       "backup with xinfang restore:"),
@@ -1888,6 +1895,9 @@ def english_help(text: str) -> str:
 
 # The English of every help text of the commands, by its Chinese.
 HELP_EN: dict[str, str] = {
+    # The repeat rule's kept terms.
+    "先按案件内容重新生成重复信访比对用的词频（检查报告词频不一致时用；不改动任何案件和记录）。":
+        "First make the term counts the repeat rule compares with again from the cases' content (when the check reports them differing; no case or event changes).",
     "信访台账：登记、转送、办结、回访，自动计算每一个法定期限。\n\n例：xinfang register --name 张三 --channel 来访 --content 拖欠工资":
         "Petition ledger: register, forward, close and follow up petitions; every statutory deadline is counted for you.\n\nExample: xinfang register --name \"Zhang San\" --channel visit --content \"unpaid wages\"",
     "登记一件信访，打印案件编号和登记转送期限。\n\n例：xinfang register --name 张三 --id-number 371526196601318579 --phone 13812345678 --channel 来访 --category 劳动社保 --content 工地拖欠工资 --on 2026-11-20":

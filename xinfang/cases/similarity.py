@@ -479,7 +479,7 @@ def compare(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
     x = values(new, old, rarity, category_a=category_a, category_b=category_b, days=days,
                home=home)
     z = _BIAS
-    for weight, value in zip(_WEIGHTED, x):
+    for weight, value in zip(_WEIGHTED, x, strict=True):
         if value:
             z += weight * value
     score = 1 / (1 + math.exp(-z))

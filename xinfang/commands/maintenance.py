@@ -30,6 +30,7 @@ commands = typer.Typer()
 @commands.command()
 def check(
     against: Annotated[str | None, typer.Option("--against", help="核对台账记录链是否仍以此前打印的末端（如 1234:3f2a9c1b7e4d）为前缀：历史被改写时不符。", show_default=False)] = None,
+    rebuild_terms: Annotated[bool, typer.Option("--rebuild-terms", help="先按案件内容重新生成重复信访比对用的词频（检查报告词频不一致时用；不改动任何案件和记录）。")] = False,
     db: DbOpt = None,
     json_: JsonOpt = False,
     lang: LangOpt = None,
@@ -44,6 +45,9 @@ def check(
 
     lang = resolve_lang(lang)
     ledger = open_ledger(db)
+    if rebuild_terms:
+        maintenance.rebuild_terms(ledger)
+        say(t("check.terms_rebuilt", lang))
     findings = maintenance.check(ledger, against=against)
     head = chain.head(ledger.db)
     if json_:

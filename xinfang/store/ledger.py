@@ -21,11 +21,11 @@ import sqlite_utils
 
 from xinfang import dates
 from xinfang.cases import corrections, lifecycle
-from xinfang.cases.identity import Links, Who, name_variants
+from xinfang.cases.identity import Links, Who
 from xinfang.cases.lifecycle import CaseState
 from xinfang.cases.matching import Earlier, Petition, RepeatIndex, Scorer
 from xinfang.cases.people import mask_details
-from xinfang.cases.similarity import Rarity, Tally
+from xinfang.cases.similarity import Rarity
 from xinfang.db import open_ledger
 from xinfang.deadlines.calendar import Override, WorkCalendar, YearSchedule
 from xinfang.deadlines.clocks import Clock
@@ -41,6 +41,7 @@ from xinfang.errors import (
 from xinfang.store import calendar_years
 from xinfang.store.migrations import migrations
 from xinfang.store.records import EventRecord
+from xinfang.store.terms import GramCounts
 from xinfang.texts import join, ref
 
 _SHORT_REF = re.compile(r"^(\d{4})-(\d{1,6})$")
@@ -342,33 +343,45 @@ class Ledger:
         return links
 
     def repeat_index(self, lookup: PersonLookup, scorer: Scorer) -> RepeatIndex:
-        """Cases already in the ledger that the people of `lookup` may have brought (by
-        person record, ID number or name: `identity.same_person` decides), under their
-        petitioners' keys; and the whole chains they belong to, by first case."""
+        """Cases already in the ledger that the people of `lookup` may have brought, under
+        their petitioners' keys; and the whole chains they belong to, by first case.
+
+        Their person records are found by record, ID number or name; of a namesake's
+        cases only those that share a key with a petitioner of `lookup` (the same name
+        and phone, or name and address) are read: the others could never be taken for
+        the same person (`identity.same_person`)."""
         records = set(lookup.records)
         for record in list(records):
             records |= scorer.links.records(record)
+        namesakes: set[int] = set()
         if self.many(len(lookup.id_numbers) + len(lookup.names), "people"):
             # As many petitioners to look up as the ledger holds: read them all once.
-            records |= {person_id for person_id, name, id_number in self.db.execute(
-                "SELECT id, name, id_number FROM people")
-                if id_number in lookup.id_numbers or name in lookup.names}
+            for person_id, name_key, id_number in self.db.execute(
+                    "SELECT id, name_key, id_number FROM people"):
+                if id_number in lookup.id_numbers:
+                    records.add(person_id)
+                elif name_key in lookup.names:
+                    namesakes.add(person_id)
         else:
             for chunk in chunks(sorted(lookup.id_numbers), 500):
                 records.update(row[0] for row in self.db.execute(
                     f"SELECT id FROM people WHERE id_number IN ({marks(chunk)})", chunk))
             for chunk in chunks(sorted(lookup.names), 500):
-                records.update(row[0] for row in self.db.execute(
-                    f"SELECT id FROM people WHERE name IN ({marks(chunk)})", chunk))
+                namesakes.update(row[0] for row in self.db.execute(
+                    f"SELECT id FROM people WHERE name_key IN ({marks(chunk)})", chunk))
+        namesakes -= records
         case_ids: set[int] = set()
-        if self.many(len(records), "people"):
-            case_ids = {case_id for case_id, person_id in self.db.execute(
-                "SELECT case_id, person_id FROM case_people") if person_id in records}
+        rows = ("SELECT case_id, person_id, name, id_number, phone, address FROM case_people")
+        if self.many(len(records) + len(namesakes), "people"):
+            found: Iterator[Any] = iter(self.db.execute(rows))
         else:
-            for chunk in chunks(sorted(records), 500):
-                case_ids.update(row[0] for row in self.db.execute(
-                    f"SELECT case_id FROM case_people WHERE person_id IN ({marks(chunk)})",
-                    chunk))
+            found = (row for chunk in chunks(sorted(records | namesakes), 500)
+                     for row in self.db.execute(
+                         f"{rows} WHERE person_id IN ({marks(chunk)})", chunk))
+        for case_id, person_id, *given in found:
+            if person_id in records or (person_id in namesakes and lookup.keys
+                                        & Who.given(person_id, *given).keys()):
+                case_ids.add(case_id)
         cases = self._earlier(case_ids)
         by_key: dict[str, list[Earlier]] = {}
         for case in sorted(cases.values(), key=lambda c: (c.petition.received_on, c.id)):
@@ -446,63 +459,17 @@ def marks(items: Sequence[Any]) -> str:
 @dataclass
 class PersonLookup:
     """Who a run of petitions may have come before as: the person records it resolved
-    to, the ID numbers and the names (in each spelling the ledger may hold)."""
+    to, the ID numbers, the names (as compared: `identity.normalize_name`) and the keys
+    earlier cases of theirs are found under (`identity.Who.keys`)."""
 
     records: set[int] = field(default_factory=set)
     id_numbers: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)
 
-    def add(self, name: str | None, id_number: str | None) -> None:
-        if id_number:
-            self.id_numbers.add(id_number)
-        self.names |= name_variants(name)
-
-
-class GramCounts:
-    """How many cases of the ledger contain a trigram (`similarity.raw_grams`; for a
-    bigram, the sum over the trigrams it begins): what the full-text index holds, read
-    through SQLite's fts5vocab, and the cases a batch has written that the index does
-    not hold yet (`pending`). A batch of one or of a million, or cases written one at a
-    time, see the same counts."""
-
-    def __init__(self, db: sqlite_utils.Database, *, read_all: bool = False) -> None:
-        self.db = db
-        self.stored: dict[str, int] = {}
-        self.unindexed = Tally()
-        self.complete = False
-        db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.xinfang_terms "
-                   "USING fts5vocab(main, cases_fts, col)")
-        if read_all:
-            for term, docs in db.execute(
-                    "SELECT term, doc FROM temp.xinfang_terms WHERE col = 'content'"):
-                self.stored[term] = docs
-                self.stored[term[:2]] = self.stored.get(term[:2], 0) + docs
-            self.complete = True
-
-    def __call__(self, gram: str) -> int:
-        stored = self.stored.get(gram)
-        if stored is None:
-            if self.complete:
-                stored = 0
-            elif len(gram) == 2:
-                row = self.db.execute(
-                    "SELECT sum(doc) FROM temp.xinfang_terms WHERE term >= ? AND term < ? "
-                    "AND col = 'content'", [gram, gram + "\U0010ffff"]).fetchone()
-                stored = self.stored[gram] = row[0] or 0
-            else:
-                row = self.db.execute("SELECT doc FROM temp.xinfang_terms WHERE term = ? "
-                                      "AND col = 'content'", [gram]).fetchone()
-                stored = self.stored[gram] = row[0] if row else 0
-        return stored + self.unindexed(gram)
-
-    def pending(self, content: str) -> None:
-        """A case written that the index does not hold yet."""
-        self.unindexed.add(content)
-
-    def indexed(self) -> None:
-        """The pending cases are in the index now."""
-        for counts in (self.unindexed.grams, self.unindexed.prefixes):
-            for gram, count in counts.items():
-                if gram in self.stored or self.complete:
-                    self.stored[gram] = self.stored.get(gram, 0) + count
-        self.unindexed.clear()
+    def add(self, who: Who) -> None:
+        if who.id_number:
+            self.id_numbers.add(who.id_number)
+        if who.name:
+            self.names.add(who.name)
+        self.keys |= who.keys()

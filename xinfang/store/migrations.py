@@ -349,3 +349,33 @@ BEGIN
     SELECT RAISE(ABORT, 'assistance is append-only: record a new entry instead');
 END
 """)
+
+
+@migrations()
+def m012_repeat_terms(db: sqlite_utils.Database) -> None:
+    # What the repeat rule reads of each complaint is kept with the case (store/terms.py):
+    # the ledger's count of each term, read by key, and each complaint's reading, so that
+    # neither a registration nor the whole-ledger rule reads the full-text index's lists
+    # or a million complaints again. A person's name is kept as compared too (spaces,
+    # full-width forms and traditional characters folded), so that a name is looked up in
+    # one spelling.
+    _run(db, """
+CREATE TABLE gram_counts (
+    gram TEXT PRIMARY KEY,
+    cases INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE case_terms (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+    version INTEGER NOT NULL,
+    terms TEXT NOT NULL
+);
+ALTER TABLE people ADD COLUMN name_key TEXT
+""")
+    from xinfang.cases.identity import normalize_name
+    from xinfang.store import terms
+
+    terms.rebuild(db)
+    db.conn.executemany("UPDATE people SET name_key = ? WHERE id = ?", [
+        (normalize_name(name) or None, person_id)
+        for person_id, name in db.execute("SELECT id, name FROM people")])
+    _run(db, "CREATE INDEX people_name_key ON people(name_key) WHERE name_key IS NOT NULL")

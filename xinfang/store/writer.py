@@ -24,7 +24,7 @@ from typing import Any
 
 from xinfang import rules
 from xinfang.cases import corrections, lifecycle
-from xinfang.cases.identity import Who
+from xinfang.cases.identity import Who, normalize_name
 from xinfang.cases.intake import Intake, Person
 from xinfang.cases.lifecycle import CaseState
 from xinfang.cases.matching import Earlier, Petition, RepeatIndex
@@ -39,9 +39,10 @@ from xinfang.errors import (
     UnitExists,
     XinfangError,
 )
-from xinfang.store import chain
-from xinfang.store.ledger import GramCounts, Ledger, PersonLookup, chunks, marks
+from xinfang.store import chain, terms
+from xinfang.store.ledger import Ledger, PersonLookup, chunks, marks
 from xinfang.store.records import Recorded
+from xinfang.store.terms import GramCounts
 from xinfang.texts import ref
 from xinfang.vocab import parse_level
 
@@ -219,7 +220,8 @@ class _Batch:
         self.events = Events(ledger)
         self.secret: set[int] = set()  # confidential cases of this batch
         self.rows: dict[str, list[tuple[Any, ...]]] = {
-            "cases": [], "case_people": [], "events": [], "clocks": [], "imported": []}
+            "cases": [], "case_people": [], "events": [], "clocks": [], "imported": [],
+            "terms": []}
 
     def write(self, cases: Sequence[NewCase], progress: Callable[[int, int], None] | None,
               petitioners: Iterable[Person] | None) -> list[Written]:
@@ -227,8 +229,8 @@ class _Batch:
         self.people.load(petitioners if petitioners is not None else
                          (person for new in cases for person in new.intake.people))
         bulk = self.size >= BULK_FROM
-        # How rare each term is: the full-text index's counts (read whole when the batch
-        # is large beside the ledger) and this batch's cases as they are written.
+        # How rare each term is: the ledger's counts (read whole when the batch is large
+        # beside the ledger) and this batch's cases as they are written.
         counts = GramCounts(db, read_all=bulk and self.size * 10 >= self.next_id - 1)
         self.counts = counts
         index = ledger.repeat_index(self.people.lookup, ledger.repeat_scorer(counts))
@@ -253,8 +255,6 @@ class _Batch:
                 raise CaseFailed(position, error) from error
             if len(self.rows["cases"]) >= FLUSH_EVERY:
                 self._flush()
-                if not bulk:  # the full-text trigger has indexed them
-                    counts.indexed()
             if progress is not None and (position + 1) % 1000 == 0:
                 progress(position + 1, self.size)
         self._flush()
@@ -345,6 +345,7 @@ class _Batch:
             self.rows["imported"].append((new.imported, case_id))
         index.add(Earlier(case_id, number, petition, root_id, timeline=timeline))
         self.counts.pending(intake.content)
+        self.rows["terms"].append(terms.terms_row(case_id, intake.content))
         return Written(case_id, number, str(state.status), state.repeat_of)
 
     def _secret(self, case_id: int) -> bool:
@@ -384,6 +385,8 @@ class _Batch:
         conn.executemany(CLOCK_INSERT, rows["clocks"])
         # In the order of the table's key, the fingerprint.
         conn.executemany(IMPORTED_INSERT, sorted(rows["imported"]))
+        terms.write_terms(self.db, rows["terms"])
+        self.counts.flush()
         for table in rows.values():
             table.clear()
 
@@ -557,6 +560,10 @@ def correct(ledger: Ledger, case_id: int, on: dt.date, officer: str,
                 raise DateAfterActs(date=new_on, first=first)
         recorded = amend(ledger, case_id, "corrected", on, officer, details)
         columns = {name: new for name, (_, new) in changes.items()}
+        if "content" in columns:
+            old_content = ledger.db.execute("SELECT content FROM cases WHERE id = ?",
+                                            [case_id]).fetchone()[0]
+            terms.replace_content(ledger.db, case_id, old_content, columns["content"])
         if columns:
             ledger.db.conn.execute(
                 f"UPDATE cases SET {', '.join(f'{name} = ?' for name in columns)} WHERE id = ?",
@@ -821,7 +828,8 @@ class _People:
         """Fetch the petitioners of this batch who are already in the ledger."""
         id_numbers, pairs = set(), set()
         for person in persons:
-            self.lookup.add(person.name, person.id_number)
+            self.lookup.add(Who.given(None, person.name, person.id_number, person.phone,
+                                      person.address))
             if person.id_number:
                 id_numbers.add(person.id_number)
             elif person.name and person.phone:
@@ -835,6 +843,7 @@ class _People:
                         self.by_id[row[5]] = list(row)
                 elif (row[2], row[3]) in pairs:
                     self.by_name_phone.setdefault((row[2], row[3]), list(row))
+            self._found()
             return
         for chunk in chunks(sorted(id_numbers), 500):
             for row in self.db.execute(f"{select} WHERE id_number IN ({marks(chunk)})", chunk):
@@ -847,6 +856,12 @@ class _People:
                 params,
             ):
                 self.by_name_phone.setdefault((row[2], row[3]), list(row))
+        self._found()
+
+    def _found(self) -> None:
+        # The records found are these people's: all their cases may be repeated.
+        self.lookup.records |= {row[0] for row in (*self.by_id.values(),
+                                                   *self.by_name_phone.values())}
 
     def resolve(self, person: Person, *, rename: bool = False
                 ) -> tuple[int, str, dict[str, list[str | None]], str | None]:
@@ -892,17 +907,19 @@ class _People:
         latest details (`found` is shared with self.new); once written, later changes to
         them are updates."""
         self.db.conn.executemany(
-            "INSERT INTO people(id, uid, name, id_number, phone, address) VALUES "
-            "(?, ?, ?, ?, ?, ?)",
-            [(r[0], r[1], r[2], r[5], r[3], r[4]) for r in self.new],
+            "INSERT INTO people(id, uid, name, id_number, phone, address, name_key) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?)",
+            [(r[0], r[1], r[2], r[5], r[3], r[4], normalize_name(r[2]) or None)
+             for r in self.new],
         )
         self.new.clear()
         self.new_ids.clear()
 
     def write_changed(self) -> None:
         self.db.conn.executemany(
-            "UPDATE people SET name = ?, phone = ?, address = ? WHERE id = ?",
-            [(r[2], r[3], r[4], r[0]) for r in self.changed.values()],
+            "UPDATE people SET name = ?, phone = ?, address = ?, name_key = ? WHERE id = ?",
+            [(r[2], r[3], r[4], normalize_name(r[2]) or None, r[0])
+             for r in self.changed.values()],
         )
 
 

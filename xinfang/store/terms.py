@@ -1,0 +1,136 @@
+"""What the repeat rule reads of each complaint, kept with the ledger (DOMAIN.md §5).
+
+- `gram_counts`: how many cases' complaints contain each trigram (a row per trigram),
+  and for a bigram the sum of that over the trigrams it begins (what a short name such
+  as 永盛 weighs). The rarity of a term is read from it by key.
+- `case_terms`: each case's complaint as the scorer reads it (`similarity.stored`), with
+  the version of the reading, so that the whole-ledger rule reads a million complaints
+  without reading each one again.
+
+Both are written by the one writer with the cases (`Terms`), in the same transaction;
+they are derived from the cases' content and can be made again from it (`rebuild`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import sqlite_utils
+
+from xinfang.cases.similarity import (
+    TERMS_VERSION,
+    Tally,
+    Text,
+    from_stored,
+    raw_grams,
+    stored,
+    text_of,
+)
+
+_UPSERT = ("INSERT INTO gram_counts(gram, cases) VALUES (?, ?) "
+           "ON CONFLICT(gram) DO UPDATE SET cases = cases + excluded.cases")
+_TERMS_INSERT = "INSERT OR REPLACE INTO case_terms(case_id, version, terms) VALUES (?, ?, ?)"
+
+
+class GramCounts:
+    """How many cases of the ledger contain a trigram (`similarity.raw_grams`; for a
+    bigram, the sum over the trigrams it begins): `gram_counts`, read by key (or whole,
+    `read_all`), and the cases a batch has written that are not in it yet (`pending`).
+    A batch of one or of a million, or cases written one at a time, see the same counts."""
+
+    def __init__(self, db: sqlite_utils.Database, *, read_all: bool = False) -> None:
+        self.db = db
+        self.stored: dict[str, int] = {}
+        self.unindexed = Tally()
+        self.complete = False
+        if read_all:
+            self.stored = dict(db.execute("SELECT gram, cases FROM gram_counts"))
+            self.complete = True
+
+    def __call__(self, gram: str) -> int:
+        stored = self.stored.get(gram)
+        if stored is None:
+            if self.complete:
+                stored = 0
+            else:
+                row = self.db.execute("SELECT cases FROM gram_counts WHERE gram = ?",
+                                      [gram]).fetchone()
+                stored = self.stored[gram] = row[0] if row else 0
+        return stored + self.unindexed(gram)
+
+    def pending(self, content: str) -> None:
+        """A case written whose terms are not counted in the ledger yet."""
+        self.unindexed.add(content)
+
+    def flush(self) -> None:
+        """Count the pending cases' terms in the ledger (inside the writer's transaction)."""
+        rows = [*self.unindexed.grams.items(), *self.unindexed.prefixes.items()]
+        self.db.conn.executemany(_UPSERT, sorted(rows))
+        for gram, count in rows:
+            if gram in self.stored or self.complete:
+                self.stored[gram] = self.stored.get(gram, 0) + count
+        self.unindexed.clear()
+
+
+def terms_row(case_id: int, content: str) -> tuple[int, int, str]:
+    """A case's row of `case_terms`."""
+    return case_id, TERMS_VERSION, stored(text_of(content))
+
+
+def write_terms(db: sqlite_utils.Database, rows: Iterable[tuple[int, int, str]]) -> None:
+    db.conn.executemany(_TERMS_INSERT, rows)
+
+
+def replace_content(db: sqlite_utils.Database, case_id: int, old: str, new: str) -> None:
+    """A case's complaint corrected: its terms counted out, the new ones counted in."""
+    change: dict[str, int] = {}
+    for sign, content in ((-1, old), (1, new)):
+        for gram in raw_grams(content):
+            change[gram] = change.get(gram, 0) + sign
+            change[gram[:2]] = change.get(gram[:2], 0) + sign
+    db.conn.executemany(_UPSERT, sorted((g, n) for g, n in change.items() if n))
+    write_terms(db, [terms_row(case_id, new)])
+
+
+def read(terms: str | None, version: int | None, content: str) -> Text:
+    """A case's complaint as the scorer reads it: as kept, when kept in this version."""
+    if terms is not None and version == TERMS_VERSION:
+        return from_stored(terms)
+    return text_of(content)
+
+
+def rebuild(db: sqlite_utils.Database) -> None:
+    """Make both tables again from the cases' content (a migration, or a repair)."""
+    db.execute("DELETE FROM gram_counts")
+    db.execute("DELETE FROM case_terms")
+    tally = Tally()
+    batch: list[tuple[int, int, str]] = []
+    for case_id, content in db.execute("SELECT id, content FROM cases ORDER BY id"):
+        tally.add(content)
+        batch.append(terms_row(case_id, content))
+        if len(batch) >= 20_000:
+            write_terms(db, batch)
+            batch.clear()
+    write_terms(db, batch)
+    db.conn.executemany("INSERT INTO gram_counts(gram, cases) VALUES (?, ?)",
+                        sorted([*tally.grams.items(), *tally.prefixes.items()]))
+
+
+def differences(db: sqlite_utils.Database) -> tuple[int, int]:
+    """How many term counts and how many cases' readings differ from what the cases'
+    content makes them (0, 0 in a sound ledger)."""
+    tally = Tally()
+    cases = 0
+    kept = dict(db.execute("SELECT case_id, terms FROM case_terms "
+                           "WHERE version = ?", [TERMS_VERSION]))
+    for case_id, content in db.execute("SELECT id, content FROM cases"):
+        tally.add(content)
+        if kept.pop(case_id, None) != stored(text_of(content)):
+            cases += 1
+    cases += len(kept)  # (a reading kept for no case)
+    counts = {**tally.grams, **tally.prefixes}
+    grams = 0
+    for gram, count in db.execute("SELECT gram, cases FROM gram_counts WHERE cases != 0"):
+        if counts.pop(gram, 0) != count:
+            grams += 1
+    return grams + len(counts), cases
