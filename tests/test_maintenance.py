@@ -177,6 +177,11 @@ def _case_terms(db, cases):
                [cases["closed"]])
 
 
+def _person_key(db, cases):
+    db.execute("UPDATE case_people SET name_key = '某某' WHERE case_id = "
+               "(SELECT id FROM cases WHERE number = ?)", [cases["closed"]])
+
+
 CORRUPTIONS = {
     "reveal records removed, trigger put back": (_reveals_removed, "chain_broken", None),
     "content edited in place": (_content_edited, "field_differs_from_registration", "closed"),
@@ -197,6 +202,7 @@ CORRUPTIONS = {
     "foreign key broken": (_dangling_person, "foreign_key_check", None),
     "a term count edited": (_term_counts, "repeat_terms", None),
     "a complaint's reading removed": (_case_terms, "repeat_terms", None),
+    "a petitioner's key edited": (_person_key, "repeat_terms", None),
 }
 
 
@@ -222,7 +228,8 @@ def test_check_finds_what_was_done_behind_the_ledgers_back(cases, run, db_path, 
     assert run("check", "--json").exit_code == 1
 
 
-@pytest.mark.parametrize("what", ["a term count edited", "a complaint's reading removed"])
+@pytest.mark.parametrize("what", ["a term count edited", "a complaint's reading removed",
+                                  "a petitioner's key edited"])
 def test_the_repeat_rules_terms_are_made_again_from_the_cases(cases, run, db_path, what):
     """The term counts and readings are derived from the cases' content: `check
     --rebuild-terms` makes them again, changing no case and no event."""

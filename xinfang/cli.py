@@ -139,7 +139,23 @@ def main() -> None:
 
     from xinfang.commands import quick
 
+    if not {"--help", "-h", "--version"} & set(sys.argv[1:]) and sys.argv[1:]:
+        _sqlite_utils_alone()  # (help opens no ledger)
     quick.install(get_command(just_one(app, sys.argv[1:])))()
+
+
+def _sqlite_utils_alone() -> None:
+    """Import sqlite-utils without numpy and pandas. When they are installed (the charts'
+    plotting library brings numpy), sqlite-utils imports them to convert their values on
+    insert — values the ledger never inserts — and numpy's import alone is a third of a
+    short command's start. They stay importable for what needs them later (a chart)."""
+    blocked = [name for name in ("numpy", "pandas") if name not in sys.modules]
+    sys.modules.update(dict.fromkeys(blocked))  # type: ignore[arg-type]  # None: ImportError
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        for name in blocked:
+            del sys.modules[name]
 
 
 def just_one(full: typer.Typer, args: list[str]) -> typer.Typer:

@@ -21,6 +21,7 @@ from xinfang.deadlines.clocks import due_soon_until, duty_sql
 from xinfang.store.chain import head as chain_head
 from xinfang.store.ledger import Ledger
 from xinfang.store.records import Chain, ChainCase, HolderRecord, OverdueItem, OverdueReport
+from xinfang.store.terms import stored_who
 from xinfang.texts import t
 from xinfang.vocab import OPEN, SET_APART
 
@@ -515,12 +516,12 @@ def _petitioners(ledger: Ledger) -> dict[int, tuple[Who, ...]]:
     people: dict[int, list[Who]] = {}
     made: dict[tuple[Any, ...], Who] = {}  # one person's cases share their details
     for row in ledger.db.execute(
-            "SELECT case_id, person_id, name, id_number, phone, address FROM case_people "
-            "ORDER BY case_id, position"):
+            "SELECT case_id, person_id, name_key, id_number, phone, address_key "
+            "FROM case_people ORDER BY case_id, position"):
         details = row[1:]
         who = made.get(details)
         if who is None:
-            who = made[details] = Who.given(*details)
+            who = made[details] = stored_who(*details)
         people.setdefault(row[0], []).append(who)
     return {case_id: tuple(found) for case_id, found in people.items()}
 

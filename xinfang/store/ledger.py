@@ -41,7 +41,7 @@ from xinfang.errors import (
 from xinfang.store import calendar_years
 from xinfang.store.migrations import migrations
 from xinfang.store.records import EventRecord
-from xinfang.store.terms import GramCounts
+from xinfang.store.terms import GramCounts, stored_who
 from xinfang.texts import join, ref
 
 _SHORT_REF = re.compile(r"^(\d{4})-(\d{1,6})$")
@@ -353,34 +353,30 @@ class Ledger:
         records = set(lookup.records)
         for record in list(records):
             records |= scorer.links.records(record)
-        namesakes: set[int] = set()
         if self.many(len(lookup.id_numbers) + len(lookup.names), "people"):
             # As many petitioners to look up as the ledger holds: read them all once.
-            for person_id, name_key, id_number in self.db.execute(
-                    "SELECT id, name_key, id_number FROM people"):
-                if id_number in lookup.id_numbers:
-                    records.add(person_id)
-                elif name_key in lookup.names:
-                    namesakes.add(person_id)
+            records |= {person_id for person_id, id_number in self.db.execute(
+                "SELECT id, id_number FROM people") if id_number in lookup.id_numbers}
         else:
             for chunk in chunks(sorted(lookup.id_numbers), 500):
                 records.update(row[0] for row in self.db.execute(
                     f"SELECT id FROM people WHERE id_number IN ({marks(chunk)})", chunk))
-            for chunk in chunks(sorted(lookup.names), 500):
-                namesakes.update(row[0] for row in self.db.execute(
-                    f"SELECT id FROM people WHERE name_key IN ({marks(chunk)})", chunk))
-        namesakes -= records
+        # Every case of those records; of a namesake's, those that share a key with a
+        # petitioner looked up (the same name and phone, or name and address).
         case_ids: set[int] = set()
-        rows = ("SELECT case_id, person_id, name, id_number, phone, address FROM case_people")
-        if self.many(len(records) + len(namesakes), "people"):
-            found: Iterator[Any] = iter(self.db.execute(rows))
+        rows = "SELECT case_id, person_id, name_key, phone, address_key FROM case_people"
+        if self.many(len(records) + len(lookup.names), "people"):
+            found: Any = self.db.execute(rows)
         else:
-            found = (row for chunk in chunks(sorted(records | namesakes), 500)
-                     for row in self.db.execute(
-                         f"{rows} WHERE person_id IN ({marks(chunk)})", chunk))
-        for case_id, person_id, *given in found:
-            if person_id in records or (person_id in namesakes and lookup.keys
-                                        & Who.given(person_id, *given).keys()):
+            found = [row for chunk in chunks(sorted(records), 500) for row in self.db.execute(
+                f"{rows} WHERE person_id IN ({marks(chunk)})", chunk)]
+            found += [row for chunk in chunks(sorted(lookup.names), 500)
+                      for row in self.db.execute(f"{rows} WHERE name_key IN ({marks(chunk)})",
+                                                 chunk)]
+        keys = lookup.keys
+        for case_id, person_id, name, phone, address in found:
+            if person_id in records or (name and (f"np:{name}|{phone}" in keys
+                                                  or f"na:{name}|{address}" in keys)):
                 case_ids.add(case_id)
         cases = self._earlier(case_ids)
         by_key: dict[str, list[Earlier]] = {}
@@ -396,14 +392,13 @@ class Ledger:
         rows: list[Any] = []
         select = ("SELECT c.id, c.number, c.received_on, c.category, c.content, c.status, "
                   "c.repeat_of FROM cases c WHERE ")
-        who = ("SELECT case_id, person_id, name, id_number, phone, address FROM case_people "
-               "WHERE ")
+        who = ("SELECT case_id, person_id, name_key, id_number, phone, address_key "
+               "FROM case_people WHERE ")
         for chunk in chunks(sorted(case_ids), 500):
             rows += self.db.execute(select + f"c.id IN ({marks(chunk)})", chunk).fetchall()
-            for case_id, person_id, name, id_number, phone, address in self.db.execute(
+            for case_id, *given in self.db.execute(
                     who + f"case_id IN ({marks(chunk)}) ORDER BY case_id, position", chunk):
-                people.setdefault(case_id, []).append(
-                    Who.given(person_id, name, id_number, phone, address))
+                people.setdefault(case_id, []).append(stored_who(*given))
         return {
             case_id: Earlier(case_id, number, Petition(
                 case_id, dt.date.fromisoformat(received), tuple(people.get(case_id, ())),

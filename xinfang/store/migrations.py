@@ -356,9 +356,10 @@ def m012_repeat_terms(db: sqlite_utils.Database) -> None:
     # What the repeat rule reads of each complaint is kept with the case (store/terms.py):
     # the ledger's count of each term, read by key, and each complaint's reading, so that
     # neither a registration nor the whole-ledger rule reads the full-text index's lists
-    # or a million complaints again. A person's name is kept as compared too (spaces,
-    # full-width forms and traditional characters folded), so that a name is looked up in
-    # one spelling.
+    # or a million complaints again. Each case's petitioners are kept as compared too
+    # (the name with spaces, full-width forms and traditional characters folded; the
+    # address as village and house number), so that a namesake's cases are looked up by
+    # those keys, in one spelling.
     _run(db, """
 CREATE TABLE gram_counts (
     gram TEXT PRIMARY KEY,
@@ -369,13 +370,11 @@ CREATE TABLE case_terms (
     version INTEGER NOT NULL,
     terms TEXT NOT NULL
 );
-ALTER TABLE people ADD COLUMN name_key TEXT
+ALTER TABLE case_people ADD COLUMN name_key TEXT;
+ALTER TABLE case_people ADD COLUMN address_key TEXT
 """)
-    from xinfang.cases.identity import normalize_name
     from xinfang.store import terms
 
     terms.rebuild(db)
-    db.conn.executemany("UPDATE people SET name_key = ? WHERE id = ?", [
-        (normalize_name(name) or None, person_id)
-        for person_id, name in db.execute("SELECT id, name FROM people")])
-    _run(db, "CREATE INDEX people_name_key ON people(name_key) WHERE name_key IS NOT NULL")
+    _run(db, "CREATE INDEX case_people_name_key ON case_people(name_key) "
+             "WHERE name_key IS NOT NULL")

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
+from xinfang.cases.identity import Who
 from xinfang.cases.similarity import (
     TERMS_VERSION,
     Tally,
@@ -72,6 +73,18 @@ class GramCounts:
         self.unindexed.clear()
 
 
+def person_keys(who: Who) -> tuple[str | None, str | None]:
+    """What `case_people` keeps of a petitioner as compared: the name and the address key."""
+    return who.name or None, who.address
+
+
+def stored_who(record: int | None, name_key: str | None, id_number: str | None,
+               phone: str | None, address_key: str | None) -> Who:
+    """A petitioner as `case_people` keeps them (the same as `Who.given` of the details)."""
+    return Who(record, name_key or "", (id_number or "").upper() or None, phone or None,
+               address_key)
+
+
 def terms_row(case_id: int, content: str) -> tuple[int, int, str]:
     """A case's row of `case_terms`."""
     return case_id, TERMS_VERSION, stored(text_of(content))
@@ -100,7 +113,8 @@ def read(terms: str | None, version: int | None, content: str) -> Text:
 
 
 def rebuild(db: sqlite_utils.Database) -> None:
-    """Make both tables again from the cases' content (a migration, or a repair)."""
+    """Make both tables again from the cases' content, and the petitioners' keys from
+    their details (a migration, or a repair)."""
     db.execute("DELETE FROM gram_counts")
     db.execute("DELETE FROM case_terms")
     tally = Tally()
@@ -114,13 +128,23 @@ def rebuild(db: sqlite_utils.Database) -> None:
     write_terms(db, batch)
     db.conn.executemany("INSERT INTO gram_counts(gram, cases) VALUES (?, ?)",
                         sorted([*tally.grams.items(), *tally.prefixes.items()]))
+    rows = db.execute("SELECT case_id, person_id, name, id_number, phone, address "
+                      "FROM case_people").fetchall()
+    db.conn.executemany(
+        "UPDATE case_people SET name_key = ?, address_key = ? "
+        "WHERE case_id = ? AND person_id = ?",
+        [(*person_keys(Who.given(*given)), case_id, given[0]) for case_id, *given in rows])
 
 
 def differences(db: sqlite_utils.Database) -> tuple[int, int]:
-    """How many term counts and how many cases' readings differ from what the cases'
-    content makes them (0, 0 in a sound ledger)."""
+    """How many term counts and how many cases' readings or petitioners' keys differ from
+    what the cases' content and petitioners make them (0, 0 in a sound ledger)."""
     tally = Tally()
-    cases = 0
+    cases = len({case_id for case_id, person_id, name, id_number, phone, address, *kept
+                 in db.execute("SELECT case_id, person_id, name, id_number, phone, address, "
+                               "name_key, address_key FROM case_people")
+                 if person_keys(Who.given(person_id, name, id_number, phone, address))
+                 != tuple(kept)})
     kept = dict(db.execute("SELECT case_id, terms FROM case_terms "
                            "WHERE version = ?", [TERMS_VERSION]))
     for case_id, content in db.execute("SELECT id, content FROM cases"):

@@ -24,7 +24,7 @@ from typing import Any
 
 from xinfang import rules
 from xinfang.cases import corrections, lifecycle
-from xinfang.cases.identity import Who, normalize_name
+from xinfang.cases.identity import Who
 from xinfang.cases.intake import Intake, Person
 from xinfang.cases.lifecycle import CaseState
 from xinfang.cases.matching import Earlier, Petition, RepeatIndex
@@ -87,7 +87,8 @@ EVENT_INSERT = ("INSERT INTO events(uid, case_id, kind, acted_on, recorded_at, o
 CLOCK_INSERT = ("INSERT INTO clocks(case_id, clock, started_on, length, unit, extra_days, "
                 "due_on, stopped_on, late, fixed, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 CASE_PEOPLE_INSERT = ("INSERT INTO case_people(case_id, person_id, lead, position, name, "
-                      "id_number, phone, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                      "id_number, phone, address, name_key, address_key) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 IMPORTED_INSERT = "INSERT INTO imported_rows(fingerprint, case_id) VALUES (?, ?)"
 
 
@@ -307,7 +308,8 @@ class _Batch:
                 differs[person_uid] = kept
             self.rows["case_people"].append(
                 (case_id, person_id, int(len(linked) == 1), len(linked) - 1, person.name,
-                 person.id_number, person.phone, person.address))
+                 person.id_number, person.phone, person.address,
+                 *terms.person_keys(who[-1])))
 
         petition = Petition(case_id, intake.received_on, tuple(who), intake.category,
                             intake.content)
@@ -572,7 +574,9 @@ def correct(ledger: Ledger, case_id: int, on: dt.date, officer: str,
             ledger.db.conn.execute("DELETE FROM case_people WHERE case_id = ?", [case_id])
             ledger.db.conn.executemany(CASE_PEOPLE_INSERT, [
                 (case_id, person_id, int(position == 0), position, person.name,
-                 person.id_number, person.phone, person.address)
+                 person.id_number, person.phone, person.address,
+                 *terms.person_keys(Who.given(person_id, person.name, person.id_number,
+                                              person.phone, person.address)))
                 for position, (person_id, _, person) in enumerate(linked)])
     return recorded
 
@@ -907,19 +911,17 @@ class _People:
         latest details (`found` is shared with self.new); once written, later changes to
         them are updates."""
         self.db.conn.executemany(
-            "INSERT INTO people(id, uid, name, id_number, phone, address, name_key) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?)",
-            [(r[0], r[1], r[2], r[5], r[3], r[4], normalize_name(r[2]) or None)
-             for r in self.new],
+            "INSERT INTO people(id, uid, name, id_number, phone, address) VALUES "
+            "(?, ?, ?, ?, ?, ?)",
+            [(r[0], r[1], r[2], r[5], r[3], r[4]) for r in self.new],
         )
         self.new.clear()
         self.new_ids.clear()
 
     def write_changed(self) -> None:
         self.db.conn.executemany(
-            "UPDATE people SET name = ?, phone = ?, address = ?, name_key = ? WHERE id = ?",
-            [(r[2], r[3], r[4], normalize_name(r[2]) or None, r[0])
-             for r in self.changed.values()],
+            "UPDATE people SET name = ?, phone = ?, address = ? WHERE id = ?",
+            [(r[2], r[3], r[4], r[0]) for r in self.changed.values()],
         )
 
 
