@@ -16,12 +16,14 @@ from typing import Any
 from xinfang import figures as case_figures
 from xinfang import gcpause, rules
 from xinfang.cases import matching
-from xinfang.cases.identity import Who
+from xinfang.cases.identity import Links, Who
+from xinfang.cases.similarity import TERMS_VERSION
 from xinfang.deadlines.clocks import due_soon_until, duty_sql
+from xinfang.store import terms
 from xinfang.store.chain import head as chain_head
 from xinfang.store.ledger import Ledger
 from xinfang.store.records import Chain, ChainCase, HolderRecord, OverdueItem, OverdueReport
-from xinfang.store.terms import stored_who
+from xinfang.store.terms import GramCounts, stored_who
 from xinfang.texts import t
 from xinfang.vocab import OPEN, SET_APART
 
@@ -512,7 +514,7 @@ def _decisions(ledger: Ledger) -> dict[int, tuple[str, str | None]]:
 
 
 def _petitioners(ledger: Ledger) -> dict[int, tuple[Who, ...]]:
-    """Every case's petitioners as recorded for it."""
+    """Every case's petitioners as recorded for it (as compared: `case_people`'s keys)."""
     people: dict[int, list[Who]] = {}
     made: dict[tuple[Any, ...], Who] = {}  # one person's cases share their details
     for row in ledger.db.execute(
@@ -526,41 +528,87 @@ def _petitioners(ledger: Ledger) -> dict[int, tuple[Who, ...]]:
     return {case_id: tuple(found) for case_id, found in people.items()}
 
 
-def _petitions(ledger: Ledger, people: dict[int, tuple[Who, ...]]
-               ) -> Iterator[matching.Petition]:
-    """The cases a repeat could link, in order of receipt: those sharing a person key
-    with another case, and those the officer decided on. The others are read past."""
-    decisions = _decisions(ledger)
-    seen: set[int] = set()
-    twice: set[int] = set()
-    for who in people.values():
-        for key in {hash(key) for person in who for key in person.keys()}:
-            if key in seen:
-                twice.add(key)
-            seen.add(key)
-    del seen
-    numbers: dict[str, int] = {}
-    for case_id, number, received, category, content in ledger.db.execute(
-        "SELECT c.id, c.number, c.received_on, c.category, c.content FROM cases c "
-        "ORDER BY c.received_on, c.id"
-    ):
-        numbers[number] = case_id
-        who = people.get(case_id, ())
-        if not who:
-            continue
-        decision, linked = decisions.get(case_id, (None, None))
-        if decision is None and not any(hash(key) in twice for person in who
-                                        for key in person.keys()):
-            continue
-        yield matching.Petition(case_id, dt.date.fromisoformat(received), who, category,
-                                content, decision, numbers.get(linked) if linked else None)
+def _repeat_groups(people: dict[int, tuple[Who, ...]], decisions: dict[int, tuple[str, str | None]],
+            numbers: dict[str, int], links: Links) -> list[list[int]]:
+    """The cases a repeat could link, in groups no link can cross: cases are in one group
+    when they share a person key (`Who.keys`, the records the officer said are one
+    person's included) or the officer linked one to the other. A case alone in its group
+    with no decision of the officer's is left out: it repeats nothing."""
+    parent: dict[int, int] = {}  # a case joined to another → the one it was joined to
+
+    def find(case: int) -> int:
+        root = case
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(case, case) != root:  # (halve the path for later finds)
+            parent[case], case = root, parent[case]
+        return root
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        parent.setdefault(ra, ra)
+        parent.setdefault(rb, rb)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    first: dict[str, int] = {}
+    for case_id, who in people.items():
+        for person in who:
+            keys = person.keys()
+            if person.record is not None and person.record in links.same:
+                keys |= {f"r:{record}" for record in links.records(person.record)}
+            for key in keys:
+                seen = first.setdefault(key, case_id)
+                if seen != case_id:
+                    union(seen, case_id)
+    for case_id, (decision, linked) in decisions.items():
+        if decision == "officer" and linked in numbers:
+            union(case_id, numbers[linked])
+    groups: dict[int, list[int]] = {}
+    for case_id in parent:
+        groups.setdefault(find(case_id), []).append(case_id)
+    for case_id in decisions:  # (alone, but the officer's word is kept)
+        if case_id not in parent and case_id in people:
+            groups[case_id] = [case_id]
+    return list(groups.values())
 
 
 def repeat_matches(ledger: Ledger) -> dict[int, tuple[int, matching.Match | None]]:
     """The whole ledger by the repeat rule: each repeat case's id → its chain's first
-    case and why (None for a case linked by hand)."""
-    return matching.repeat_chains(_petitions(ledger, _petitioners(ledger)),
-                                  ledger.repeat_scorer())
+    case and why (None for a case linked by hand).
+
+    The rule is applied group by group (`_repeat_groups`: no link crosses a group), each
+    group's cases in order of receipt, so that only one group's complaints are held at a
+    time; the complaints are read as the ledger keeps them (`store.terms`) and the
+    terms' counts read once."""
+    people = _petitioners(ledger)
+    decisions = _decisions(ledger)
+    numbers = dict(ledger.db.execute("SELECT number, id FROM cases"))
+    scorer = ledger.repeat_scorer(GramCounts(ledger.db, read_all=True))
+    groups = _repeat_groups(people, decisions, numbers, scorer.links)
+    wanted = {case_id for group in groups for case_id in group}
+    read: dict[int, tuple[str, str | None, Any, Any]] = {}
+    for case_id, received, category, version, kept in ledger.db.execute(
+            "SELECT c.id, c.received_on, c.category, t.version, t.terms FROM cases c "
+            "LEFT JOIN case_terms t ON t.case_id = c.id"):
+        if case_id in wanted:
+            read[case_id] = (received, category, version, kept)
+    del wanted
+    out: dict[int, tuple[int, matching.Match | None]] = {}
+    for group in groups:
+        petitions = []
+        for case_id in group:
+            received, category, version, kept = read.pop(case_id)
+            content = "" if version == TERMS_VERSION else ledger.db.execute(
+                "SELECT content FROM cases WHERE id = ?", [case_id]).fetchone()[0]
+            decision, linked = decisions.get(case_id, (None, None))
+            petitions.append(matching.Petition(
+                case_id, dt.date.fromisoformat(received), people.get(case_id, ()), category,
+                content,
+                decision, numbers.get(linked) if linked else None,
+                text=terms.read(kept, version, content)))
+        out.update(matching.repeat_chains(petitions, scorer))
+    return out
 
 
 @gcpause.paused()

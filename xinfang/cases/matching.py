@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from xinfang import rules
 from xinfang.cases.identity import Links, Who, same_person, strongest
-from xinfang.cases.similarity import Rarity, Scored, compare, text_of
+from xinfang.cases.similarity import Rarity, Scored, Text, compare, text_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,11 @@ class Petition:
     content: str
     decision: str | None = None  # "officer" (linked by hand), "not_repeat", or None
     linked_to: Any = None  # with decision "officer": the case it was linked to
+    text: Text | None = None  # the complaint as read, when the ledger kept its reading
+
+    def read(self) -> Text:
+        """The complaint as the scorer reads it."""
+        return self.text if self.text is not None else text_of(self.content)
 
     def keys(self) -> set[str]:
         return {key for who in self.people for key in who.keys()}
@@ -72,13 +77,16 @@ class Scorer:
               ) -> Match | None:
         """The score of `new` against one earlier case of the chain `root`, or None when
         no petitioner of theirs is the same person."""
-        identity = strongest(same_person(a, b, self.links)
-                             for a in new.people for b in old.people)
+        if len(new.people) == 1 and len(old.people) == 1:  # (most petitions: one each)
+            identity = same_person(new.people[0], old.people[0], self.links)
+        else:
+            identity = strongest(same_person(a, b, self.links)
+                                 for a in new.people for b in old.people)
         if identity is None:
             return None
         home = " ".join(who.address.split("|")[0] for who in (*new.people, *old.people)
                         if who.address)
-        scored = compare(text_of(new.content), text_of(old.content), self.rarity,
+        scored = compare(new.read(), old.read(), self.rarity,
                          category_a=new.category, category_b=old.category,
                          days=(new.received_on - old.received_on).days, home=home,
                          terms=terms)
@@ -99,8 +107,8 @@ class Scorer:
             total.setdefault(root, []).append(found.scored.score)
             if root not in best or found.scored.score > best[root].scored.score:
                 best[root] = found
-        return sorted((replace(m, since=since[m.root],
-                               support=sum(total[m.root]) / len(total[m.root]))
+        return sorted((Match(m.root, m.case, m.identity, m.scored, since[m.root],
+                             sum(total[m.root]) / len(total[m.root]))
                        for m in best.values()),
                       key=lambda m: (-m.rank, m.since, str(m.root)))
 

@@ -278,6 +278,19 @@ class Tally:
 RANKED_KEPT = 50_000
 
 
+class _Weights(dict[str, float]):
+    """The weights `Rarity` has worked out, by gram; one not yet asked for is worked out
+    when first looked up (a plain dictionary lookup after that)."""
+
+    def __init__(self, rarity: Rarity) -> None:
+        super().__init__()
+        self.rarity = rarity
+
+    def __missing__(self, gram: str) -> float:
+        weight = self[gram] = self.rarity._weigh(gram)
+        return weight
+
+
 class Rarity:
     """How rare each trigram is in the ledger: `count(gram)` cases of `cases` contain it.
     Its weight is 1 for a trigram only one case holds, 0 for one that every case holds,
@@ -286,7 +299,7 @@ class Rarity:
 
     def __init__(self, count: Callable[[str], int], cases: int) -> None:
         self.count = count
-        self._memo: dict[str, float] = {}
+        self.weights = _Weights(self)  # gram → weight, worked out once each
         self._ranked: dict[int, tuple[Text, list[tuple[float, str]]]] = {}
         self.cases = cases
 
@@ -297,17 +310,16 @@ class Rarity:
     @cases.setter
     def cases(self, cases: int) -> None:
         self._cases = cases
-        self._memo.clear()
+        self.weights.clear()
         self._ranked.clear()
 
     def weight(self, gram: str) -> float:
-        found_weight = self._memo.get(gram)
-        if found_weight is None:
-            cases = max(self._cases, 1)
-            found = min(max(self.count(gram), 1), cases)
-            found_weight = self._memo[gram] = (
-                math.log((cases + 1) / found) / math.log(cases + 1) if cases > 1 else 1.0)
-        return found_weight
+        return self.weights[gram]
+
+    def _weigh(self, gram: str) -> float:
+        cases = max(self._cases, 1)
+        found = min(max(self.count(gram), 1), cases)
+        return math.log((cases + 1) / found) / math.log(cases + 1) if cases > 1 else 1.0
 
     def ranked(self, text: Text) -> list[tuple[float, str]]:
         """The text's trigrams with their weights, rarest first."""
@@ -315,8 +327,9 @@ class Rarity:
         if kept is None or kept[0] is not text:
             if len(self._ranked) >= RANKED_KEPT:  # a cache: a whole ledger's would not fit
                 self._ranked.clear()
+            weights = self.weights
             kept = self._ranked[id(text)] = (text, sorted(
-                ((self.weight(gram), gram) for gram in text.grams), reverse=True))
+                [(weights[gram], gram) for gram in text.grams], reverse=True))
         return kept[1]
 
     def rarest_outside(self, text: Text, other: frozenset[str], home: str) -> float:
@@ -425,7 +438,7 @@ def values(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
     """The model's inputs for one pair, in the order of NAMES. `home` names the
     petitioner's village or community: every matter of theirs may name it, so it tells
     little. (Written for speed: a whole ledger scores millions of pairs.)"""
-    weight = rarity.weight
+    weight = rarity.weights.__getitem__
     shared = new.grams & old.grams
     rarest = 0.0
     if shared:
