@@ -2646,3 +2646,45 @@ HELP_EN.update({
     "完成情况。":
         "What was done.",
 })
+
+
+# Old ledgers judged again under the Regulation's rules (m010_regulation,
+# cases/rejudgement.py, `show`); the figures by case in the stats workbook; 参评率 and 满意率
+# for the petition office and the units apart (figures.py) -------------------------------
+TEXTS.update({
+    "rejudge.extension_after_period": (
+        "{act}（{on}，{days} 日）在办理期限届满（{due}）后作出，依《信访工作条例》第三十四条不延长办理期限",
+        "the {act} of {on} ({days} days) came after the handling period ended on {due}: "
+        "under Art 34 of the Regulation it extends nothing"),
+    "rejudge.hearing_before_request": (
+        "{act}（{start} 至 {end}）早于复核申请（{requested}）的 {days} 日，依第三十六条不计入复核期限",
+        "the {act} ({start} to {end}): its {days} days before the recheck request of "
+        "{requested} are not added to the recheck (Art 36)"),
+    "rejudge.hearing_overlap": (
+        "{act}（{start} 至 {end}）与此前听证重叠的 {days} 日，依第三十六条只计一次",
+        "the {act} ({start} to {end}): its {days} days shared with an earlier hearing "
+        "count once (Art 36)"),
+    "rejudge.closed_by_office": (
+        "{act}（{on}）不在登记当日（{received}）：为本办自行办结，不再记为当场办结",
+        "the {act} of {on} was not on the day of registration ({received}): closed by "
+        "the office itself, no longer on the spot"),
+    "rejudge.satisfaction_before_close": (
+        "{act}（{on}）的满意度“{satisfaction}”记录在办结之前，不作为评价",
+        "the satisfaction '{satisfaction}' of the {act} of {on} came before the close: it "
+        "is no evaluation"),
+    "rejudge.satisfaction_after_evaluation": (
+        "{act}（{on}）的满意度“{satisfaction}”在首次评价之后，不再取代首次评价",
+        "the satisfaction '{satisfaction}' of the {act} of {on} came after the first "
+        "evaluation: it no longer replaces it"),
+    "rejudge.satisfaction_of_earlier_reply": (
+        "{act}（{on}）作出新的答复：此前的满意度“{satisfaction}”是对上一次答复的评价，新答复待评价",
+        "the {act} of {on} gave a new reply: the satisfaction '{satisfaction}' rated the "
+        "earlier one, and the new reply awaits its own evaluation"),
+    "rejudge.flags": ("标记 {changes}", "flags {changes}"),
+    "rejudge.flag_added": ("+{flag}", "+{flag}"),
+    "rejudge.flag_removed": ("−{flag}", "−{flag}"),
+    "rejudge.satisfaction": ("满意度 {was} → {now}", "satisfaction {was} → {now}"),
+    "rejudge.no_satisfaction": ("未评价", "none"),
+    "rejudge.clock_due": ("{clock}截止 {was} → {now}", "{clock} due {was} → {now}"),
+    "rejudge.clock_late": ("{act} {was} → {now}", "{act} {was} → {now}"),
+})
