@@ -28,7 +28,7 @@ import pytest
 import sqlite_utils
 from robust import ROOT, env
 
-from xinfang import acts, reports
+from xinfang import acts, export, reports
 from xinfang.cases import lifecycle
 from xinfang.cases.intake import make_intake, make_person
 from xinfang.cases.lifecycle import ExtensionTooLong, NotRunning
@@ -444,6 +444,12 @@ def test_show_says_what_was_judged_again_and_why(old, run, monkeypatch):
     office = flat(run("show", old["numbers"]["office_close"], "--db", old["path"]).stdout)
     assert flat("为本办自行办结，不再记为当场办结") in office
     assert flat("满意度 满意 → 未评价") in office
+    # The exported events say it the same way.
+    ledger = upgraded(old)
+    (event,) = [e for e in ledger.events(ledger.find_case(number)) if e["kind"] == "rejudged"]
+    ledger.close()
+    gist = export.event_summary("rejudged", event["details"])
+    assert "依《信访工作条例》第三十四条不延长办理期限" in gist and "办结 按期 → 超期" in gist
     checked = run("check", "--db", old["path"])
     assert checked.exit_code == 0 and "台账完好" in checked.stderr + checked.stdout
 

@@ -15,6 +15,8 @@ each change (what it was, what it is). Everything else the stored state holds st
 it is: a stopped clock no act moved keeps the due date it had. A case whose acts are all
 judged alike, or whose stored state already is the replay's, has nothing to re-judge.
 
+`said` puts a re-judgement event in words (`show`, the exported events).
+
 Pure: plain data in and out; the migration m010_regulation reads and writes.
 """
 
@@ -31,6 +33,8 @@ from xinfang.deadlines.arithmetic import Calendar
 from xinfang.deadlines.clocks import Clock, due_on
 from xinfang.deadlines.policy import Policy
 from xinfang.errors import XinfangError
+from xinfang.texts import label, t
+from xinfang.vocab import CLOCKS, EVENT_KINDS, FLAGS, SATISFACTION
 
 # Each rule an act may be judged by again, and the article of the 2022 信访工作条例 it
 # rests on (None: a rule of the ledger's own, DOMAIN.md §4).
@@ -208,3 +212,40 @@ def _changes(stored: CaseState, flags: set[str], satisfaction: str | None,
                           stopped_by=stopped_by.get(index), late=[was.late, now.late])
         changes.append(change)
     return changes
+
+
+def said(details: dict[str, Any], lang: str) -> list[str]:
+    """An upgrade's re-judgement of a case (m010_regulation): each act judged again, by
+    which rule and article, then what changed in the case as stored."""
+    bits = []
+    for act in details.get("acts", []):
+        facts = {key: value for key, value in act.items() if key not in ("rule", "kind")}
+        if "satisfaction" in facts:
+            facts["satisfaction"] = label(SATISFACTION, facts["satisfaction"], lang)
+        facts["start"], facts["end"] = facts.pop("from", ""), facts.pop("to", "")
+        bits.append(t(f"rejudge.{act['rule']}", lang,
+                      act=label(EVENT_KINDS, act["kind"], lang), **facts))
+    for change in details.get("changes", []):
+        if change["field"] == "flags":
+            bits.append(t("rejudge.flags", lang, changes=t("sep.list", lang).join(
+                [t("rejudge.flag_added", lang, flag=label(FLAGS, f, lang))
+                 for f in change["added"]]
+                + [t("rejudge.flag_removed", lang, flag=label(FLAGS, f, lang))
+                   for f in change["removed"]])))
+        elif change["field"] == "satisfaction":
+            bits.append(t("rejudge.satisfaction", lang, **{
+                side: label(SATISFACTION, change[side], lang) if change[side]
+                else t("rejudge.no_satisfaction", lang) for side in ("was", "now")}))
+        elif change["field"] == "clock":
+            was, now = change["due"]
+            if was != now:
+                bits.append(t("rejudge.clock_due", lang, clock=label(CLOCKS, change["clock"], lang),
+                              was=was, now=now))
+            if change.get("late") and change["late"][0] != change["late"][1]:
+                bits.append(t("rejudge.clock_late", lang,
+                              act=label(EVENT_KINDS, change["stopped_by"], lang), **{
+                                  side: t("figure.class.late" if late else "figure.class.on_time",
+                                          lang)
+                                  for side, late in zip(("was", "now"), change["late"],
+                                                        strict=True)}))
+    return bits

@@ -167,6 +167,7 @@ def people_lines(people: list[PersonRecord], anonymous: bool, lang: str) -> Text
 def event_text(event: EventRecord, lang: str) -> Text:
     """One line of a case's history: what happened and why."""
     event = visible_all(event)
+    from xinfang.cases import rejudgement
     from xinfang.vocab import (
         DELIVERABLES,
         DELIVERY_METHODS,
@@ -245,7 +246,7 @@ def event_text(event: EventRecord, lang: str) -> Text:
         bits.append(t("ui.event.next_report_by", lang, date=d["next_report_by"]))
     bits += practice_bits(kind, d, lang)
     if kind == "rejudged":
-        bits += rejudged_bits(d, lang)
+        bits += rejudgement.said(d, lang)
     if kind == "notice":
         bits.append(notice_text(d, lang))
     if d.get("late"):
@@ -254,45 +255,6 @@ def event_text(event: EventRecord, lang: str) -> Text:
     if bits:
         text.append(t("sep.colon", lang) + t("sep.parts", lang).join(bits))
     return text
-
-
-def rejudged_bits(details: dict[str, Any], lang: str) -> list[str]:
-    """An upgrade's re-judgement of a case (m010_regulation): each act judged again, by
-    which rule and article, then what changed in the case as stored."""
-    from xinfang.vocab import SATISFACTION
-
-    bits = []
-    for act in details.get("acts", []):
-        facts = {key: value for key, value in act.items() if key not in ("rule", "kind")}
-        if "satisfaction" in facts:
-            facts["satisfaction"] = label(SATISFACTION, facts["satisfaction"], lang)
-        facts["start"], facts["end"] = facts.pop("from", ""), facts.pop("to", "")
-        bits.append(t(f"rejudge.{act['rule']}", lang,
-                      act=label(EVENT_KINDS, act["kind"], lang), **facts))
-    for change in details.get("changes", []):
-        if change["field"] == "flags":
-            bits.append(t("rejudge.flags", lang, changes=t("sep.list", lang).join(
-                [t("rejudge.flag_added", lang, flag=label(FLAGS, f, lang))
-                 for f in change["added"]]
-                + [t("rejudge.flag_removed", lang, flag=label(FLAGS, f, lang))
-                   for f in change["removed"]])))
-        elif change["field"] == "satisfaction":
-            bits.append(t("rejudge.satisfaction", lang, **{
-                side: label(SATISFACTION, change[side], lang) if change[side]
-                else t("rejudge.no_satisfaction", lang) for side in ("was", "now")}))
-        elif change["field"] == "clock":
-            was, now = change["due"]
-            if was != now:
-                bits.append(t("rejudge.clock_due", lang, clock=label(CLOCKS, change["clock"], lang),
-                              was=was, now=now))
-            if change.get("late") and change["late"][0] != change["late"][1]:
-                bits.append(t("rejudge.clock_late", lang,
-                              act=label(EVENT_KINDS, change["stopped_by"], lang), **{
-                                  side: t("figure.class.late" if late else "figure.class.on_time",
-                                          lang)
-                                  for side, late in zip(("was", "now"), change["late"],
-                                                        strict=True)}))
-    return bits
 
 
 def notice_text(details: dict[str, Any], lang: str) -> str:
