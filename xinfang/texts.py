@@ -2687,4 +2687,27 @@ TEXTS.update({
     "rejudge.no_satisfaction": ("未评价", "none"),
     "rejudge.clock_due": ("{clock}截止 {was} → {now}", "{clock} due {was} → {now}"),
     "rejudge.clock_late": ("{act} {was} → {now}", "{act} {was} → {now}"),
+    # 参评率 and 满意率 by whose reply was evaluated: the office's own close (当场办结,
+    # 本办自行办结, a case it accepted itself) or a responsible unit's.
+    "figure.participation.office": ("参评率（信访部门自办）", "evaluation participation (office's own cases)"),
+    "figure.participation.office.definition": (
+        "已评价 ÷（已评价 + 超期未评价）：期内办结、由本办自行办结（当场办结、本办自行办结或本办受理后办结）的每件案件，按其最近一次答复的评价",
+        "evaluated ÷ (evaluated + unevaluated past the window): each case closed in the "
+        "period by the office itself (on the spot, later, or after accepting it itself), "
+        "by the evaluation of its latest reply"),
+    "figure.participation.unit": ("参评率（责任单位）", "evaluation participation (units)"),
+    "figure.participation.unit.definition": (
+        "已评价 ÷（已评价 + 超期未评价）：期内办结、由责任单位办理的每件案件，按其最近一次答复的评价",
+        "evaluated ÷ (evaluated + unevaluated past the window): each case closed in the "
+        "period that a responsible unit handled, by the evaluation of its latest reply"),
+    "figure.satisfaction.office": ("满意率（信访部门自办）", "satisfaction (office's own cases)"),
+    "figure.satisfaction.office.definition": (
+        "（满意 + 基本满意）÷（满意 + 基本满意 + 不满意）：本办自行办结的案件中已评价的",
+        "(satisfied + basically satisfied) ÷ (satisfied + basically satisfied + "
+        "unsatisfied): the office's own cases that were evaluated"),
+    "figure.satisfaction.unit": ("满意率（责任单位）", "satisfaction (units)"),
+    "figure.satisfaction.unit.definition": (
+        "（满意 + 基本满意）÷（满意 + 基本满意 + 不满意）：责任单位办理的案件中已评价的",
+        "(satisfied + basically satisfied) ÷ (satisfied + basically satisfied + "
+        "unsatisfied): the cases units handled that were evaluated"),
 })
