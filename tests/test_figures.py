@@ -208,3 +208,20 @@ def test_participation_and_satisfaction_by_whose_reply_was_evaluated(office, run
     assert rate({"figures": units["人社局"]}, "participation.unit") == (0, 1)
     text = run("report", "stats", "--from", "2026-08-01", "--to", "2026-08-31").stdout
     assert "参评率（信访部门自办）" in text and "满意率（责任单位）" in text
+
+
+def test_the_workbook_lists_the_figures_changed_since_the_period_ended(office, run, tmp_path):
+    import openpyxl
+
+    number = register(office, "2026-08-03", "丑")
+    acts.forward(office, number, "人社局", officer=OFFICER, on=D("2026-08-04"))
+    acts.accept(office, number, officer=OFFICER, on=D("2026-08-05"))  # due 10-08
+    acts.close(office, number, "resolved", "已答复", officer=OFFICER, on=D("2026-09-20"))
+    out = tmp_path / "八月.xlsx"
+    result = run("report", "stats", "--from", "2026-08-01", "--to", "2026-08-31", "--format",
+                 "xlsx", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    sheet = openpyxl.load_workbook(out)["期后变化"]
+    rows = [r for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert ("按期办结率（责任单位）", "0/1", "1/1", number, "未答复", "按期",
+            "期后办理：办结 2026-09-20") in rows

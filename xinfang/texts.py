@@ -2355,8 +2355,8 @@ HELP_EN: dict[str, str] = {
         "text, md (Markdown), csv, json or xlsx (an Excel workbook, grouped by responsible unit, filterable).",
     "--format xlsx 时写入这个工作簿（已存在时不覆盖，除非加 --force）；不写则输出到标准输出（不能是终端）。":
         "With --format xlsx, write to this workbook (an existing one is not overwritten unless --force is given); without it, to standard output (which must not be a terminal).",
-    "text（表格，默认）、json 或 xlsx（Excel 工作簿：逐月六项指标含分子分母和口径，附折线图）。":
-        "text (tables, default), json or xlsx (an Excel workbook: the six figures month by month, with numerators, denominators and definitions, and a line chart).",
+    "text（表格，默认）、json 或 xlsx（Excel 工作簿：各项指标的口径、分子分母和各类件数，信访部门与责任单位分列，逐月并附折线图；与 --definitions 同一口径）。":
+        "text (tables, default), json or xlsx (an Excel workbook: each figure's definition, numerator, denominator and classes, the petition office and the units apart, month by month with a line chart; by the same --definitions).",
 }
 
 
@@ -2687,6 +2687,17 @@ TEXTS.update({
     "rejudge.no_satisfaction": ("未评价", "none"),
     "rejudge.clock_due": ("{clock}截止 {was} → {now}", "{clock} due {was} → {now}"),
     "rejudge.clock_late": ("{act} {was} → {now}", "{act} {was} → {now}"),
+    # The stats workbook by case: which side a figure is counted for.
+    "stats.side": ("方面", "Side"),
+    "stats.side.office": ("信访部门", "petition office"),
+    "stats.side.unit": ("责任单位", "units"),
+    "stats.side.both": ("两方合计", "both"),
+    "stats.sheet.changed": ("期后变化", "Changed since"),
+    "stats.changed_was": ("期末", "Then"),
+    "stats.changed_now": ("现在", "Now"),
+    "stats.changed_class_was": ("期末类别", "Class then"),
+    "stats.changed_class_now": ("现在类别", "Class now"),
+    "stats.changed_why": ("原因", "Why"),
     # 参评率 and 满意率 by whose reply was evaluated: the office's own close (当场办结,
     # 本办自行办结, a case it accepted itself) or a responsible unit's.
     "figure.participation.office": ("参评率（信访部门自办）", "evaluation participation (office's own cases)"),
