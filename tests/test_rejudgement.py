@@ -347,7 +347,24 @@ def test_the_figures_count_the_acts_as_the_rules_now_judge_them(old):
     assert record["rejudged"]["details"]["changes"][0]["now"] == "unsatisfied"
     september = reports.stats(ledger, D("2026-09-01"), D("2026-09-30"))
     assert september["figures"]["satisfaction"]["counts"].get("unsatisfied") == 1
+    # The figures say which of their cases the upgrade judged again, and why.
+    (july,) = by_case["rejudged"]
+    assert (july["id"], july["on"]) == (old["numbers"]["late_extension"], "2026-11-23")
+    assert july["acts"][0]["article"] == 34 and "on_time_closing.unit" in july["figures"]
+    assert {c["id"] for c in september["rejudged"]} == {
+        old["numbers"][k] for k in ("late_extension", "second_satisfaction", "reclosed")}
     ledger.close()
+
+
+def test_report_stats_names_the_cases_judged_again(old, run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")
+    upgraded(old).close()
+    text = run("report", "stats", "--from", "2026-07-01", "--to", "2026-07-31", "--db",
+               old["path"]).stdout
+    assert "升级台账时依条例重新认定、计入本期指标的案件" in text
+    line = next(line for line in text.splitlines() if old["numbers"]["late_extension"] in line
+                and "第三十四条" in line)
+    assert "（2026-11-23）" in line and "办结 按期 → 超期" in line
 
 
 def test_the_upgrade_runs_once_and_again_finds_nothing(old):

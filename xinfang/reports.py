@@ -232,7 +232,22 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None,
             for item in case_figures.by_unit(cases, classes)]
     if end < ledger.today:
         result["changed"] = _changed_since(ledger, start, end, classes)
+    result["rejudged"] = _rejudged(ledger, classes)
     return result
+
+
+def _rejudged(ledger: Ledger, classes: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
+    """The cases of the period's figures whose acts were judged again under the
+    Regulation's rules when the ledger was upgraded (m010_regulation): when, what and
+    why (the `rejudged` event's details), and the figures they are counted in."""
+    out = []
+    for number, on, details in ledger.db.execute(
+            "SELECT c.number, e.acted_on, e.details FROM events e JOIN cases c ON "
+            "c.id = e.case_id WHERE e.kind = 'rejudged' ORDER BY c.number, e.id"):
+        counted = [code for code in case_figures.FIGURES if number in classes[code]]
+        if counted:
+            out.append({"id": number, "on": on, **json.loads(details), "figures": counted})
+    return out
 
 
 def _figure(code: str, counted: dict[str, Any]) -> dict[str, Any]:

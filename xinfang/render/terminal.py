@@ -632,6 +632,15 @@ def stats_tables(result: dict[str, Any], lang: str) -> Group:
                                       now=_class(case["now"], lang), why=why) + "\n",
                              style="")
         parts.append(lines)
+    if result.get("rejudged"):
+        from xinfang.cases import rejudgement
+
+        lines = Text(t("stats.rejudged_title", lang) + "\n", style="bold")
+        for case in result["rejudged"]:
+            lines.append("  " + t("stats.rejudged_case", lang, case=case["id"], on=case["on"],
+                                  what=t("sep.parts", lang).join(rejudgement.said(case, lang)))
+                         + "\n", style="")
+        parts.append(lines)
     if result.get("groups") is not None:
         names = {"unit": "ui.unit", "category": "ui.category", "locality": "ui.locality",
                  "month": "stats.month"}
