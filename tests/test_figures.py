@@ -173,3 +173,55 @@ def test_stats_show_each_figure_with_definition_numerator_and_denominator(office
     assert json.loads(old.stdout)["definitions"] == "clock"
     bad = run("report", "stats", "--definitions", "x")
     assert bad.exit_code == 2
+
+
+def test_participation_and_satisfaction_by_whose_reply_was_evaluated(office, run):
+    """参评率 and 满意率 from the two sides: the office's own replies (当场办结, a later
+    close by the office, a case it accepted itself) and the units'; both together too."""
+    spot = register(office, "2026-08-03", "辛")
+    acts.close(office, spot, "resolved", "当场答复", officer=OFFICER, on=D("2026-08-03"))
+    acts.followup(office, spot, officer=OFFICER, satisfaction="满意", on=D("2026-08-05"))
+    own = register(office, "2026-08-04", "壬", "邻里纠纷")
+    acts.accept(office, own, officer=OFFICER, on=D("2026-08-05"))
+    acts.close(office, own, "resolved", "已调解", officer=OFFICER, on=D("2026-08-12"))
+    acts.followup(office, own, officer=OFFICER, satisfaction="基本满意", on=D("2026-08-14"))
+    unit_rated = register(office, "2026-08-03", "癸", "违建拆除")
+    acts.forward(office, unit_rated, "住建局", officer=OFFICER, on=D("2026-08-04"))
+    acts.accept(office, unit_rated, officer=OFFICER, on=D("2026-08-05"))
+    acts.close(office, unit_rated, "resolved", "已拆除", officer=OFFICER, on=D("2026-08-10"))
+    acts.followup(office, unit_rated, officer=OFFICER, satisfaction="不满意", on=D("2026-08-20"))
+    # Closed 08-10 by 人社局, never evaluated: its window ended 09-09 (30 days).
+    unrated = register(office, "2026-08-03", "子", "工伤认定")
+    acts.forward(office, unrated, "人社局", officer=OFFICER, on=D("2026-08-04"))
+    acts.accept(office, unrated, officer=OFFICER, on=D("2026-08-05"))
+    acts.close(office, unrated, "resolved", "已认定", officer=OFFICER, on=D("2026-08-10"))
+    result = reports.stats(office, D("2026-08-01"), D("2026-08-31"), by="unit")
+    assert rate(result, "participation") == (3, 4)
+    assert rate(result, "participation.office") == (2, 2)
+    assert rate(result, "participation.unit") == (1, 2)
+    assert result["figures"]["participation.unit"]["counts"] == {"evaluated": 1, "late_open": 1}
+    assert rate(result, "satisfaction") == (2, 3)
+    assert rate(result, "satisfaction.office") == (2, 2)
+    assert rate(result, "satisfaction.unit") == (0, 1)
+    units = {u["unit"]: u["figures"] for u in result["units"]}
+    assert rate({"figures": units["住建局"]}, "satisfaction.unit") == (0, 1)
+    assert rate({"figures": units["人社局"]}, "participation.unit") == (0, 1)
+    text = run("report", "stats", "--from", "2026-08-01", "--to", "2026-08-31").stdout
+    assert "参评率（信访部门自办）" in text and "满意率（责任单位）" in text
+
+
+def test_the_workbook_lists_the_figures_changed_since_the_period_ended(office, run, tmp_path):
+    import openpyxl
+
+    number = register(office, "2026-08-03", "丑")
+    acts.forward(office, number, "人社局", officer=OFFICER, on=D("2026-08-04"))
+    acts.accept(office, number, officer=OFFICER, on=D("2026-08-05"))  # due 10-08
+    acts.close(office, number, "resolved", "已答复", officer=OFFICER, on=D("2026-09-20"))
+    out = tmp_path / "八月.xlsx"
+    result = run("report", "stats", "--from", "2026-08-01", "--to", "2026-08-31", "--format",
+                 "xlsx", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    sheet = openpyxl.load_workbook(out)["期后变化"]
+    rows = [r for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert ("按期办结率（责任单位）", "0/1", "1/1", number, "未答复", "按期",
+            "期后办理：办结 2026-09-20") in rows

@@ -89,7 +89,7 @@ NEEDS_ASSIGNMENT = ("report_due_changed", "interim_reported")
 # registration corrected; an act withdrawn; a document written for the case; a written
 # reply delivered, which may be recorded after later acts: tried in test_regulation).
 BOOKKEEPING = ("revealed", "repeat_marked", "exported", "corrected", "withdrawn",
-               "unit_renamed", "notice", "people_linked", "delivered")
+               "unit_renamed", "notice", "people_linked", "delivered", "rejudged")
 ACTS = tuple(sorted({act for steps in STEPS.values() for act in steps} | set(ANYWHERE)))
 
 STATE_ZH = {

@@ -24,8 +24,10 @@ from xinfang.store.ledger import Ledger
 
 TODAY = dt.date(2026, 11, 23)
 # A unit's rename is an act on the list of units that every case it holds follows
-# (tests/test_corrections.py), not an act on one case.
-KINDS = sorted(kind for kind in TRANSITIONS if kind not in ("registered", "unit_renamed"))
+# (tests/test_corrections.py), not an act on one case; a re-judgement is recorded by the
+# upgrade of an older ledger only (tests/test_rejudgement.py).
+KINDS = sorted(kind for kind in TRANSITIONS
+               if kind not in ("registered", "unit_renamed", "rejudged"))
 PEOPLE = (("张三", "13812345678"), ("李四", "13912345678"), ("王五", None))
 
 

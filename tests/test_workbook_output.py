@@ -14,12 +14,15 @@ import pytest
 from test_export import ID_A, fresh, snapshot, varied  # noqa: F401  (a fixture)
 
 from xinfang import acts
+from xinfang import figures as figures_module
 from xinfang.cases.intake import Intake, make_person
 from xinfang.registers.importer import import_register
+from xinfang.render.workbook import CHART_FIGURES
 from xinfang.reports import FIGURES
 from xinfang.store import writer
 
 D = dt.date
+FIGURES_BY_CASE = figures_module.FIGURES
 REGISTER_HEADER = ["案件编号", "登记日期", "姓名", "身份证号", "联系电话", "住址", "其他信访人",
                    "信访形式", "人数", "问题属地", "问题类别", "诉求摘要", "具体诉求", "保密",
                    "转送单位", "转送日期", "受理日期", "办理结果", "办结日期", "状态", "满意度",
@@ -151,9 +154,10 @@ def test_too_long_a_cell_for_excel_is_refused_with_a_way_out(cli, ledger, tmp_pa
 
 @pytest.fixture
 def stats_book(cli, varied, tmp_path):  # noqa: F811
+    """The workbook of the figures by clock (the earlier definitions, by name)."""
     out = tmp_path / "指标.xlsx"
     result = cli("report", "stats", "--from", "2026-01-01", "--to", "2026-03-31", "--by", "unit",
-                 "--format", "xlsx", "-o", out)
+                 "--definitions", "clock", "--format", "xlsx", "-o", out)
     assert result.exit_code == 0, result.stderr
     return out
 
@@ -288,3 +292,105 @@ def test_overdue_workbook_to_a_pipe(cli, varied):  # noqa: F811
     assert result.exit_code == 0, result.stderr
     assert result.stdout_bytes.startswith(b"PK\x03\x04")
 
+
+
+# report stats --format xlsx, by case (the default) ------------------------------------------
+
+
+@pytest.fixture
+def case_book(cli, varied, tmp_path):  # noqa: F811
+    out = tmp_path / "按件指标.xlsx"
+    result = cli("report", "stats", "--from", "2026-01-01", "--to", "2026-03-31", "--by", "unit",
+                 "--format", "xlsx", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def test_the_stats_workbook_holds_the_figures_by_case_each_side_apart(cli, case_book):
+    expected = json.loads(cli("report", "stats", "--from", "2026-01-01", "--to", "2026-03-31",
+                              "--by", "unit", "--json").stdout)
+    book = openpyxl.load_workbook(case_book)
+    assert book.sheetnames == ["指标", "逐月", "责任单位排名", "分组"]
+    sheet = book["指标"]
+    assert sheet["A1"].value == "工作指标 2026-01-01 至 2026-03-31"
+    assert [c.value for c in sheet[2]] == ["指标", "方面", "分子", "分母", "比率", "口径",
+                                           "各类件数"]
+    rows = {r[0].value: r for r in sheet.iter_rows(min_row=3)}
+    assert list(rows) == [f["name"] for f in expected["figures"].values()]
+    for code, figure in expected["figures"].items():
+        row = rows[figure["name"]]
+        assert (row[2].value, row[3].value, row[4].value) == (
+            figure["numerator"], figure["denominator"], figure["rate"]), code
+        assert row[5].value == figure["definition"]
+    # Each side apart, named, and the two together.
+    sides = {code: rows[expected["figures"][code]["name"]][1].value for code in FIGURES_BY_CASE}
+    assert sides["timely_acceptance.office"] == sides["participation.office"] == "信访部门"
+    assert sides["on_time_closing.unit"] == sides["satisfaction.unit"] == "责任单位"
+    assert sides["participation"] == sides["satisfaction"] == "两方合计"
+    assert sides["repeat_rate"] is None
+    # By hand: c6 (accepted by the office itself 01-11, closed 01-20) and c1 (人社局,
+    # accepted 01-08, due 03-09, closed 02-01) on time; no reply of the period evaluated
+    # (c3 on the spot 01-07, c6, c1: their 30 days all ended by 03-03).
+    closing_unit = rows["按期办结率（责任单位）"]
+    assert (closing_unit[2].value, closing_unit[3].value, closing_unit[6].value) == (1, 1, "按期 1")
+    assert (rows["按期办结率（信访部门自办）"][2].value, rows["按期办结率（信访部门自办）"][3].value) \
+        == (1, 1)
+    for name, denominator in (("参评率", 3), ("参评率（信访部门自办）", 2), ("参评率（责任单位）", 1)):
+        assert (rows[name][2].value, rows[name][3].value) == (0, denominator), name
+    assert rows["参评率"][6].value == "超期未办 3"
+    units = book["责任单位排名"]
+    assert [c.value for c in units[1]][:3] == ["名次", "责任单位", "及时受理率（责任单位·受理告知）"]
+    ranked = [r for r in units.iter_rows(min_row=3, values_only=True)]
+    assert [(r[0], r[1]) for r in ranked] == [(u["rank"], u["unit"]) for u in expected["units"]]
+    for r, unit in zip(ranked, expected["units"], strict=True):
+        for index, code in enumerate(figures_module.UNIT_FIGURES):
+            figure = unit["figures"][code]
+            assert r[2 + 3 * index: 5 + 3 * index] == (
+                figure["numerator"], figure["denominator"], figure["rate"]), (unit["unit"], code)
+
+
+def test_the_case_workbook_months_are_each_months_figures_and_groups_add_up(cli, case_book):
+    book = openpyxl.load_workbook(case_book)
+    months = [r for r in book["逐月"].iter_rows(min_row=3, values_only=True) if r[0]]
+    assert [m[0] for m in months] == ["2026-01", "2026-02", "2026-03"]
+    for month, (first, last) in zip(months, [("2026-01-01", "2026-01-31"),
+                                             ("2026-02-01", "2026-02-28"),
+                                             ("2026-03-01", "2026-03-31")], strict=True):
+        alone = json.loads(cli("report", "stats", "--from", first, "--to", last,
+                               "--json").stdout)
+        for index, code in enumerate(FIGURES_BY_CASE):
+            figure = alone["figures"][code]
+            assert month[3 + 3 * index: 6 + 3 * index] == (
+                figure["numerator"], figure["denominator"], figure["rate"]), (month[0], code)
+    period = json.loads(cli("report", "stats", "--from", "2026-01-01", "--to", "2026-03-31",
+                            "--json").stdout)["figures"]
+    groups = [r for r in book["分组"].iter_rows(min_row=3, values_only=True)]
+    # 住建局 sent c7 back (异议): it is no longer its unit.
+    assert {g[0] for g in groups} == {"（未填）", "人社局", "司法局"}
+    # Every case has one unit or none: the groups' figures add up to the period's.
+    for index, code in enumerate(FIGURES_BY_CASE):
+        col = 5 + 3 * index
+        assert sum(g[col] for g in groups) == period[code]["numerator"], code
+        assert sum(g[col + 1] for g in groups) == period[code]["denominator"], code
+    with zipfile.ZipFile(case_book) as archive:
+        xml = archive.read("xl/charts/chart1.xml").decode()
+    refs = re.findall(r"<c:val><c:numRef><c:f>([^<]+)</c:f>", xml)
+    assert len(refs) == len(CHART_FIGURES)
+    rate_columns = {openpyxl.utils.get_column_letter(3 + 3 * FIGURES_BY_CASE.index(code) + 3)
+                    for code in CHART_FIGURES}
+    assert {ref.split("!")[1].split("$")[1] for ref in refs} == rate_columns
+
+
+def test_the_workbook_by_clock_is_the_same_switch_as_the_text(cli, varied, tmp_path):  # noqa: F811
+    out = tmp_path / "旧口径.xlsx"
+    assert cli("report", "stats", "--definitions", "clock", "--format", "xlsx", "-o",
+               out).exit_code == 0
+    sheet = openpyxl.load_workbook(out)["指标"]
+    assert [r[0].value for r in sheet.iter_rows(min_row=3)] == [
+        "及时受理率", "按期办结率", "参评率", "满意率", "重复信访率", "一次性化解率"]
+    english = tmp_path / "en.xlsx"
+    assert cli("report", "stats", "--format", "xlsx", "-o", english, "--lang",
+               "en").exit_code == 0
+    book = openpyxl.load_workbook(english)
+    assert book["Figures"]["B2"].value == "Side"
+    assert book["Figures"]["A3"].value == "timely acceptance (petition office: forwarding)"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from xinfang import rules, xlsx
+from xinfang.cases import rejudgement
 from xinfang.cases.people import mask_details
 from xinfang.errors import XinfangError
 from xinfang.files import excel_cell
@@ -319,6 +320,8 @@ def event_summary(kind: str, details: dict[str, Any], lang: str = "zh") -> str:
         bits.append(label(SATISFACTION, details["satisfaction"], lang))
     if kind == "revealed":
         bits.append(" ".join(details.get("fields", [])))
+    if kind == "rejudged":
+        bits += rejudgement.said(details, lang)
     return t("sep.parts", lang).join(b for b in bits if b)
 
 

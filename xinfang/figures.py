@@ -3,7 +3,9 @@ petition-analysis code counts them: each case of a figure's population falls in 
 class (及时受理 / 超期受理 / 超期未受理, 按期 / 超期 / 未答复 / 超期未答复 …), and the
 figure is one class, or two, over the classes that count. Each duty figure is counted
 for the petition office (信访部门: its own duty, 登记转送; the cases it handled itself)
-and for the responsible units (责任单位: 受理告知, 办理) apart, and per unit.
+and for the responsible units (责任单位: 受理告知, 办理) apart, and per unit; 参评率 and
+满意率 too, by whose reply was evaluated (the office's own close or the unit's), beside
+the two together.
 
 `classify` is pure: plain case data in, each case's class per figure out. `count` turns
 classes into figures with their numerators, denominators and the count of each class.
@@ -18,8 +20,9 @@ from typing import Any
 
 # The figures counted by case, in the order they are shown.
 FIGURES = ("timely_acceptance.office", "timely_acceptance.unit", "on_time_closing.office",
-           "on_time_closing.unit", "participation", "satisfaction", "repeat_rate",
-           "first_time_resolution", "leader_resolution")
+           "on_time_closing.unit", "participation", "participation.office",
+           "participation.unit", "satisfaction", "satisfaction.office", "satisfaction.unit",
+           "repeat_rate", "first_time_resolution", "leader_resolution")
 # For each figure: the classes over which it is counted (its denominator), and those of
 # its numerator. A class outside both (a case not yet due, one reopened before it was
 # evaluated) is not counted, and said so in the counts.
@@ -33,8 +36,8 @@ CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "leader_resolution": (("resolved", "unresolved"), ("resolved",)),
 }
 # The units' figures ranked per unit.
-UNIT_FIGURES = ("timely_acceptance.unit", "on_time_closing.unit", "participation",
-                "satisfaction")
+UNIT_FIGURES = ("timely_acceptance.unit", "on_time_closing.unit", "participation.unit",
+                "satisfaction.unit")
 
 
 @dataclass(frozen=True)
@@ -117,14 +120,18 @@ def classify(cases: Iterable[CaseFacts], start: dt.date, end: dt.date,
         evaluation = next((s for s in reversed(spans) if s.clock == "evaluation"
                            and _in(s.started_on, start, end)), None)
         if evaluation is not None:
+            # Each side's: the reply of the office (当场办结, 本办自行办结, a case it
+            # accepted itself) or of the unit that handled the case; and both together.
             if evaluation.satisfaction:
-                out["participation"][case.number] = "evaluated"
-                out["satisfaction"][case.number] = evaluation.satisfaction
+                evaluated = "evaluated"
+                for code in ("satisfaction", f"satisfaction.{side}"):
+                    out[code][case.number] = evaluation.satisfaction
             elif evaluation.stopped_on is not None:
-                out["participation"][case.number] = "reopened"
+                evaluated = "reopened"
             else:
-                out["participation"][case.number] = (
-                    "late_open" if evaluation.due_on < today else "not_due")
+                evaluated = "late_open" if evaluation.due_on < today else "not_due"
+            for code in ("participation", f"participation.{side}"):
+                out[code][case.number] = evaluated
         if case.first and _in(case.closed_on, start, end):
             out["first_time_resolution"][case.number] = (
                 "came_back" if case.came_back else "resolved")

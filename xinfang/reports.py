@@ -235,7 +235,22 @@ def stats(ledger: Ledger, start: dt.date, end: dt.date, by: str | None = None,
             for item in case_figures.by_unit(cases, classes)]
     if end < ledger.today:
         result["changed"] = _changed_since(ledger, start, end, classes)
+    result["rejudged"] = _rejudged(ledger, classes)
     return result
+
+
+def _rejudged(ledger: Ledger, classes: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
+    """The cases of the period's figures whose acts were judged again under the
+    Regulation's rules when the ledger was upgraded (m010_regulation): when, what and
+    why (the `rejudged` event's details), and the figures they are counted in."""
+    out = []
+    for number, on, details in ledger.db.execute(
+            "SELECT c.number, e.acted_on, e.details FROM events e JOIN cases c ON "
+            "c.id = e.case_id WHERE e.kind = 'rejudged' ORDER BY c.number, e.id"):
+        counted = [code for code in case_figures.FIGURES if number in classes[code]]
+        if counted:
+            out.append({"id": number, "on": on, **json.loads(details), "figures": counted})
+    return out
 
 
 def _figure(code: str, counted: dict[str, Any]) -> dict[str, Any]:
@@ -328,6 +343,53 @@ def _clock_stats(ledger: Ledger, start: dt.date, end: dt.date,
         result["by"] = by
         result["groups"] = _groups(ledger, by, s, e, today)
     return result
+
+
+def case_figures_by_month(ledger: Ledger, start: dt.date, end: dt.date
+                          ) -> list[dict[str, Any]]:
+    """The figures by case of each month of a period (the first and last months cut to
+    the period), as `stats` counts them for a period of that month: {month, from, to,
+    figures}."""
+    cases = list(case_facts(ledger))
+    out = []
+    for month in _month_range(start.isoformat(), end.isoformat()):
+        first = dt.date(int(month[:4]), int(month[5:7]), 1)
+        after = (first + dt.timedelta(days=32)).replace(day=1)
+        s, e = max(first, start), min(after - dt.timedelta(days=1), end)
+        classes = case_figures.classify(cases, s, e, ledger.today)
+        out.append({"month": month, "from": s.isoformat(), "to": e.isoformat(),
+                    "figures": {code: _figure(code, case_figures.count(code, classes[code]))
+                                for code in case_figures.FIGURES}})
+    return out
+
+
+def case_figures_by_group(ledger: Ledger, by: str, start: dt.date, end: dt.date
+                          ) -> list[dict[str, Any]]:
+    """The figures by case of each group `stats` counts by (unit, category, locality or
+    month of receipt), with its counts: {key, registered, closed, overdue, repeats,
+    figures}. A group's figures are those of its cases, so the groups' numerators and
+    denominators add up to the period's; the groups `stats` lists come first, in its
+    order, then those of cases received before the period (counted in it for a later
+    act: a forward, an acceptance, a close)."""
+    s, e, today = start.isoformat(), end.isoformat(), ledger.today.isoformat()
+    classes = case_figures.classify(case_facts(ledger), start, end, ledger.today)
+    keys: dict[str, str] = dict(ledger.db.execute(
+        f"SELECT c.number, {_DIMENSIONS[by]} FROM cases c LEFT JOIN units u ON "
+        f"u.id = c.unit_id WHERE c.status NOT IN ({_SET_APART})").fetchall())
+    groups = _groups(ledger, by, s, e, today)
+    listed = {group["key"] for group in groups}
+    counted = {keys[n] for code in case_figures.FIGURES for n in classes[code] if n in keys}
+    groups += [{"key": key, "registered": 0, "closed": 0, "overdue": 0, "repeats": 0}
+               for key in sorted(counted - listed)]
+    by_key: dict[str, dict[str, dict[str, str]]] = {
+        group["key"]: {code: {} for code in case_figures.FIGURES} for group in groups}
+    for code in case_figures.FIGURES:
+        for number, found in classes[code].items():
+            if number in keys:
+                by_key[keys[number]][code][number] = found
+    return [{**group, "figures": {code: _figure(code, case_figures.count(code, mine))
+                                  for code, mine in by_key[group["key"]].items()}}
+            for group in groups]
 
 
 def figures_by_month(ledger: Ledger, start: dt.date, end: dt.date) -> list[dict[str, Any]]:

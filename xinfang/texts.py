@@ -2365,8 +2365,8 @@ HELP_EN: dict[str, str] = {
         "text, md (Markdown), csv, json or xlsx (an Excel workbook, grouped by responsible unit, filterable).",
     "--format xlsx 时写入这个工作簿（已存在时不覆盖，除非加 --force）；不写则输出到标准输出（不能是终端）。":
         "With --format xlsx, write to this workbook (an existing one is not overwritten unless --force is given); without it, to standard output (which must not be a terminal).",
-    "text（表格，默认）、json 或 xlsx（Excel 工作簿：逐月六项指标含分子分母和口径，附折线图）。":
-        "text (tables, default), json or xlsx (an Excel workbook: the six figures month by month, with numerators, denominators and definitions, and a line chart).",
+    "text（表格，默认）、json 或 xlsx（Excel 工作簿：各项指标的口径、分子分母和各类件数，信访部门与责任单位分列，逐月并附折线图；与 --definitions 同一口径）。":
+        "text (tables, default), json or xlsx (an Excel workbook: each figure's definition, numerator, denominator and classes, the petition office and the units apart, month by month with a line chart; by the same --definitions).",
 }
 
 
@@ -2655,4 +2655,83 @@ HELP_EN.update({
         "The unit that did the task.",
     "完成情况。":
         "What was done.",
+})
+
+
+# Old ledgers judged again under the Regulation's rules (m010_regulation,
+# cases/rejudgement.py, `show`); the figures by case in the stats workbook; 参评率 and 满意率
+# for the petition office and the units apart (figures.py) -------------------------------
+TEXTS.update({
+    "rejudge.extension_after_period": (
+        "{act}（{on}，{days} 日）在办理期限届满（{due}）后作出，依《信访工作条例》第三十四条不延长办理期限",
+        "the {act} of {on} ({days} days) came after the handling period ended on {due}: "
+        "under Art 34 of the Regulation it extends nothing"),
+    "rejudge.hearing_before_request": (
+        "{act}（{start} 至 {end}）早于复核申请（{requested}）的 {days} 日，依第三十六条不计入复核期限",
+        "the {act} ({start} to {end}): its {days} days before the recheck request of "
+        "{requested} are not added to the recheck (Art 36)"),
+    "rejudge.hearing_overlap": (
+        "{act}（{start} 至 {end}）与此前听证重叠的 {days} 日，依第三十六条只计一次",
+        "the {act} ({start} to {end}): its {days} days shared with an earlier hearing "
+        "count once (Art 36)"),
+    "rejudge.closed_by_office": (
+        "{act}（{on}）不在登记当日（{received}）：为本办自行办结，不再记为当场办结",
+        "the {act} of {on} was not on the day of registration ({received}): closed by "
+        "the office itself, no longer on the spot"),
+    "rejudge.satisfaction_before_close": (
+        "{act}（{on}）的满意度“{satisfaction}”记录在办结之前，不作为评价",
+        "the satisfaction '{satisfaction}' of the {act} of {on} came before the close: it "
+        "is no evaluation"),
+    "rejudge.satisfaction_after_evaluation": (
+        "{act}（{on}）的满意度“{satisfaction}”在首次评价之后，不再取代首次评价",
+        "the satisfaction '{satisfaction}' of the {act} of {on} came after the first "
+        "evaluation: it no longer replaces it"),
+    "rejudge.satisfaction_of_earlier_reply": (
+        "{act}（{on}）作出新的答复：此前的满意度“{satisfaction}”是对上一次答复的评价，新答复待评价",
+        "the {act} of {on} gave a new reply: the satisfaction '{satisfaction}' rated the "
+        "earlier one, and the new reply awaits its own evaluation"),
+    "rejudge.flags": ("标记 {changes}", "flags {changes}"),
+    "rejudge.flag_added": ("+{flag}", "+{flag}"),
+    "rejudge.flag_removed": ("−{flag}", "−{flag}"),
+    "rejudge.satisfaction": ("满意度 {was} → {now}", "satisfaction {was} → {now}"),
+    "rejudge.no_satisfaction": ("未评价", "none"),
+    "rejudge.clock_due": ("{clock}截止 {was} → {now}", "{clock} due {was} → {now}"),
+    "rejudge.clock_late": ("{act} {was} → {now}", "{act} {was} → {now}"),
+    # The stats workbook by case: which side a figure is counted for.
+    "stats.side": ("方面", "Side"),
+    "stats.side.office": ("信访部门", "petition office"),
+    "stats.side.unit": ("责任单位", "units"),
+    "stats.side.both": ("两方合计", "both"),
+    "stats.sheet.changed": ("期后变化", "Changed since"),
+    "stats.rejudged_title": ("升级台账时依条例重新认定、计入本期指标的案件",
+                             "Cases of these figures judged again under the Regulation when the ledger was upgraded"),
+    "stats.rejudged_case": ("{case}（{on}）：{what}", "{case} ({on}): {what}"),
+    "stats.changed_was": ("期末", "Then"),
+    "stats.changed_now": ("现在", "Now"),
+    "stats.changed_class_was": ("期末类别", "Class then"),
+    "stats.changed_class_now": ("现在类别", "Class now"),
+    "stats.changed_why": ("原因", "Why"),
+    # 参评率 and 满意率 by whose reply was evaluated: the office's own close (当场办结,
+    # 本办自行办结, a case it accepted itself) or a responsible unit's.
+    "figure.participation.office": ("参评率（信访部门自办）", "evaluation participation (office's own cases)"),
+    "figure.participation.office.definition": (
+        "已评价 ÷（已评价 + 超期未评价）：期内办结、由本办自行办结（当场办结、本办自行办结或本办受理后办结）的每件案件，按其最近一次答复的评价",
+        "evaluated ÷ (evaluated + unevaluated past the window): each case closed in the "
+        "period by the office itself (on the spot, later, or after accepting it itself), "
+        "by the evaluation of its latest reply"),
+    "figure.participation.unit": ("参评率（责任单位）", "evaluation participation (units)"),
+    "figure.participation.unit.definition": (
+        "已评价 ÷（已评价 + 超期未评价）：期内办结、由责任单位办理的每件案件，按其最近一次答复的评价",
+        "evaluated ÷ (evaluated + unevaluated past the window): each case closed in the "
+        "period that a responsible unit handled, by the evaluation of its latest reply"),
+    "figure.satisfaction.office": ("满意率（信访部门自办）", "satisfaction (office's own cases)"),
+    "figure.satisfaction.office.definition": (
+        "（满意 + 基本满意）÷（满意 + 基本满意 + 不满意）：本办自行办结的案件中已评价的",
+        "(satisfied + basically satisfied) ÷ (satisfied + basically satisfied + "
+        "unsatisfied): the office's own cases that were evaluated"),
+    "figure.satisfaction.unit": ("满意率（责任单位）", "satisfaction (units)"),
+    "figure.satisfaction.unit.definition": (
+        "（满意 + 基本满意）÷（满意 + 基本满意 + 不满意）：责任单位办理的案件中已评价的",
+        "(satisfied + basically satisfied) ÷ (satisfied + basically satisfied + "
+        "unsatisfied): the cases units handled that were evaluated"),
 })

@@ -131,6 +131,7 @@ EVENT_KINDS = {
     "unit_renamed": ("责任单位更名或撤并", "unit renamed or merged"),
     "delivered": ("送达", "delivered"),
     "notice": ("出具文书", "notice written"),
+    "rejudged": ("依条例重新认定", "judged again under the Regulation"),
 }
 
 UNITS = {"days": ("日", "days"), "workdays": ("工作日", "working days")}

@@ -17,7 +17,8 @@ FIELDS = ("received_on", "channel", "headcount", "locality", "category", "conten
 
 # Acts that are records of what the ledger did, never withdrawn (a document written is
 # in someone's hands: it stays on the record).
-NEVER_WITHDRAWN = ("registered", "revealed", "exported", "withdrawn", "corrected", "notice")
+NEVER_WITHDRAWN = ("registered", "revealed", "exported", "withdrawn", "corrected", "notice",
+                   "rejudged")
 
 
 def as_corrected(on: dt.date, details: Mapping[str, Any],

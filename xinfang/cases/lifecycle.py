@@ -28,7 +28,7 @@ PRACTICE = ("led", "lead_target_changed", "lead_progress", "backlog_added", "bac
              "meeting_referred", "meeting_held", "meeting_task_done", "mediated")
 # Asides are not steps of the case: they never hold back the date of the next act.
 ASIDES = _ASIDES = ("note", "revealed", "repeat_marked", "exported", "corrected", "withdrawn",
-                    "unit_renamed", "notice", "people_linked", "delivered")
+                    "unit_renamed", "notice", "people_linked", "delivered", "rejudged")
 
 
 @dataclass(frozen=True)
@@ -118,6 +118,10 @@ TRANSITIONS: dict[str, Transition] = {
     "meeting_task_done": Transition(_IN_WORK, None),
     "mediated": Transition(_IN_WORK, None),
     "notice": Transition((ANY,), None),  # a document written for the case (notices/)
+    # Acts an older xinfang recorded, judged again under the Regulation's rules when the
+    # ledger was upgraded (m010_regulation, cases/rejudgement.py): a record of what the
+    # upgrade changed in the stored state; the replay of the acts gives that state.
+    "rejudged": Transition((ANY,), None),
 }
 
 # The window each delivered document opens, from the day the petitioner received it.
@@ -183,7 +187,8 @@ def allowed_actions(status: str | None) -> list[str]:
     return [kind for kind in TRANSITIONS
             if kind not in ("registered", "revealed", "repeat_marked", "exported", "corrected",
                             "withdrawn", "unit_renamed", "voided", "archived", "report_due_changed",
-                            "interim_reported", "notice", "people_linked", "delivered", *PRACTICE)
+                            "interim_reported", "notice", "people_linked", "delivered", "rejudged",
+                            *PRACTICE)
             and allowed(status, kind)]
 
 
@@ -400,11 +405,17 @@ def _recheck_hearing(state: CaseState, on: dt.date, details: dict[str, Any], pol
     # Hearing time is not counted (Art 36: 听证所需时间不计算在前款规定的期限内): its days
     # (both ends included) are added before the roll, but only the days within the
     # recheck (from its request on) and not already counted for another hearing.
-    start = max(start, recheck.started_on)
-    counted = {day for first, last in state.hearings for day in _days(first, last)}
-    recheck.extra_days += len([day for day in _days(start, end) if day not in counted])
-    state.hearings.append((start, end))
+    recheck.extra_days += len(counted_hearing_days(state, recheck, start, end))
+    state.hearings.append((max(start, recheck.started_on), end))
     refresh_due(recheck, policy, cal)
+
+
+def counted_hearing_days(state: CaseState, recheck: Clock, start: dt.date,
+                         end: dt.date) -> list[dt.date]:
+    """The days of a hearing from `start` to `end` that the recheck does not count (Art
+    36): those on or after its request and not already counted for another hearing."""
+    counted = {day for first, last in state.hearings for day in _days(first, last)}
+    return [day for day in _days(max(start, recheck.started_on), end) if day not in counted]
 
 
 def _days(first: dt.date, last: dt.date) -> list[dt.date]:

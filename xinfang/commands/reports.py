@@ -122,7 +122,7 @@ def report_stats(
     by: Annotated[str | None, typer.Option("--by", help="分组：unit（责任单位）、category（类别）、locality（属地）、month（月份）。", show_default=False)] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="按过去某一天结束时的台账统计（当天及以前办理的事项，当时的政策和日历），默认今天。", show_default=False)] = None,
     definitions: Annotated[str, typer.Option("--definitions", help="口径：case（按件，默认，信访部门与责任单位分别统计）或 clock（按期限，旧口径）。")] = "case",
-    format_: Annotated[str, typer.Option("--format", help="text（表格，默认）、json 或 xlsx（Excel 工作簿：逐月六项指标含分子分母和口径，附折线图）。")] = "text",
+    format_: Annotated[str, typer.Option("--format", help="text（表格，默认）、json 或 xlsx（Excel 工作簿：各项指标的口径、分子分母和各类件数，信访部门与责任单位分列，逐月并附折线图；与 --definitions 同一口径）。")] = "text",
     output: OutputOpt = None,
     force: ForceOpt = False,
     db: DbOpt = None,
@@ -153,14 +153,19 @@ def report_stats(
         fail(t("stats.from_after_to", lang), lang, 2)
     ledger = past.as_of(ledger, date(as_of))
     if format_ == "xlsx":
-        from xinfang.render.workbook import stats_workbook
+        from xinfang.render.workbook import stats_case_workbook, stats_workbook
 
-        # The workbook's months and groups are counted by clock, the period with them.
-        result = reports.stats(ledger, start, end, by, "clock")
-        months = reports.figures_by_month(ledger, start, end)
-        groups = reports.figures_by_group(ledger, by, start, end) if by else None
-        _put_workbook(stats_workbook(result, months, lang, groups), output, force, protected,
-                      lang)
+        # The period, its months and its groups are counted by the same definitions.
+        result = reports.stats(ledger, start, end, by, definitions)
+        if definitions == "clock":
+            months = reports.figures_by_month(ledger, start, end)
+            groups = reports.figures_by_group(ledger, by, start, end) if by else None
+            payload = stats_workbook(result, months, lang, groups)
+        else:
+            months = reports.case_figures_by_month(ledger, start, end)
+            groups = reports.case_figures_by_group(ledger, by, start, end) if by else None
+            payload = stats_case_workbook(result, months, lang, groups)
+        _put_workbook(payload, output, force, protected, lang)
         return
     result = reports.stats(ledger, start, end, by, definitions)
     if json_ or format_ == "json":

@@ -167,6 +167,7 @@ def people_lines(people: list[PersonRecord], anonymous: bool, lang: str) -> Text
 def event_text(event: EventRecord, lang: str) -> Text:
     """One line of a case's history: what happened and why."""
     event = visible_all(event)
+    from xinfang.cases import rejudgement
     from xinfang.vocab import (
         DELIVERABLES,
         DELIVERY_METHODS,
@@ -244,6 +245,8 @@ def event_text(event: EventRecord, lang: str) -> Text:
     if d.get("next_report_by"):
         bits.append(t("ui.event.next_report_by", lang, date=d["next_report_by"]))
     bits += practice_bits(kind, d, lang)
+    if kind == "rejudged":
+        bits += rejudgement.said(d, lang)
     if kind == "notice":
         bits.append(notice_text(d, lang))
     if d.get("late"):
@@ -275,8 +278,10 @@ def _correction(name: str, old: Any, new: Any, lang: str) -> str:
 
 def timeline_table(events: list[EventRecord], lang: str) -> Table:
     table = Table(title=t("ui.timeline", lang), title_justify="left")
-    for key in ("ui.on", "ui.what", "ui.officer"):
-        table.add_column(t(key, lang))
+    table.add_column(t("ui.on", lang))
+    # A long run of Chinese has no space to wrap at: folded, never cut short.
+    table.add_column(t("ui.what", lang), overflow="fold")
+    table.add_column(t("ui.officer", lang))
     table.add_column(t("ui.recorded", lang), style="dim")
     for event in events:
         table.add_row(event["on"], event_text(event, lang), _text(event["officer"]),
@@ -626,6 +631,15 @@ def stats_tables(result: dict[str, Any], lang: str) -> Group:
                                       was=_class(case["was"], lang),
                                       now=_class(case["now"], lang), why=why) + "\n",
                              style="")
+        parts.append(lines)
+    if result.get("rejudged"):
+        from xinfang.cases import rejudgement
+
+        lines = Text(t("stats.rejudged_title", lang) + "\n", style="bold")
+        for case in result["rejudged"]:
+            lines.append("  " + t("stats.rejudged_case", lang, case=case["id"], on=case["on"],
+                                  what=t("sep.parts", lang).join(rejudgement.said(case, lang)))
+                         + "\n", style="")
         parts.append(lines)
     if result.get("groups") is not None:
         names = {"unit": "ui.unit", "category": "ui.category", "locality": "ui.locality",

@@ -1,19 +1,27 @@
-"""Reports as workbooks leaders open, filter and forward: the figures by month with their
-numerators, denominators and definitions and a native Excel chart of them; the overdue
-report on one sheet, grouped by unit. Written through `xlsx` (text cells never formulas,
-dates as dates)."""
+"""Reports as workbooks leaders open, filter and forward: the figures — by case (the
+default: each side apart, the units ranked) or by clock — with their numerators,
+denominators and definitions, month by month with a native Excel chart of them; the
+overdue report on one sheet, grouped by unit. Written through `xlsx` (text cells never
+formulas, dates as dates)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+from xinfang import figures as case_figures
 from xinfang import xlsx
 from xinfang.render.plain import holder_label, unit_label
 from xinfang.reports import FIGURES
 from xinfang.store.records import OverdueItem, OverdueReport
 from xinfang.texts import t
-from xinfang.vocab import CLOCKS, STATUSES, label
+from xinfang.vocab import CLOCKS, EVENT_KINDS, STATUSES, label
+
+# The figures by case the month sheet's chart draws (the sides of 参评率 and 满意率 and the
+# figures of few cases stay in the table: a chart of thirteen lines is read by nobody).
+CHART_FIGURES = ("timely_acceptance.office", "timely_acceptance.unit",
+                 "on_time_closing.office", "on_time_closing.unit", "participation",
+                 "satisfaction", "repeat_rate")
 
 _GROUP_NAMES = {"unit": "ui.unit", "category": "ui.category", "locality": "ui.locality",
                 "month": "stats.month"}
@@ -55,6 +63,104 @@ def stats_workbook(result: dict[str, Any], months: list[dict[str, Any]], lang: s
     return xlsx.build(fill, large=False)
 
 
+def stats_case_workbook(result: dict[str, Any], months: list[dict[str, Any]], lang: str,
+                        groups: list[dict[str, Any]] | None = None) -> bytes:
+    """`reports.stats` by case as a workbook: each figure of the period with its side,
+    numerator, denominator, rate, definition and the count of each class (then the
+    figures of the practice of offices); the figures by case month by month
+    (`reports.case_figures_by_month`) with a line chart; with `--by unit` the units
+    ranked by their own figures; with `--by`, the figures group by group
+    (`reports.case_figures_by_group`)."""
+    codes = case_figures.FIGURES
+
+    def fill(book: xlsx.Book) -> None:
+        _case_figures_sheet(book, result, lang)
+        counts = {m["month"]: m for m in result["months"]}
+        rows = []
+        for month in months:
+            count = counts.get(month["month"], {"registered": 0, "closed": 0})
+            rows.append(([month["month"], count["registered"], count["closed"]],
+                         month["figures"]))
+        sheet, last = _figure_table(book, t("stats.sheet.months", lang),
+                                    ["stats.month", "stats.registered", "stats.closed"],
+                                    rows, lang, codes)
+        if months:
+            _chart(book, sheet, last, result, lang, codes, CHART_FIGURES)
+        if result.get("units") is not None:
+            ranked = [([item["rank"], item["unit"]], item["figures"])
+                      for item in result["units"]]
+            _figure_table(book, t("stats.units_title", lang), ["stats.rank", "ui.unit"],
+                          ranked, lang, case_figures.UNIT_FIGURES)
+        if groups is not None:
+            rows = [([g["key"] or t("stats.no_key", lang), g["registered"], g["closed"],
+                      g["overdue"], g["repeats"]], g["figures"]) for g in groups]
+            _figure_table(book, t("stats.sheet.groups", lang),
+                          [_GROUP_NAMES[result["by"]], "stats.registered", "stats.closed",
+                           "stats.overdue_now", "stats.repeats"], rows, lang, codes)
+        if result.get("changed"):
+            _changed_sheet(book, result["changed"], lang)
+
+    return xlsx.build(fill, large=False)
+
+
+def _changed_sheet(book: xlsx.Book, changed: list[dict[str, Any]], lang: str) -> None:
+    """The figures changed since the period ended: one row per case whose class changed,
+    with the figure as it was and as it is, and the acts recorded on the case since."""
+    keys = ("stats.figure", "stats.changed_was", "stats.changed_now", "ui.case",
+            "stats.changed_class_was", "stats.changed_class_now", "stats.changed_why")
+    sheet = book.add_sheet(t("stats.sheet.changed", lang))
+    for col, key in enumerate(keys):
+        book.write_text(sheet, 0, col, t(key, lang), book.bold)
+    row = 0
+    for change in changed:
+        for case in change["cases"]:
+            row += 1
+            why = (t("stats.changed_by_acts", lang, acts=t("sep.list", lang).join(
+                f"{label(EVENT_KINDS, a['kind'], lang)} {a['on']}" for a in case["acts"]))
+                if case["acts"] else t("stats.changed_by_deadline", lang))
+            cells = [t(f"figure.{change['figure']}", lang), "/".join(map(str, change["was"])),
+                     "/".join(map(str, change["now"])), case["id"],
+                     t(f"figure.class.{case['was']}", lang) if case["was"] else "",
+                     t(f"figure.class.{case['now']}", lang) if case["now"] else "", why]
+            for col, value in enumerate(cells):
+                if value:
+                    book.write_text(sheet, row, col, value)
+    for col, width in enumerate((30, 8, 8, 20, 10, 10, 50)):
+        sheet.set_column(col, col, width)
+    sheet.freeze_panes(1, 1)
+    sheet.autofilter(0, 0, max(row, 1), len(keys) - 1)
+
+
+def _case_figures_sheet(book: xlsx.Book, result: dict[str, Any], lang: str) -> None:
+    keys = ("stats.figure", "stats.side", "stats.numerator", "stats.denominator",
+            "stats.rate", "stats.definition", "stats.counts")
+    sheet = book.add_sheet(t("stats.sheet.figures", lang))
+    sheet.merge_range(0, 0, 0, len(keys) - 1,
+                      t("stats.title", lang, start=result["from"], end=result["to"]),
+                      book.title_format)
+    for col, key in enumerate(keys):
+        book.write_text(sheet, 1, col, t(key, lang), book.bold)
+    for row, (code, figure) in enumerate(result["figures"].items(), start=2):
+        side = code.partition(".")[2] if code in case_figures.FIGURES else ""
+        if code in case_figures.FIGURES and not side and f"{code}.unit" in \
+                case_figures.FIGURES:
+            side = "both"
+        book.write_text(sheet, row, 0, t(f"figure.{code}", lang))
+        if side:
+            book.write_text(sheet, row, 1, t(f"stats.side.{side}", lang))
+        sheet.write_number(row, 2, figure["numerator"])
+        sheet.write_number(row, 3, figure["denominator"])
+        _rate(book, sheet, row, 4, figure["rate"])
+        book.write_text(sheet, row, 5, t(f"figure.{code}.definition", lang))
+        book.write_text(sheet, row, 6, t("sep.list", lang).join(
+            f"{t(f'figure.class.{c}', lang)} {n}"
+            for c, n in sorted(figure.get("counts", {}).items())))
+    for col, width in enumerate((30, 10, 8, 8, 8, 90, 40)):
+        sheet.set_column(col, col, width)
+    sheet.freeze_panes(2, 1)
+    sheet.autofilter(1, 0, 1 + len(result["figures"]), len(keys) - 1)
+
+
 def _figures_sheet(book: xlsx.Book, result: dict[str, Any], lang: str) -> None:
     header = [t(key, lang) for key in ("stats.figure", "stats.numerator",
                                        "stats.denominator", "stats.rate", "stats.definition")]
@@ -77,8 +183,8 @@ def _figures_sheet(book: xlsx.Book, result: dict[str, Any], lang: str) -> None:
 
 
 def _figure_table(book: xlsx.Book, name: str, first: list[str],
-                  rows: list[tuple[list[Any], dict[str, Any] | None]], lang: str
-                  ) -> tuple[Any, int]:
+                  rows: list[tuple[list[Any], dict[str, Any] | None]], lang: str,
+                  codes: tuple[str, ...] = FIGURES) -> tuple[Any, int]:
     """A sheet of rows (a month, a unit …): the first columns merged over the two header
     rows, then each figure's numerator, denominator and rate under its name (merged over
     the three). Returns the sheet and its last row."""
@@ -86,7 +192,7 @@ def _figure_table(book: xlsx.Book, name: str, first: list[str],
     for col, key in enumerate(first):
         sheet.merge_range(0, col, 1, col, t(key, lang), book.bold)
     start = len(first)
-    for index, code in enumerate(FIGURES):
+    for index, code in enumerate(codes):
         col = start + index * 3
         sheet.merge_range(0, col, 0, col + 2, t(f"figure.{code}", lang), book.bold)
         for offset, key in enumerate(("stats.numerator", "stats.denominator", "stats.rate")):
@@ -100,7 +206,7 @@ def _figure_table(book: xlsx.Book, name: str, first: list[str],
             else:
                 book.write_text(sheet, row, col, str(value))
                 width = max(width, xlsx.display_width(str(value)) + 2)
-        for index, code in enumerate(FIGURES):
+        for index, code in enumerate(codes):
             if figures is None:
                 continue
             col = start + index * 3
@@ -108,7 +214,7 @@ def _figure_table(book: xlsx.Book, name: str, first: list[str],
             sheet.write_number(row, col, figure["numerator"])
             sheet.write_number(row, col + 1, figure["denominator"])
             _rate(book, sheet, row, col + 2, figure["rate"])
-    last_col = start - 1 + 3 * len(FIGURES)
+    last_col = start - 1 + 3 * len(codes)
     sheet.set_column(0, 0, min(width, xlsx.MAX_WIDTH))
     sheet.set_column(1, last_col, 9)
     sheet.freeze_panes(2, 1)
@@ -116,12 +222,14 @@ def _figure_table(book: xlsx.Book, name: str, first: list[str],
     return sheet, row
 
 
-def _chart(book: xlsx.Book, sheet: Any, last: int, result: dict[str, Any], lang: str) -> None:
-    """A line chart of the six rates month by month, below the months."""
+def _chart(book: xlsx.Book, sheet: Any, last: int, result: dict[str, Any], lang: str,
+           codes: tuple[str, ...] = FIGURES, charted: tuple[str, ...] = FIGURES) -> None:
+    """A line chart of the rates month by month (of `charted`, among the month sheet's
+    `codes`), below the months."""
     chart = book.workbook.add_chart({"type": "line"})
     name = sheet.get_name()
-    for index, code in enumerate(FIGURES):
-        col = 5 + index * 3  # after month, registered, closed: the rate of each figure
+    for code in charted:
+        col = 5 + codes.index(code) * 3  # after month, registered, closed: each rate
         chart.add_series({
             "name": t(f"figure.{code}", lang),
             "categories": [name, 2, 0, last, 0],

@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Callable
 
 import sqlite_utils
 
 from xinfang.db import write
-from xinfang.deadlines.calendar import YearSchedule, official_year
+from xinfang.deadlines.calendar import Override, WorkCalendar, YearSchedule, official_year
 
 
 def year_schedule(db: sqlite_utils.Database, year: int, source: str, *,
@@ -39,3 +40,35 @@ def year_schedule(db: sqlite_utils.Database, year: int, source: str, *,
         except sqlite3.OperationalError:
             pass  # busy or read-only: the copy is only a shortcut, the schedule is right
     return schedule
+
+
+def entered_year(db: sqlite_utils.Database, year: int) -> YearSchedule | None:
+    """The year's official schedule as the office entered it from the State Council's
+    notice (`settings.enter_year`), if it did: it stands over `holidays`' version."""
+    row = db.execute("SELECT value FROM settings WHERE key = ?",
+                     [f"calendar.year.{year}"]).fetchone()
+    if row is None:
+        return None
+    value = json.loads(row[0])
+    return YearSchedule(year, True, frozenset(map(dt.date.fromisoformat, value["rest"])),
+                        frozenset(map(dt.date.fromisoformat, value["work"])))
+
+
+def work_calendar(db: sqlite_utils.Database, version: Callable[[], str], *,
+                  keep: bool) -> WorkCalendar:
+    """The calendar a ledger counts its deadlines with: each year's official schedule (as
+    the office entered it, else the copy made with `holidays` version `version()`) and
+    the ledger's local overrides."""
+    rows = db.execute("SELECT day, working, reason FROM calendar_overrides").fetchall()
+    overrides = {
+        dt.date.fromisoformat(day): Override(dt.date.fromisoformat(day), bool(working), reason)
+        for day, working, reason in rows
+    }
+
+    def schedule(year: int) -> YearSchedule:
+        entered = entered_year(db, year)
+        if entered is not None:
+            return entered
+        return year_schedule(db, year, version(), keep=keep)
+
+    return WorkCalendar(overrides, schedule)

@@ -27,7 +27,7 @@ from xinfang.cases.matching import Earlier, Petition, RepeatIndex, Scorer
 from xinfang.cases.people import mask_details
 from xinfang.cases.similarity import Rarity
 from xinfang.db import open_ledger
-from xinfang.deadlines.calendar import Override, WorkCalendar, YearSchedule
+from xinfang.deadlines.calendar import WorkCalendar, YearSchedule
 from xinfang.deadlines.clocks import Clock
 from xinfang.deadlines.policy import Policy
 from xinfang.errors import (
@@ -89,12 +89,8 @@ class Ledger:
 
     @cached_property
     def calendar(self) -> WorkCalendar:
-        rows = self.db.execute("SELECT day, working, reason FROM calendar_overrides").fetchall()
-        overrides = {
-            dt.date.fromisoformat(day): Override(dt.date.fromisoformat(day), bool(working), reason)
-            for day, working, reason in rows
-        }
-        return WorkCalendar(overrides, self._year_schedule)
+        return calendar_years.work_calendar(self.db, lambda: self._holidays_version,
+                                            keep=self.writable)
 
     def settings_changed(self) -> None:
         """Forget the policy and calendar read so far: they were just changed."""
@@ -107,23 +103,10 @@ class Ledger:
 
         return holidays_version()
 
-    def _year_schedule(self, year: int) -> YearSchedule:
-        entered = self.entered_year(year)
-        if entered is not None:
-            return entered
-        return calendar_years.year_schedule(self.db, year, self._holidays_version,
-                                            keep=self.writable)
-
     def entered_year(self, year: int) -> YearSchedule | None:
         """The year's official schedule as the office entered it from the State Council's
         notice (`settings.enter_year`), if it did: it stands over `holidays`' version."""
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?",
-                              [f"calendar.year.{year}"]).fetchone()
-        if row is None:
-            return None
-        value = json.loads(row[0])
-        return YearSchedule(year, True, frozenset(map(dt.date.fromisoformat, value["rest"])),
-                            frozenset(map(dt.date.fromisoformat, value["work"])))
+        return calendar_years.entered_year(self.db, year)
 
     def year_source(self, year: int) -> dict[str, Any]:
         """Where the year's schedule comes from: `entered` (the office, from a notice:

@@ -322,6 +322,91 @@ CREATE INDEX person_links_other ON person_links(other_id)
 
 
 @migrations()
+def m010_regulation(db: sqlite_utils.Database) -> None:
+    # Acts an older xinfang recorded, judged again under the Regulation's rules (issue 16,
+    # cases/rejudgement.py): an extension after the handling period, hearing days before
+    # the recheck request or counted twice, a later close by the office as 当场办结, a
+    # satisfaction that was no evaluation. Each case whose stored state its acts no longer
+    # give gets one `rejudged` event saying which act was judged again, under which
+    # article, and what changed; its stored state is brought to the replay. Nothing else
+    # changes, and a ledger with nothing to re-judge gets no event.
+    #
+    # The writer is built on this schema (writer → ledger → migrations), so this migration
+    # writes its rows itself, as m007 does, in the upgrade's one transaction: the event
+    # chained like every other (store.chain), the case's derived columns and the clocks
+    # the re-judged acts moved.
+    from xinfang.store import chain
+
+    candidates = [row[0] for row in db.execute(
+        "SELECT case_id FROM events WHERE kind IN ('extended', 'recheck_hearing') OR (kind = "
+        "'followed_up' AND json_extract(details, '$.satisfaction') IS NOT NULL) UNION "
+        "SELECT id FROM cases WHERE flags LIKE '%\"on_the_spot\"%' ORDER BY 1")]
+    if not candidates:
+        return
+    import datetime as dt
+    import json
+    import time
+    from functools import cache
+
+    from xinfang.cases import corrections, rejudgement
+    from xinfang.cases.lifecycle import CaseState
+    from xinfang.dates import today
+    from xinfang.deadlines.calendar import holidays_version
+    from xinfang.deadlines.clocks import Clock, next_due
+    from xinfang.deadlines.policy import Policy
+    from xinfang.store import calendar_years
+
+    policy = Policy.from_settings({key: json.loads(value) for key, value in db.execute(
+        "SELECT key, value FROM settings")})
+    calendar = calendar_years.work_calendar(db, cache(holidays_version), keep=True)
+    acted_on = today().isoformat()
+    recorded_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    row = db.execute("SELECT chain FROM events ORDER BY id DESC LIMIT 1").fetchone()
+    previous: bytes = row[0] if row and row[0] else chain.START
+    for case_id in candidates:
+        events = [{"uid": uid, "kind": kind, "on": on, "details": json.loads(details)}
+                  for uid, kind, on, details in db.execute(
+            "SELECT uid, kind, acted_on, details FROM events WHERE case_id = ? ORDER BY id",
+            [case_id])]
+        case_uid, flags, satisfaction = db.execute(
+            "SELECT uid, flags, satisfaction FROM cases WHERE id = ?", [case_id]).fetchone()
+        ids, clocks = [], []
+        for clock_id, code, started, length, unit, extra, due, stopped, late, fixed in \
+                db.execute("SELECT id, clock, started_on, length, unit, extra_days, due_on, "
+                           "stopped_on, late, fixed FROM clocks WHERE case_id = ? ORDER BY id",
+                           [case_id]):
+            ids.append(clock_id)
+            clocks.append(Clock(code, dt.date.fromisoformat(started), length, unit,
+                                dt.date.fromisoformat(due), extra,
+                                dt.date.fromisoformat(stopped) if stopped else None,
+                                bool(late), bool(fixed)))
+        stored = CaseState(flags=set(json.loads(flags)), satisfaction=satisfaction,
+                           clocks=clocks)
+        found = rejudgement.judge(corrections.effective(events), policy, calendar, stored)
+        if found is None:
+            continue
+        # An event as the writer lays one out (writer.new_uid, writer.encode_details).
+        uid = f"{time.time_ns() // 1_000_000:012x}{os.urandom(10).hex()}"
+        text = json.dumps({"migration": "m010_regulation", **found.details()},
+                          ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        previous = chain.link(previous, uid, case_uid, "rejudged", acted_on, recorded_at,
+                              "xinfang", text)
+        db.execute("INSERT INTO events(uid, case_id, kind, acted_on, recorded_at, officer, "
+                   "details, chain) VALUES (?, ?, 'rejudged', ?, ?, 'xinfang', ?, ?)",
+                   [uid, case_id, acted_on, recorded_at, text, previous])
+        due_next = next_due(found.clocks)
+        db.execute("UPDATE cases SET flags = ?, satisfaction = ?, next_due_on = ? WHERE id = ?",
+                   [json.dumps(sorted(found.flags)), found.satisfaction,
+                    due_next.isoformat() if due_next else None, case_id])
+        for clock_id, was, now in zip(ids, clocks, found.clocks, strict=True):
+            if now is not was:
+                db.execute("UPDATE clocks SET length = ?, unit = ?, extra_days = ?, "
+                           "due_on = ?, late = ? WHERE id = ?",
+                           [now.length, now.unit, now.extra_days, now.due_on.isoformat(),
+                            int(now.late), clock_id])
+
+
+@migrations()
 def m011_practice(db: sqlite_utils.Database) -> None:
     # The practice of offices beyond the Regulation (DOMAIN.md §9): a duty may be owed by
     # someone other than the case's responsible unit — a leader's 化解时限 (领导包案) by the
