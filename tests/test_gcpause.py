@@ -8,7 +8,6 @@ import gc
 import pytest
 
 from xinfang import gcpause, reports
-from xinfang.cases import matching
 from xinfang.store import settings
 from xinfang.store.ledger import Ledger
 
@@ -48,7 +47,7 @@ def test_reports_pause_it_while_they_run(tmp_path, monkeypatch):
     seen = []
     monkeypatch.setattr(reports, "due_soon_until",
                         lambda *args: seen.append(gc.isenabled()) or dt.date(2026, 11, 30))
-    monkeypatch.setattr(matching, "repeat_chains",
+    monkeypatch.setattr(reports, "repeat_matches",
                         lambda *args: seen.append(gc.isenabled()) or {})
     assert reports.overdue(ledger, dt.date(2026, 11, 23))["overdue"] == []
     assert reports.repeat_chains(ledger) == []

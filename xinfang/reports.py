@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from xinfang import figures as case_figures
@@ -695,22 +695,24 @@ def chain_of(ledger: Ledger, case_id: int) -> Chain:
 
 
 def _describe_chains(ledger: Ledger, members: dict[int, list[int]]) -> list[Chain]:
-    all_ids = sorted({*members, *(i for ids in members.values() for i in ids)})
+    wanted = {*members, *(i for ids in members.values() for i in ids)}
     info: dict[int, ChainCase] = {}
-    for start in range(0, len(all_ids), 500):
-        chunk = ", ".join(str(i) for i in all_ids[start:start + 500])
-        for case_id, number, received, status, result, category, content, name, secret \
-                in ledger.db.execute(
-            "SELECT c.id, c.number, c.received_on, c.status, c.result, c.category, c.content, "
-            "(SELECT cp.name FROM case_people cp WHERE cp.case_id = c.id "
-            "ORDER BY cp.position LIMIT 1), c.confidential "
-            f"FROM cases c WHERE c.id IN ({chunk})"
-        ):
-            if secret:
-                content, name = rules.WITHHELD, rules.withheld_name(name)
-            info[case_id] = {"id": number, "received_on": received, "status": status,
-                             "result": result, "category": category, "content": content,
-                             "petitioner": name, "first": False}
+    select = ("SELECT c.id, c.number, c.received_on, c.status, c.result, c.category, "
+              "c.content, (SELECT cp.name FROM case_people cp WHERE cp.case_id = c.id "
+              "ORDER BY cp.position LIMIT 1), c.confidential FROM cases c")
+    if ledger.many(len(wanted) * 4, "cases"):  # a good part of the ledger: read it once
+        rows: Iterable[Any] = (row for row in ledger.db.execute(select) if row[0] in wanted)
+    else:
+        all_ids = sorted(wanted)
+        rows = (row for start in range(0, len(all_ids), 500)
+                for row in ledger.db.execute(
+                    f"{select} WHERE c.id IN ({', '.join(map(str, all_ids[start:start + 500]))})"))
+    for case_id, number, received, status, result, category, content, name, secret in rows:
+        if secret:
+            content, name = rules.WITHHELD, rules.withheld_name(name)
+        info[case_id] = {"id": number, "received_on": received, "status": status,
+                         "result": result, "category": category, "content": content,
+                         "petitioner": name, "first": False}
     chains: list[Chain] = []
     for root, ids in members.items():
         first: ChainCase = {**info[root], "first": True}

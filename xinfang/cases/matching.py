@@ -36,6 +36,12 @@ class Petition:
     decision: str | None = None  # "officer" (linked by hand), "not_repeat", or None
     linked_to: Any = None  # with decision "officer": the case it was linked to
     text: Text | None = None  # the complaint as read, when the ledger kept its reading
+    # The petitioners' villages or communities, for `similarity.compare`'s `home`.
+    villages: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "villages", " ".join(
+            who.address.split("|")[0] for who in self.people if who.address))
 
     def read(self) -> Text:
         """The complaint as the scorer reads it."""
@@ -84,8 +90,8 @@ class Scorer:
                                  for a in new.people for b in old.people)
         if identity is None:
             return None
-        home = " ".join(who.address.split("|")[0] for who in (*new.people, *old.people)
-                        if who.address)
+        home = (f"{new.villages} {old.villages}" if new.villages and old.villages
+                else new.villages or old.villages)
         scored = compare(new.read(), old.read(), self.rarity,
                          category_a=new.category, category_b=old.category,
                          days=(new.received_on - old.received_on).days, home=home,

@@ -27,6 +27,7 @@ same petitioner, by a logistic model whose weights were fitted on generated regi
 from __future__ import annotations
 
 import math
+import operator
 import re
 import unicodedata
 from collections.abc import Callable
@@ -491,11 +492,7 @@ def compare(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
     shared terms, the kinds of grievance agreeing or differing, the categories)."""
     x = values(new, old, rarity, category_a=category_a, category_b=category_b, days=days,
                home=home)
-    z = _BIAS
-    for weight, value in zip(_WEIGHTED, x, strict=True):
-        if value:
-            z += weight * value
-    score = 1 / (1 + math.exp(-z))
+    score = 1 / (1 + math.exp(-(_BIAS + sum(map(operator.mul, _WEIGHTED, x)))))
     if not terms:
         return Scored(score, (), (), None, "")
     common = new.concepts.keys() & old.concepts.keys()

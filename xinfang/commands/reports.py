@@ -252,8 +252,11 @@ def repeats(
         chains = [reports.chain_of(ledger, ledger.find_case(case))]
     else:
         chains = [c for c in reports.repeat_chains(ledger) if c["length"] > 1]
-    if json_:
-        out(plain.json_text(chains if not case else chains[0]))
+    if json_ and case:
+        out(plain.json_text(chains[0]))
+    elif json_:
+        for part in plain.json_lines(chains):
+            out(part)
     elif not chains:
         say(t("repeats.none", lang))
     else:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from xinfang.store.records import OverdueItem, OverdueReport
@@ -170,6 +171,18 @@ def major_text(items: list[dict[str, Any]], as_of: str, lang: str) -> str:
         out.write(f"  {i['id']}  {i['received_on']}  {headcount}  "
                   f"{label(STATUSES, i['status'], lang)}  {marks}  {i['content']}\n")
     return out.getvalue()
+
+
+def json_lines(items: Iterable[Any]) -> Iterator[str]:
+    """A long list as machine output: a JSON array with one element on each line, each
+    written as soon as it is made (a whole ledger's repeat chains need not be held as
+    one text)."""
+    yield "["
+    separator = "\n"
+    for item in items:
+        yield separator + json_safe(json.dumps(item, ensure_ascii=False, default=str))
+        separator = ",\n"
+    yield "\n]\n"
 
 
 def json_text(data: Any) -> str:
