@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from xinfang import figures as case_figures
-from xinfang import gcpause, rules
+from xinfang import forked, gcpause, rules
 from xinfang.cases import matching
-from xinfang.cases.identity import Links, Who
-from xinfang.cases.similarity import TERMS_VERSION
+from xinfang.cases.identity import Links, Who, keys_of
+from xinfang.cases.similarity import TERMS_VERSION, from_stored
 from xinfang.deadlines.clocks import due_soon_until, duty_sql
-from xinfang.store import terms
 from xinfang.store.chain import head as chain_head
 from xinfang.store.ledger import Ledger
 from xinfang.store.records import Chain, ChainCase, HolderRecord, OverdueItem, OverdueReport
@@ -562,8 +563,10 @@ def _decisions(ledger: Ledger) -> dict[int, tuple[str, str | None]]:
         "SELECT case_id, kind, coalesce(json_extract(details, '$.repeat_decision'), "
         "json_extract(details, '$.decision')), "
         "json_extract(details, '$.repeat_of') FROM events WHERE kind = 'repeat_marked' OR "
-        "(kind = 'registered' AND json_extract(details, '$.repeat_decision') IN "
-        "('officer', 'not_repeat')) ORDER BY id"
+        # (The words looked for first: reading every registration's JSON is slower.)
+        "(kind = 'registered' AND (instr(details, '\"officer\"') OR "
+        "instr(details, '\"not_repeat\"')) AND json_extract(details, '$.repeat_decision') "
+        "IN ('officer', 'not_repeat')) ORDER BY id"
     ):
         if kind == "repeat_marked" and decision == "auto":
             # The rule's own judgement again (after a correction): no officer's word.
@@ -575,64 +578,91 @@ def _decisions(ledger: Ledger) -> dict[int, tuple[str, str | None]]:
     return decisions
 
 
-def _petitioners(ledger: Ledger) -> dict[int, tuple[Who, ...]]:
-    """Every case's petitioners as recorded for it (as compared: `case_people`'s keys)."""
+_PETITIONERS = ("SELECT case_id, person_id, name_key, id_number, phone, address_key "
+                "FROM case_people ORDER BY case_id, position")
+
+
+def _petitioners(ledger: Ledger, wanted: set[int]) -> dict[int, tuple[Who, ...]]:
+    """The petitioners of the cases `wanted` as recorded for each (as compared:
+    `case_people`'s keys), read through a connection of this process's own."""
     people: dict[int, list[Who]] = {}
     made: dict[tuple[Any, ...], Who] = {}  # one person's cases share their details
-    for row in ledger.db.execute(
-            "SELECT case_id, person_id, name_key, id_number, phone, address_key "
-            "FROM case_people ORDER BY case_id, position"):
-        details = row[1:]
-        who = made.get(details)
-        if who is None:
-            who = made[details] = stored_who(*details)
-        people.setdefault(row[0], []).append(who)
+    with _own_connection(ledger) as conn:
+        for case_id, *details in conn.execute(_PETITIONERS):
+            if case_id in wanted:
+                key = tuple(details)
+                who = made.get(key)
+                if who is None:
+                    who = made[key] = stored_who(*details)
+                people.setdefault(case_id, []).append(who)
     return {case_id: tuple(found) for case_id, found in people.items()}
 
 
-def _repeat_groups(people: dict[int, tuple[Who, ...]], decisions: dict[int, tuple[str, str | None]],
-            numbers: dict[str, int], links: Links) -> list[list[int]]:
+@contextmanager
+def _own_connection(ledger: Ledger) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to the ledger of this process's own (a forked copy must not
+    use its parent's), or the ledger's own for a ledger in memory."""
+    if ledger.path is None:
+        yield ledger.db.conn
+        return
+    conn = sqlite3.connect(f"file:{ledger.path}?mode=ro", uri=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def _repeat_groups(ledger: Ledger, decisions: dict[int, tuple[str, str | None]],
+                   numbers: dict[str, int], links: Links) -> list[list[int]]:
     """The cases a repeat could link, in groups no link can cross: cases are in one group
     when they share a person key (`Who.keys`, the records the officer said are one
     person's included) or the officer linked one to the other. A case alone in its group
-    with no decision of the officer's is left out: it repeats nothing."""
-    parent: dict[int, int] = {}  # a case joined to another → the one it was joined to
+    with no decision of the officer's is left out: it repeats nothing. (Only the keys
+    are kept while the groups are made.)"""
+    # Each key found so far → a group; groups found to be one are joined (`parent`).
+    parent: list[int] = []
+    group_of: dict[str, int] = {}
+    case_group: dict[int, int] = {}
 
-    def find(case: int) -> int:
-        root = case
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while parent.get(case, case) != root:  # (halve the path for later finds)
-            parent[case], case = root, parent[case]
-        return root
+    def find(group: int) -> int:
+        while parent[group] != group:
+            parent[group] = group = parent[parent[group]]
+        return group
 
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        parent.setdefault(ra, ra)
-        parent.setdefault(rb, rb)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    def join(case_id: int, keys: list[str]) -> None:
+        found = {find(group_of[key]) for key in keys if key in group_of}
+        if case_id in case_group:
+            found.add(find(case_group[case_id]))
+        if not found:
+            group = len(parent)
+            parent.append(group)
+        else:
+            group = min(found)
+            for other in found:
+                parent[other] = group
+        case_group[case_id] = group
+        for key in keys:
+            group_of[key] = group
 
-    first: dict[str, int] = {}
-    for case_id, who in people.items():
-        for person in who:
-            keys = person.keys()
-            if person.record is not None and person.record in links.same:
-                keys |= {f"r:{record}" for record in links.records(person.record)}
-            for key in keys:
-                seen = first.setdefault(key, case_id)
-                if seen != case_id:
-                    union(seen, case_id)
+    for case_id, record, name, id_number, phone, address in ledger.db.execute(
+            "SELECT case_id, person_id, name_key, id_number, phone, address_key "
+            "FROM case_people"):
+        keys = keys_of(record, name or "", (id_number or "").upper() or None, phone or None,
+                       address)
+        if record is not None and record in links.same:
+            keys += [f"r:{other}" for other in links.records(record)]
+        join(case_id, keys)
+    group_of.clear()
     for case_id, (decision, linked) in decisions.items():
-        if decision == "officer" and linked in numbers:
-            union(case_id, numbers[linked])
+        other = numbers.get(linked) if decision == "officer" and linked else None
+        if other is not None and case_id in case_group and other in case_group:
+            first, second = find(case_group[case_id]), find(case_group[other])
+            parent[max(first, second)] = min(first, second)
     groups: dict[int, list[int]] = {}
-    for case_id in parent:
-        groups.setdefault(find(case_id), []).append(case_id)
-    for case_id in decisions:  # (alone, but the officer's word is kept)
-        if case_id not in parent and case_id in people:
-            groups[case_id] = [case_id]
-    return list(groups.values())
+    for case_id, group in case_group.items():
+        groups.setdefault(find(group), []).append(case_id)
+    # A case alone in its group repeats nothing, unless the officer said so.
+    return [cases for cases in groups.values() if len(cases) > 1 or cases[0] in decisions]
 
 
 def repeat_matches(ledger: Ledger) -> dict[int, tuple[int, matching.Match | None]]:
@@ -643,34 +673,73 @@ def repeat_matches(ledger: Ledger) -> dict[int, tuple[int, matching.Match | None
     group's cases in order of receipt, so that only one group's complaints are held at a
     time; the complaints are read as the ledger keeps them (`store.terms`) and the
     terms' counts read once."""
-    people = _petitioners(ledger)
     decisions = _decisions(ledger)
-    numbers = dict(ledger.db.execute("SELECT number, id FROM cases"))
+    linked = sorted({number for _, number in decisions.values() if number})
+    linked_ids = {number: case_id for chunk in range(0, len(linked), 500)
+                  for number, case_id in ledger.db.execute(
+                      "SELECT number, id FROM cases WHERE number IN "
+                      f"({', '.join('?' * len(linked[chunk:chunk + 500]))})",
+                      linked[chunk:chunk + 500])}
     scorer = ledger.repeat_scorer(GramCounts(ledger.db, read_all=True))
-    groups = _repeat_groups(people, decisions, numbers, scorer.links)
-    wanted = {case_id for group in groups for case_id in group}
-    read: dict[int, tuple[str, str | None, Any, Any]] = {}
-    for case_id, received, category, version, kept in ledger.db.execute(
-            "SELECT c.id, c.received_on, c.category, t.version, t.terms FROM cases c "
-            "LEFT JOIN case_terms t ON t.case_id = c.id"):
-        if case_id in wanted:
-            read[case_id] = (received, category, version, kept)
-    del wanted
-    out: dict[int, tuple[int, matching.Match | None]] = {}
-    for group in groups:
-        petitions = []
-        for case_id in group:
-            received, category, version, kept = read.pop(case_id)
-            content = "" if version == TERMS_VERSION else ledger.db.execute(
-                "SELECT content FROM cases WHERE id = ?", [case_id]).fetchone()[0]
-            decision, linked = decisions.get(case_id, (None, None))
-            petitions.append(matching.Petition(
-                case_id, dt.date.fromisoformat(received), people.get(case_id, ()), category,
-                content,
-                decision, numbers.get(linked) if linked else None,
-                text=terms.read(kept, version, content)))
-        out.update(matching.repeat_chains(petitions, scorer))
+    groups = _repeat_groups(ledger, decisions, linked_ids, scorer.links)
+
+    def judge(part: list[list[int]]) -> dict[int, tuple[int, matching.Match | None]]:
+        # (Each core reads its own part's cases, through a connection of its own.)
+        wanted = {case_id for group in part for case_id in group}
+        people = _petitioners(ledger, wanted)
+        read = _complaints(ledger, wanted)
+        del wanted
+        out: dict[int, tuple[int, matching.Match | None]] = {}
+        for group in part:
+            petitions = []
+            for case_id in group:
+                received, category, kept, content = read.pop(case_id)
+                decision, linked = decisions.get(case_id, (None, None))
+                petitions.append(matching.Petition(
+                    case_id, dt.date.fromisoformat(received), people.get(case_id, ()),
+                    category, content, decision, linked_ids.get(linked) if linked else None,
+                    text=None if kept is None else from_stored(kept)))
+            out.update(matching.repeat_chains(petitions, scorer))
+        return out
+
+    if ledger.path is None or sum(map(len, groups)) < IN_TWO_FROM:
+        return judge(groups)
+    # A large ledger: half of the groups judged on another core (forked.both).
+    first, second = forked.both(judge, *_halves(groups))
+    first.update(second)
+    return first
+
+
+def _complaints(ledger: Ledger, wanted: set[int]) -> dict[int, tuple[str, str | None,
+                                                                      str | None, str]]:
+    """The cases `wanted` as the repeat rule reads them: received date, category, the
+    complaint's reading as kept (None when another version kept it: then the content,
+    to be read again)."""
+    out: dict[int, tuple[str, str | None, str | None, str]] = {}
+    with _own_connection(ledger) as conn:
+        for case_id, received, category, kept, content in conn.execute(
+                "SELECT c.id, c.received_on, c.category, "
+                "CASE WHEN t.version = :v THEN t.terms END, "
+                "CASE WHEN t.version = :v THEN '' ELSE c.content END FROM cases c "
+                "LEFT JOIN case_terms t ON t.case_id = c.id", {"v": TERMS_VERSION}):
+            if case_id in wanted:
+                out[case_id] = (received, category, kept, content)
     return out
+
+
+IN_TWO_FROM = 20_000  # cases to judge from which the work is shared by two cores
+
+
+def _halves(groups: list[list[int]]) -> tuple[list[list[int]], list[list[int]]]:
+    """The groups in two parts of about the same work (a group's pairs grow with the
+    square of its size), the largest placed first."""
+    parts: tuple[list[list[int]], list[list[int]]] = ([], [])
+    load = [0, 0]
+    for group in sorted(groups, key=len, reverse=True):
+        lighter = 0 if load[0] <= load[1] else 1
+        parts[lighter].append(group)
+        load[lighter] += len(group) ** 2
+    return parts
 
 
 @gcpause.paused()
@@ -698,8 +767,8 @@ def _describe_chains(ledger: Ledger, members: dict[int, list[int]]) -> list[Chai
     wanted = {*members, *(i for ids in members.values() for i in ids)}
     info: dict[int, ChainCase] = {}
     select = ("SELECT c.id, c.number, c.received_on, c.status, c.result, c.category, "
-              "c.content, (SELECT cp.name FROM case_people cp WHERE cp.case_id = c.id "
-              "ORDER BY cp.position LIMIT 1), c.confidential FROM cases c")
+              "c.content, cp.name, c.confidential FROM cases c LEFT JOIN case_people cp "
+              "ON cp.case_id = c.id AND cp.position = 0")  # (the lead petitioner)
     if ledger.many(len(wanted) * 4, "cases"):  # a good part of the ledger: read it once
         rows: Iterable[Any] = (row for row in ledger.db.execute(select) if row[0] in wanted)
     else:

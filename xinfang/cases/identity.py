@@ -121,16 +121,22 @@ class Who:
     def keys(self) -> set[str]:
         """The keys an index finds earlier cases of this petitioner under (candidates
         only: `same_person` decides)."""
-        keys = set()
-        if self.record is not None:
-            keys.add(f"r:{self.record}")
-        if self.id_number:
-            keys.add(f"id:{self.id_number}")
-        if self.name and self.phone:
-            keys.add(f"np:{self.name}|{self.phone}")
-        if self.name and self.address:
-            keys.add(f"na:{self.name}|{self.address}")
-        return keys
+        return set(keys_of(self.record, self.name, self.id_number, self.phone, self.address))
+
+
+def keys_of(record: int | None, name: str, id_number: str | None, phone: str | None,
+            address: str | None) -> list[str]:
+    """`Who.keys` of a petitioner's details (as `Who` holds them), without making one."""
+    keys = []
+    if record is not None:
+        keys.append(f"r:{record}")
+    if id_number:
+        keys.append(f"id:{id_number}")
+    if name and phone:
+        keys.append(f"np:{name}|{phone}")
+    if name and address:
+        keys.append(f"na:{name}|{address}")
+    return keys
 
 
 @dataclass
