@@ -57,7 +57,7 @@ def links(ledger: Ledger, summary) -> tuple[dict[str, str], dict[str, str]]:
     written = {a.seq: seq_of[a.repeat_of] for a in summary.added if a.repeat_of}
     number = dict(ledger.db.execute("SELECT id, number FROM cases"))
     whole = {seq_of[number[case]]: seq_of[number[root]]
-             for case, (root, _) in reports.repeat_matches(ledger).items()}
+             for case, root in reports.repeat_matches(ledger).items()}
     return written, whole
 
 

@@ -258,7 +258,7 @@ def measured(tmp_path_factory):
     written = {a.seq: seq_of[a.repeat_of] for a in summary.added if a.repeat_of}
     number = dict(ledger.db.execute("SELECT id, number FROM cases"))
     whole = {seq_of[number[case]]: seq_of[number[root]]
-             for case, (root, _) in reports.repeat_matches(ledger).items()}
+             for case, root in reports.repeat_matches(ledger).items()}
     ledger.close()
     truth = {str(t["seq"]): str(t["repeat_of"]) for t in register.truth
              if t["kind"] == "repeat"}

@@ -665,9 +665,9 @@ def _repeat_groups(ledger: Ledger, decisions: dict[int, tuple[str, str | None]],
     return [cases for cases in groups.values() if len(cases) > 1 or cases[0] in decisions]
 
 
-def repeat_matches(ledger: Ledger) -> dict[int, tuple[int, matching.Match | None]]:
+def repeat_matches(ledger: Ledger) -> dict[int, int]:
     """The whole ledger by the repeat rule: each repeat case's id → its chain's first
-    case and why (None for a case linked by hand).
+    case.
 
     The rule is applied group by group (`_repeat_groups`: no link crosses a group), each
     group's cases in order of receipt, so that only one group's complaints are held at a
@@ -683,13 +683,13 @@ def repeat_matches(ledger: Ledger) -> dict[int, tuple[int, matching.Match | None
     scorer = ledger.repeat_scorer(GramCounts(ledger.db, read_all=True))
     groups = _repeat_groups(ledger, decisions, linked_ids, scorer.links)
 
-    def judge(part: list[list[int]]) -> dict[int, tuple[int, matching.Match | None]]:
+    def judge(part: list[list[int]]) -> dict[int, int]:
         # (Each core reads its own part's cases, through a connection of its own.)
         wanted = {case_id for group in part for case_id in group}
         people = _petitioners(ledger, wanted)
         read = _complaints(ledger, wanted)
         del wanted
-        out: dict[int, tuple[int, matching.Match | None]] = {}
+        out: dict[int, int] = {}
         for group in part:
             petitions = []
             for case_id in group:
@@ -699,7 +699,8 @@ def repeat_matches(ledger: Ledger) -> dict[int, tuple[int, matching.Match | None
                     case_id, dt.date.fromisoformat(received), people.get(case_id, ()),
                     category, content, decision, linked_ids.get(linked) if linked else None,
                     text=None if kept is None else from_stored(kept)))
-            out.update(matching.repeat_chains(petitions, scorer))
+            out.update((case_id, root) for case_id, (root, _)
+                       in matching.repeat_chains(petitions, scorer).items())
         return out
 
     if ledger.path is None or sum(map(len, groups)) < IN_TWO_FROM:
@@ -747,7 +748,7 @@ def repeat_chains(ledger: Ledger) -> list[Chain]:
     """Repeat chains over the whole ledger, by the repeat rule (not the stored links):
     each chain's first case and its repeats, longest chains first."""
     members: dict[int, list[int]] = {}
-    for case_id, (root, _) in repeat_matches(ledger).items():
+    for case_id, root in repeat_matches(ledger).items():
         members.setdefault(root, []).append(case_id)
     return _describe_chains(ledger, members)
 
