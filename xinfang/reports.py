@@ -563,10 +563,8 @@ def _decisions(ledger: Ledger) -> dict[int, tuple[str, str | None]]:
         "SELECT case_id, kind, coalesce(json_extract(details, '$.repeat_decision'), "
         "json_extract(details, '$.decision')), "
         "json_extract(details, '$.repeat_of') FROM events WHERE kind = 'repeat_marked' OR "
-        # (The words looked for first: reading every registration's JSON is slower.)
-        "(kind = 'registered' AND (instr(details, '\"officer\"') OR "
-        "instr(details, '\"not_repeat\"')) AND json_extract(details, '$.repeat_decision') "
-        "IN ('officer', 'not_repeat')) ORDER BY id"
+        "(kind = 'registered' AND json_extract(details, '$.repeat_decision') IN "
+        "('officer', 'not_repeat')) ORDER BY id"  # (index events_repeat_word, m012)
     ):
         if kind == "repeat_marked" and decision == "auto":
             # The rule's own judgement again (after a correction): no officer's word.

@@ -263,8 +263,6 @@ class Ledger:
     def require_category(self, name: str | None) -> str | None:
         """The category if it is one of `categories` (short forms read as the national
         names: 劳动社保 → 劳动和社会保障); otherwise refuse, naming the closest ones."""
-        from rapidfuzz import fuzz, process
-
         from xinfang.vocab import CATEGORY_SPELLINGS, normalize_category
 
         if name is None or not name.strip():
@@ -273,6 +271,8 @@ class Ledger:
         known = self.categories()
         if category in known:
             return category
+        from rapidfuzz import fuzz, process  # (only to name the closest: imported then)
+
         spellings = {**{c: c for c in known}, **CATEGORY_SPELLINGS}
         close = list(dict.fromkeys(
             spellings[match] for match, score, _ in

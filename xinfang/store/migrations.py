@@ -463,3 +463,6 @@ ALTER TABLE case_people ADD COLUMN address_key TEXT
     terms.rebuild(db)
     _run(db, "CREATE INDEX case_people_name_key ON case_people(name_key) "
              "WHERE name_key IS NOT NULL")
+    # The officer's word on repeat links, found without reading every event's details.
+    _run(db, "CREATE INDEX events_repeat_word ON events(kind, "
+             "json_extract(details, '$.repeat_decision'))")
