@@ -590,15 +590,19 @@ def stats_tables(result: dict[str, Any], lang: str) -> Group:
     result = visible_all(result)
     table = Table(title=t("stats.title", lang, start=result["from"], end=result["to"]),
                   title_justify="left")
-    for header in ("stats.figure", "stats.numerator", "stats.denominator", "stats.rate",
-                   "stats.definition"):
-        table.add_column(t(header, lang))
+    # The figure's name over its definition, in full (folded, never cut short): a leader
+    # reads what each number counts.
+    table.add_column(f"{t('stats.figure', lang)} / {t('stats.definition', lang)}",
+                     overflow="fold", ratio=3)
+    for header in ("stats.numerator", "stats.denominator", "stats.rate"):
+        table.add_column(t(header, lang), justify="right", no_wrap=True)
     if result.get("definitions") == "case":
-        table.add_column(t("stats.counts", lang))
+        table.add_column(t("stats.counts", lang), overflow="fold", ratio=2)
     for code, figure in result["figures"].items():
-        cells: list[Any] = [t(f"figure.{code}", lang), str(figure["numerator"]),
-                            str(figure["denominator"]), _rate(figure["rate"]),
-                            Text(t(f"figure.{code}.definition", lang), style="dim")]
+        named = Text(t(f"figure.{code}", lang), style="bold")
+        named.append("\n" + t(f"figure.{code}.definition", lang), style="dim")
+        cells: list[Any] = [named, str(figure["numerator"]),
+                            str(figure["denominator"]), _rate(figure["rate"])]
         if result.get("definitions") == "case":
             cells.append(_counts(figure.get("counts", {}), lang))
         table.add_row(*cells)
