@@ -259,6 +259,12 @@ def take_globals(root: Any, args: list[str]) -> tuple[list[str], str]:
     node, end = _named(root, args)
     if not getattr(node, "commands", None):
         args[end:end] = moved
+    else:  # a group run itself (`xinfang --db F office`) takes those its callback has
+        taken = {opt for param in node.params for opt in getattr(param, "opts", ())}
+        pairs = [moved[i:i + 1] if "=" in moved[i] else moved[i:i + 2]
+                 for i in range(len(moved)) if moved[i].startswith("--")]
+        args[end:end] = [part for pair in pairs if pair[0].split("=", 1)[0] in taken
+                         for part in pair]
     try:
         return args, resolve_lang(_lang_in(args) or lang)
     except typer.BadParameter:
