@@ -152,8 +152,9 @@ def test_global_options_before_the_command_and_the_version(cli, db_path):
     assert listed.exit_code == 0, listed.stderr
     assert "Ledger" in listed.stdout and str(db_path) in listed.stdout
     # A group run itself takes them too (before: the ledger of the default place).
-    assert cli("--db", db_path, "office", "set", "YQH", "鱼邱湖街道信访办").exit_code == 0
-    office = cli("--db", db_path, "--lang", "en", "office")
+    other = db_path.parent / "other.db"  # (not the ledger the environment names)
+    assert cli("--db", other, "office", "set", "YQH", "鱼邱湖街道信访办").exit_code == 0
+    office = cli("--db", other, "--lang", "en", "office")
     assert office.exit_code == 0, office.stderr
     assert office.stdout.startswith("YQH")
     version = cli("--version")
