@@ -354,18 +354,18 @@ class Rarity:
 # log-odds of one matter, given one petitioner, from each piece of evidence. The time
 # apart is set by hand, and small: a chain may run for years.
 WEIGHTS = {
-    "bias": 4.33,
-    "rarest": 5.93,  # the rarity of the rarest trigram (or bigram) the two share
-    "apart": -6.86,  # the rarity of the rarest thing each names that the other does not
-    "same_number": 0.53,  # the same court case number
-    "other_number": -8.13,  # two different case numbers
-    "agree_personal": 4.6,  # the same kind of grievance, one a person has only one of
-    "agree": 0.78,  # the same kind of grievance, of which a person may have several
-    "conflict": -7.61,  # different kinds of grievance
-    "other_things": -2.9,  # both name organisations, none the same
-    "nothing_shared": -1.58,  # no term and no kind of grievance in common
-    "same_category": 0.2,
-    "far_category": -1.45,
+    "bias": 4.23,
+    "rarest": 5.86,  # the rarity of the rarest trigram (or bigram) the two share
+    "apart": -6.58,  # the rarity of the rarest thing each names that the other does not
+    "same_number": 0.42,  # the same court case number
+    "other_number": -8.4,  # two different case numbers
+    "agree_personal": 4.51,  # the same kind of grievance, one a person has only one of
+    "agree": 1.02,  # the same kind of grievance, of which a person may have several
+    "conflict": -7.71,  # different kinds of grievance
+    "other_things": -3.97,  # both name organisations, none the same
+    "nothing_shared": -1.51,  # no term and no kind of grievance in common
+    "same_category": 0.29,
+    "far_category": -1.56,
     "years": -0.3,  # per year apart
 }
 
