@@ -21,8 +21,6 @@ from xinfang.cases.identity import Who
 from xinfang.cases.similarity import (
     TERMS_VERSION,
     Tally,
-    Text,
-    from_stored,
     raw_grams,
     stored,
     text_of,
@@ -103,13 +101,6 @@ def replace_content(db: sqlite_utils.Database, case_id: int, old: str, new: str)
             change[gram[:2]] = change.get(gram[:2], 0) + sign
     db.conn.executemany(_UPSERT, sorted((g, n) for g, n in change.items() if n))
     write_terms(db, [terms_row(case_id, new)])
-
-
-def read(terms: str | None, version: int | None, content: str) -> Text:
-    """A case's complaint as the scorer reads it: as kept, when kept in this version."""
-    if terms is not None and version == TERMS_VERSION:
-        return from_stored(terms)
-    return text_of(content)
 
 
 def rebuild(db: sqlite_utils.Database) -> None:
