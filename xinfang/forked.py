@@ -10,7 +10,6 @@ process's open database connection — and where forking is not possible (one co
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable
@@ -22,6 +21,8 @@ Result = TypeVar("Result")
 
 def possible() -> bool:
     """Whether the second half can run on a core of its own."""
+    import multiprocessing  # (here: a short command that never forks need not load it)
+
     return (os.cpu_count() or 1) >= 2 and sys.platform != "win32" \
         and "fork" in multiprocessing.get_all_start_methods()
 
@@ -31,6 +32,8 @@ def both(work: Callable[[Item], Result], first: Item, second: Item
     """`(work(first), work(second))`, the second worked out in a forked copy."""
     if not possible():
         return work(first), work(second)
+    import multiprocessing
+
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_run, args=(work, second, send), daemon=True)

@@ -466,3 +466,16 @@ ALTER TABLE case_people ADD COLUMN address_key TEXT
     # The officer's word on repeat links, found without reading every event's details.
     _run(db, "CREATE INDEX events_repeat_word ON events(kind, "
              "json_extract(details, '$.repeat_decision'))")
+
+
+@migrations()
+def m013_namesakes_index(db: sqlite_utils.Database) -> None:
+    # A returning petitioner's namesakes are read by name and phone or address: the index
+    # holds all three (and the case and person, the table's key), so that a name many
+    # petitioners share (7,000 王芳 in a million cases) is narrowed in the index alone,
+    # without reading each of their rows.
+    _run(db, """
+DROP INDEX case_people_name_key;
+CREATE INDEX case_people_namesakes ON case_people(name_key, phone, address_key)
+    WHERE name_key IS NOT NULL
+""")
