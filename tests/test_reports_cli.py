@@ -415,6 +415,21 @@ def test_a_repeat_is_linked_and_shown_at_registration(run, ledger):
     assert list_ids(run, "--repeat") == [second["id"]]
 
 
+def test_a_long_chain_at_the_counter_shows_its_first_and_latest_cases(run, ledger):
+    from xinfang.render.terminal import EARLIER_SHOWN
+
+    who = ("--name", "张三", "--id-number", ID_A, "--category", "劳动社保")
+    earlier = [cli_register(run, *who, on=f"2026-10-{day:02d}", content="工地拖欠农民工工资")
+               for day in range(1, EARLIER_SHOWN + 4)]
+    result = ok(run("register", "--channel", "来访", "--on", "2026-11-10", *who,
+                    "--content", "工地拖欠农民工工资（再次反映）"))
+    listed = [case for case in earlier if case in result.stdout]
+    assert listed == [earlier[0], *earlier[-EARLIER_SHOWN:]]
+    assert f"另有 {len(earlier) - 1 - EARLIER_SHOWN} 件未列出" in result.stdout
+    assert f"xinfang repeats {earlier[0]}" in result.stdout  # how to see them all
+    assert show(run, earlier[-1])["repeat_of"] == earlier[0]
+
+
 def test_repeat_of_and_not_repeat_at_registration(run, ledger):
     who = ("--name", "张三", "--id-number", ID_A, "--category", "劳动社保")
     first = cli_register(run, *who, on="2026-11-02", content="工地拖欠农民工工资")

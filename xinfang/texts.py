@@ -697,6 +697,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ui.first_case": ("{case}（初件）", "{case} (first)"),
     "ui.earlier_cases": ("同一信访人同一事项的在先案件（重复信访）",
                          "Earlier cases of the same person and matter (repeat)"),
+    "ui.earlier_left_out": ("另有 {count} 件未列出；全部列出：xinfang repeats {case}",
+                            "{count} more not listed; all of them: xinfang repeats {case}"),
     "ui.headline": ("已{kind} {case}", "{kind} {case}"),
     # Acts whose name does not take 已 well: the headline in words of its own.
     "headline.objected": ("已记录异议 {case}", "Objection recorded {case}"),

@@ -711,10 +711,20 @@ def chains_view(chains: list[Chain], lang: str) -> Group:
     return Group(*parts)
 
 
+EARLIER_SHOWN = 6  # the latest earlier cases listed at the counter, beside the first
+
+
 def earlier_cases_table(cases: list[ChainCase], lang: str) -> Table:
-    """At registration: the earlier cases of the same person and matter."""
+    """At registration: the earlier cases of the same person and matter — the first case
+    and the latest EARLIER_SHOWN; of a longer chain, how many are left out and how to
+    list them all."""
     cases = visible_all(cases)
+    left_out = len(cases) - 1 - EARLIER_SHOWN
     table = Table(title=t("ui.earlier_cases", lang), title_justify="left")
+    if left_out > 0:
+        table.caption = t("ui.earlier_left_out", lang, count=left_out, case=cases[0]["id"])
+        table.caption_justify = "left"
+        cases = [cases[0], *cases[-EARLIER_SHOWN:]]
     table.add_column(t("ui.case", lang), no_wrap=True)  # a case number is never cut
     table.add_column(t("ui.received_on", lang), no_wrap=True)
     for key in ("ui.status", "ui.result"):
