@@ -135,6 +135,50 @@ def test_words_every_petition_uses_do_not_join_two_specific_matters():
                  "反映永盛路桥的问题，要求领导重视尽快解决").score < 0.8
 
 
+# An office's standard summaries: each worded word for word in other petitioners' cases.
+SUMMARIES = ["拖欠农民工工资未结清", "开发区工地项目部施工方欠工钱"]
+
+
+def standard_scorer(standard: bool) -> Scorer:
+    """A scorer over a ledger where five cases of other petitioners hold each of
+    SUMMARIES: word for word (`standard`), or within longer complaints of their own (the
+    same terms, counted alike, in no standard wording)."""
+    tally = similarity.Tally()
+    texts = BACKGROUND + [text if standard else f"{text}，{more}" for text in SUMMARIES
+                          for more in ("要求赔偿", "希望调查", "请求处理", "多次未果", "要求公开")]
+    for text in texts:
+        tally.add(text)
+    return Scorer(similarity.Rarity(tally, len(texts)), 50.0, Links())
+
+
+@pytest.mark.parametrize("standard", [False, True])
+def test_two_standard_summaries_of_one_person_are_two_matters(standard):
+    # Both about wages, nothing specific shared: written freely, more likely one matter;
+    # written as two of the office's standard summaries, two matters (an office that
+    # registers by standard wordings writes one matter in the same words every time).
+    petitions = [petition(1, D(2026, 3, 30), content=SUMMARIES[0]),
+                 petition(2, D(2026, 4, 3), content=SUMMARIES[1])]
+    chains = matching.repeat_chains(petitions, standard_scorer(standard))
+    assert (2 in chains) is not standard
+    assert matching.repeat_chains(petitions, standard_scorer(standard), group=True) == chains
+    # The same summary again (its formulas aside) is the same matter however standard.
+    again = [petitions[0], petition(2, D(2026, 4, 3), content="再次反映" + SUMMARIES[0])]
+    assert 2 in matching.repeat_chains(again, standard_scorer(standard))
+
+
+def test_standard_summaries_of_a_matter_a_person_has_one_of_are_one_matter():
+    dibao = ["低保资格被取消要求恢复", "家庭困难申请低保村里不给报"]
+    tally = similarity.Tally()
+    texts = BACKGROUND + dibao * 5
+    for text in texts:
+        tally.add(text)
+    petitions = [petition(1, D(2026, 3, 30), content=dibao[0], category="民政"),
+                 petition(2, D(2026, 4, 3), content=dibao[1], category="民政")]
+    found = matching.repeat_chains(
+        petitions, Scorer(similarity.Rarity(tally, len(texts)), 50.0, Links()))
+    assert found[2][0] == 1
+
+
 # Chains -------------------------------------------------------------------------------
 
 

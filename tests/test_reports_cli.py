@@ -567,6 +567,8 @@ def test_repeats_why_explains_a_link(run, ledger):
     explained = json.loads(ok(run("repeats", second, "--why", "--json")).stdout)
     assert (explained["decision"], explained["first"]) == ("auto", first)
     assert explained["candidates"][0]["identity"] == "id_number"
+    # The kinds of grievance the two agree on are among the reasons, as at the counter.
+    assert "工资" in "".join(explained["candidates"][0]["agree"]) and "工资" in why
     alone = ok(run("repeats", first, "--why")).stdout
     assert "不是重复信访" in alone and "没有同一信访人的更早案件" in alone
     assert is_error(run("repeats", "--why"), 2)

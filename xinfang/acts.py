@@ -115,6 +115,7 @@ class Candidate:
     category: str
     flags: list[str]
     taken: bool
+    summaries: bool = False  # two standard summaries that differ (similarity.values)
 
 
 def _petition(ledger: Ledger, intake: Intake, key: int | None = None,
@@ -157,17 +158,21 @@ def repeat_choices(ledger: Ledger, intake: Intake, *, limit: int = 3,
     index = _index(ledger, petition)
     judged = index.judge(petition)
     taken = judged.match.root if judged.match is not None else None
+    scorer = index.scorer
+    own = scorer.own(case.petition for case in index.earlier(petition))
     out = []
     for found in judged.candidates[:limit]:
         chain = index.chain_judged(found.root, petition.received_on)
         members = [case.id for case in chain.chain or [] if case.id != petition.key]
         old = index.known[found.case].petition
-        reasons = index.scorer.match(petition, old, found.root, terms=True) or found
+        reasons = (scorer.match(petition, old, found.root, terms=True, standard=(
+            scorer.standard(petition.read(), own) and scorer.standard(old.read(), own)))
+            or found).scored
         out.append(Candidate(
             first=index.known[found.root].number, cases=chain_cases(ledger, members, found.root),
             matched=index.known[found.case].number, score=found.scored.score,
-            identity=found.identity, shared=reasons.scored.shared, agree=found.scored.agree,
-            conflict=found.scored.conflict, category=found.scored.category,
+            identity=found.identity, shared=reasons.shared, agree=reasons.agree,
+            conflict=reasons.conflict, category=reasons.category, summaries=reasons.summaries,
             flags=chain.flags or [], taken=found.root == taken))
     return out
 

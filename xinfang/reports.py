@@ -698,7 +698,7 @@ def repeat_matches(ledger: Ledger) -> dict[int, int]:
                     category, content, decision, linked_ids.get(linked) if linked else None,
                     text=None if kept is None else from_stored(kept)))
             out.update((case_id, root) for case_id, (root, _)
-                       in matching.repeat_chains(petitions, scorer).items())
+                       in matching.repeat_chains(petitions, scorer, group=True).items())
         return out
 
     if ledger.path is None or sum(map(len, groups)) < IN_TWO_FROM:

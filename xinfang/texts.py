@@ -831,6 +831,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "repeat.similar": ("诉求相近 {score}", "complaints alike {score}"),
     "repeat.shared": ("共同：{terms}", "in common: {terms}"),
     "repeat.differs": ("诉求不同：{new}／{old}", "other grievances: {new} / {old}"),
+    "repeat.summaries": ("两件的规范表述不同（其他信访人的案件也逐字这样写）",
+                         "two different standard summaries (other petitioners' cases "
+                         "are worded so too)"),
     "repeat.category.near": ("类别相近", "neighbouring categories"),
     "repeat.category.far": ("类别不同", "different categories"),
     "repeat.candidate": ("{number}. 初件 {first}（共 {count} 次，与 {matched} 最相近）：{reasons}",

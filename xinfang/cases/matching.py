@@ -15,13 +15,22 @@ repeat stays first, a hand-made link is kept.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from xinfang import rules
 from xinfang.cases.identity import Links, Who, same_person, strongest
-from xinfang.cases.similarity import Rarity, Scored, Text, compare, text_of
+from xinfang.cases.similarity import (
+    STANDARD_OTHERS,
+    WORDING,
+    Rarity,
+    Scored,
+    Text,
+    compare,
+    text_of,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +88,23 @@ class Scorer:
     threshold: float
     links: Links = field(default_factory=Links)
 
-    def match(self, new: Petition, old: Petition, root: Any, *, terms: bool = False
-              ) -> Match | None:
+    def standard(self, text: Text, own: Mapping[str, int]) -> bool:
+        """Whether a complaint is worded as a standard summary: word for word as at least
+        STANDARD_OTHERS cases of the ledger other than the petitioner's `own` (their
+        cases' wordings, counted) are."""
+        return bool(text.wording) and (self.rarity.count(WORDING + text.wording)
+                                       - own.get(text.wording, 0)) >= STANDARD_OTHERS
+
+    @staticmethod
+    def own(petitions: Iterable[Petition]) -> Counter[str]:
+        """The wordings of a petitioner's cases, counted (for `standard`)."""
+        return Counter(petition.read().wording for petition in petitions)
+
+    def match(self, new: Petition, old: Petition, root: Any, *, terms: bool = False,
+              standard: bool = False) -> Match | None:
         """The score of `new` against one earlier case of the chain `root`, or None when
-        no petitioner of theirs is the same person."""
+        no petitioner of theirs is the same person (`standard`: both complaints are
+        standard summaries)."""
         if len(new.people) == 1 and len(old.people) == 1:  # (most petitions: one each)
             identity = same_person(new.people[0], old.people[0], self.links)
         else:
@@ -95,19 +117,26 @@ class Scorer:
         scored = compare(new.read(), old.read(), self.rarity,
                          category_a=new.category, category_b=old.category,
                          days=(new.received_on - old.received_on).days, home=home,
-                         terms=terms)
+                         standard=standard, terms=terms)
         return Match(root, old.key, identity, scored)
 
-    def chains(self, new: Petition, earlier: Iterable[tuple[Petition, Any]]) -> list[Match]:
+    def chains(self, new: Petition, earlier: Iterable[tuple[Petition, Any]],
+               own: Mapping[str, int] | None = None) -> list[Match]:
         """Each chain `new` may repeat, by its best-scoring case, best chain first (on a
         tie, the chain seen earliest). `earlier` pairs each earlier case with its
-        chain's first case."""
+        chain's first case; `own` counts the wordings of the petitioner's cases in the
+        ledger's counts (by default, those of `earlier`)."""
+        earlier = list(earlier)
+        if own is None:
+            own = self.own(old for old, _ in earlier)
+        standard = self.standard(new.read(), own)
         best: dict[Any, Match] = {}
         since: dict[Any, dt.date] = {}
         total: dict[Any, list[float]] = {}
         for old, root in earlier:
             since[root] = min(since.get(root, dt.date.max), old.received_on)
-            found = self.match(new, old, root)
+            found = self.match(new, old, root,
+                               standard=standard and self.standard(old.read(), own))
             if found is None:
                 continue
             total.setdefault(root, []).append(found.scored.score)
@@ -118,9 +147,10 @@ class Scorer:
                        for m in best.values()),
                       key=lambda m: (-m.rank, m.since, str(m.root)))
 
-    def repeat(self, new: Petition, earlier: Iterable[tuple[Petition, Any]]) -> Match | None:
+    def repeat(self, new: Petition, earlier: Iterable[tuple[Petition, Any]],
+               own: Mapping[str, int] | None = None) -> Match | None:
         """The chain `new` repeats by the rule, or None."""
-        return self.pick(self.chains(new, earlier))
+        return self.pick(self.chains(new, earlier, own))
 
     def pick(self, matches: list[Match]) -> Match | None:
         """Of the chains scored (best first), the one the rule takes, or None: the
@@ -139,14 +169,18 @@ class Scorer:
 CLOSE = 0.1
 
 
-def repeat_chains(petitions: Iterable[Petition], scorer: Scorer
+def repeat_chains(petitions: Iterable[Petition], scorer: Scorer, *, group: bool = False
                   ) -> dict[Any, tuple[Any, Match | None]]:
     """Over a whole ledger: each repeat case → the first case of its chain, and why
     (its `Match`; None for a case the officer linked by hand).
 
     Cases are taken in order of receipt; each is compared only with earlier cases found
     under its petitioners' keys. An officer's decision stands: a case marked not a
-    repeat stays first; a hand-made link is kept."""
+    repeat stays first; a hand-made link is kept. With `group`, the petitions are all
+    the cases of one group of petitioners (`reports.repeat_matches`): their wordings are
+    their own (`Scorer.standard`); else each petition's own are its earlier cases'."""
+    petitions = list(petitions)
+    own = scorer.own(petitions) if group else None
     by_key: dict[str, list[Petition]] = {}
     out: dict[Any, tuple[Any, Match | None]] = {}
     for petition in sorted(petitions, key=lambda p: (p.received_on, p.key)):
@@ -166,7 +200,7 @@ def repeat_chains(petitions: Iterable[Petition], scorer: Scorer
                 for old in by_key.get(key, ()):
                     seen[old.key] = old
             found = scorer.repeat(petition, ((old, out[old.key][0] if old.key in out
-                                              else old.key) for old in seen.values()))
+                                              else old.key) for old in seen.values()), own)
             if found is not None:
                 out[petition.key] = (found.root, found)
         for key in keys:

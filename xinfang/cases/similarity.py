@@ -18,6 +18,11 @@ grievance (wages, 低保, land compensation …), while amounts and dates change
   低保 and 危房改造) disagree, which outweighs a shared company or village.
 - **The category** as soft evidence (`rules.category_distance`: the same, a neighbouring
   one another clerk would choose, or far apart), and the **time apart**.
+- **Standard summaries**: a complaint worded word for word as several other petitioners'
+  cases are (`STANDARD_OTHERS`) is the office's standard summary of a kind of matter;
+  one person's two different standard summaries, sharing nothing specific, are two
+  matters (an office that registers by standard wordings writes one matter in the same
+  words every time).
 
 These make one score, a probability (0–1) that the two are the same matter given the
 same petitioner, by a logistic model whose weights were fitted on generated registers
@@ -159,6 +164,9 @@ class Text(NamedTuple):
     numbers: frozenset[str] = frozenset()  # court case numbers
     things: tuple[Thing, ...] = ()  # the companies, farms, factories, courts … it names
     main: tuple[str, ...] = ()  # the kinds of grievance that decide (`_main`), sorted
+    # The complaint as worded, the petition's formulas and the numbers (but a court case
+    # number) aside: what tells an office's standard summary (`standard`).
+    wording: str = ""
 
 
 # What names an organisation or a place of work: the name before one of these words is
@@ -186,14 +194,17 @@ class Thing(NamedTuple):
 
 
 # What may stand before a name without being part of it (an amount's unit, a particle).
-_LEADING = re.compile("^[元万千百亿亩个月年号组的了在给和与被跟对把向从是]+")
+_LEADING = frozenset("元万千百亿亩个月年号组的了在给和与被跟对把向从是")
 
 
 def _things(plain: str) -> tuple[Thing, ...]:
     out = []
     for found in _THING.finditer(plain):
-        name = _LEADING.sub("", found.group(1))
-        if len(name) < 2:
+        name = found.group(1)
+        # (Kept to two characters: in 和信公司 the 和 is the name's own.)
+        while len(name) > 2 and name[0] in _LEADING:
+            name = name[1:]
+        if all(char in _LEADING for char in name):
             continue
         out.append(Thing(name[:2], frozenset(name[i:i + 2] for i in range(len(name) - 1))))
     return tuple(out)
@@ -222,30 +233,35 @@ def text_of(content: str) -> Text:
     pairs = {run[i:i + 2] for run in _PAIR_RUN.findall(plain) for i in range(len(run) - 1)}
     numbers = {"".join(found.groups()) for found in _CASE_NUMBER.finditer(core)}
     return Text(core, _grams_of(plain), concepts, frozenset(pairs - _CONCEPT_PAIRS),
-                frozenset(numbers), _things(plain), tuple(sorted(_main(concepts))))
+                frozenset(numbers), _things(plain), tuple(sorted(_main(concepts))),
+                "".join(_CJK.findall(plain)) + "".join(sorted(numbers)))
+
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 # A complaint's reading kept in the ledger with the case (`stored`, `from_stored`), so
 # that the whole-ledger rule reads a million complaints without reading each again. The
 # version changes whenever `text_of` reads differently: a reading of another version is
 # not used (the complaint is read again).
-TERMS_VERSION = 1
+TERMS_VERSION = 2
 _PART, _ITEM, _KIND = "\x1e", "\x1f", "="  # (no complaint's term holds these)
 
 
 def stored(text: Text) -> str:
     """`text` as the ledger keeps it (its trigrams, bigrams, kinds of grievance, case
-    numbers and organisations; the normalised text itself is not kept)."""
+    numbers, organisations and wording; the normalised text itself is not kept)."""
     return _PART.join((
         _ITEM.join(sorted(text.grams)), _ITEM.join(sorted(text.pairs)),
         _ITEM.join(f"{kind}{_KIND}{word}" for kind, word in text.concepts.items()),
         _ITEM.join(sorted(text.numbers)),
-        _ITEM.join(thing.head + "".join(sorted(thing.pairs)) for thing in text.things)))
+        _ITEM.join(thing.head + "".join(sorted(thing.pairs)) for thing in text.things),
+        text.wording))
 
 
 def from_stored(terms: str) -> Text:
     """A complaint's reading as `stored` kept it (its `core` is empty)."""
-    grams, pairs, kinds, numbers, things = terms.split(_PART)
+    grams, pairs, kinds, numbers, things, wording = terms.split(_PART)
     concepts = dict(item.split(_KIND, 1) for item in kinds.split(_ITEM)) if kinds else {}
     return Text("", frozenset(grams.split(_ITEM)) if grams else frozenset(), concepts,
                 frozenset(pairs.split(_ITEM)) if pairs else frozenset(),
@@ -253,7 +269,7 @@ def from_stored(terms: str) -> Text:
                 tuple(Thing(item[:2], frozenset([item[i:i + 2]
                                                  for i in range(2, len(item), 2)]))
                       for item in things.split(_ITEM)) if things else (),
-                tuple(sorted(_main(concepts))))
+                tuple(sorted(_main(concepts))), wording)
 
 
 class Tally:
@@ -270,6 +286,9 @@ class Tally:
         for gram in raw_grams(content):
             grams[gram] = grams.get(gram, 0) + 1
             prefixes[gram[:2]] = prefixes.get(gram[:2], 0) + 1
+        key = wording_key(content)
+        if key:
+            grams[key] = grams.get(key, 0) + 1
 
     def __call__(self, gram: str) -> int:
         return (self.prefixes if len(gram) == 2 else self.grams).get(gram, 0)
@@ -279,6 +298,14 @@ class Tally:
         self.prefixes.clear()
 
 
+def wording_key(content: str) -> str | None:
+    """What counts a complaint's wording among the terms (`Tally`): WORDING and the
+    wording (None for one too short to be a summary)."""
+    wording = text_of(content).wording
+    return WORDING + wording if len(wording) >= 2 else None
+
+
+WORDING = "="  # (no trigram or bigram holds it)
 RANKED_KEPT = 50_000
 
 
@@ -367,6 +394,9 @@ WEIGHTS = {
     "same_category": 0.29,
     "far_category": -1.56,
     "years": -0.3,  # per year apart
+    # Set by hand too: two standard summaries that differ (`values`). An office that
+    # registers by standard wordings writes one matter in the same words every time.
+    "other_summaries": -6.0,
 }
 
 
@@ -381,6 +411,7 @@ class Scored:
     agree: tuple[str, ...]
     conflict: tuple[str, str] | None
     category: str  # "same", "near", "far" or "unknown"
+    summaries: bool = False  # two standard summaries that differ
 
 
 def _terms(new: Text, shared: frozenset[str], rarity: Rarity, limit: int = 3
@@ -434,14 +465,31 @@ _CONCEPT_PAIRS = frozenset(word[i:i + 2] for word in _WORDS for i in range(len(w
 # The model's inputs, in the order `values` gives them.
 NAMES = ("rarest", "apart", "same_number", "other_number", "agree_personal", "agree",
          "conflict", "other_things", "nothing_shared", "same_category", "far_category",
-         "years")
+         "years", "other_summaries")
+# A wording other petitioners' cases hold word for word (numbers aside) at least this
+# often is the office's standard summary of a kind of matter (标准表述, as offices that
+# register by the national system's wordings write them).
+STANDARD_OTHERS = 3
+RARE_SHARED = 0.5  # a shared term at least this rare is a specific thing the two share
+
+
+def summaries_differ(new: Text, old: Text) -> bool:
+    """Two wordings neither of which holds the other (再次反映 + the same words is the
+    same summary), naming no organisation in common."""
+    return bool(new.wording and old.wording) and new.wording not in old.wording \
+        and old.wording not in new.wording \
+        and not any(a.same(b) for a in new.things for b in old.things)
 
 
 def values(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
-           category_b: str | None, days: int, home: str = "") -> tuple[float, ...]:
+           category_b: str | None, days: int, home: str = "", standard: bool = False
+           ) -> tuple[float, ...]:
     """The model's inputs for one pair, in the order of NAMES. `home` names the
     petitioner's village or community: every matter of theirs may name it, so it tells
-    little. (Written for speed: a whole ledger scores millions of pairs.)"""
+    little. `standard`: both complaints are standard summaries (`STANDARD_OTHERS`) —
+    then two that differ, sharing no specific thing and no kind of grievance a person
+    has only one of, are two matters. (Written for speed: a whole ledger scores millions
+    of pairs.)"""
     weight = rarity.weights.__getitem__
     shared = new.grams & old.grams
     rarest = 0.0
@@ -477,24 +525,29 @@ def values(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
             1.0 if not shared and not pairs and not common else 0.0,
             1.0 if distance == "same" else 0.0,
             1.0 if distance == "far" else 0.0,
-            abs(days) / 365)
+            abs(days) / 365,
+            1.0 if standard and not personal and rarest < RARE_SHARED
+            and summaries_differ(new, old) else 0.0)
 
 
 def features(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
-             category_b: str | None, days: int, home: str = "") -> dict[str, float]:
+             category_b: str | None, days: int, home: str = "", standard: bool = False
+             ) -> dict[str, float]:
     """The model's inputs for one pair, by name (what bench/calibrate.py fits)."""
     return dict(zip(NAMES, values(new, old, rarity, category_a=category_a,
-                                  category_b=category_b, days=days, home=home), strict=True))
+                                  category_b=category_b, days=days, home=home,
+                                  standard=standard), strict=True))
 
 
 def compare(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
-            category_b: str | None, days: int, home: str = "", terms: bool = False
-            ) -> Scored:
+            category_b: str | None, days: int, home: str = "", standard: bool = False,
+            terms: bool = False) -> Scored:
     """The score that `new` and `old` (the complaints of two cases of one petitioner)
-    are about the same matter, `days` apart; with `terms`, what it rests on too (the
-    shared terms, the kinds of grievance agreeing or differing, the categories)."""
+    are about the same matter, `days` apart (`standard` as for `values`); with `terms`,
+    what it rests on too (the shared terms, the kinds of grievance agreeing or
+    differing, the categories, two standard summaries)."""
     x = values(new, old, rarity, category_a=category_a, category_b=category_b, days=days,
-               home=home)
+               home=home, standard=standard)
     score = 1 / (1 + math.exp(-(_BIAS + sum(map(operator.mul, _WEIGHTED, x)))))
     if not terms:
         return Scored(score, (), (), None, "")
@@ -505,7 +558,7 @@ def compare(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
     conflict = _conflict(new, old, common)
     differ = (new.concepts[conflict[0]], old.concepts[conflict[1]]) if conflict else None
     return Scored(score, _terms(new, new.grams & old.grams, rarity), agree, differ,
-                  rules.category_distance(category_a, category_b))
+                  rules.category_distance(category_a, category_b), bool(x[-1]))
 
 
 _BIAS = WEIGHTS["bias"]

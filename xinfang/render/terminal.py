@@ -754,6 +754,8 @@ def repeat_reasons(candidate: Any, lang: str) -> str:
     if candidate.conflict:
         parts.append(t("repeat.differs", lang, new=candidate.conflict[0],
                        old=candidate.conflict[1]))
+    if candidate.summaries:
+        parts.append(t("repeat.summaries", lang))
     return visible(t("sep.reasons", lang).join(parts))
 
 

@@ -479,3 +479,14 @@ DROP INDEX case_people_name_key;
 CREATE INDEX case_people_namesakes ON case_people(name_key, phone, address_key)
     WHERE name_key IS NOT NULL
 """)
+
+
+@migrations()
+def m014_standard_summaries(db: sqlite_utils.Database) -> None:
+    # The repeat rule tells an office's standard summaries (a wording many petitioners'
+    # cases hold word for word): each complaint's reading keeps its wording and the
+    # counts count each wording (similarity.TERMS_VERSION 2). Both are made again from
+    # the cases.
+    from xinfang.store import terms
+
+    terms.rebuild(db)

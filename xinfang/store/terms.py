@@ -2,7 +2,8 @@
 
 - `gram_counts`: how many cases' complaints contain each trigram (a row per trigram),
   and for a bigram the sum of that over the trigrams it begins (what a short name such
-  as 永盛 weighs). The rarity of a term is read from it by key.
+  as 永盛 weighs); and how many are worded each way (`similarity.wording_key`: a
+  standard summary is worded so by many). The rarity of a term is read from it by key.
 - `case_terms`: each case's complaint as the scorer reads it (`similarity.stored`), with
   the version of the reading, so that the whole-ledger rule reads a million complaints
   without reading each one again.
@@ -20,10 +21,12 @@ import sqlite_utils
 from xinfang.cases.identity import Who
 from xinfang.cases.similarity import (
     TERMS_VERSION,
+    WORDING,
     Tally,
     raw_grams,
     stored,
     text_of,
+    wording_key,
 )
 
 _UPSERT = ("INSERT INTO gram_counts(gram, cases) VALUES (?, ?) "
@@ -43,7 +46,10 @@ class GramCounts:
         self.unindexed = Tally()
         self.complete = False
         if read_all:
-            self.stored = dict(db.execute("SELECT gram, cases FROM gram_counts"))
+            # (A wording held by one case only can be nobody's standard summary.)
+            self.stored = dict(db.execute(
+                "SELECT gram, cases FROM gram_counts WHERE cases > 1 OR gram NOT LIKE ?",
+                [f"{WORDING}%"]))
             self.complete = True
 
     def __call__(self, gram: str) -> int:
@@ -99,6 +105,9 @@ def replace_content(db: sqlite_utils.Database, case_id: int, old: str, new: str)
         for gram in raw_grams(content):
             change[gram] = change.get(gram, 0) + sign
             change[gram[:2]] = change.get(gram[:2], 0) + sign
+        key = wording_key(content)
+        if key:
+            change[key] = change.get(key, 0) + sign
     db.conn.executemany(_UPSERT, sorted((g, n) for g, n in change.items() if n))
     write_terms(db, [terms_row(case_id, new)])
 
