@@ -24,6 +24,7 @@ from xinfang import rules
 from xinfang.cases.identity import Links, Who, same_person, strongest
 from xinfang.cases.similarity import (
     STANDARD_OTHERS,
+    STANDARD_SHARE,
     WORDING,
     Rarity,
     Scored,
@@ -91,9 +92,11 @@ class Scorer:
     def standard(self, text: Text, own: Mapping[str, int]) -> bool:
         """Whether a complaint is worded as a standard summary: word for word as at least
         STANDARD_OTHERS cases of the ledger other than the petitioner's `own` (their
-        cases' wordings, counted) are."""
-        return bool(text.wording) and (self.rarity.count(WORDING + text.wording)
-                                       - own.get(text.wording, 0)) >= STANDARD_OTHERS
+        cases' wordings, counted) are, and at least STANDARD_SHARE of its cases."""
+        if not text.wording:
+            return False
+        others = self.rarity.count(WORDING + text.wording) - own.get(text.wording, 0)
+        return others >= STANDARD_OTHERS and others >= STANDARD_SHARE * self.rarity.cases
 
     @staticmethod
     def own(petitions: Iterable[Petition]) -> Counter[str]:

@@ -19,7 +19,8 @@ grievance (wages, 低保, land compensation …), while amounts and dates change
 - **The category** as soft evidence (`rules.category_distance`: the same, a neighbouring
   one another clerk would choose, or far apart), and the **time apart**.
 - **Standard summaries**: a complaint worded word for word as several other petitioners'
-  cases are (`STANDARD_OTHERS`) is the office's standard summary of a kind of matter;
+  cases are (`STANDARD_OTHERS`, `STANDARD_SHARE`) is the office's standard summary of a
+  kind of matter;
   one person's two different standard summaries, sharing nothing specific, are two
   matters (an office that registers by standard wordings writes one matter in the same
   words every time).
@@ -467,9 +468,11 @@ NAMES = ("rarest", "apart", "same_number", "other_number", "agree_personal", "ag
          "conflict", "other_things", "nothing_shared", "same_category", "far_category",
          "years", "other_summaries")
 # A wording other petitioners' cases hold word for word (numbers aside) at least this
-# often is the office's standard summary of a kind of matter (标准表述, as offices that
-# register by the national system's wordings write them).
+# often — and in at least this share of the ledger's cases: a kind of matter, not one
+# firm's or one village's — is the office's standard summary of a kind of matter
+# (标准表述, as offices that register by standard wordings write them).
 STANDARD_OTHERS = 3
+STANDARD_SHARE = 0.002
 RARE_SHARED = 0.5  # a shared term at least this rare is a specific thing the two share
 
 
