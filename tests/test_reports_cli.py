@@ -430,6 +430,54 @@ def test_a_long_chain_at_the_counter_shows_its_first_and_latest_cases(run, ledge
     assert show(run, earlier[-1])["repeat_of"] == earlier[0]
 
 
+def stats_repeats(run):
+    figures = json.loads(ok(run("report", "stats", "--json", "--from", "2026-01-01",
+                                "--to", "2026-11-20")).stdout)["figures"]
+    return figures["repeat_rate"]["numerator"], figures["repeat_rate"]["denominator"]
+
+
+def chains_by_rule(run):
+    return [[c["id"] for c in chain["cases"]]
+            for chain in json.loads(ok(run("repeats", "--json")).stdout)]
+
+
+def test_a_case_registered_by_mistake_is_no_first_case(run, ledger):
+    who = ("--name", "张三", "--id-number", ID_A, "--category", "劳动社保")
+    mistake = cli_register(run, *who, on="2026-11-02", content="工地拖欠农民工工资")
+    ok(run("undo", mistake, "--whole", "--reason", "重复录入"))
+    again = cli_register(run, *who, on="2026-11-03", content="工地拖欠农民工工资")
+    assert show(run, again)["repeat_of"] is None
+    assert chains_by_rule(run) == []
+    assert stats_repeats(run) == (0, 1)
+
+
+def test_voiding_a_chains_first_case_leaves_the_chain_to_its_repeats(run, ledger):
+    who = ("--name", "张三", "--id-number", ID_A, "--category", "劳动社保")
+    first = cli_register(run, *who, on="2026-10-02", content="永盛路桥公司拖欠修路民工工资8万元")
+    second = cli_register(run, *who, on="2026-10-05", content="给永盛路桥干活的钱到现在没结")
+    third = cli_register(run, *who, on="2026-10-09", content="再次反映永盛路桥欠薪问题")
+    by_hand = cli_register(run, *who, "--repeat-of", first, on="2026-10-12",
+                           content="老板跑了，没人管")  # linked by the officer's word
+    assert {show(run, case)["repeat_of"] for case in (second, third, by_hand)} == {first}
+    assert stats_repeats(run) == (3, 4)
+    ok(run("undo", first, "--whole", "--reason", "登记错误"))
+    # The chain goes on from its next case, each change an event saying why.
+    assert show(run, second)["repeat_of"] is None
+    assert show(run, third)["repeat_of"] == second
+    assert show(run, by_hand)["repeat_of"] == second
+    for case in (second, third, by_hand):
+        marked = show(run, case)["events"][-1]
+        assert marked["kind"] == "repeat_marked"
+        assert marked["details"]["first_voided"] == first
+    assert show(run, by_hand)["events"][-1]["details"]["decision"] == "officer"
+    assert f"初件 {first} 已作废" in ok(run("show", third)).stdout
+    # The rule over the whole ledger says the same as the links stored; the figures
+    # count the repeats of the chain that is left.
+    assert chains_by_rule(run) == [[second, third, by_hand]]
+    assert stats_repeats(run) == (2, 3)
+    assert "台账完好" in ok(run("check")).stderr + ok(run("check")).stdout
+
+
 def test_repeat_of_and_not_repeat_at_registration(run, ledger):
     who = ("--name", "张三", "--id-number", ID_A, "--category", "劳动社保")
     first = cli_register(run, *who, on="2026-11-02", content="工地拖欠农民工工资")

@@ -200,7 +200,7 @@ class Explained:
     candidates: list[Candidate]
 
 
-def explain_repeat(ledger: Ledger, ref: str) -> Explained:
+def explain_repeat(ledger: Ledger, ref: str | int) -> Explained:
     """`repeats CASE --why`: the stored link of a case and the reasons for it."""
     case_id = ledger.find_case(ref)
     number = ledger.case_number(case_id)
@@ -273,12 +273,13 @@ def exported(ledger: Ledger, case_ids: list[int], officer: str, how: str) -> Non
             writer.append(ledger, case_id, "exported", ledger.today, officer, {"format": how})
 
 
-def mark_repeat(ledger: Ledger, ref: str, *, officer: str, repeat_of: str | None = None,
-                on: dt.date | None = None, decision: str | None = None) -> Recorded:
+def mark_repeat(ledger: Ledger, ref: str | int, *, officer: str, repeat_of: str | None = None,
+                on: dt.date | None = None, decision: str | None = None,
+                why: dict[str, Any] | None = None) -> Recorded:
     """The officer's word on a repeat link: link `ref` to `repeat_of`'s chain, or (with
     None) say it is a new matter. Recorded as an event, never an edit. A chain's first
     case linked to another chain takes its repeats with it: each is linked to the new
-    first case by an event of its own."""
+    first case by an event of its own. `why` adds to the event's details."""
     from xinfang.db import write
 
     case_id = ledger.find_case(ref)
@@ -290,24 +291,23 @@ def mark_repeat(ledger: Ledger, ref: str, *, officer: str, repeat_of: str | None
     with write(ledger.db):
         decision = decision or ("officer" if root else "not_repeat")
         event = record(ledger, case_id, "repeat_marked", officer=officer, on=on,
-                       details={"repeat_of": root, "decision": decision})
+                       details={"repeat_of": root, "decision": decision, **(why or {})})
         if root:
             moved = [row[0] for row in ledger.db.execute(
                 "SELECT id FROM cases WHERE repeat_of = ? ORDER BY received_on, id",
                 [case_id])]
             for member in moved:
-                # The same act on each repeat moved along, dated no earlier than its own
-                # last act.
-                last_on = ledger.stored_state(member).last_on or ledger.today
-                member_on = max(on or ledger.today, last_on)
-                record(ledger, member, "repeat_marked", officer=officer, on=member_on,
+                # The same act on each repeat moved along.
+                record(ledger, member, "repeat_marked", officer=officer,
+                       on=_member_on(ledger, member, on),
                        details={"repeat_of": root, "decision": decision,
                                 "moved_with": event["case"]})
     return event
 
 
-def rejudge_repeat(ledger: Ledger, ref: str, *, officer: str,
-                   on: dt.date | None = None) -> Recorded | None:
+def rejudge_repeat(ledger: Ledger, ref: str | int, *, officer: str,
+                   on: dt.date | None = None, why: dict[str, Any] | None = None
+                   ) -> Recorded | None:
     """After a correction of the petitioners or the matter: the repeat rule judges the
     case again, unless the officer has said what it is (their word stands). A link that
     changes is an event (`repeat_marked`, decided "auto"); None when it stays."""
@@ -318,7 +318,8 @@ def rejudge_repeat(ledger: Ledger, ref: str, *, officer: str,
                None)
     if now == explained.first:
         return None
-    return mark_repeat(ledger, ref, officer=officer, repeat_of=now, on=on, decision="auto")
+    return mark_repeat(ledger, ref, officer=officer, repeat_of=now, on=on, decision="auto",
+                       why=why)
 
 
 def link_people(ledger: Ledger, ref: str, other: str, *, same: bool, officer: str,
@@ -739,9 +740,50 @@ def undo(ledger: Ledger, ref: str, *, officer: str, reason: str | None,
 def void(ledger: Ledger, ref: str, *, officer: str, reason: str | None,
          on: dt.date | None = None) -> Recorded:
     """作废 a case registered by mistake (a duplicate entry): it stays in the ledger,
-    marked 已作废, and leaves lists, reports and figures. `undo` brings it back."""
+    marked 已作废, and leaves lists, reports and figures. `undo` brings it back. A
+    chain's first case voided leaves its chain to its repeats (`_chain_without`)."""
+    from xinfang.db import write
+
     reason = _required(reason, "field.undo_reason", "--reason")
-    return _act(ledger, ref, "voided", officer, on, reason=reason)
+    case_id = ledger.find_case(ref)
+    with write(ledger.db):
+        event = _act(ledger, ref, "voided", officer, on, reason=reason)
+        _chain_without(ledger, case_id, event["case"], officer=officer, on=on)
+    return event
+
+
+def _chain_without(ledger: Ledger, case_id: int, number: str, *, officer: str,
+                   on: dt.date | None) -> None:
+    """The voided first case `case_id` is as if never registered: each of its repeats,
+    in order of receipt, is judged again by the rule (the voided case is none of the
+    earlier cases), the first of them becoming the chain's first case; one the officer
+    linked by hand stays linked by hand, to that first case. An event each, saying the
+    first case was voided (`first_voided`)."""
+    members = [row[0] for row in ledger.db.execute(
+        "SELECT id FROM cases WHERE repeat_of = ? AND status != 'void' "
+        "ORDER BY received_on, id", [case_id])]
+    why = {"first_voided": number}
+    by_hand = []
+    for member in members:
+        if rejudge_repeat(ledger, member, officer=officer, on=_member_on(ledger, member, on),
+                          why=why) is None:
+            by_hand.append(member)  # (the officer's word, or the rule's again naming it)
+    for member in by_hand:
+        if ledger.stored_state(member).repeat_of != number:
+            continue
+        if member == members[0]:
+            root = None  # the chain's first visit now
+        else:
+            root = ledger.chain_root(members[0])[1]
+        record(ledger, member, "repeat_marked", officer=officer,
+               on=_member_on(ledger, member, on),
+               details={"repeat_of": root, "decision": "officer" if root else "auto", **why})
+
+
+def _member_on(ledger: Ledger, case_id: int, on: dt.date | None) -> dt.date:
+    """The day of an act a chain's change brings to one of its cases: no earlier than
+    its own last act."""
+    return max(on or ledger.today, ledger.stored_state(case_id).last_on or ledger.today)
 
 
 def reroute(ledger: Ledger, ref: str, unit: str, *, officer: str, reason: str | None,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from xinfang import rules, xlsx
-from xinfang.cases import rejudgement
+from xinfang.cases import matching, rejudgement
 from xinfang.cases.people import mask_details
 from xinfang.errors import XinfangError
 from xinfang.files import excel_cell
@@ -322,6 +322,8 @@ def event_summary(kind: str, details: dict[str, Any], lang: str = "zh") -> str:
         bits.append(" ".join(details.get("fields", [])))
     if kind == "rejudged":
         bits += rejudgement.said(details, lang)
+    if kind == "repeat_marked":
+        bits += matching.said(details, lang)
     return t("sep.parts", lang).join(b for b in bits if b)
 
 

@@ -615,8 +615,8 @@ def _repeat_groups(ledger: Ledger, decisions: dict[int, tuple[str, str | None]],
     """The cases a repeat could link, in groups no link can cross: cases are in one group
     when they share a person key (`Who.keys`, the records the officer said are one
     person's included) or the officer linked one to the other. A case alone in its group
-    with no decision of the officer's is left out: it repeats nothing. (Only the keys
-    are kept while the groups are made.)"""
+    with no decision of the officer's is left out: it repeats nothing; so is a voided
+    case. (Only the keys are kept while the groups are made.)"""
     # Each key found so far → a group; groups found to be one are joined (`parent`).
     parent: list[int] = []
     group_of: dict[str, int] = {}
@@ -642,9 +642,13 @@ def _repeat_groups(ledger: Ledger, decisions: dict[int, tuple[str, str | None]],
         for key in keys:
             group_of[key] = group
 
+    void = {case_id for (case_id,) in ledger.db.execute(
+        "SELECT id FROM cases WHERE status = 'void'")}  # (registered by mistake: none)
     for case_id, record, name, id_number, phone, address in ledger.db.execute(
             "SELECT case_id, person_id, name_key, id_number, phone, address_key "
             "FROM case_people"):
+        if case_id in void:
+            continue
         keys = keys_of(record, name or "", (id_number or "").upper() or None, phone or None,
                        address)
         if record is not None and record in links.same:
@@ -673,9 +677,10 @@ def repeat_matches(ledger: Ledger) -> dict[int, int]:
     terms' counts read once."""
     decisions = _decisions(ledger)
     linked = sorted({number for _, number in decisions.values() if number})
+    # (A voided case — registered by mistake — is as if never registered: no link names it.)
     linked_ids = {number: case_id for chunk in range(0, len(linked), 500)
                   for number, case_id in ledger.db.execute(
-                      "SELECT number, id FROM cases WHERE number IN "
+                      "SELECT number, id FROM cases WHERE status != 'void' AND number IN "
                       f"({', '.join('?' * len(linked[chunk:chunk + 500]))})",
                       linked[chunk:chunk + 500])}
     scorer = ledger.repeat_scorer(GramCounts(ledger.db, read_all=True))

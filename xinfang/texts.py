@@ -831,6 +831,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "repeat.similar": ("诉求相近 {score}", "complaints alike {score}"),
     "repeat.shared": ("共同：{terms}", "in common: {terms}"),
     "repeat.differs": ("诉求不同：{new}／{old}", "other grievances: {new} / {old}"),
+    "repeat.marked.of": ("认定为初件 {case} 的重复信访", "a repeat of {case}"),
+    "repeat.marked.new": ("认定为新事项（不是重复信访）", "a new matter (not a repeat)"),
+    "repeat.marked.rule": ("按重复信访规则", "by the repeat rule"),
+    "repeat.marked.officer": ("经办人认定", "by the officer's word"),
+    "repeat.marked.moved_with": ("随 {case} 一并改链", "moved with {case}"),
+    "repeat.marked.first_voided": ("初件 {case} 已作废", "first case {case} voided"),
     "repeat.summaries": ("两件的规范表述不同（其他信访人的案件也逐字这样写）",
                          "two different standard summaries (other petitioners' cases "
                          "are worded so too)"),

@@ -32,6 +32,7 @@ from xinfang.cases.similarity import (
     compare,
     text_of,
 )
+from xinfang.texts import t
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,3 +316,16 @@ class RepeatIndex:
         else:
             self.chains.setdefault(case.id, [case])
 
+
+def said(details: dict[str, Any], lang: str) -> list[str]:
+    """A repeat link corrected (`repeat_marked`), in words: the chain now named (or a
+    new matter), by whose word, and why it came with another act."""
+    bits = [t("repeat.marked.of", lang, case=details["repeat_of"]) if details.get("repeat_of")
+            else t("repeat.marked.new", lang)]
+    bits.append(t(f"repeat.marked.{'rule' if details.get('decision') == 'auto' else 'officer'}",
+                  lang))
+    if details.get("moved_with"):
+        bits.append(t("repeat.marked.moved_with", lang, case=details["moved_with"]))
+    if details.get("first_voided"):
+        bits.append(t("repeat.marked.first_voided", lang, case=details["first_voided"]))
+    return bits

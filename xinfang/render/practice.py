@@ -251,7 +251,7 @@ def event_bits(kind: str, d: dict[str, Any], lang: str) -> list[str]:
         bits.append(str(d["how"]))
     if d.get("body"):
         bits.append(label(MEETING_BODIES, d["body"], lang))
-    if d.get("decision"):
+    if kind == "meeting_held" and d.get("decision"):
         bits.append(str(d["decision"]))
     for task in d.get("tasks") or []:
         bits.append(t("meeting.task", lang, unit=task["unit"], due=task["due"],

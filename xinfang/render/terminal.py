@@ -167,7 +167,7 @@ def people_lines(people: list[PersonRecord], anonymous: bool, lang: str) -> Text
 def event_text(event: EventRecord, lang: str) -> Text:
     """One line of a case's history: what happened and why."""
     event = visible_all(event)
-    from xinfang.cases import rejudgement
+    from xinfang.cases import matching, rejudgement
     from xinfang.vocab import (
         DELIVERABLES,
         DELIVERY_METHODS,
@@ -247,6 +247,8 @@ def event_text(event: EventRecord, lang: str) -> Text:
     bits += practice_bits(kind, d, lang)
     if kind == "rejudged":
         bits += rejudgement.said(d, lang)
+    if kind == "repeat_marked":
+        bits += matching.said(d, lang)
     if kind == "notice":
         bits.append(notice_text(d, lang))
     if d.get("late"):

@@ -368,7 +368,9 @@ class Ledger:
             if person_id in records or (name and (f"np:{name}|{phone}" in keys
                                                   or f"na:{name}|{address}" in keys)):
                 case_ids.add(case_id)
-        cases = self._earlier(case_ids)
+        # A voided case (registered by mistake) is none of the earlier cases.
+        cases = {case_id: case for case_id, case in self._earlier(case_ids).items()
+                 if case.status != "void"}
         by_key: dict[str, list[Earlier]] = {}
         for case in sorted(cases.values(), key=lambda c: (c.petition.received_on, c.id)):
             for key in case.petition.keys():
@@ -414,6 +416,8 @@ class Ledger:
                     chunk + chunk).fetchall()
         chains: dict[int, list[Earlier]] = {}
         for case_id, number, received, category, content, status, root in rows:
+            if status == "void" and case_id not in roots:
+                continue  # (a repeat registered by mistake is no visit of the chain)
             case = cases.get(case_id) or Earlier(
                 case_id, number, Petition(case_id, dt.date.fromisoformat(received),
                                           (), category, content),
