@@ -449,6 +449,12 @@ def test_a_case_registered_by_mistake_is_no_first_case(run, ledger):
     assert show(run, again)["repeat_of"] is None
     assert chains_by_rule(run) == []
     assert stats_repeats(run) == (0, 1)
+    # A repeat registered by mistake is no visit of its chain either.
+    later = cli_register(run, *who, on="2026-11-04", content="再次反映工地拖欠农民工工资")
+    ok(run("undo", later, "--whole", "--reason", "重复录入"))
+    result = ok(run("register", "--channel", "来访", "--on", "2026-11-05", *who,
+                    "--content", "工地拖欠农民工工资未付"))
+    assert again in result.stdout and later not in result.stdout
 
 
 def test_voiding_a_chains_first_case_leaves_the_chain_to_its_repeats(run, ledger):
