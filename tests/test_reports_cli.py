@@ -484,6 +484,18 @@ def test_voiding_a_chains_first_case_leaves_the_chain_to_its_repeats(run, ledger
     assert "台账完好" in ok(run("check")).stderr + ok(run("check")).stdout
 
 
+def test_the_counter_and_why_withhold_a_confidential_earlier_case(run, ledger):
+    who = ("--name", "张三", "--id-number", ID_A, "--category", "纪检监察")
+    secret = "检举村主任侵占集体土地补偿款"
+    first = cli_register(run, *who, "--confidential", on="2026-11-02", content=secret)
+    result = ok(run("register", "--channel", "来访", "--on", "2026-11-10", *who,
+                    "--content", "再次检举村主任侵占集体土地补偿款"))
+    assert first in result.stdout and "（保密）" in result.stdout
+    assert secret not in result.stdout  # as every list of cases shows a confidential one
+    explained = ok(run("repeats", "2026-2", "--why", "--json")).stdout
+    assert first in explained and secret not in explained
+
+
 def test_repeat_of_and_not_repeat_at_registration(run, ledger):
     who = ("--name", "张三", "--id-number", ID_A, "--category", "劳动社保")
     first = cli_register(run, *who, on="2026-11-02", content="工地拖欠农民工工资")

@@ -23,6 +23,7 @@ from xinfang.errors import (
 )
 from xinfang.store import writer
 from xinfang.store.ledger import Ledger, PersonLookup
+from xinfang.store.queries import describe_chains
 from xinfang.store.records import ChainCase, Recorded
 from xinfang.vocab import (
     DELIVERABLES,
@@ -168,10 +169,13 @@ def repeat_choices(ledger: Ledger, intake: Intake, *, limit: int = 3,
         reasons = (scorer.match(petition, old, found.root, terms=True, standard=(
             scorer.standard(petition.read(), own) and scorer.standard(old.read(), own)))
             or found).scored
+        # (The words two complaints share are what they say: none of a confidential one.)
+        secret = intake.confidential or ledger.confidential(found.case)
         out.append(Candidate(
             first=index.known[found.root].number, cases=chain_cases(ledger, members, found.root),
             matched=index.known[found.case].number, score=found.scored.score,
-            identity=found.identity, shared=reasons.shared, agree=reasons.agree,
+            identity=found.identity, shared=() if secret else reasons.shared,
+            agree=() if secret else reasons.agree,
             conflict=reasons.conflict, category=reasons.category, summaries=reasons.summaries,
             flags=chain.flags or [], taken=found.root == taken))
     return out
@@ -214,29 +218,24 @@ def explain_repeat(ledger: Ledger, ref: str | int) -> Explained:
         elif event["kind"] == "repeat_marked":
             decision, score = ("officer" if details.get("repeat_of") else "not_repeat"), None
     first = ledger.stored_state(case_id).repeat_of
-    received, category, content = ledger.db.execute(
-        "SELECT received_on, category, content FROM cases WHERE id = ?", [case_id]).fetchone()
+    received, category, content, confidential = ledger.db.execute(
+        "SELECT received_on, category, content, confidential FROM cases WHERE id = ?",
+        [case_id]).fetchone()
     people = ledger.db.execute(
         "SELECT person_id, name, id_number, phone, address FROM case_people "
         "WHERE case_id = ? ORDER BY position", [case_id]).fetchall()
     petition = Petition(case_id, dt.date.fromisoformat(received),
                         tuple(Who.given(*row) for row in people), category, content)
     return Explained(number, decision, first, score,
-                     repeat_choices(ledger, Intake("visit", content, petition.received_on),
+                     repeat_choices(ledger, Intake("visit", content, petition.received_on,
+                                                   confidential=bool(confidential)),
                                     petition=petition))
 
 
 def chain_cases(ledger: Ledger, ids: list[int], root: int) -> list[ChainCase]:
-    """The cases `ids` of a chain, in that order, as the chain views list them."""
-    by_id = {}
-    for case_id, number, received, category, content, status, result in ledger.db.execute(
-        "SELECT id, number, received_on, category, content, status, result FROM cases "
-        f"WHERE id IN ({', '.join(str(int(i)) for i in ids)})"
-    ):
-        by_id[case_id] = ChainCase(id=number, received_on=received, status=status,
-                                   result=result, category=category, content=content,
-                                   first=case_id == root)
-    return [by_id[case_id] for case_id in ids]
+    """The cases `ids` of the chain of `root`, as the chain views list them (a
+    confidential one's complaint withheld, as in every list)."""
+    return describe_chains(ledger, {root: [i for i in ids if i != root]})[0]["cases"]
 
 
 def record(ledger: Ledger, ref: str | int, kind: str, *, officer: str,

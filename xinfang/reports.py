@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -23,7 +23,8 @@ from xinfang.cases.similarity import TERMS_VERSION, from_stored
 from xinfang.deadlines.clocks import due_soon_until, duty_sql
 from xinfang.store.chain import head as chain_head
 from xinfang.store.ledger import Ledger
-from xinfang.store.records import Chain, ChainCase, HolderRecord, OverdueItem, OverdueReport
+from xinfang.store.queries import describe_chains
+from xinfang.store.records import Chain, HolderRecord, OverdueItem, OverdueReport
 from xinfang.store.terms import GramCounts, stored_who
 from xinfang.texts import t
 from xinfang.vocab import OPEN, SET_APART
@@ -753,7 +754,7 @@ def repeat_chains(ledger: Ledger) -> list[Chain]:
     members: dict[int, list[int]] = {}
     for case_id, root in repeat_matches(ledger).items():
         members.setdefault(root, []).append(case_id)
-    return _describe_chains(ledger, members)
+    return describe_chains(ledger, members)
 
 
 def chain_of(ledger: Ledger, case_id: int) -> Chain:
@@ -765,34 +766,4 @@ def chain_of(ledger: Ledger, case_id: int) -> Chain:
     ids = [row[0] for row in ledger.db.execute(
         "SELECT id FROM cases WHERE repeat_of = ? AND (status != 'void' OR id = ?) "
         "ORDER BY received_on, id", [root, case_id])]
-    return _describe_chains(ledger, {root: ids})[0]
-
-
-def _describe_chains(ledger: Ledger, members: dict[int, list[int]]) -> list[Chain]:
-    wanted = {*members, *(i for ids in members.values() for i in ids)}
-    info: dict[int, ChainCase] = {}
-    select = ("SELECT c.id, c.number, c.received_on, c.status, c.result, c.category, "
-              "c.content, cp.name, c.confidential FROM cases c LEFT JOIN case_people cp "
-              "ON cp.case_id = c.id AND cp.position = 0")  # (the lead petitioner)
-    if ledger.many(len(wanted) * 4, "cases"):  # a good part of the ledger: read it once
-        rows: Iterable[Any] = (row for row in ledger.db.execute(select) if row[0] in wanted)
-    else:
-        all_ids = sorted(wanted)
-        rows = (row for start in range(0, len(all_ids), 500)
-                for row in ledger.db.execute(
-                    f"{select} WHERE c.id IN ({', '.join(map(str, all_ids[start:start + 500]))})"))
-    for case_id, number, received, status, result, category, content, name, secret in rows:
-        if secret:
-            content, name = rules.WITHHELD, rules.withheld_name(name)
-        info[case_id] = {"id": number, "received_on": received, "status": status,
-                         "result": result, "category": category, "content": content,
-                         "petitioner": name, "first": False}
-    chains: list[Chain] = []
-    for root, ids in members.items():
-        first: ChainCase = {**info[root], "first": True}
-        cases = [first] + sorted((info[i] for i in ids), key=lambda c: (c["received_on"],
-                                                                         c["id"]))
-        chains.append({"first": first["id"], "length": len(cases), "cases": cases,
-                       "final": any(c["status"] == "final" for c in cases)})
-    chains.sort(key=lambda c: (-c["length"], c["first"]))
-    return chains
+    return describe_chains(ledger, {root: ids})[0]

@@ -165,6 +165,12 @@ class Ledger:
         return str(self.db.execute("SELECT number FROM cases WHERE id = ?",
                                    [case_id]).fetchone()[0])
 
+    def confidential(self, case_id: int) -> bool:
+        """Whether a case is confidential (检举控告: what it says is withheld in lists)."""
+        row = self.db.execute("SELECT confidential FROM cases WHERE id = ?",
+                              [case_id]).fetchone()
+        return bool(row and row[0])
+
     def chain_root(self, case_id: int) -> tuple[int, str, str]:
         """The first case of the chain `case_id` belongs to (itself when it repeats
         nothing): its id and number, and the state of `case_id`."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,8 @@ from xinfang.masking import mask_id, mask_phone
 from xinfang.store.ledger import Ledger, iso_date
 from xinfang.store.records import (
     CaseRecord,
+    Chain,
+    ChainCase,
     ClockRecord,
     DeliveryRecord,
     EventRecord,
@@ -367,3 +370,37 @@ def matching_ids(ledger: Ledger, filters: Filters) -> list[int]:
     where, params = filter_clause(ledger, filters)
     return [row[0] for row in ledger.db.execute(
         f"SELECT c.id FROM cases c {where} ORDER BY c.received_on, c.id", params)]
+
+
+def describe_chains(ledger: Ledger, members: dict[int, list[int]]) -> list[Chain]:
+    """Repeat chains as the chain views list them, from each first case's id → its
+    repeats' ids: each case's number, dates, state, complaint and lead petitioner (a
+    confidential one's withheld, `rules.WITHHELD`), the first case first, then in order
+    of receipt; the longest chains first."""
+    wanted = {*members, *(i for ids in members.values() for i in ids)}
+    info: dict[int, ChainCase] = {}
+    select = ("SELECT c.id, c.number, c.received_on, c.status, c.result, c.category, "
+              "c.content, cp.name, c.confidential FROM cases c LEFT JOIN case_people cp "
+              "ON cp.case_id = c.id AND cp.position = 0")  # (the lead petitioner)
+    if ledger.many(len(wanted) * 4, "cases"):  # a good part of the ledger: read it once
+        rows: Iterable[Any] = (row for row in ledger.db.execute(select) if row[0] in wanted)
+    else:
+        all_ids = sorted(wanted)
+        rows = (row for start in range(0, len(all_ids), 500)
+                for row in ledger.db.execute(
+                    f"{select} WHERE c.id IN ({', '.join(map(str, all_ids[start:start + 500]))})"))
+    for case_id, number, received, status, result, category, content, name, secret in rows:
+        if secret:
+            content, name = rules.WITHHELD, rules.withheld_name(name)
+        info[case_id] = {"id": number, "received_on": received, "status": status,
+                         "result": result, "category": category, "content": content,
+                         "petitioner": name, "first": False}
+    chains: list[Chain] = []
+    for root, ids in members.items():
+        first: ChainCase = {**info[root], "first": True}
+        cases = [first] + sorted((info[i] for i in ids), key=lambda c: (c["received_on"],
+                                                                         c["id"]))
+        chains.append({"first": first["id"], "length": len(cases), "cases": cases,
+                       "final": any(c["status"] == "final" for c in cases)})
+    chains.sort(key=lambda c: (-c["length"], c["first"]))
+    return chains

@@ -351,10 +351,7 @@ class _Batch:
         return Written(case_id, number, str(state.status), state.repeat_of)
 
     def _secret(self, case_id: int) -> bool:
-        if case_id in self.secret:
-            return True
-        row = self.db.execute("SELECT confidential FROM cases WHERE id = ?", [case_id]).fetchone()
-        return bool(row and row[0])
+        return case_id in self.secret or self.ledger.confidential(case_id)
 
     def _repeat(self, new: NewCase, petition: Petition,
                 index: RepeatIndex) -> tuple[dict[str, Any], int | None]:
