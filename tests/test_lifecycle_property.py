@@ -256,11 +256,12 @@ def check(ledger: Ledger, intakes, data) -> None:
             last[case_id] = acted_on
         captured[case_id].append(written(event))
         # A correction has the repeat rule judge the case again (a link that changes is
-        # an event of its own, decided "auto"), and a first case linked to another chain
-        # takes its repeats along (an event on each).
+        # an event of its own, decided "auto"), a first case linked to another chain
+        # takes its repeats along, and a first case voided leaves its chain to its
+        # repeats (an event on each).
         later = ledger.db.execute("SELECT count(*) FROM events").fetchone()[0] - count - 1
         if later:
-            assert event["kind"] in ("corrected", "repeat_marked")
+            assert event["kind"] in ("corrected", "repeat_marked", "voided")
             for other_id in captured:
                 extra = [written(e) for e in ledger.events(other_id)][len(captured[other_id]):]
                 assert all(kind == "repeat_marked" for _, kind, _, _, _ in extra)
