@@ -16,7 +16,8 @@ are never measured on what the rule was tuned or tested on.
 
 Scale: a generated register of that many rows imported by the command line, then
 `xinfang repeats --json` (time and peak memory, whole process) and `xinfang register`
-of a returning petitioner (whole process: the repeat check included). Generated files
+of returning petitioners of chains of 8 visits or more, another in each run (whole
+process: the repeat check included). Generated files
 go to bench/out/ (ignored by git).
 """
 
@@ -100,17 +101,27 @@ def samples() -> dict:
     return out
 
 
+LONG = 8  # visits of a chain the returning petitioners timed have had
+
+
 def scale(n: int, seed: int, runs: int, reuse: bool = False) -> dict:
     out_dir = HERE / "out"
     out_dir.mkdir(exist_ok=True)
     register = repeatgen.generate(n, seed=seed)
     csv_path = out_dir / f"repeats-{n}.csv"
     repeatgen.write(register, csv_path)
-    # A returning petitioner: the person of a long chain, back without the ID number.
-    back = max((t for t in register.truth if t["kind"] == "repeat"),
-               key=lambda t: t["received"])
-    row = next(r for r in register.rows if r["序号"] == str(back["seq"]))
-    del register, back  # (the processes timed are not started from a parent holding it)
+    # Returning petitioners, one for each run (so that no chain grows with the runs): the
+    # people of the latest visits of chains of LONG visits or more, back without the ID
+    # number, as in their latest row.
+    visits: dict[str, int] = {}
+    for t in register.truth:
+        if t["kind"] == "repeat":
+            visits[t["repeat_of"]] = visits.get(t["repeat_of"], 0) + 1
+    latest = sorted((t for t in register.truth if t["kind"] == "repeat"
+                     and visits[t["repeat_of"]] + 1 >= LONG), key=lambda t: t["received"])
+    seqs = {str(t["seq"]) for t in latest[-runs:]}
+    rows = [r for r in register.rows if r["序号"] in seqs]
+    del register, latest, visits  # (the processes timed are not started from a parent holding it)
     gc.collect()
     ledger = out_dir / f"repeats-{n}.db"
     xinfang = [sys.executable, "-m", "xinfang"]
@@ -131,11 +142,12 @@ def scale(n: int, seed: int, runs: int, reuse: bool = False) -> dict:
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     repeats = [child_peak([*xinfang, "repeats", "--json", *db], env)
                for _ in range(max(1, runs // 3))]
-    register_runs = run.median_of(runs, lambda i: [
-        *xinfang, "register", *db, "--name", row["姓名"].strip(),
-        "--phone", row["联系电话"] or "13800000000", "--address", row["住址"] or "光明村1号",
-        "--channel", "来访", "--category", row["问题类别"] or "其他",
-        "--content", row["诉求摘要"], "--on", TODAY.isoformat()], env=env)
+    register_runs = run.median_of(len(rows), lambda i: [
+        *xinfang, "register", *db, "--name", rows[i]["姓名"].strip(),
+        "--phone", rows[i]["联系电话"] or "13800000000",
+        "--address", rows[i]["住址"] or "光明村1号",
+        "--channel", "来访", "--category", rows[i]["问题类别"] or "其他",
+        "--content", rows[i]["诉求摘要"], "--on", TODAY.isoformat()], env=env)
     return {"cases": n, "import_seconds": round(import_seconds, 1),
             "import_peak_mib": round(import_peak / 1024),
             "repeats_seconds": round(statistics.median(s for s, _ in repeats), 2),

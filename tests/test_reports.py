@@ -13,7 +13,7 @@ from xinfang import acts, demo, reports
 from xinfang.cases.intake import make_intake, make_person
 from xinfang.deadlines import clocks
 from xinfang.errors import UnknownUnit
-from xinfang.store import settings, writer
+from xinfang.store import queries, settings, writer
 from xinfang.store.ledger import Ledger
 from xinfang.store.queries import Filters, case_record, list_cases
 
@@ -347,7 +347,7 @@ def test_a_repeat_is_linked_to_the_first_case_and_counted(ledger):
     assert details["repeat_of"] == first
     assert details["repeat_decision"] == "auto"
     assert {"repeat", "repeat_being_handled"} <= set(details["flags"])
-    chain = reports.chain_of(ledger, ledger.find_case(second))
+    chain = queries.chain_of(ledger, ledger.find_case(second))
     assert chain["first"] == first
     assert chain["length"] == 3
     assert [c["id"] for c in chain["cases"]] == [first, second, third]
@@ -421,7 +421,7 @@ def test_repeat_flags_at_registration(ledger):
     both = register(ledger, D(2026, 6, 2), content=WAGES)  # after_final is still open
     assert set(registered_event(ledger, both)["details"]["flags"]) == {
         "repeat", "repeat_being_handled", "repeat_final"}
-    assert reports.chain_of(ledger, ledger.find_case(first))["final"] is True
+    assert queries.chain_of(ledger, ledger.find_case(first))["final"] is True
 
 
 def test_a_repeat_of_a_closed_case_carries_no_advice(ledger):
@@ -481,7 +481,7 @@ def test_a_link_is_corrected_with_an_event(ledger):
     assert repeat_of(ledger, other) == second
     assert "repeat" in ledger.stored_state(ledger.find_case(other)).flags
     assert computed_links(ledger) == stored_links(ledger) == {other: second}
-    assert reports.chain_of(ledger, ledger.find_case(first))["length"] == 1
+    assert queries.chain_of(ledger, ledger.find_case(first))["length"] == 1
 
 
 def test_the_whole_ledger_rule_agrees_with_the_links_made_at_registration(ledger):

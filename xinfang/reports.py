@@ -755,15 +755,3 @@ def repeat_chains(ledger: Ledger) -> list[Chain]:
     for case_id, root in repeat_matches(ledger).items():
         members.setdefault(root, []).append(case_id)
     return describe_chains(ledger, members)
-
-
-def chain_of(ledger: Ledger, case_id: int) -> Chain:
-    """The repeat chain a case belongs to, as stored (links made at registration or by
-    the officer); of its repeats, those voided are left out (but the case itself)."""
-    root = ledger.db.execute(
-        "SELECT coalesce(repeat_of, id) FROM cases WHERE id = ?", [case_id]
-    ).fetchone()[0]
-    ids = [row[0] for row in ledger.db.execute(
-        "SELECT id FROM cases WHERE repeat_of = ? AND (status != 'void' OR id = ?) "
-        "ORDER BY received_on, id", [root, case_id])]
-    return describe_chains(ledger, {root: ids})[0]

@@ -45,8 +45,7 @@ from xinfang import rules
 from xinfang.cases.identity import simplified
 
 # Chinese characters (the unified block and extension A): the runs trigrams come from.
-_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{3,}")
-_PAIR_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")  # (a run shorter than a term adds none)
 # A court's case number — （2023）鲁1526民初123号 — names one matter whatever the wording.
 _CASE_NUMBER = re.compile(r"[(（]\s*(\d{4})\s*[)）]\s*([\u4e00-\u9fff]{0,2}\d{0,6}"
                           r"[\u4e00-\u9fff]{1,4})\s*(\d{1,6})\s*号")
@@ -55,7 +54,7 @@ SCORED_CHARS = 400  # of each text: a summary says what the matter is in its ope
 
 def _grams_of(text: str) -> frozenset[str]:
     grams: set[str] = set()
-    for run in _RUN.findall(text):
+    for run in _CJK.findall(text):
         grams.update(run[i:i + 3] for i in range(len(run) - 2))
     return frozenset(grams)
 
@@ -231,14 +230,12 @@ def text_of(content: str) -> Text:
     for found in _CONCEPT.finditer(core):
         concepts.setdefault(_WORDS[found.group()], found.group())
     plain = _FORMULA.sub("|", core)
-    pairs = {run[i:i + 2] for run in _PAIR_RUN.findall(plain) for i in range(len(run) - 1)}
+    pairs = {run[i:i + 2] for run in _CJK.findall(plain) for i in range(len(run) - 1)}
     numbers = {"".join(found.groups()) for found in _CASE_NUMBER.finditer(core)}
     return Text(core, _grams_of(plain), concepts, frozenset(pairs - _CONCEPT_PAIRS),
                 frozenset(numbers), _things(plain), tuple(sorted(_main(concepts))),
                 "".join(_CJK.findall(plain)) + "".join(sorted(numbers)))
 
-
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 # A complaint's reading kept in the ledger with the case (`stored`, `from_stored`), so
@@ -419,7 +416,7 @@ def _terms(new: Text, shared: frozenset[str], rarity: Rarity, limit: int = 3
            ) -> tuple[str, ...]:
     """The longest runs of the new complaint made of shared trigrams, rarest first."""
     spans: list[tuple[float, str]] = []
-    for run in _RUN.findall(new.core):
+    for run in _CJK.findall(new.core):
         start = None
         for i in range(len(run) - 1):
             inside = i < len(run) - 2 and run[i:i + 3] in shared

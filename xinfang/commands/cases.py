@@ -305,14 +305,14 @@ def _print_group_warnings(ledger: Ledger, intake: Intake, lang: str) -> None:
 def _print_repeat(ledger: Ledger, case_id: int, lang: str, shown: bool = False) -> None:
     """Show the earlier cases of a repeat at once (unless the officer was `shown` them
     when asked), with the advice its flags carry."""
-    from xinfang import reports
     from xinfang.render import terminal
+    from xinfang.store import queries
     from xinfang.vocab import FLAGS
 
     flags = ledger.stored_state(case_id).flags
     if "repeat" not in flags:
         return
-    chain = reports.chain_of(ledger, case_id)
+    chain = queries.chain_of(ledger, case_id)
     number = ledger.case_number(case_id)
     earlier = [case for case in chain["cases"] if case["id"] != number]
     if not shown:

@@ -220,6 +220,7 @@ def repeats(
 
     from xinfang import acts, reports
     from xinfang.render import plain, terminal
+    from xinfang.store import queries
 
     lang = resolve_lang(lang)
     other = same_person or other_person
@@ -249,7 +250,7 @@ def repeats(
                                      terminal.repeat_explained(explained, lang)))
         return
     if case:
-        chains = [reports.chain_of(ledger, ledger.find_case(case))]
+        chains = [queries.chain_of(ledger, ledger.find_case(case))]
     else:
         chains = [c for c in reports.repeat_chains(ledger) if c["length"] > 1]
     if json_ and case:
