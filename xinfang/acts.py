@@ -159,16 +159,14 @@ def repeat_choices(ledger: Ledger, intake: Intake, *, limit: int = 3,
     index = _index(ledger, petition)
     judged = index.judge(petition)
     taken = judged.match.root if judged.match is not None else None
-    scorer = index.scorer
-    own = scorer.own(case.petition for case in index.earlier(petition))
     out = []
     for found in judged.candidates[:limit]:
         chain = index.chain_judged(found.root, petition.received_on)
         members = [case.id for case in chain.chain or [] if case.id != petition.key]
         old = index.known[found.case].petition
-        reasons = (scorer.match(petition, old, found.root, terms=True, standard=(
-            scorer.standard(petition.read(), own) and scorer.standard(old.read(), own)))
-            or found).scored
+        # (What the score rests on, worked out again with the terms: the same score.)
+        reasons = (index.scorer.match(petition, old, found.root, terms=True,
+                                      standard=found.scored.summaries) or found).scored
         # (The words two complaints share are what they say: none of a confidential one.)
         secret = intake.confidential or ledger.confidential(found.case)
         out.append(Candidate(

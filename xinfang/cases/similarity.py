@@ -20,10 +20,9 @@ grievance (wages, 低保, land compensation …), while amounts and dates change
   one another clerk would choose, or far apart), and the **time apart**.
 - **Standard summaries**: a complaint worded word for word as several other petitioners'
   cases are (`STANDARD_OTHERS`, `STANDARD_SHARE`) is the office's standard summary of a
-  kind of matter;
-  one person's two different standard summaries, sharing nothing specific, are two
-  matters (an office that registers by standard wordings writes one matter in the same
-  words every time).
+  kind of matter; one person's two different standard summaries, sharing nothing
+  specific, are two matters (an office that registers by standard wordings writes one
+  matter in the same words every time).
 
 These make one score, a probability (0–1) that the two are the same matter given the
 same petitioner, by a logistic model whose weights were fitted on generated registers
@@ -53,8 +52,12 @@ SCORED_CHARS = 400  # of each text: a summary says what the matter is in its ope
 
 
 def _grams_of(text: str) -> frozenset[str]:
+    return _trigrams(_CJK.findall(text))
+
+
+def _trigrams(runs: list[str]) -> frozenset[str]:
     grams: set[str] = set()
-    for run in _CJK.findall(text):
+    for run in runs:
         grams.update(run[i:i + 3] for i in range(len(run) - 2))
     return frozenset(grams)
 
@@ -230,12 +233,12 @@ def text_of(content: str) -> Text:
     for found in _CONCEPT.finditer(core):
         concepts.setdefault(_WORDS[found.group()], found.group())
     plain = _FORMULA.sub("|", core)
-    pairs = {run[i:i + 2] for run in _CJK.findall(plain) for i in range(len(run) - 1)}
+    runs = _CJK.findall(plain)
+    pairs = {run[i:i + 2] for run in runs for i in range(len(run) - 1)}
     numbers = {"".join(found.groups()) for found in _CASE_NUMBER.finditer(core)}
-    return Text(core, _grams_of(plain), concepts, frozenset(pairs - _CONCEPT_PAIRS),
+    return Text(core, _trigrams(runs), concepts, frozenset(pairs - _CONCEPT_PAIRS),
                 frozenset(numbers), _things(plain), tuple(sorted(_main(concepts))),
-                "".join(_CJK.findall(plain)) + "".join(sorted(numbers)))
-
+                "".join(runs) + "".join(sorted(numbers)))
 
 
 # A complaint's reading kept in the ledger with the case (`stored`, `from_stored`), so
@@ -409,7 +412,9 @@ class Scored:
     agree: tuple[str, ...]
     conflict: tuple[str, str] | None
     category: str  # "same", "near", "far" or "unknown"
-    summaries: bool = False  # two standard summaries that differ
+    # Two standard summaries that differ (`values`); known with or without the terms, so
+    # that the score can be worked out again with them.
+    summaries: bool = False
 
 
 def _terms(new: Text, shared: frozenset[str], rarity: Rarity, limit: int = 3
@@ -549,8 +554,9 @@ def compare(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
     x = values(new, old, rarity, category_a=category_a, category_b=category_b, days=days,
                home=home, standard=standard)
     score = 1 / (1 + math.exp(-(_BIAS + sum(map(operator.mul, _WEIGHTED, x)))))
+    summaries = bool(x[_SUMMARIES])
     if not terms:
-        return Scored(score, (), (), None, "")
+        return Scored(score, (), (), None, "", summaries)
     common = new.concepts.keys() & old.concepts.keys()
     agree = tuple(sorted(
         new.concepts[c] if new.concepts[c] == old.concepts[c]
@@ -558,8 +564,9 @@ def compare(new: Text, old: Text, rarity: Rarity, *, category_a: str | None,
     conflict = _conflict(new, old, common)
     differ = (new.concepts[conflict[0]], old.concepts[conflict[1]]) if conflict else None
     return Scored(score, _terms(new, new.grams & old.grams, rarity), agree, differ,
-                  rules.category_distance(category_a, category_b), bool(x[-1]))
+                  rules.category_distance(category_a, category_b), summaries)
 
 
 _BIAS = WEIGHTS["bias"]
 _WEIGHTED = tuple(WEIGHTS[name] for name in NAMES)
+_SUMMARIES = NAMES.index("other_summaries")
