@@ -760,18 +760,19 @@ def _chain_without(ledger: Ledger, case_id: int, number: str, *, officer: str,
         "SELECT id FROM cases WHERE repeat_of = ? AND status != 'void' "
         "ORDER BY received_on, id", [case_id])]
     why = {"first_voided": number}
-    by_hand = []
-    for member in members:
-        if rejudge_repeat(ledger, member, officer=officer, on=_member_on(ledger, member, on),
-                          why=why) is None:
-            by_hand.append(member)  # (the officer's word, or the rule's again naming it)
+    # Those the rule leaves as they are (the officer's word stands; or the rule found the
+    # voided case's chain again, through a repeat of it linked by hand): relinked below.
+    by_hand = [member for member in members
+               if rejudge_repeat(ledger, member, officer=officer,
+                                 on=_member_on(ledger, member, on), why=why) is None]
+    if not by_hand:
+        return
+    # The chain's first case now: the first repeat (linked by hand, so first from here),
+    # or the chain the rule judged that one to join.
+    first = (ledger.case_number(members[0]) if by_hand[0] == members[0]
+             else ledger.chain_root(members[0])[1])
     for member in by_hand:
-        if ledger.stored_state(member).repeat_of != number:
-            continue
-        if member == members[0]:
-            root = None  # the chain's first visit now
-        else:
-            root = ledger.chain_root(members[0])[1]
+        root = None if member == members[0] else first
         record(ledger, member, "repeat_marked", officer=officer,
                on=_member_on(ledger, member, on),
                details={"repeat_of": root, "decision": "officer" if root else "auto", **why})
