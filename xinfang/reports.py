@@ -18,14 +18,14 @@ from typing import Any
 from xinfang import figures as case_figures
 from xinfang import forked, gcpause, rules
 from xinfang.cases import matching
-from xinfang.cases.identity import Links, Who, keys_of
+from xinfang.cases.identity import Links, Who
 from xinfang.cases.similarity import TERMS_VERSION, from_stored
 from xinfang.deadlines.clocks import due_soon_until, duty_sql
 from xinfang.store.chain import head as chain_head
 from xinfang.store.ledger import Ledger
 from xinfang.store.queries import describe_chains
 from xinfang.store.records import Chain, HolderRecord, OverdueItem, OverdueReport
-from xinfang.store.terms import GramCounts, stored_who
+from xinfang.store.terms import GramCounts, stored_keys, stored_who
 from xinfang.texts import t
 from xinfang.vocab import OPEN, SET_APART
 
@@ -650,8 +650,7 @@ def _repeat_groups(ledger: Ledger, decisions: dict[int, tuple[str, str | None]],
             "FROM case_people"):
         if case_id in void:
             continue
-        keys = keys_of(record, name or "", (id_number or "").upper() or None, phone or None,
-                       address)
+        keys = stored_keys(record, name, id_number, phone, address)
         if record is not None and record in links.same:
             keys += [f"r:{other}" for other in links.records(record)]
         join(case_id, keys)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
-from xinfang.cases.identity import Who
+from xinfang.cases.identity import Who, keys_of
 from xinfang.cases.similarity import (
     TERMS_VERSION,
     WORDING,
@@ -85,8 +85,19 @@ def person_keys(who: Who) -> tuple[str | None, str | None]:
 def stored_who(record: int | None, name_key: str | None, id_number: str | None,
                phone: str | None, address_key: str | None) -> Who:
     """A petitioner as `case_people` keeps them (the same as `Who.given` of the details)."""
-    return Who(record, name_key or "", (id_number or "").upper() or None, phone or None,
-               address_key)
+    return Who(*_as_compared(record, name_key, id_number, phone, address_key))
+
+
+def stored_keys(record: int | None, name_key: str | None, id_number: str | None,
+                phone: str | None, address_key: str | None) -> list[str]:
+    """`stored_who(...).keys()`, without making the petitioner (a whole ledger's)."""
+    return keys_of(*_as_compared(record, name_key, id_number, phone, address_key))
+
+
+def _as_compared(record: int | None, name_key: str | None, id_number: str | None,
+                 phone: str | None, address_key: str | None
+                 ) -> tuple[int | None, str, str | None, str | None, str | None]:
+    return record, name_key or "", (id_number or "").upper() or None, phone or None, address_key
 
 
 def terms_row(case_id: int, content: str) -> tuple[int, int, str]:
