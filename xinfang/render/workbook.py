@@ -40,25 +40,11 @@ def stats_workbook(result: dict[str, Any], months: list[dict[str, Any]], lang: s
 
     def fill(book: xlsx.Book) -> None:
         _figures_sheet(book, result, lang)
-        counts = {m["month"]: m for m in result["months"]}
-        rows = []
-        for month in months:
-            count = counts.get(month["month"], {"registered": 0, "closed": 0})
-            rows.append(([month["month"], count["registered"], count["closed"]],
-                         month["figures"]))
-        sheet, last = _figure_table(book, t("stats.sheet.months", lang),
-                                    ["stats.month", "stats.registered", "stats.closed"],
-                                    rows, lang)
-        if months:
-            _chart(book, sheet, last, result, lang)
+        _months_sheet(book, result, months, lang)
         if result.get("groups") is not None:
             by_key = {g["key"]: g["figures"] for g in groups or []}
-            rows = [([g["key"] or t("stats.no_key", lang), g["registered"], g["closed"],
-                      g["overdue"], g["repeats"]], by_key.get(g["key"]))
-                    for g in result["groups"]]
-            _figure_table(book, t("stats.sheet.groups", lang),
-                          [_GROUP_NAMES[result["by"]], "stats.registered", "stats.closed",
-                           "stats.overdue_now", "stats.repeats"], rows, lang)
+            _groups_sheet(book, result, [{**g, "figures": by_key.get(g["key"])}
+                                         for g in result["groups"]], lang)
 
     return xlsx.build(fill, large=False)
 
@@ -75,32 +61,46 @@ def stats_case_workbook(result: dict[str, Any], months: list[dict[str, Any]], la
 
     def fill(book: xlsx.Book) -> None:
         _case_figures_sheet(book, result, lang)
-        counts = {m["month"]: m for m in result["months"]}
-        rows = []
-        for month in months:
-            count = counts.get(month["month"], {"registered": 0, "closed": 0})
-            rows.append(([month["month"], count["registered"], count["closed"]],
-                         month["figures"]))
-        sheet, last = _figure_table(book, t("stats.sheet.months", lang),
-                                    ["stats.month", "stats.registered", "stats.closed"],
-                                    rows, lang, codes)
-        if months:
-            _chart(book, sheet, last, result, lang, codes, CHART_FIGURES)
+        _months_sheet(book, result, months, lang, codes, CHART_FIGURES)
         if result.get("units") is not None:
             ranked = [([item["rank"], item["unit"]], item["figures"])
                       for item in result["units"]]
             _figure_table(book, t("stats.units_title", lang), ["stats.rank", "ui.unit"],
                           ranked, lang, case_figures.UNIT_FIGURES)
         if groups is not None:
-            rows = [([g["key"] or t("stats.no_key", lang), g["registered"], g["closed"],
-                      g["overdue"], g["repeats"]], g["figures"]) for g in groups]
-            _figure_table(book, t("stats.sheet.groups", lang),
-                          [_GROUP_NAMES[result["by"]], "stats.registered", "stats.closed",
-                           "stats.overdue_now", "stats.repeats"], rows, lang, codes)
+            _groups_sheet(book, result, groups, lang, codes)
         if result.get("changed"):
             _changed_sheet(book, result["changed"], lang)
 
     return xlsx.build(fill, large=False)
+
+
+def _months_sheet(book: xlsx.Book, result: dict[str, Any], months: list[dict[str, Any]],
+                  lang: str, codes: tuple[str, ...] = FIGURES,
+                  charted: tuple[str, ...] = FIGURES) -> None:
+    """The figures (`codes`) month by month beside the cases registered and closed in
+    each, with a line chart of the rates of `charted`."""
+    counts = {m["month"]: m for m in result["months"]}
+    rows = []
+    for month in months:
+        count = counts.get(month["month"], {"registered": 0, "closed": 0})
+        rows.append(([month["month"], count["registered"], count["closed"]],
+                     month["figures"]))
+    sheet, last = _figure_table(book, t("stats.sheet.months", lang),
+                                ["stats.month", "stats.registered", "stats.closed"],
+                                rows, lang, codes)
+    if months:
+        _chart(book, sheet, last, result, lang, codes, charted)
+
+
+def _groups_sheet(book: xlsx.Book, result: dict[str, Any], groups: list[dict[str, Any]],
+                  lang: str, codes: tuple[str, ...] = FIGURES) -> None:
+    """The figures (`codes`) group by group beside each group's counts."""
+    rows = [([g["key"] or t("stats.no_key", lang), g["registered"], g["closed"],
+              g["overdue"], g["repeats"]], g["figures"]) for g in groups]
+    _figure_table(book, t("stats.sheet.groups", lang),
+                  [_GROUP_NAMES[result["by"]], "stats.registered", "stats.closed",
+                   "stats.overdue_now", "stats.repeats"], rows, lang, codes)
 
 
 def _changed_sheet(book: xlsx.Book, changed: list[dict[str, Any]], lang: str) -> None:
