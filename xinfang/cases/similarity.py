@@ -294,6 +294,10 @@ class Tally:
     def __call__(self, gram: str) -> int:
         return (self.prefixes if len(gram) == 2 else self.grams).get(gram, 0)
 
+    def counts(self) -> dict[str, int]:
+        """Every count, by key (trigram, bigram or wording), as the ledger keeps them."""
+        return {**self.grams, **self.prefixes}
+
     def clear(self) -> None:
         self.grams.clear()
         self.prefixes.clear()

@@ -23,10 +23,8 @@ from xinfang.cases.similarity import (
     TERMS_VERSION,
     WORDING,
     Tally,
-    raw_grams,
     stored,
     text_of,
-    wording_key,
 )
 
 _UPSERT = ("INSERT INTO gram_counts(gram, cases) VALUES (?, ?) "
@@ -69,7 +67,7 @@ class GramCounts:
 
     def flush(self) -> None:
         """Count the pending cases' terms in the ledger (inside the writer's transaction)."""
-        rows = [*self.unindexed.grams.items(), *self.unindexed.prefixes.items()]
+        rows = list(self.unindexed.counts().items())
         self.db.conn.executemany(_UPSERT, sorted(rows))
         for gram, count in rows:
             if gram in self.stored or self.complete:
@@ -111,14 +109,12 @@ def write_terms(db: sqlite_utils.Database, rows: Iterable[tuple[int, int, str]])
 
 def replace_content(db: sqlite_utils.Database, case_id: int, old: str, new: str) -> None:
     """A case's complaint corrected: its terms counted out, the new ones counted in."""
-    change: dict[str, int] = {}
-    for sign, content in ((-1, old), (1, new)):
-        for gram in raw_grams(content):
-            change[gram] = change.get(gram, 0) + sign
-            change[gram[:2]] = change.get(gram[:2], 0) + sign
-        key = wording_key(content)
-        if key:
-            change[key] = change.get(key, 0) + sign
+    before, after = Tally(), Tally()
+    before.add(old)
+    after.add(new)
+    change = after.counts()
+    for key, count in before.counts().items():
+        change[key] = change.get(key, 0) - count
     db.conn.executemany(_UPSERT, sorted((g, n) for g, n in change.items() if n))
     write_terms(db, [terms_row(case_id, new)])
 
@@ -138,7 +134,7 @@ def rebuild(db: sqlite_utils.Database) -> None:
             batch.clear()
     write_terms(db, batch)
     db.conn.executemany("INSERT INTO gram_counts(gram, cases) VALUES (?, ?)",
-                        sorted([*tally.grams.items(), *tally.prefixes.items()]))
+                        sorted(tally.counts().items()))
     rows = db.execute("SELECT case_id, person_id, name, id_number, phone, address "
                       "FROM case_people").fetchall()
     db.conn.executemany(
@@ -163,7 +159,7 @@ def differences(db: sqlite_utils.Database) -> tuple[int, int]:
         if kept.pop(case_id, None) != stored(text_of(content)):
             cases += 1
     cases += len(kept)  # (a reading kept for no case)
-    counts = {**tally.grams, **tally.prefixes}
+    counts = tally.counts()
     grams = 0
     for gram, count in db.execute("SELECT gram, cases FROM gram_counts WHERE cases != 0"):
         if counts.pop(gram, 0) != count:
